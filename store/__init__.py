@@ -1,0 +1,1 @@
+"""Everything tearsheet does without a screen: parse, load, group, extract, annotate, export, query."""

@@ -1,0 +1,35 @@
+"""Text normalisation shared by the loader, repeats and annotations."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Case, quotes, dashes and spacing folded, so copies that differ only in typography compare equal."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def text_hash(text: str) -> str:
+    """Hash of the normalised text: equal for exact copies, indexed in the store."""
+    return hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def bytes_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
