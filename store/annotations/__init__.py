@@ -1,0 +1,1 @@
+"""Tags and notes on paragraphs and figures, re-anchored when articles are loaded again."""

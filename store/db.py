@@ -1,0 +1,159 @@
+"""Open the tearsheet database: where it lives, its schema, and migrations between versions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+from store.annotations.schema import create_annotation_tables
+from store.repeats.schema import create_repeat_tables
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem the user can act on: the message says what and where."""
+
+
+def default_path() -> Path:
+    """`$TEARSHEET_DB`, else tearsheet.db in the user data directory."""
+    env = os.environ.get("TEARSHEET_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("tearsheet", appauthor=False)) / "tearsheet.db"
+
+
+def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) and bring the schema up to date.
+
+    `check_same_thread=False` because the reader hands the connection to one exclusive worker group.
+    """
+    target = Path(path) if path is not None else default_path()
+    if target.is_dir():
+        raise StoreError(f"{target}: is a directory, not a database file")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = sqlite_utils.Database(conn)
+        if migrate:
+            _enable_wal(db, target)
+            migrate_schema(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{target}: {_explain(exc)}") from exc
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot open the database ({exc.strerror or exc})") from exc
+    return db
+
+
+def _enable_wal(db: sqlite_utils.Database, target: Path) -> None:
+    if db.journal_mode == "wal":
+        return
+    try:
+        db.enable_wal()
+    except sqlite3.OperationalError:
+        # A read-only file still opens for reading in its current journal mode.
+        if os.access(target, os.W_OK):
+            raise
+
+
+def _explain(exc: sqlite3.DatabaseError) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "the database is locked by another program; try again when it is done"
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only; choose a writable file with --db"
+    if "not a database" in text or "malformed" in text:
+        return "this file is not a tearsheet database (or it is damaged)"
+    return text
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    if "meta" not in db.table_names():
+        return 0
+    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+
+def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    if "meta" not in db.table_names():
+        return default
+    row = db.execute("select value from meta where key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def migrate_schema(db: sqlite_utils.Database) -> None:
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, newer than this tearsheet ({SCHEMA_VERSION}); upgrade tearsheet"
+        )
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with db.conn:
+            MIGRATIONS[target](db)
+            set_meta(db, "schema_version", str(target))
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db["sources"].create(
+        {
+            "id": int, "path": str, "stem": str, "content_hash": str, "encoding": str,
+            "size": int, "text": str, "loaded_at": str,
+        },
+        pk="id", if_not_exists=True,
+    )
+    db["sources"].create_index(["path"], unique=True, if_not_exists=True)
+    db["documents"].create(
+        {
+            "id": int, "source_id": int, "part": int, "parent_id": int, "stem": str,
+            "title": str, "source": str, "published": str, "published_raw": str,
+            "published_relative": int, "start": int, "end": int, "content_hash": str, "loaded_at": str,
+        },
+        pk="id", foreign_keys=[("source_id", "sources", "id"), ("parent_id", "documents", "id")],
+        if_not_exists=True,
+    )
+    db["documents"].create_index(["source_id", "part"], unique=True, if_not_exists=True)
+    db["documents"].create_index(["stem"], if_not_exists=True)
+    db["documents"].create_index(["published"], if_not_exists=True)
+    db["paragraphs"].create(
+        {
+            "id": int, "doc_id": int, "position": int, "n": int, "kind": str, "text": str,
+            "start": int, "end": int, "hash": str,
+        },
+        pk="id", foreign_keys=[("doc_id", "documents", "id")], if_not_exists=True,
+    )
+    db["paragraphs"].create_index(["doc_id", "position"], unique=True, if_not_exists=True)
+    db["paragraphs"].create_index(["hash"], if_not_exists=True)
+    db["paragraphs"].enable_fts(["text"], create_triggers=True, tokenize="porter", replace=True)
+    db["figures"].create(
+        {
+            "id": int, "paragraph_id": int, "doc_id": int, "start": int, "end": int, "text": str,
+            "kind": str, "value": float, "low": float, "high": float, "unit": str, "counted": str,
+            "approx": str, "resolved": str, "resolved_end": str, "granularity": str, "relative": int,
+        },
+        pk="id", foreign_keys=[("paragraph_id", "paragraphs", "id"), ("doc_id", "documents", "id")],
+        if_not_exists=True,
+    )
+    db["figures"].create_index(["paragraph_id"], if_not_exists=True)
+    db["figures"].create_index(["doc_id"], if_not_exists=True)
+    db["figures"].create_index(["kind", "counted"], if_not_exists=True)
+    create_repeat_tables(db)
+    create_annotation_tables(db)
+    db["reading"].create(
+        {"doc_id": int, "position": int, "read": int, "opened_at": str},
+        pk="doc_id", foreign_keys=[("doc_id", "documents", "id")], if_not_exists=True,
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
