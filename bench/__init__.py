@@ -1,0 +1,1 @@
+"""Benchmark corpora and timing helpers for tearsheet."""
