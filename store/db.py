@@ -99,7 +99,7 @@ def migrate_schema(db: sqlite_utils.Database) -> None:
             f"the database has schema version {version}, newer than this tearsheet ({SCHEMA_VERSION}); upgrade tearsheet"
         )
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        with db.conn:
+        with db.atomic():
             MIGRATIONS[target](db)
             set_meta(db, "schema_version", str(target))
 

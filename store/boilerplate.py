@@ -1,0 +1,100 @@
+"""Is a line page furniture (navigation, app prompts, widgets) rather than article text?
+
+General rules, not a list of one site's strings: furniture is short, is not a sentence, has few
+stopwords, speaks the vocabulary of navigation and apps, or is repeated across the collection.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    "a an the of to in on at for from by with and or but as is are was were be been has have had "
+    "that this these those it its he she they them his her their we our you your i not no will would "
+    "said says after before over under into than then there which who whom what when where while".split()
+)
+
+_FURNITURE = re.compile(
+    r"""\b(
+        log\s?o | menu | navigation | skip\s+to(\s+main)?\s+content | back\s+to\s+top
+      | comments? | no\s+comments\s+yet | leave\s+a\s+(comment|reply) | be\s+the\s+first\s+to
+      | share(\s+this)?(\s+(article|story|on))? | follow\s+us | subscribe | newsletter | sign\s+(up|in)
+      | log\s?in | log\s+out | register | cookies? | accept\s+all | privacy\s+policy | terms\s+of\s+(use|service)
+      | all\s+rights\s+reserved | copyright | advertisement | sponsored | promoted | read\s+more | click\s+here
+      | related\s+(articles|stories|news|posts|content) | recommended | trending | most\s+(read|popular)
+      | download(\s+(the|our))?\s+app | app[\s-]?store | play[\s-]?store | google\s+play | get\s+started
+      | try\s+our | ai\s+features | background | image\s+(source|credit) | photo\s*:
+      | listen\s+to\s+this | min(ute)?s?\s+read | print | email | whatsapp | telegram\s+channel
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|our app|today)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]?$""")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_BULLET = re.compile(r"^\s*[•·▪►|»]\s*")
+RELATIVE_TIME = re.compile(
+    r"^\s*(?:time|updated|posted|published)?\s*(?P<n>an?|one|\d+)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\s*$",
+    re.IGNORECASE,
+)
+RELATED_HEADING = re.compile(
+    r"^\s*(related(\s+(articles|stories|news|posts|content|coverage))?|more\s+(from|on)\b.*|read\s+(more|next|also)"
+    r"|you\s+may\s+(also\s+)?like|recommended(\s+for\s+you)?|more\s+stories|see\s+also)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def words_of(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.strip()))
+
+
+def stopword_ratio(words: list[str]) -> float:
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.lower() in STOPWORDS) / len(words)
+
+
+def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
+    """True for page furniture. `seen_in_documents`: how many other documents hold the same line."""
+    text = line.strip()
+    if not text:
+        return False
+    words = words_of(text)
+    n_words = len(words)
+    if not words:
+        return True
+    if RELATIVE_TIME.match(text) or _BULLET.match(text) and n_words <= 6:
+        return True
+    if n_words <= 15 and seen_in_documents >= 3 and not is_sentence(text):
+        return True
+    furniture = bool(_FURNITURE.search(text))
+    if n_words <= 2 and not is_sentence(text):
+        return True
+    if " " not in text and not is_sentence(text):
+        return True
+    if furniture and n_words <= 5:
+        return True
+    if text.isupper() and n_words <= 8:
+        return True
+    if furniture and n_words <= 12 and (not is_sentence(text) or _SECOND_PERSON.search(text)):
+        return True
+    if furniture and n_words <= 40 and _SECOND_PERSON.search(text) and text.rstrip().endswith((":", "?", ".", "!")):
+        # Calls to action address the reader; reporting does not.
+        return _calls_to_action(text)
+    if text.endswith(":") and _SECOND_PERSON.search(text) and n_words <= 15:
+        return True
+    return False
+
+
+_IMPERATIVE = re.compile(
+    r"(^|[.?!:]\s+)(download|get|sign|subscribe|join|follow|explore|try|share|read|click|tap|start|register|"
+    r"accept|log|visit|listen|watch|ready\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _calls_to_action(text: str) -> bool:
+    return bool(_IMPERATIVE.search(text))

@@ -1,0 +1,42 @@
+"""Publication dates of articles, parsed with dateutil; never invented."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil import parser
+from dateutil.relativedelta import relativedelta
+
+_NUMERIC_DMY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}$")
+_DEFAULT = parser.parse("2000-01-01")
+
+
+def parse_date(raw: str, *, dayfirst: bool = False) -> date | None:
+    """A full calendar date, or None when the text does not name one (no day or year is filled in)."""
+    text = raw.strip()
+    if not text:
+        return None
+    try:
+        # Two different defaults reveal a missing day, month or year instead of silently filling it.
+        one = parser.parse(text, dayfirst=dayfirst or bool(_NUMERIC_DMY.match(text)), default=_DEFAULT)
+        two = parser.parse(
+            text, dayfirst=dayfirst or bool(_NUMERIC_DMY.match(text)), default=_DEFAULT.replace(year=2001, month=2, day=2)
+        )
+    except (ValueError, OverflowError):
+        return None
+    if one.date() != two.date():
+        return None
+    return one.date()
+
+
+def resolve_ago(n: int, unit: str, reference: date | None) -> date | None:
+    """'an hour ago', '3 days ago' against the page's date; None without one. Sub-day spans keep the day."""
+    if reference is None:
+        return None
+    unit = unit.lower().rstrip("s")
+    if unit in ("second", "minute", "hour"):
+        return reference
+    delta = {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
+             "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
+    return reference - delta

@@ -1,0 +1,349 @@
+"""Text of one scraped file → articles: title, outlet, date, and paragraphs with their kinds.
+
+A file holds one article, and an aggregator page may carry whole related articles after a
+'Related Articles' heading; each becomes its own article. Every non-blank character of the file
+lands in exactly one paragraph (whatever its kind), so nothing is ever thrown away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from store.boilerplate import RELATED_HEADING, RELATIVE_TIME, is_boilerplate, is_sentence, words_of
+from store.dates import parse_date, resolve_ago
+from store.text import normalise
+
+VISIBLE_KINDS = ("heading", "body")
+READING_KINDS = ("title", "heading", "body")
+HIDDEN_KINDS = ("title", "byline", "meta", "boilerplate", "related")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    kind: str
+    text: str
+    start: int
+    end: int
+    n: int | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    part: int
+    start: int
+    end: int
+    title: str | None = None
+    source: str | None = None
+    published: date | None = None
+    published_raw: str | None = None
+    published_relative: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    text: str
+    block: int
+    kind: str = "body"
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_GLUED_HEADER = re.compile(
+    r"^(?P<key>date|published|updated|posted)\s*:?\s*(?P<value>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)(?=\s|$)",
+    re.IGNORECASE,
+)
+_FIELD_LINE = re.compile(r"^(?P<key>title|source|outlet|publisher|date|published|author|by|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_GLUED_BYLINE = re.compile(
+    r"^(?P<outlet>.*?[^\d\s-])\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})$"
+)
+_TEXT_DATE = re.compile(
+    r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
+    re.IGNORECASE,
+)
+_MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+_BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
+
+
+def parse(text: str, *, seen_in_documents: Callable[[str], int] | None = None) -> list[Article]:
+    """Articles in file order: the page's own first (part 0), then its related articles (parts 1…)."""
+    seen = seen_in_documents or (lambda _line: 0)
+    units = _units(text)
+    main = Article(part=0, start=0, end=len(text))
+    units = _split_header(units, main)
+    related_at = next((i for i, u in enumerate(units) if _is_related_heading(u)), None)
+    own, related = (units, []) if related_at is None else (units[: related_at + 1], units[related_at + 1 :])
+    _classify(own, main, seen)
+    items, trailing = _related_items(related, seen)
+    main.paragraphs = [_paragraph(u) for u in own + trailing]
+    main.paragraphs.sort(key=lambda p: p.start)
+    articles = [main]
+    for part, item in enumerate(items, start=1):
+        articles.append(_related_article(part, item, main, seen))
+    for article in articles:
+        _number(article)
+    return articles
+
+
+def _units(text: str) -> list[_Unit]:
+    """Non-blank lines, with hard-wrapped lines of one paragraph joined."""
+    units: list[_Unit] = []
+    block = 0
+    previous_blank = True
+    for match in _LINE.finditer(text):
+        raw = match.group(0)
+        if not raw:
+            break
+        stripped = raw.strip()
+        if not stripped:
+            if not previous_blank:
+                block += 1
+            previous_blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = match.start() + lead
+        end = start + len(stripped)
+        if units and not previous_blank and _continues(units[-1].text, stripped):
+            last = units[-1]
+            last.text = f"{last.text} {stripped}"
+            last.end = end
+        else:
+            units.append(_Unit(start, end, stripped, block))
+        previous_blank = False
+    return units
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped line: the previous one stops mid-sentence and this one goes on in lower case."""
+    return len(previous) >= 40 and not is_sentence(previous) and line[:1].islower()
+
+
+def _split_header(units: list[_Unit], article: Article) -> list[_Unit]:
+    """Metadata at the top: a `date YYYY-MM-DD` header glued to the first paragraph, `Key: value` lines, front matter."""
+    out: list[_Unit] = []
+    index = 0
+    if units and units[0].text == "---":
+        closing = next((i for i in range(1, min(len(units), 40)) if units[i].text == "---"), None)
+        if closing is not None:
+            for unit in units[: closing + 1]:
+                _read_field(unit.text, article)
+                unit.kind = "meta"
+                out.append(unit)
+            index = closing + 1
+    while index < len(units) and index < 8:
+        unit = units[index]
+        glued = _GLUED_HEADER.match(unit.text)
+        if glued:
+            _set_published(article, glued.group("value"))
+            cut = unit.start + glued.end()
+            out.append(_Unit(unit.start, cut, unit.text[: glued.end()], unit.block, "meta"))
+            rest = unit.text[glued.end() :]
+            if rest.strip():
+                lead = len(rest) - len(rest.lstrip())
+                out.append(_Unit(cut + lead, unit.end, rest.strip(), unit.block))
+            index += 1
+            continue
+        if _FIELD_LINE.match(unit.text) and len(unit.text) < 200:
+            _read_field(unit.text, article)
+            unit.kind = "meta"
+            out.append(unit)
+            index += 1
+            continue
+        break
+    return out + units[index:]
+
+
+def _read_field(line: str, article: Article) -> None:
+    match = _FIELD_LINE.match(line)
+    if not match:
+        return
+    key, value = match.group("key").lower(), match.group("value").strip().strip("\"'")
+    if key == "title" and not article.title:
+        article.title = value
+    elif key in ("source", "outlet", "publisher") and not article.source:
+        article.source = value
+    elif key in ("date", "published"):
+        _set_published(article, value)
+
+
+def _set_published(article: Article, raw: str) -> None:
+    if article.published is None:
+        article.published = parse_date(raw)
+        article.published_raw = raw
+
+
+def _is_related_heading(unit: _Unit) -> bool:
+    return unit.kind != "meta" and len(unit.text) < 60 and bool(RELATED_HEADING.match(unit.text))
+
+
+def _headline_like(text: str) -> bool:
+    n_words = len(words_of(text))
+    return 2 <= n_words <= 25 and not is_sentence(text) and not text.endswith((":", ",", ";"))
+
+
+def _classify(units: list[_Unit], article: Article, seen: Callable[[str], int]) -> None:
+    content = [u for u in units if u.kind != "meta"]
+    for unit in content:
+        heading = _MARKDOWN_HEADING.match(unit.text)
+        if heading:
+            unit.kind = "title" if len(heading.group("hashes")) == 1 and not article.title else "heading"
+            if unit.kind == "title":
+                article.title = heading.group("text")
+            continue
+        if _is_related_heading(unit):
+            unit.kind = "related"
+        elif _read_byline(unit, article, content):
+            unit.kind = "byline"
+        elif is_boilerplate(unit.text, seen_in_documents=seen(unit.text)):
+            unit.kind = "boilerplate"
+    _find_title(content, article)
+    for i, unit in enumerate(content):
+        if unit.kind != "body":
+            continue
+        if article.title and normalise(unit.text) == normalise(article.title):
+            unit.kind = "title"
+        elif _headline_like(unit.text) and _followed_by_text(content, i):
+            unit.kind = "heading"
+    if not article.title:
+        heading = next((u for u in content if u.kind == "heading"), None)
+        body = next((u for u in content if u.kind == "body"), None)
+        if heading is not None:
+            article.title = _MARKDOWN_HEADING.sub(r"\g<text>", heading.text)
+        elif body is not None:
+            article.title = _first_sentence(body.text)
+
+
+def _find_title(content: list[_Unit], article: Article) -> None:
+    """The page's headline: a headline-like line before the body, most surely one the page repeats."""
+    if article.title:
+        return
+    candidates = [u for u in content[:6] if u.kind == "body"]
+    for i, unit in enumerate(candidates):
+        if not _headline_like(unit.text):
+            break
+        repeated = any(normalise(o.text) == normalise(unit.text) for o in candidates[i + 1 :])
+        first_line = unit is candidates[0] and len(candidates) > 1 and len(candidates[1].text) > len(unit.text)
+        if repeated or first_line:
+            article.title = unit.text
+            unit.kind = "title"
+            return
+
+
+def _followed_by_text(units: list[_Unit], i: int) -> bool:
+    following = next((u for u in units[i + 1 :] if u.kind == "body"), None)
+    return following is not None and len(following.text) > len(units[i].text) and is_sentence(following.text)
+
+
+def _read_byline(unit: _Unit, article: Article, content: list[_Unit]) -> bool:
+    """`Russia Today16-05-2025`, `Reuters | May 16, 2025`, `By Jane Doe, 16 May 2025`: outlet and date near the top."""
+    if content.index(unit) > 8 or len(words_of(unit.text)) > 12 or is_sentence(unit.text):
+        return False
+    glued = _GLUED_BYLINE.match(unit.text)
+    raw = glued.group("date") if glued else None
+    outlet = glued.group("outlet") if glued else None
+    if raw is None:
+        textual = _TEXT_DATE.search(unit.text)
+        if not textual:
+            return False
+        raw = textual.group("date")
+        outlet = (unit.text[: textual.start()] + unit.text[textual.end() :])
+    published = parse_date(raw, dayfirst=True)
+    if published is None:
+        return False
+    outlet = re.sub(r"^\s*(by|published|updated|source)\b:?", "", outlet or "", flags=re.IGNORECASE)
+    outlet = outlet.strip(" |•·-–—,:")
+    if article.published is None:
+        article.published, article.published_raw = published, raw
+    if outlet and not article.source:
+        article.source = outlet
+    return True
+
+
+def _first_sentence(text: str, limit: int = 90) -> str:
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _related_items(units: list[_Unit], seen: Callable[[str], int]) -> tuple[list[list[_Unit]], list[_Unit]]:
+    """Split a related section into articles. Each begins at a headline the page prints twice in a row,
+    or failing that at a headline-like line followed by text; trailing furniture stays with the page."""
+    if not units:
+        return [], []
+    starts = [
+        i for i in range(len(units) - 1)
+        if _headline_like(units[i].text) and normalise(units[i].text) == normalise(units[i + 1].text)
+        and (i == 0 or normalise(units[i - 1].text) != normalise(units[i].text))
+    ]
+    if not starts:
+        starts = [
+            i for i, u in enumerate(units)
+            if _headline_like(u.text) and not is_boilerplate(u.text) and i + 1 < len(units)
+            and len(units[i + 1].text) > 2 * len(u.text)
+        ]
+    if not starts:
+        for unit in units:
+            unit.kind = "boilerplate" if is_boilerplate(unit.text, seen_in_documents=seen(unit.text)) else "related"
+        return [], units
+    lead = units[: starts[0]]
+    for unit in lead:
+        unit.kind = "boilerplate" if is_boilerplate(unit.text) else "related"
+    items = [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)])]
+    last = items[-1]
+    cut = len(last)
+    while cut > 1 and is_boilerplate(last[cut - 1].text, seen_in_documents=seen(last[cut - 1].text)):
+        cut -= 1
+    trailing = last[cut:]
+    for unit in trailing:
+        unit.kind = "boilerplate"
+    items[-1] = last[:cut]
+    return items, lead + trailing
+
+
+def _related_article(part: int, units: list[_Unit], page: Article, seen: Callable[[str], int]) -> Article:
+    title = units[0].text
+    article = Article(part=part, start=units[0].start, end=units[-1].end, title=title)
+    for unit in units:
+        ago = RELATIVE_TIME.match(unit.text)
+        bullet = _BULLET.match(unit.text)
+        if normalise(unit.text) == normalise(title):
+            unit.kind = "title"
+        elif ago:
+            unit.kind = "boilerplate"
+            if article.published_raw is None:
+                article.published_raw = unit.text
+                article.published = resolve_ago(int(_count(ago.group("n"))), ago.group("unit"), page.published)
+                article.published_relative = True
+        elif bullet and len(words_of(unit.text)) <= 6:
+            unit.kind = "boilerplate"
+            article.source = article.source or bullet.group("rest").strip() or None
+        elif not article.source and len(words_of(unit.text)) <= 5 and not is_sentence(unit.text):
+            unit.kind = "byline"
+            article.source = unit.text
+        elif is_boilerplate(unit.text, seen_in_documents=seen(unit.text)):
+            unit.kind = "boilerplate"
+        else:
+            unit.kind = "body"
+    article.paragraphs = [_paragraph(u) for u in units]
+    return article
+
+
+def _count(word: str) -> int:
+    return 1 if word.lower() in ("a", "an", "one") else int(word)
+
+
+def _paragraph(unit: _Unit) -> Paragraph:
+    text = unit.text
+    heading = _MARKDOWN_HEADING.match(text) if unit.kind in ("title", "heading") else None
+    return Paragraph(unit.kind, heading.group("text") if heading else text, unit.start, unit.end)
+
+
+def _number(article: Article) -> None:
+    n = 0
+    for paragraph in article.paragraphs:
+        if paragraph.kind in VISIBLE_KINDS:
+            n += 1
+            paragraph.n = n

@@ -1,0 +1,248 @@
+"""What the screens and the command line read: documents, paragraphs, search hits, reading state.
+
+Every query that grows with the collection takes a LIMIT.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from store.db import StoreError
+from store.parse import HIDDEN_KINDS
+
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: int
+    path: str
+    stem: str
+    title: str | None
+    source: str | None
+    published: str | None
+    parent_id: int | None
+    paragraphs: int
+    boilerplate: int
+    figures: int = 0
+    tags: int = 0
+    repeats: int = 0
+    read: bool = False
+    position: int | None = None
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.stem
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in ("id", "path", "title", "source", "published", "paragraphs", "boilerplate")} | {
+            "parent": self.parent_id
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphRow:
+    id: int
+    doc_id: int
+    position: int
+    n: int | None
+    kind: str
+    text: str
+
+    @property
+    def hidden(self) -> bool:
+        return self.kind in HIDDEN_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    paragraph_id: int
+    doc_id: int
+    n: int | None
+    position: int
+    title: str
+    published: str | None
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        out, last = [], 0
+        for start, end in self.spans:
+            out += [self.text[last:start], open_mark, self.text[start:end], close_mark]
+            last = end
+        out.append(self.text[last:])
+        return "".join(out)
+
+    def to_json(self) -> dict:
+        return asdict(self) | {"marked": self.marked(), "spans": [list(s) for s in self.spans]}
+
+
+SORTS = {
+    "date": "coalesce(d.published, '') desc, d.id",
+    "outlet": "coalesce(d.source, '~') collate nocase, coalesce(d.published, '') desc, d.id",
+    "title": "coalesce(d.title, d.stem) collate nocase, d.id",
+    "loaded": "d.id",
+}
+
+_DOCUMENT_COLUMNS = f"""
+    d.id, s.path, d.stem, d.title, d.source, d.published, d.parent_id,
+    (select count(*) from paragraphs p where p.doc_id = d.id and p.n is not null),
+    (select count(*) from paragraphs p where p.doc_id = d.id and p.kind = 'boilerplate'),
+    (select count(*) from figures f where f.doc_id = d.id),
+    (select count(*) from annotations a where a.doc_id = d.id),
+    (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
+        join repeat_groups g on g.id = m.group_id where p.doc_id = d.id and g.size > 1),
+    coalesce(r.read, 0), r.position
+"""
+_DOCUMENT_FROM = "from documents d join sources s on s.id = d.source_id left join reading r on r.doc_id = d.id"
+
+
+def _document(row: tuple) -> DocumentRow:
+    return DocumentRow(*row[:12], read=bool(row[12]), position=row[13])
+
+
+def _filter(text: str, tag: str | None) -> tuple[str, list]:
+    clauses, args = [], []
+    for word in text.split():
+        clauses.append("(coalesce(d.title, d.stem) like ? or coalesce(d.source, '') like ? or coalesce(d.published, '') like ?)")
+        args += [f"%{word}%"] * 3
+    if tag:
+        clauses.append("d.id in (select a.doc_id from annotations a join annotation_tags t on t.annotation_id = a.id where t.tag = ?)")
+        args.append(tag)
+    return (" where " + " and ".join(clauses)) if clauses else "", args
+
+
+def documents(
+    db: sqlite_utils.Database, *, sort: str = "date", text: str = "", tag: str | None = None,
+    limit: int | None = 200, offset: int = 0,
+) -> list[DocumentRow]:
+    """Documents with their counts; related articles follow the page they came from when sorted by date."""
+    where, args = _filter(text, tag)
+    order = SORTS.get(sort, SORTS["date"])
+    if sort == "date":
+        order = "coalesce(pd.published, d.published, '') desc, coalesce(d.parent_id, d.id), d.part"
+    sql = (f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM} left join documents pd on pd.id = d.parent_id"
+           f"{where} order by {order} limit ? offset ?")
+    return [_document(r) for r in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+
+
+def count_documents(db: sqlite_utils.Database, *, text: str = "", tag: str | None = None) -> int:
+    where, args = _filter(text, tag)
+    return db.execute(f"select count(*) from documents d{where}", args).fetchone()[0]
+
+
+def document(db: sqlite_utils.Database, doc_id: int) -> DocumentRow:
+    row = db.execute(f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM} where d.id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise StoreError(f"no document with id {doc_id}")
+    return _document(row)
+
+
+def resolve_doc(db: sqlite_utils.Database, ref: str | int) -> int:
+    """A document by its numeric id or its file name's stem (`000_f7ba…`, `003_7f94…#1` for a related article)."""
+    text = str(ref).strip()
+    if text.isdigit():
+        row = db.execute("select id from documents where id = ?", [int(text)]).fetchone()
+        if row:
+            return row[0]
+    rows = db.execute("select id from documents where stem = ? order by id", [text]).fetchall()
+    if not rows:
+        rows = db.execute("select id from documents where stem like ? and part = 0 order by id", [f"{text}%"]).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    if not rows:
+        raise StoreError(f"no document '{text}': use an id or a file name's stem from `tearsheet docs`")
+    raise StoreError(f"'{text}' names {len(rows)} documents: use the numeric id from `tearsheet docs`")
+
+
+def paragraphs_of(db: sqlite_utils.Database, doc_id: int, *, include_hidden: bool = False) -> list[ParagraphRow]:
+    where = "" if include_hidden else " and n is not null"
+    return [
+        ParagraphRow(*row)
+        for row in db.execute(
+            f"select id, doc_id, position, n, kind, text from paragraphs where doc_id = ?{where} order by position",
+            [doc_id],
+        )
+    ]
+
+
+def paragraph_at(db: sqlite_utils.Database, doc_id: int, n: int) -> ParagraphRow:
+    row = db.execute(
+        "select id, doc_id, position, n, kind, text from paragraphs where doc_id = ? and n = ?", [doc_id, n]
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"document {doc_id} has no paragraph {n}")
+    return ParagraphRow(*row)
+
+
+def search(db: sqlite_utils.Database, query: str, *, limit: int = 100, offset: int = 0) -> list[Hit]:
+    """Full-text search over every reading paragraph, best first, with the matched words located."""
+    if not query.strip():
+        return []
+    sql = (
+        f"select p.id, p.doc_id, p.n, p.position, coalesce(d.title, d.stem), d.published, "
+        f"highlight(paragraphs_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') "
+        "from paragraphs_fts join paragraphs p on p.id = paragraphs_fts.rowid join documents d on d.id = p.doc_id "
+        "where paragraphs_fts match ? and p.kind in ('title', 'heading', 'body') order by rank limit ? offset ?"
+    )
+    try:
+        rows = db.execute(sql, [query, limit, offset]).fetchall()
+    except sqlite3.OperationalError:
+        rows = db.execute(sql, [db.quote_fts(query), limit, offset]).fetchall()
+    return [Hit(*row[:6], *_unmark(row[6])) for row in rows]
+
+
+def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    text, spans, start = [], [], 0
+    length = 0
+    for ch in marked:
+        if ch == MARK_OPEN:
+            start = length
+        elif ch == MARK_CLOSE:
+            spans.append((start, length))
+        else:
+            text.append(ch)
+            length += 1
+    return "".join(text), tuple(spans)
+
+
+def source_text(db: sqlite_utils.Database, doc_id: int) -> str:
+    """The decoded text of the file a document came from, exactly as read."""
+    row = db.execute(
+        "select s.text from sources s join documents d on d.source_id = s.id where d.id = ?", [doc_id]
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"no document with id {doc_id}")
+    return row[0]
+
+
+def remember_position(db: sqlite_utils.Database, doc_id: int, position: int) -> None:
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with db.atomic():
+        db.execute(
+            "insert into reading (doc_id, position, read, opened_at) values (?, ?, 0, ?) "
+            "on conflict(doc_id) do update set position = excluded.position, opened_at = excluded.opened_at",
+            [doc_id, position, now],
+        )
+
+
+def set_read(db: sqlite_utils.Database, doc_id: int, read: bool = True) -> None:
+    with db.atomic():
+        db.execute(
+            "insert into reading (doc_id, position, read) values (?, null, ?) "
+            "on conflict(doc_id) do update set read = excluded.read",
+            [doc_id, int(read)],
+        )
+
+
+def last_opened(db: sqlite_utils.Database) -> int | None:
+    row = db.execute("select doc_id from reading where opened_at is not null order by opened_at desc, rowid desc limit 1").fetchone()
+    return row[0] if row else None
+
+
+def document_count(db: sqlite_utils.Database) -> int:
+    return db.execute("select count(*) from documents").fetchone()[0]
