@@ -10,11 +10,13 @@ tearsheet reads (live blogs and aggregator pages) and plants known repeats.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -80,14 +82,13 @@ TOPICS: tuple[Topic, ...] = (
             "the General Staff;the Defense Ministry;the Air Force;the State Emergency Service;"
             "the Institute for the Study of War;the regional military administration"
         ),
-        countries=_split("Ukraine;Russia;Belarus;Poland"),
+        countries=_split("Ukraine;Russia;Belarus"),
         nouns=_split(
-            "drones;missiles;troops;soldiers;civilians;tanks;artillery shells;"
-            "residential buildings;settlements;armored vehicles;glide bombs"
+            "civilians;soldiers;troops;residents;people;servicemen"
         ),
         issues=_split(
-            "the summer offensive;the front line;air defenses;the overnight attack;"
-            "the mobilization drive;the cross-border incursion;the drone strikes"
+            "the summer offensive;the front line;the air defense network;the overnight attack;"
+            "the mobilization drive;the cross-border incursion;the drone campaign"
         ),
         quotes=_split(
             "There is no point in prolonging the killings;"
@@ -101,24 +102,26 @@ TOPICS: tuple[Topic, ...] = (
         ),
         templates=_split(
             "Three people were injured in {PL} when the town was struck by a missile attack {D}, {P} claimed.;"
-            "{CTRY} launched {NN} and {N} ballistic missiles against {PL} overnight, {ORG} reported.;"
-            "Air defenses shot down {NN} over {PL} and neighbouring regions, according to {ORG}.;"
-            "As of {BD}, {CTRY} has lost a total of {NN} since the full-scale invasion began, {ORG} reported.;"
+            "Russia launched {N1} drones and {N0} ballistic missiles against {PL} overnight, {ORG} reported.;"
+            "Air defenses shot down {N1} drones over {PL} and neighbouring regions, according to {ORG}.;"
+            "As of {BDL}, Russia has lost a total of {N2} troops since the full-scale invasion began, {ORG} reported.;"
             "{ORG} said its forces had repelled {SN} assaults near {PL} over the past 24 hours.;"
-            "The strike on {PL} damaged {NN} and left thousands of households without power.;"
-            "{CTRY} has gained ground around {PL} in recent months but at the cost of heavy casualties as well as equipment losses.;"
-            "Fighting remains most intense near {PL}, where {ORG} counted {N} clashes {D}.;"
+            "The strike on {PL} damaged {N0} residential buildings and left thousands of households without power.;"
+            "Russia has gained ground around {PL} in recent months but at the cost of heavy casualties as well as equipment losses.;"
+            "Fighting remains most intense near {PL}, where {ORG} counted {N1} clashes {D}.;"
             "{S} said the attack on {PL} was the largest since {ISS} began.;"
-            "Rescue workers pulled {NN} from the rubble in {PL}, {ORG} said {D}.;"
+            "Rescue workers pulled {N0} people from the rubble in {PL}, {ORG} said {D}.;"
             "The estimate likely includes those killed, captured, wounded, and missing.;"
-            "Moscow does not disclose its casualty figures, though officials have cited more than {NN} {D}."
+            "Explosions were heard in Kyiv overnight as air defenses engaged targets over {PL}.;"
+            "Kyiv has not commented on the claims about {PL}.;"
+            "Moscow does not disclose its casualty figures, though an official said {D} that the ministry had received {N2} requests to identify missing soldiers."
         ),
         headlines=_split(
-            "Russia launches {N} drones against {PL} overnight;"
-            "Missile strike on {PL} injures {N}, governor says;"
+            "Russia launches {N1} drones against {PL} overnight;"
+            "Missile strike on {PL} injures {N0}, governor says;"
             "Ukraine repels assaults near {PL};"
-            "Over {N} Russian soldiers killed in Ukraine identified by media investigation;"
-            "Air defenses down {N} drones over {PL}"
+            "Over {N2} Russian soldiers killed in Ukraine identified by media investigation;"
+            "Air defenses down {N1} drones over {PL}"
         ),
     ),
     Topic(
@@ -136,9 +139,9 @@ TOPICS: tuple[Topic, ...] = (
             "the State Department;the United Nations"
         ),
         countries=_split("Ukraine;Russia;Turkey;the United States;France;Germany"),
-        nouns=_split("delegates;proposals;prisoners;conditions;points;meetings;phone calls"),
+        nouns=_split("delegates;prisoners;officials;diplomats;civilians"),
         issues=_split(
-            "a 30-day ceasefire;the peace talks;security guarantees;the Russian initiative;"
+            "a 30-day ceasefire;the peace process;the security guarantee plan;the Russian initiative;"
             "the peace plan;a possible end to the war;the memorandum"
         ),
         quotes=_split(
@@ -157,15 +160,17 @@ TOPICS: tuple[Topic, ...] = (
             "The leaders held a detailed discussion about {ISS} and {S} expressed full support, {ORG} said.;"
             "{S} told reporters that {ISS} would be on the table when the delegations meet in {PL}.;"
             "The first direct talks between Moscow and Kyiv in over three years concluded {D} at {PL}, according to media reports.;"
-            "The negotiations focused on {ISS} and a prisoner exchange, according to {P}, who said the sides had agreed to swap {NN} each.;"
+            "The negotiations focused on {ISS} and a prisoner exchange, according to {P}, who said the sides had agreed to swap {N1} prisoners each.;"
             "{CTRY} has insisted on {ISS} before any broader negotiations begin.;"
             "{P} said {D} he will travel to {PL} for peace talks in response to Moscow rejecting {ISS}.;"
-            "The {ADJ} side presented a list of {NN} that it said must be met before a summit.;"
+            "The {ADJ} side presented a list of {N0} conditions that it said must be met before a summit.;"
             "{ORG} said it was ready to provide a venue and assist in organizing the negotiations.;"
+            "Kyiv and its European allies have called the Russian terms unacceptable.;"
+            "{S} said Moscow was ready to hear what Kyiv had to offer {D}.;"
             "Officials in {PL} said a second round could take place {D} if both delegations agree."
         ),
         headlines=_split(
-            "Moscow and Kyiv agree to swap {N} prisoners after talks in {PL};"
+            "Moscow and Kyiv agree to swap {N1} prisoners after talks in {PL};"
             "{S} to travel to {PL} for peace talks;"
             "Kremlin rejects {ISS} as talks stall;"
             "Western leaders dismiss Kremlin proposal for talks in {PL}"
@@ -198,20 +203,20 @@ TOPICS: tuple[Topic, ...] = (
             "We will bring back every one of them"
         ),
         templates=_split(
-            "{CTRY} returned {NN} to Ukraine and received the remains of {N} Russian soldiers in exchange, {P} said.;"
-            "{ORG} confirmed {ISS} in a Telegram post, saying Kyiv had received the bodies of {N} servicemen.;"
+            "Russia returned {N1} bodies to Ukraine and received the remains of {N0} Russian soldiers in exchange, {P} said.;"
+            "{ORG} confirmed {ISS} in a Telegram post, saying Kyiv had received the bodies of {N1} servicemen.;"
             "Similar swaps have been carried out on a monthly basis.;"
-            "{D}, Russia handed {NN} to Ukraine in exchange for the remains of {N} troops.;"
-            "{D}, the sides exchanged the remains of {N} Ukrainian servicemen for the bodies of {N} Russians.;"
+            "{D}, Russia handed {N1} bodies to Ukraine in exchange for the remains of {N0} troops.;"
+            "{D}, the sides exchanged the remains of {N1} Ukrainian servicemen for the bodies of {N0} Russians.;"
             "{S} wrote in Telegram {D} that many of the bodies belonged to servicemen killed during the incursion into {PL}.;"
             "The operation was coordinated with {ORG}, it added.;"
             "It did not disclose how many of Russia's fallen soldiers were handed over.;"
-            "Among those freed were {NN}, including several who had been held since 2022, {ORG} said."
+            "Among those freed were {N1} prisoners, including several who had been held since 2022, {ORG} said."
         ),
         headlines=_split(
             "Moscow and Kiev exchange remains of fallen soldiers;"
-            "Ukraine receives {N} bodies in latest repatriation;"
-            "{N} prisoners return home in exchange mediated by {ORG}"
+            "Ukraine receives {N1} bodies in latest repatriation;"
+            "{N1} prisoners return home in exchange mediated by {ORG}"
         ),
     ),
     Topic(
@@ -227,10 +232,10 @@ TOPICS: tuple[Topic, ...] = (
             "the International Energy Agency;the U.S. Treasury;the Council of the EU"
         ),
         countries=_split("Russia;Hungary;Slovakia;India;China;the European Union"),
-        nouns=_split("tankers;barrels;entities;vessels;banks;companies;individuals"),
+        nouns=_split("tankers;entities;vessels;banks;companies;individuals"),
         issues=_split(
             "the 18th sanctions package;the gas ban;the oil price cap;the shadow fleet;"
-            "the frozen assets;the LNG imports;the transit agreement"
+            "the use of frozen assets;the LNG import ban;the transit agreement"
         ),
         quotes=_split(
             "Sanctions are a tool, not a strategy;"
@@ -242,7 +247,7 @@ TOPICS: tuple[Topic, ...] = (
         templates=_split(
             "The European Union moves one step forward to banning Russian gas from the European continent.;"
             "{ISS}, which targets {ORG} among other entities, is driven by the bloc's desire to prolong the conflict, according to {P}.;"
-            "The new measures add {NN} to the list and lower the price cap to {M} per barrel.;"
+            "The new measures add {N1} entities to the list and lower the price cap to ${N0} per barrel.;"
             "{CTRY} has threatened to veto {ISS} unless it receives an exemption for pipeline supplies.;"
             "Revenues from oil exports fell {PCT} {D}, {ORG} said in its monthly report.;"
             "Officials estimate that {M} in assets remain frozen in {PL}.;"
@@ -252,7 +257,7 @@ TOPICS: tuple[Topic, ...] = (
         headlines=_split(
             "EU wants to prolong Ukraine conflict, says {S};"
             "EU adopts {ISS};"
-            "Brussels targets {N} tankers in new sanctions;"
+            "Brussels targets {N1} tankers in new sanctions;"
             "{CTRY} threatens veto over {ISS}"
         ),
     ),
@@ -270,9 +275,9 @@ TOPICS: tuple[Topic, ...] = (
             "the World Bank;the Labor Department;the Office for National Statistics;Goldman Sachs"
         ),
         countries=_split("the United States;China;Germany;Britain;Japan;Russia;the euro zone"),
-        nouns=_split("jobs;basis points;workers;companies;households;mortgages;containers"),
+        nouns=_split("jobs;workers;companies;households;firms"),
         issues=_split(
-            "inflation;interest rates;the tariffs;the budget deficit;consumer spending;"
+            "inflation;the rate outlook;the tariff plan;the budget deficit;consumer spending;"
             "the trade deal;the bond market"
         ),
         quotes=_split(
@@ -285,8 +290,8 @@ TOPICS: tuple[Topic, ...] = (
         templates=_split(
             "Consumer prices rose {PCT} in the year to {MON}, down from {PCT} a month earlier, {ORG} said.;"
             "{ORG} held its benchmark rate at {PCT} {D}, in line with expectations.;"
-            "The economy added {NN} {D}, beating forecasts of {N}.;"
-            "{P} said the bank would cut rates by 25 {NOUN} if inflation keeps easing.;"
+            "The economy added {N2} jobs {D}, beating forecasts of {N2}.;"
+            "{P} said the bank would cut rates by 25 basis points if inflation keeps easing.;"
             "{CTRY} posted a trade surplus of {M} {D}, the largest on record.;"
             "Economists polled by Reuters expect growth of {PCT} this year, down from {PCT} in 2024.;"
             "The yield on 10-year Treasuries climbed to {PCT} after the data.;"
@@ -296,7 +301,7 @@ TOPICS: tuple[Topic, ...] = (
         headlines=_split(
             "{ORG} holds rates at {PCT};"
             "Inflation eases to {PCT} in {MON};"
-            "Economy adds {N} jobs, beating forecasts;"
+            "Economy adds {N2} jobs, beating forecasts;"
             "{S} warns {ISS} will hit growth"
         ),
     ),
@@ -307,15 +312,15 @@ TOPICS: tuple[Topic, ...] = (
             "Senate Minority Leader|Chuck Schumer;House Speaker|Mike Johnson;"
             "California Governor|Gavin Newsom;Press Secretary|Karoline Leavitt;former President|Joe Biden"
         ),
-        places=_split("Washington;Capitol Hill;Florida;California;the Oval Office;Texas"),
+        places=_split("Washington;New York;Florida;California;Texas;Philadelphia"),
         orgs=_split(
             "Congress;the Senate;the House Appropriations Committee;the Pentagon;"
             "the Supreme Court;the Department of Justice;the White House"
         ),
         countries=_split("the United States;Ukraine;Canada;Mexico;China"),
-        nouns=_split("votes;lawmakers;executive orders;federal workers;anti-drone missiles;troops"),
+        nouns=_split("federal workers;lawmakers;troops;migrants;employees"),
         issues=_split(
-            "the spending bill;the tariffs;military aid for Ukraine;the budget;"
+            "the spending bill;the tariff plan;military aid for Ukraine;the budget;"
             "the debt ceiling;the immigration crackdown;the 'America First' pivot"
         ),
         quotes=_split(
@@ -330,15 +335,15 @@ TOPICS: tuple[Topic, ...] = (
             "{S} made the statement before {ORG} {D}.;"
             "The Trump administration has also touted an 'America First' pivot and significantly cut foreign assistance.;"
             "{P} accused his predecessor of spending 'crazy' amounts of money on supporting Kyiv.;"
-            "{ORG} passed {ISS} by {N} votes to {N} {D}.;"
-            "The administration rerouted some {NN} initially earmarked for Kyiv to the Middle East, the Ukrainian leader claimed.;"
-            "{S} signed {N} executive orders {D}, including one on {ISS}.;"
+            "The House passed {ISS} by {N1} votes to {N1} {D}.;"
+            "The administration rerouted some {N2} anti-drone missiles initially earmarked for Kyiv to the Middle East, the Ukrainian leader claimed.;"
+            "{S} signed {N0} executive orders {D}, including one on {ISS}.;"
             "A federal judge in {PL} blocked part of {ISS} {D}, saying it likely exceeded presidential authority."
         ),
         headlines=_split(
             "US to cut Ukraine aid;"
-            "{ORG} passes {ISS};"
-            "{S} signs {N} executive orders;"
+            "House passes {ISS};"
+            "{S} signs {N0} executive orders;"
             "Judge blocks {ISS}"
         ),
     ),
@@ -354,7 +359,7 @@ TOPICS: tuple[Topic, ...] = (
             "the National Hurricane Center;local authorities"
         ),
         countries=_split("the United States;the Philippines;India;Spain;Pakistan"),
-        nouns=_split("homes;residents;people;flights;acres;schools;rescue workers"),
+        nouns=_split("homes;residents;people;households;schools"),
         issues=_split(
             "the flooding;the evacuation order;the wildfire;the storm;the heat wave;the landslide"
         ),
@@ -365,18 +370,18 @@ TOPICS: tuple[Topic, ...] = (
             "The water rose faster than anyone expected"
         ),
         templates=_split(
-            "{ISS} forced {NN} to leave their homes in {PL} {D}.;"
-            "At least {N} people were killed and {N} remain missing after {ISS} hit {PL}, {ORG} said.;"
-            "{ORG} issued a warning for {PL}, forecasting up to {N} inches of rain.;"
-            "The blaze has burned more than {NN} and destroyed {N} structures.;"
+            "{ISS} forced {N2} residents to leave their homes in {PL} {D}.;"
+            "At least {N0} people were killed and {N0} remain missing after {ISS} hit {PL}, {ORG} said.;"
+            "{ORG} issued a warning for {PL}, forecasting up to {N0} inches of rain.;"
+            "The blaze has burned more than {N2} acres and destroyed {N1} structures.;"
             "{S} said damages could exceed {M} once the water recedes.;"
-            "Airlines cancelled {NN} at airports across {PL} {D}.;"
+            "Airlines cancelled {N1} flights at airports across {PL} {D}.;"
             "Power was restored to {PCT} of customers by Sunday evening, the utility said."
         ),
         headlines=_split(
-            "{ISS} kills {N} in {PL};"
+            "{ISS} kills {N0} in {PL};"
             "Thousands evacuated as {ISS} hits {PL};"
-            "{N} flights cancelled across {PL}"
+            "{N1} flights cancelled across {PL}"
         ),
     ),
     Topic(
@@ -391,10 +396,10 @@ TOPICS: tuple[Topic, ...] = (
             "the health ministry"
         ),
         countries=_split("the United States;Congo;Britain;Sudan;India"),
-        nouns=_split("cases;patients;doses;hospitals;deaths;nurses;children"),
+        nouns=_split("cases;patients;children;health workers;adults"),
         issues=_split(
-            "the measles outbreak;the vaccine;the cholera outbreak;the funding cuts;"
-            "the waiting lists;the pandemic treaty"
+            "the measles outbreak;the vaccine rollout;the cholera outbreak;the funding freeze;"
+            "the waiting list crisis;the pandemic treaty"
         ),
         quotes=_split(
             "Vaccines remain the best protection we have;"
@@ -403,16 +408,16 @@ TOPICS: tuple[Topic, ...] = (
             "We are seeing cases in places that had not reported any for years"
         ),
         templates=_split(
-            "{ORG} confirmed {NN} linked to {ISS} in {PL} {D}.;"
+            "{ORG} confirmed {N1} cases linked to {ISS} in {PL} {D}.;"
             "The number of {NOUN} rose {PCT} compared with the same period last year.;"
             "{S} said {ISS} was now the largest in decades.;"
-            "Officials have distributed {NN} to clinics across {PL}.;"
+            "Officials have distributed {N2} doses to clinics across {PL}.;"
             "{ORG} said it needed {M} to respond to {ISS} over the next six months.;"
             "Most of the {NOUN} were unvaccinated, according to {ORG}."
         ),
         headlines=_split(
             "{ISS} spreads to {PL};"
-            "{N} cases confirmed as {ISS} grows;"
+            "{N1} cases confirmed as {ISS} grows;"
             "{ORG} appeals for {M}"
         ),
     ),
@@ -427,10 +432,10 @@ TOPICS: tuple[Topic, ...] = (
             "OpenAI;Nvidia;the European Commission;the FTC;Apple;Alphabet;Microsoft;TSMC"
         ),
         countries=_split("the United States;China;Taiwan;South Korea;the European Union"),
-        nouns=_split("chips;users;data centers;employees;subscribers;gigawatts;shares"),
+        nouns=_split("users;employees;subscribers;accounts;companies"),
         issues=_split(
-            "the AI Act;export controls;the antitrust case;the data center build-out;"
-            "the chip shortage;the content moderation rules"
+            "the AI Act;the export control regime;the antitrust case;the data center build-out;"
+            "the chip shortage;the content moderation law"
         ),
         quotes=_split(
             "We are at the beginning of a new industrial revolution;"
@@ -442,9 +447,9 @@ TOPICS: tuple[Topic, ...] = (
             "{ORG} said it would invest {M} in new data centers over the next four years.;"
             "Shares of {ORG} rose {PCT} in after-hours trading after the results.;"
             "{S} said {ISS} would force companies to disclose how their models are trained.;"
-            "The company now has {NN}, up from {N} a year earlier.;"
+            "The company now has {N2} employees, up from {N1} five years ago.;"
             "{ORG} was fined {M} for breaching {ISS}, officials said {D}.;"
-            "{CTRY} tightened {ISS} on advanced {NOUN} {D}.;"
+            "{CTRY} tightened {ISS} on advanced chips {D}.;"
             "Revenue rose {PCT} to {M} in the quarter, {ORG} said."
         ),
         headlines=_split(
@@ -466,9 +471,9 @@ TOPICS: tuple[Topic, ...] = (
             "the Gaza health ministry;UNRWA"
         ),
         countries=_split("Israel;Iran;Qatar;Egypt;the United States"),
-        nouns=_split("hostages;aid trucks;aid workers;people;Palestinians;rockets"),
+        nouns=_split("people;Palestinians;hostages;aid workers;civilians"),
         issues=_split(
-            "the ceasefire deal;humanitarian aid;the hostage talks;the nuclear talks;"
+            "the ceasefire deal;humanitarian aid;the hostage deal;the nuclear deal;"
             "the blockade;the military operation"
         ),
         quotes=_split(
@@ -478,17 +483,17 @@ TOPICS: tuple[Topic, ...] = (
             "Diplomacy is the only way forward"
         ),
         templates=_split(
-            "{ORG} said {NN} were killed in strikes across {PL} {D}.;"
-            "Only {NN} entered {PL} {D}, far below the {N} a day aid agencies say are needed.;"
+            "{ORG} said {N1} people were killed in strikes across {PL} {D}.;"
+            "Only {N1} aid trucks entered {PL} {D}, far below the 600 a day aid agencies say are needed.;"
             "Mediators in {PL} said {ISS} could be concluded within days.;"
-            "{S} said {ISS} hinged on the release of {NN}.;"
+            "{S} said {ISS} hinged on the release of {N0} hostages.;"
             "{ORG} accused the other side of violating {ISS}.;"
             "{P2} met {SL} in {PL} {D} to discuss {ISS}."
         ),
         headlines=_split(
-            "Strikes kill {N} in {PL};"
+            "Strikes kill {N1} in {PL};"
             "Mediators push for {ISS};"
-            "Only {N} aid trucks reach {PL}"
+            "Only {N1} aid trucks reach {PL}"
         ),
     ),
     Topic(
@@ -505,10 +510,10 @@ TOPICS: tuple[Topic, ...] = (
             "the European Parliament;the Polish foreign ministry"
         ),
         countries=_split("Hungary;Ukraine;Poland;Germany;Britain;Romania"),
-        nouns=_split("diplomats;votes;seats;agents;voters;lawmakers"),
+        nouns=_split("diplomats;voters;lawmakers;officials;citizens"),
         issues=_split(
-            "the spying scandal;the rights of national minorities;the accession talks;"
-            "the election;the defense spending target;the coalition talks"
+            "the spying scandal;the minority rights dispute;the accession process;"
+            "the election;the defense spending target;the coalition deal"
         ),
         quotes=_split(
             "Hungary will not be intimidated;"
@@ -518,15 +523,15 @@ TOPICS: tuple[Topic, ...] = (
         ),
         templates=_split(
             "Hungary cancelled a meeting planned {D} with a Ukrainian delegation on {ISS}, {P} said, amid a deepening spying scandal between the two countries.;"
-            "{CTRY} expelled {NN} {D} in response to {ISS}.;"
+            "{CTRY} expelled {N0} diplomats {D} in response to {ISS}.;"
             "{S} said {ISS} would not affect support for Ukraine's reconstruction.;"
-            "{ORG} voted {N} to {N} in favour of the motion {D}.;"
+            "{ORG} voted {N1} to {N1} in favour of the motion {D}.;"
             "Turnout reached {PCT}, the highest since 1990, according to official figures.;"
             "{P} pledged to raise defense spending to {PCT} of GDP by 2030."
         ),
         headlines=_split(
             "Hungary cancels talks with Ukraine amid {ISS};"
-            "{CTRY} expels {N} diplomats;"
+            "{CTRY} expels {N0} diplomats;"
             "{S} pledges to raise defense spending to {PCT}"
         ),
     ),
@@ -572,18 +577,18 @@ GENERIC_TEMPLATES: tuple[str, ...] = _split(
     "The move was welcomed by {P2}, who called it 'long overdue.';"
     "{P} described {ISS} as 'a serious mistake.';"
     "{OUT} reported {D} that {ORG} was preparing a response.;"
-    "Independent analysts estimate that more than {NN} were involved, a figure officials dispute.;"
+    "Independent analysts estimate that {NN} were involved, a figure officials dispute.;"
     "{ORG} said {NN} and {NN} were recorded {D}.;"
     "About {PCT} of respondents said {ISS} should be the priority.;"
     "In {MON}, {ORG} estimated the total at {M}.;"
-    "The latest report covers the period from {BD} to {BD}.;"
+    "The latest report covers the period from {BD} to {BDL}.;"
     "{SL} was speaking at a press conference in {PL} alongside {P2}.;"
     "Neither side has commented on the reports.;"
-    "The total now includes {NN}, {NN}, and nearly {NN}, according to {ORG}.;"
+    "The total now includes {NN}, {NN}, and nearly {N2} {NOUN}, according to {ORG}.;"
     "{P}, who has been in office since {YEAR}, faces growing criticism over {ISS}.;"
     "{ORG} did not say when {ISS} would take effect.;"
     "Negotiators met for {SN} hours in {PL} {D} without reaching agreement on {ISS}.;"
-    "{ORG} estimated in a report that around {NN} had been affected since {YEAR}.;"
+    "{ORG} estimated in a report that around {N2} {NOUN} had been affected since {YEAR}.;"
     "Details of {ISS} were first reported by {OUT}.;"
     "{S} later said on social media that {ISS} had been 'a success.';"
     "A spokesperson for {ORG} declined to comment on {ISS}.;"
@@ -656,6 +661,7 @@ MONTH_ABBR: tuple[str, ...] = (
 )
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SMALL: tuple[str, ...] = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "10", "12")
+FIRST_YEAR, FIRST_MONTH, SPAN_MONTHS = 2024, 10, 8
 ORDINALS: tuple[str, ...] = ("second", "third", "fourth", "fifth", "18th", "17th", "next", "final")
 QUALIFIERS: tuple[str, ...] = ("nearly ", "more than ", "about ", "at least ", "some ", "over ", "around ", "up to ")
 
@@ -669,6 +675,7 @@ class _Story:
     city: str
     month: int
     day: int
+    year: int
 
 
 _SLOT_RE = re.compile(r"\{(\w+)\}")
@@ -679,18 +686,20 @@ def _fmt_count(value: int) -> str:
     return f"{value:,}"
 
 
+def _count_at(scale: int, rb: Callable[[int], int]) -> str:
+    """A count: scale 0 is 2-49, 1 is 20-999, 2 is 1,000-120,000 (often rounded)."""
+    if scale == 0:
+        return str(2 + rb(6) % 48)
+    if scale == 1:
+        return str(20 + rb(10) % 980)
+    value = 1000 + rb(17) % 119000
+    if rb(2) == 0:
+        value = round(value, -3)
+    return _fmt_count(value)
+
+
 def _fresh_count(rb: Callable[[int], int]) -> str:
-    kind = rb(3)
-    if kind < 3:
-        value = 2 + rb(6) % 48
-    elif kind < 6:
-        value = 20 + rb(10) % 980
-    else:
-        value = 1000 + rb(17) % 120000
-        if rb(2) == 0:
-            value = round(value, -3)
-    text = _fmt_count(value)
-    return QUALIFIERS[rb(3)] + text if rb(2) == 0 else text
+    return _count_at((0, 0, 1, 1, 1, 2, 2, 2)[rb(3)], rb)
 
 
 def _fresh_money(rb: Callable[[int], int]) -> str:
@@ -732,12 +741,13 @@ def _fresh_date(rb: Callable[[int], int], month: int) -> str:
 
 
 def _bare_date(rb: Callable[[int], int]) -> str:
-    return f"{MONTHS[rb(4) % 12]} {1 + rb(5) % 28}, {2022 + rb(2)}"
+    return f"{MONTHS[rb(4) % 12]} {1 + rb(5) % 28}, {2022 + rb(1)}"
 
 
 def _make_story(topic: Topic, rng: random.Random) -> _Story:
     rb = rng.getrandbits
-    month = rng.randrange(12)
+    offset = FIRST_MONTH + rng.randrange(SPAN_MONTHS)
+    month = offset % 12
     people = rng.sample(topic.people, min(len(topic.people), rng.randint(3, 5)))
     lead = people[0]
     places = rng.sample(topic.places, min(len(topic.places), 3))
@@ -746,8 +756,7 @@ def _make_story(topic: Topic, rng: random.Random) -> _Story:
     nouns = rng.sample(topic.nouns, min(len(topic.nouns), 3))
     issues = rng.sample(topic.issues, min(len(topic.issues), 2))
     quotes = rng.sample(topic.quotes, min(len(topic.quotes), 3))
-    counts = [str(rng.choice((2, 3, 5, 8, 12)) * 10 ** rng.randint(0, 2) + rng.randrange(10)) for _ in range(2)]
-    counts += [_fmt_count(rng.randrange(100, 120000)) for _ in range(2)]
+    scaled = [tuple(_count_at(scale, rb) for _ in range(2)) for scale in range(3)]
     pools: dict[str, tuple[str, ...]] = {
         "P": (lead[0], lead[0]) + tuple(p[0] for p in people[1:]),
         "S": (lead[1], lead[1], lead[1]) + tuple(p[1] for p in people[1:]),
@@ -762,14 +771,18 @@ def _make_story(topic: Topic, rng: random.Random) -> _Story:
         "NOUN": (nouns[0],) + tuple(nouns),
         "ISS": (issues[0], issues[0]) + tuple(issues[1:]),
         "Q": tuple(quotes),
-        "N": tuple(counts),
+        "N0": scaled[0],
+        "N1": scaled[1],
+        "N2": scaled[2],
+        "N": scaled[0] + scaled[1] + scaled[2],
+        "BDL": (f"{MONTHS[month]} {1 + rng.randrange(28)}, {FIRST_YEAR + offset // 12}",),
         "M": tuple(_fresh_money(rb) for _ in range(2)),
         "PCT": tuple(_fresh_pct(rb) for _ in range(2)),
         "D": tuple(_fresh_date(rb, month) for _ in range(3)),
         "OUT": (rng.choice(OUTLETS),),
     }
     city = rng.choice(DATELINE_CITIES.get(topic.name, ("LONDON",)))
-    return _Story(topic, pools, city, month, 1 + rng.randrange(28))
+    return _Story(topic, pools, city, month, 1 + rng.randrange(28), FIRST_YEAR + offset // 12)
 
 
 def _pool(key: str) -> _Filler:
@@ -795,13 +808,23 @@ def _fill_nn(st: _Story, rb: Callable[[int], int]) -> str:
     noun = nouns[rb(16) % len(nouns)]
     if rb(3) < 4:
         counts = st.pools["N"]
-        return f"{counts[rb(16) % len(counts)]} {noun}"
-    return f"{_fresh_count(rb)} {noun}"
+        count = counts[rb(16) % len(counts)]
+    else:
+        count = _fresh_count(rb)
+    if rb(2) == 0:
+        count = QUALIFIERS[rb(3)] + count
+    return f"{count} {noun}"
+
+
+FOLLOW_UPS: tuple[str, ...] = _split(
+    "That is our position and it will not change;We will not stop;Nobody should be under any illusions;"
+    "Time is running out;The rest is up to them;We have said this many times;"
+    "This is only the beginning;Everyone knows what needs to be done"
+)
 
 
 def _fill_q2(st: _Story, rb: Callable[[int], int]) -> str:
-    quotes = st.topic.quotes
-    return quotes[rb(16) % len(quotes)]
+    return FOLLOW_UPS[rb(16) % len(FOLLOW_UPS)]
 
 
 FILLERS: dict[str, _Filler] = {
@@ -821,6 +844,10 @@ FILLERS: dict[str, _Filler] = {
     "Q2": _fill_q2,
     "OUT": _mixed("OUT", lambda rb: OUTLETS[rb(16) % len(OUTLETS)], 4),
     "N": _mixed("N", _fresh_count, 5),
+    "N0": _mixed("N0", lambda rb: _count_at(0, rb), 5),
+    "N1": _mixed("N1", lambda rb: _count_at(1, rb), 5),
+    "N2": _mixed("N2", lambda rb: _count_at(2, rb), 5),
+    "BDL": _pool("BDL"),
     "NN": _fill_nn,
     "M": _mixed("M", _fresh_money, 4),
     "PCT": _mixed("PCT", _fresh_pct, 4),
@@ -891,8 +918,13 @@ class _ParagraphSource:
         return _render(tpl[rb(16) % len(tpl)], st, rb)
 
     def paragraph(self, st: _Story, dateline: bool = False) -> str:
+        return " ".join(self.sentences(st, dateline))
+
+    def sentences(self, st: _Story, dateline: bool = False, most: int = 5, wire: str | None = None) -> list[str]:
+        """One paragraph as its sentences: 1 to ``most`` of them, 15-120 words;
+        with ``wire`` (an outlet) or ``dateline`` the first opens with a dateline."""
         rb = self.rb
-        target = _SENTENCE_COUNTS[rb(4)]
+        target = min(most, _SENTENCE_COUNTS[rb(4)])
         sentences: list[str] = []
         words = 0
         if rb(3) == 0:
@@ -901,19 +933,20 @@ class _ParagraphSource:
             words += s.count(" ") + 1
         while len(sentences) < target or words < 15:
             s = self.sentence(st)
+            if s in sentences:
+                continue
             w = s.count(" ") + 1
             if words + w > 120 and sentences:
                 break
             sentences.append(s)
             words += w
-        text = " ".join(sentences)
-        if dateline:
-            text = self.dateline(st) + text
-        return text
+        if dateline or wire:
+            sentences[0] = self.dateline(st, wire) + sentences[0]
+        return sentences
 
-    def dateline(self, st: _Story) -> str:
+    def dateline(self, st: _Story, outlet: str | None = None) -> str:
         rb = self.rb
-        outlet = WIRE_OUTLETS[rb(4) % len(WIRE_OUTLETS)]
+        outlet = outlet or WIRE_OUTLETS[rb(4) % len(WIRE_OUTLETS)]
         dash = "—" if outlet == "AP" else "-"
         if outlet == "AP" and rb(1):
             return f"{st.city} ({outlet}) {dash} "
@@ -945,3 +978,453 @@ def news_paragraphs(n: int, seed: int = 0) -> list[str]:
         seen.add(para)
         out.append(para)
     return out
+
+
+AGGREGATOR_OUTLETS: tuple[str, ...] = (
+    "Russia Today", "Reuters", "Associated Press", "Kyiv Post", "Al Jazeera", "The Guardian",
+    "Bloomberg", "Anadolu Agency", "Euronews", "Sky News", "Xinhua", "Kyiv Independent",
+)
+KIEV_STYLE_OUTLETS = frozenset({"Russia Today", "Xinhua"})
+WIRE_STYLE_OUTLETS = {"Reuters": "Reuters", "Associated Press": "AP", "Bloomberg": "Bloomberg"}
+
+SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("Kyiv", "Kiev"),
+    ("Kharkiv", "Kharkov"),
+    ("Odesa", "Odessa"),
+    ("Zaporizhzhia", "Zaporozhye"),
+    ("Kursk Oblast", "Kursk Region"),
+    ("Donetsk Oblast", "Donetsk Region"),
+)
+
+SYNONYMS: dict[str, str] = {
+    "said": "stated",
+    "told": "informed",
+    "more than": "over",
+    "about": "around",
+    "nearly": "almost",
+    "reported": "said",
+    "killed": "dead",
+    "expected": "set",
+    "main": "key",
+    "largest": "biggest",
+    "warned": "cautioned",
+    "estimate": "assessment",
+    "months": "weeks",
+    "officials": "authorities",
+    "statement": "release",
+    "confirmed": "acknowledged",
+    "would": "will",
+    "the": "this",
+}
+_SYNONYM_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)) + r")\b")
+_NUMBER_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
+
+CLAUSES: tuple[str, ...] = (
+    ", according to officials",
+    ", citing sources familiar with the matter",
+    ", according to local media",
+    ", officials said",
+    ", a statement said",
+    ", according to a report",
+)
+
+BOILERPLATE_BLOCKS: tuple[tuple[str, ...], ...] = (
+    ("Orange background",),
+    ("Try Our AI Features", "Explore what Daily8 AI can do for you:"),
+    ("Comments", "No comments yet..."),
+    ("Comments", "Be the first to comment"),
+    ("Advertisement",),
+    ("ADVERTISEMENT",),
+    ("Share this article",),
+    ("Share", "Facebook", "X", "WhatsApp", "Email"),
+    ("We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.",
+     "Accept all cookies", "Manage preferences"),
+    ("This site uses cookies. Read our Privacy Policy for details.", "Accept"),
+    ("Sign up for our daily newsletter", "Get the latest headlines delivered to your inbox every morning.", "Subscribe"),
+    ("Newsletter", "The best of our journalism, straight to your inbox."),
+    ("Follow us on Telegram",),
+    ("Most Read",),
+    ("Read more",),
+    ("Listen to this article", "4 min read"),
+    ("Image source: Getty Images",),
+    ("© 2025 All rights reserved.",),
+)
+APP_BLOCKS: tuple[tuple[str, ...], ...] = (
+    ("DOWNLOAD THE APP", "", "Get Started Now: Download the App", "",
+     "Ready to dive into the world of global news and events? Download our app today from your "
+     "preferred app store and start exploring.", "app-storeplay-store"),
+    ("Get the app", "", "Read the news on the go with our free app for iPhone and Android.", "",
+     "App StoreGoogle Play"),
+    ("DOWNLOAD THE APP", "", "app-storeplay-store"),
+)
+RELATED_HEADINGS: tuple[str, ...] = ("Related Articles", "Related Articles", "Related Stories", "More on this story", "Read more")
+RELATIVE_TIMES: tuple[str, ...] = (
+    "timean hour ago", "time2 hours ago", "time3 hours ago", "time5 hours ago", "time30 minutes ago",
+    "timea day ago",
+)
+
+
+@dataclass(frozen=True)
+class RepeatPair:
+    """A paragraph planted twice. ``original`` ends a line of ``source`` (after
+    the live-blog date header or a dateline, if any); ``variant`` ends a line of
+    ``target`` or, for ``kind == "related"``, is part of one. Paths are relative
+    to the corpus directory.
+
+    kind: exact, spelling, number, word, clause, dropped (syndicated copies),
+    lead (a live blog repeating its own lead), related (an aggregator page
+    carrying another file's article as a related article).
+    """
+
+    kind: str
+    source: str
+    target: str
+    original: str
+    variant: str
+
+
+@dataclass
+class CorpusStats:
+    directory: Path
+    files: int = 0
+    bytes: int = 0
+    paragraphs: int = 0
+    live_blogs: int = 0
+    aggregator_pages: int = 0
+    repeat_pairs: list[RepeatPair] = field(default_factory=list)
+
+    @property
+    def planted(self) -> int:
+        return len(self.repeat_pairs)
+
+    def kinds(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for pair in self.repeat_pairs:
+            counts[pair.kind] = counts.get(pair.kind, 0) + 1
+        return counts
+
+
+@dataclass
+class _Placed:
+    """A paragraph as written, kept so later files can syndicate it."""
+
+    path: str
+    sentences: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+@dataclass
+class _Body:
+    path: str
+    outlet: str
+    headline: str
+    paragraphs: list[str]
+
+
+class _Writer:
+    pending_path = "\0pending"
+
+    def __init__(self, directory: Path, n_articles: int, seed: int, repeat_rate: float) -> None:
+        self.directory = directory
+        self.seed = seed
+        self.repeat_rate = repeat_rate
+        n_stories = max(1, n_articles // 4 // len(TOPICS)) * len(TOPICS)
+        self.src = _ParagraphSource(seed, n_stories)
+        self.rng = random.Random(seed ^ 0x5EED)
+        self.recent: dict[int, list[_Placed]] = {}
+        self.bodies: dict[int, list[_Body]] = {}
+        self.stats = CorpusStats(directory)
+        self.width = max(3, len(str(n_articles - 1)))
+        self.placed_now: list[_Placed] = []
+        self.bodies_now: list[_Body] = []
+
+    def write(self, index: int) -> None:
+        rng = self.rng
+        self.placed_now = []
+        self.bodies_now = []
+        story_index = rng.randrange(self.src.n_stories)
+        st = self.src.story(story_index)
+        folder = f"{st.year}-{st.month + 1:02d}"
+        pairs: list[RepeatPair] = []
+        if rng.random() < 0.5:
+            text, n_paras = self.live_blog(story_index, st, pairs)
+            self.stats.live_blogs += 1
+        else:
+            text, n_paras = self.aggregator(story_index, st, pairs)
+            self.stats.aggregator_pages += 1
+        if rng.random() < 0.3:
+            text += "\n"
+        data = text.encode("utf-8")
+        name = f"{index:0{self.width}d}_{_digest(data)}.txt"
+        rel = f"{folder}/{name}"
+        target = self.directory / folder
+        target.mkdir(parents=True, exist_ok=True)
+        (target / name).write_bytes(data)
+        pending = self.pending_path
+        for pair in pairs:
+            self.stats.repeat_pairs.append(
+                RepeatPair(
+                    pair.kind,
+                    rel if pair.source == pending else pair.source,
+                    rel if pair.target == pending else pair.target,
+                    pair.original,
+                    pair.variant,
+                )
+            )
+        for placed in self.placed_now:
+            placed.path = rel
+        for body in self.bodies_now:
+            body.path = rel
+        self.stats.files += 1
+        self.stats.bytes += len(data)
+        self.stats.paragraphs += n_paras
+
+    def body_paragraph(
+        self, story_index: int, st: _Story, pairs: list[RepeatPair], *, style: Callable[[str], str],
+        wire: str | None = None, most: int = 5,
+    ) -> str:
+        """A fresh paragraph, or with ``repeat_rate`` a copy of one from another file on the story."""
+        rng = self.rng
+        pool = self.recent.get(story_index)
+        origin = pool[rng.randrange(len(pool))] if pool and not wire and rng.random() < self.repeat_rate else None
+        if origin is not None and origin.path != self.pending_path:
+            kind, sentences = _edit(origin.sentences, rng)
+            variant = " ".join(sentences)
+            pairs.append(RepeatPair(kind, origin.path, self.pending_path, origin.text, variant))
+            return variant
+        sentences = [style(s) for s in self.src.sentences(st, wire=wire, most=most)]
+        placed = _Placed(self.pending_path, sentences)
+        self.placed_now.append(placed)
+        pool = self.recent.setdefault(story_index, [])
+        pool.append(placed)
+        if len(pool) > 40:
+            del pool[: len(pool) - 40]
+        return placed.text
+
+    def live_blog(self, story_index: int, st: _Story, pairs: list[RepeatPair]) -> tuple[str, int]:
+        rng = self.rng
+        src = self.src
+        curly = rng.random() < 0.5
+
+        def style(s: str) -> str:
+            return s.replace("'", "\u2019") if curly and rng.random() < 0.4 else s
+
+        lines: list[str] = []
+        headlines = 1
+        for _ in range(rng.randint(4, 14)):
+            other = rng.randrange(src.n_stories)
+            lines.append(self.body_paragraph(other, src.story(other), pairs, style=style, most=2))
+        main: list[str] = [src.headline(st)]
+        n_main = rng.randint(6, 16)
+        for j in range(n_main):
+            wire = WIRE_OUTLETS[rng.randrange(len(WIRE_OUTLETS))] if j == 0 and rng.random() < 0.2 else None
+            main.append(self.body_paragraph(story_index, st, pairs, style=style, wire=wire))
+        lead = main[min(2, len(main) - 1)]
+        if rng.random() < 0.85:
+            lines.insert(0, lead)
+            pairs.append(RepeatPair("lead", self.pending_path, self.pending_path, lead, lead))
+        if rng.random() < 0.3:
+            second = rng.randrange(src.n_stories)
+            main.append(src.headline(src.story(second)))
+            headlines += 1
+            for _ in range(rng.randint(3, 8)):
+                main.append(self.body_paragraph(second, src.story(second), pairs, style=style))
+        lines.extend(main)
+        date = f"{st.year}-{st.month + 1:02d}-{st.day:02d}"
+        lines[0] = f" date {date} {lines[0]}"
+        n_paras = len(lines) - headlines
+        return "\n".join(lines), n_paras
+
+    def aggregator(self, story_index: int, st: _Story, pairs: list[RepeatPair]) -> tuple[str, int]:
+        rng = self.rng
+        src = self.src
+        outlet = rng.choice(AGGREGATOR_OUTLETS)
+        kiev = outlet in KIEV_STYLE_OUTLETS
+
+        def style(s: str) -> str:
+            if kiev:
+                for modern, old in SPELLINGS:
+                    s = s.replace(modern, old)
+            return s
+
+        title = style(src.headline(st))
+        blocks: list[str] = ["logo\n" + title if rng.random() < 0.7 else title, title]
+        date = f"{st.day:02d}-{st.month + 1:02d}-{st.year}"
+        blocks.append(f"{outlet}{date}")
+        if rng.random() < 0.2:
+            blocks.append("\n".join(rng.choice(BOILERPLATE_BLOCKS[14:17])))
+        n_body = rng.randint(4, 14)
+        wire = WIRE_STYLE_OUTLETS.get(outlet)
+        body = [
+            self.body_paragraph(story_index, st, pairs, style=style, wire=wire if j == 0 else None)
+            for j in range(n_body)
+        ]
+        self.bodies_now.append(_Body(self.pending_path, outlet, title, body))
+        self.bodies.setdefault(story_index, []).append(self.bodies_now[-1])
+        if len(self.bodies[story_index]) > 6:
+            del self.bodies[story_index][0]
+        if n_body > 6 and rng.random() < 0.3:
+            cut = rng.randint(2, n_body - 2)
+            blocks += ["\n".join(body[:cut]), rng.choice(("Advertisement", "ADVERTISEMENT", "Read more")), "\n".join(body[cut:])]
+        else:
+            blocks.append("\n".join(body))
+        for block in rng.sample(BOILERPLATE_BLOCKS, rng.randint(1, 4)):
+            blocks.append("\n\n".join(block) if len(block) <= 2 and rng.random() < 0.5 else "\n".join(block))
+        n_paras = n_body
+        if rng.random() < 0.6:
+            blocks.append(rng.choice(RELATED_HEADINGS))
+            for _ in range(rng.randint(1, 3)):
+                blocks.extend(self.related(story_index, pairs))
+                n_paras += 1
+        if rng.random() < 0.6:
+            blocks.append("\n".join(rng.choice(APP_BLOCKS)))
+        return "\n\n".join(blocks), n_paras
+
+    def related(self, story_index: int, pairs: list[RepeatPair]) -> list[str]:
+        rng = self.rng
+        src = self.src
+        step = len(TOPICS) * rng.randint(1, 3)
+        other = (story_index + step) % src.n_stories
+        candidates = self.bodies.get(other, [])
+        if candidates and rng.random() < 0.7:
+            body = candidates[rng.randrange(len(candidates))]
+            if body.path != self.pending_path:
+                for para in body.paragraphs:
+                    pairs.append(RepeatPair("related", body.path, self.pending_path, para, para))
+                outlet, headline, paras = body.outlet, body.headline, body.paragraphs
+            else:
+                outlet, headline, paras = self.fresh_related(other)
+        else:
+            outlet, headline, paras = self.fresh_related(other)
+        when = rng.choice(RELATIVE_TIMES)
+        return [f"{headline}\n{headline}", outlet, when, f"  \u2022 {outlet}", headline, " ".join(paras)]
+
+    def fresh_related(self, story_index: int) -> tuple[str, str, list[str]]:
+        st = self.src.story(story_index)
+        outlet = self.rng.choice(AGGREGATOR_OUTLETS)
+        paras = [self.src.paragraph(st) for _ in range(self.rng.randint(3, 9))]
+        return outlet, self.src.headline(st), paras
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+def _edit(sentences: list[str], rng: random.Random) -> tuple[str, list[str]]:
+    """A syndicated copy: verbatim or with one small edit; returns (kind, sentences)."""
+    text = " ".join(sentences)
+    kinds = ["exact", "exact", "number", "word", "clause"]
+    if any(a in text or b in text for a, b in SPELLINGS):
+        kinds += ["spelling", "spelling"]
+    if _NUMBER_RE.search(text):
+        kinds += ["number"]
+    if len(sentences) >= 2:
+        kinds += ["dropped", "dropped"]
+    rng.shuffle(kinds)
+    for kind in kinds:
+        out = _apply(kind, sentences, rng)
+        if out is not None and (kind == "exact") == (out == sentences):
+            return kind, out
+    return "exact", list(sentences)
+
+
+def _apply(kind: str, sentences: list[str], rng: random.Random) -> list[str] | None:
+    out = list(sentences)
+    if kind == "exact":
+        return out
+    if kind == "spelling":
+        for i, s in enumerate(out):
+            for modern, old in SPELLINGS:
+                if modern in s:
+                    out[i] = s.replace(modern, old)
+                    return out
+                if old in s:
+                    out[i] = s.replace(old, modern)
+                    return out
+        return None
+    if kind == "dropped":
+        if len(out) < 2:
+            return None
+        del out[rng.randrange(1, len(out)) if rng.random() < 0.7 else 0]
+        return out
+    order = list(range(len(out)))
+    rng.shuffle(order)
+    for i in order:
+        s = out[i]
+        if kind == "number":
+            found = list(_NUMBER_RE.finditer(s))
+            if not found:
+                continue
+            m = found[rng.randrange(len(found))]
+            value = int(m.group().replace(",", ""))
+            if 1990 <= value <= 2030 and "," not in m.group():
+                new = value + rng.choice((-1, 1))
+            else:
+                new = value + rng.choice((-1, 1)) * max(1, int(value * rng.uniform(0.02, 0.3)))
+            new = new if new > 0 else value + 1
+            digits = f"{new:,}" if "," in m.group() or new >= 10000 else str(new)
+            out[i] = s[: m.start()] + digits + s[m.end():]
+            return out
+        if kind == "word":
+            found = list(_SYNONYM_RE.finditer(s))
+            if not found:
+                continue
+            m = found[rng.randrange(len(found))]
+            out[i] = s[: m.start()] + SYNONYMS[m.group()] + s[m.end():]
+            return out
+        if kind == "clause":
+            if not s.endswith(".") or s.endswith('."') or " said" in s:
+                continue
+            out[i] = s[:-1] + rng.choice(CLAUSES) + "."
+            return out
+    return None
+
+
+def write_corpus(directory: Path, n_articles: int, seed: int = 0, *, repeat_rate: float = 0.1) -> CorpusStats:
+    """Write ``n_articles`` article files (about 5 KB each) under ``directory``.
+
+    About half are live blogs (one paragraph a line, ``" date YYYY-MM-DD "``
+    glued to the first line, the lead repeated further down), half aggregator
+    pages (blank-line blocks: title twice, outlet glued to ``DD-MM-YYYY``,
+    body, boilerplate, sometimes related articles with one-line bodies, app
+    prompts). With probability ``repeat_rate`` a body paragraph is a copy of
+    one already written for the same story, verbatim or with one small edit.
+    Files go to ``YYYY-MM`` subfolders; the same seed writes the same bytes.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    writer = _Writer(directory, n_articles, seed, repeat_rate)
+    for index in range(n_articles):
+        writer.write(index)
+    return writer.stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.corpus", description="Write a synthetic news corpus.")
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--articles", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat-rate", type=float, default=0.1)
+    parser.add_argument("--manifest", type=Path, help="write the planted repeat pairs here as JSON lines")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    stats = write_corpus(args.directory, args.articles, args.seed, repeat_rate=args.repeat_rate)
+    elapsed = time.perf_counter() - started
+    if args.manifest:
+        with args.manifest.open("w", encoding="utf-8") as fh:
+            for pair in stats.repeat_pairs:
+                fh.write(json.dumps(asdict(pair), ensure_ascii=False) + "\n")
+    kinds = ", ".join(f"{k} {v}" for k, v in sorted(stats.kinds().items()))
+    print(
+        f"{stats.files} files ({stats.live_blogs} live blogs, {stats.aggregator_pages} aggregator pages), "
+        f"{stats.bytes / 1e6:.1f} MB, {stats.paragraphs} paragraphs, "
+        f"{stats.planted} planted repeat pairs ({kinds}) in {elapsed:.1f}s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
