@@ -906,7 +906,8 @@ class _ParagraphSource:
     def random_story(self) -> _Story:
         return self.story(self.rb(30) % self.n_stories)
 
-    def sentence(self, st: _Story) -> str:
+    def sentence(self, st: _Story) -> tuple[str, int]:
+        """A sentence and the number of slots filled in it."""
         rb = self.rb
         roll = rb(4)
         if roll < 7:
@@ -915,24 +916,29 @@ class _ParagraphSource:
             tpl = _GENERIC
         else:
             tpl = _QUOTES
-        return _render(tpl[rb(16) % len(tpl)], st, rb)
+        compiled = tpl[rb(16) % len(tpl)]
+        return _render(compiled, st, rb), len(compiled[1])
 
     def paragraph(self, st: _Story, dateline: bool = False) -> str:
         return " ".join(self.sentences(st, dateline))
 
     def sentences(self, st: _Story, dateline: bool = False, most: int = 5, wire: str | None = None) -> list[str]:
-        """One paragraph as its sentences: 1 to ``most`` of them, 15-120 words;
-        with ``wire`` (an outlet) or ``dateline`` the first opens with a dateline."""
+        """One paragraph as its sentences: 1 to ``most`` of them, 15-120 words,
+        with at least three filled slots so that stock sentences never stand
+        alone; with ``wire`` (an outlet) or ``dateline`` the first opens with a
+        dateline."""
         rb = self.rb
         target = min(most, _SENTENCE_COUNTS[rb(4)])
         sentences: list[str] = []
-        words = 0
+        words = slots = 0
         if rb(3) == 0:
-            s = _render(_QUOTES[rb(16) % len(_QUOTES)], st, rb)
+            compiled = _QUOTES[rb(16) % len(_QUOTES)]
+            s = _render(compiled, st, rb)
             sentences.append(s)
             words += s.count(" ") + 1
-        while len(sentences) < target or words < 15:
-            s = self.sentence(st)
+            slots += len(compiled[1])
+        while len(sentences) < target or words < 15 or slots < 3:
+            s, n = self.sentence(st)
             if s in sentences:
                 continue
             w = s.count(" ") + 1
@@ -940,6 +946,7 @@ class _ParagraphSource:
                 break
             sentences.append(s)
             words += w
+            slots += n
         if dateline or wire:
             sentences[0] = self.dateline(st, wire) + sentences[0]
         return sentences
@@ -980,6 +987,21 @@ def news_paragraphs(n: int, seed: int = 0) -> list[str]:
     return out
 
 
+TOPIC_GROUPS: dict[str, tuple[str, ...]] = {
+    "frontline": ("frontline", "frontline", "talks", "exchange", "sanctions", "europe", "washington"),
+    "talks": ("talks", "frontline", "exchange", "sanctions", "europe", "washington"),
+    "exchange": ("exchange", "frontline", "talks", "europe"),
+    "sanctions": ("sanctions", "frontline", "talks", "europe", "economy"),
+    "economy": ("economy", "economy", "tech", "washington", "sanctions"),
+    "washington": ("washington", "economy", "talks", "mideast", "frontline"),
+    "weather": ("weather", "weather", "health", "washington"),
+    "health": ("health", "health", "weather", "washington"),
+    "tech": ("tech", "tech", "economy", "washington"),
+    "mideast": ("mideast", "mideast", "talks", "washington", "europe"),
+    "europe": ("europe", "frontline", "talks", "sanctions", "exchange"),
+}
+_TOPIC_INDEX = {t.name: i for i, t in enumerate(TOPICS)}
+
 AGGREGATOR_OUTLETS: tuple[str, ...] = (
     "Russia Today", "Reuters", "Associated Press", "Kyiv Post", "Al Jazeera", "The Guardian",
     "Bloomberg", "Anadolu Agency", "Euronews", "Sky News", "Xinhua", "Kyiv Independent",
@@ -1002,19 +1024,22 @@ SYNONYMS: dict[str, str] = {
     "more than": "over",
     "about": "around",
     "nearly": "almost",
-    "reported": "said",
-    "killed": "dead",
-    "expected": "set",
+    "is expected": "is set",
     "main": "key",
     "largest": "biggest",
     "warned": "cautioned",
-    "estimate": "assessment",
     "months": "weeks",
     "officials": "authorities",
     "statement": "release",
     "confirmed": "acknowledged",
     "would": "will",
-    "the": "this",
+    "significantly": "substantially",
+    "heavy": "severe",
+    "rejected": "dismissed",
+    "pledged": "promised",
+    "begin": "start",
+    "rose": "climbed",
+    "fell": "dropped",
 }
 _SYNONYM_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)) + r")\b")
 _NUMBER_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
@@ -1215,7 +1240,7 @@ class _Writer:
         lines: list[str] = []
         headlines = 1
         for _ in range(rng.randint(4, 14)):
-            other = rng.randrange(src.n_stories)
+            other = self.nearby_story(st)
             lines.append(self.body_paragraph(other, src.story(other), pairs, style=style, most=2))
         main: list[str] = [src.headline(st)]
         n_main = rng.randint(6, 16)
@@ -1227,7 +1252,7 @@ class _Writer:
             lines.insert(0, lead)
             pairs.append(RepeatPair("lead", self.pending_path, self.pending_path, lead, lead))
         if rng.random() < 0.3:
-            second = rng.randrange(src.n_stories)
+            second = self.nearby_story(st)
             main.append(src.headline(src.story(second)))
             headlines += 1
             for _ in range(rng.randint(3, 8)):
@@ -1282,6 +1307,13 @@ class _Writer:
         if rng.random() < 0.6:
             blocks.append("\n".join(rng.choice(APP_BLOCKS)))
         return "\n\n".join(blocks), n_paras
+
+    def nearby_story(self, st: _Story) -> int:
+        """A story on the same topic or one a reader of it would also follow."""
+        group = TOPIC_GROUPS[st.topic.name]
+        n_topics = len(TOPICS)
+        topic = _TOPIC_INDEX[group[self.rng.randrange(len(group))]]
+        return self.rng.randrange(self.src.n_stories // n_topics) * n_topics + topic
 
     def related(self, story_index: int, pairs: list[RepeatPair]) -> list[str]:
         rng = self.rng
