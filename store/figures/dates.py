@@ -1,0 +1,883 @@
+"""Dates, times, date ranges and recurring sets, resolved against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import MO, relativedelta
+from dateutil import relativedelta as rd
+
+from .numbers import ORDINALS, SMALL, TENS, parse_words
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1):
+    for _n in _names:
+        MONTHS[_n] = _i
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6,
+}
+_RD_WEEKDAYS = (rd.MO, rd.TU, rd.WE, rd.TH, rd.FR, rd.SA, rd.SU)
+
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = rf"(?P<mon>{_MON})\b\.?"
+_ORD_WORD_DAY = (
+    r"(?:(?:twenty|thirty)[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+_DAY = r"(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:]))"
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d%])"
+_WD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat)\b\.?,?\s*(?:the\s+)?)?"
+
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\w/.-])(?P<y>(?:1[6-9]|20)\d\d)[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|[-.]\d)")),
+    ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])[-/.](?P<b>0?[1-9]|[12]\d|3[01])[-/.](?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|[-.]\d)")),
+    ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mon>" + _MON + r")-(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
+    ("md", re.compile(
+        _WD.replace("(?P<wd>", "(?P<wd>") + r"(?<![\w])" + _MONTH + r"\s*(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
+        r"(?:\s*(?:[-–—]|to|through|until|till|and)\s*(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
+        r"(?:\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
+    ("dm", re.compile(
+        _WD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r")"
+        r"(?:\s*(?:[-–—]|to|and)\s*(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
+        r"(?:\s+of)?\s*" + _MONTH + r"(?:\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
+    ("my", re.compile(r"(?<![\w])" + _MONTH + r"\s*[-/,]?\s*(?:of\s+)?" + _YEAR, re.I)),
+    ("ym", re.compile(r"(?<![\w$])(?P<year>(?:1[6-9]|20)\d\d)\s+" + _MONTH + r"(?!\s*\d)", re.I)),
+    ("ym_num", re.compile(r"(?<![\w/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0?[1-9]|1[0-2])(?![\w/]|[-.]\d)")),
+    ("my_num", re.compile(r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])-(?P<y>(?:1[6-9]|20)\d\d)(?![\w/]|[-.]\d)")),
+    ("md_num", re.compile(r"(?P<pre>\b(?:on|from|to|by|until|till|between|since|before|after|and|this|next|due|through|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat)\b,?\s*|^|,\s*)(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)", re.I)),
+]
+
+MONTH_ALONE = re.compile(
+    r"(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec)\b\.?",
+    re.I,
+)
+YEAR_ALONE = re.compile(r"(?<![\w$£€¥.,/#:\-–'])(?P<pre>(?:the\s+)?(?:year|fiscal|fy|cy)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?P<s>s|'s)?(?![\w.,:/]\d|\d|[%°]|\s*(?:percent|per\s+cent)\b|-\d)")
+SHORT_DECADE = re.compile(r"(?<![\w])(?:the\s+)?['’](?P<d>\d)0s\b|(?<![\w])(?:the\s+)?(?P<d2>[2-9])0\s?s\b")
+CENTURY = re.compile(
+    r"(?<![\w])(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+centur(?:y|ies)\b|(?<![\w])(?P<w>" + _ORD_WORD_DAY + r")[\s-]+centur(?:y|ies)\b",
+    re.I,
+)
+RELATIVE_DAY = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tmrw|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night))\b", re.I)
+RELATIVE_PERIOD = re.compile(
+    r"\b(?P<mod>this|last|next|past|previous|coming|following|current|same|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|end\s+of\s+the|end\s+of\s+this|end\s+of\s+last|the\s+end\s+of\s+the|the\s+end\s+of\s+this|the\s+end\s+of\s+last)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
+    re.I,
+)
+RECENT = re.compile(r"\b(?:in\s+)?(?:the\s+)?(?P<mod>recent|past\s+few|last\s+few|coming|next\s+few)\s+(?P<unit>days|weeks|months|years|decades)\b", re.I)
+WEEKDAY = re.compile(
+    r"(?<![\w])(?:(?P<mod>this\s+past|this\s+coming|this\s+upcoming|last|next|this|previous|past|coming|following|upcoming)\s+)?(?:(?P<week>next\s+week|last\s+week|this\s+week|previous\s+week)\s*-?\s*(?:on\s+)?)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat)(?P<pl>s)?\b(?:(?<=Mon|Tue|Wed|Thu|Fri|Sat)\.|(?<=Tues|Thur)\.|(?<=Thurs)\.)?",
+)
+WEEKDAY_I = re.compile(WEEKDAY.pattern, re.I)
+AGO = re.compile(
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|(?<![^\W\d_]{5})an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|a\s+few|a\s+couple\s+of|couple\s+of)\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+(?P<dir>ago|earlier|before|later|from\s+now|from\s+today|after\s+today|before\s+today|after|from)\b(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday))?",
+    re.I,
+)
+IN_FUTURE = re.compile(
+    r"(?<![\w])(?:with)?in\s+(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of)\s+(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\b",
+    re.I,
+)
+TIME = re.compile(
+    r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?|\.(?P<mi2>[0-5]\d)(?=\s*(?:a\.?\s?m\b|p\.?\s?m\b)))\s*(?P<ap>[ap]\.?\s?m\b\.?|[ap](?=[\s.]|$))?"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>a\.?\s?m\.?|p\.?\s?m\.?)(?![\w])"
+    r"|(?P<nw>noon|midnight|midday)"
+    r"|(?P<h3>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]?\s?clock\b"
+    r"|(?P<h4>\d{3,4})\s*(?P<ap4>a\.m\.|p\.m\.|am\b|pm\b))"
+    r"(?:\s*(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|Kyiv\s+time|Moscow\s+time|local\s+time)\b)?",
+    re.I,
+)
+HALF_PAST = re.compile(r"\b(?P<q>half|quarter|\d{1,2}|twenty|ten|five)\s+(?:min\s+|minutes\s+)?(?P<rel>past|to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s+o['’]?clock)?", re.I)
+SETS = re.compile(
+    r"\b(?:(?:every|each)\s+(?:other\s+|(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>day|week|month|year|morning|evening|night|weekend|quarter|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"|(?:on\s+an?\s+)?(?P<adj>daily|weekly|monthly|yearly|annual|quarterly|hourly|nightly|fortnightly|biweekly)\s+basis"
+    r"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|fortnightly|everyday)"
+    r"|(?:once|twice|(?:\d+|three|four|five)\s+times)\s+(?:a|per|an)\s+(?P<u2>day|week|month|year|hour)"
+    r"|(?P<wdp>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b",
+    re.I,
+)
+SINCE = re.compile(r"\b(?P<w>since|until|till|before|after|by|as\s+of|starting|beginning|from)\s+(?:the\s+)?$", re.I)
+RANGE_JOIN = re.compile(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*$", re.I)
+RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.I)
+LOOKAHEAD = re.compile(
+    r"\b(?:will|shall|going\s+to|plans?\s+to|planned|planning|plans|scheduled|expected|due\s+to|to\s+be\s+held|upcoming|next|wants?\s+to|intends?\s+to|set\s+to|to\s+meet|to\s+travel|to\s+visit|would\s+(?:meet|travel|visit|hold)|is\s+to|are\s+to|aims?\s+to)\b|'ll\b",
+    re.I,
+)
+_QUARTER = re.compile(r"(?<![\w])(?:(?P<y>(?:19|20)\d\d)[\s-]*(?P<q>[qh][1-4])|(?P<q2>[qh][1-4])\s*(?:of\s+)?(?P<y2>(?:19|20)\d\d)|(?P<q3>[qh][1-4]))\b", re.I)
+_PERIODS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+@dataclass(slots=True)
+class DateCand:
+    start: int
+    end: int
+    kind: str = "date"
+    resolved: str | None = None
+    resolved_end: str | None = None
+    granularity: str | None = None
+    relative: bool = False
+    value: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    priority: int = 5
+    day: dt.date | None = None
+    day_end: dt.date | None = None
+    month_only: bool = False
+    time: str | None = None
+    extras: dict = field(default_factory=dict)
+
+
+def _day_number(raw: str) -> int | None:
+    s = raw.lower().strip()
+    m = re.match(r"(\d+)", s)
+    if m:
+        return int(m.group(1))
+    s = re.sub(r"[\s-]+", " ", s)
+    parts = s.split()
+    total = 0
+    for p in parts:
+        if p in ORDINALS:
+            total += ORDINALS[p]
+        elif p in SMALL:
+            total += SMALL[p]
+        elif p in TENS:
+            total += TENS[p]
+        else:
+            return None
+    return total or None
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def nearest_year_day(m: int, d: int, pub: dt.date, ahead: bool = False) -> dt.date | None:
+    best: dt.date | None = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        c = _valid(y, m, d)
+        if c is None:
+            continue
+        if ahead and c < pub - dt.timedelta(days=7):
+            continue
+        if best is None or abs((c - pub).days) < abs((best - pub).days):
+            best = c
+    return best
+
+
+def nearest_year_month(m: int, pub: dt.date) -> int:
+    idx = pub.year * 12 + pub.month - 1
+    best_y, best_d = pub.year, None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        d = abs(y * 12 + m - 1 - idx)
+        if best_d is None or d < best_d or (d == best_d and y < best_y):
+            best_y, best_d = y, d
+    return best_y
+
+
+def _year(raw: str) -> int:
+    raw = raw.strip("'’")
+    y = int(raw)
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def _month_ok(text: str, m: re.Match[str], group: str = "mon") -> bool:
+    word = m.group(group)
+    low = word.lower()
+    if low in ("may", "march", "mar"):
+        if word[0].islower() and low != "may":
+            return False
+        if low == "may" and word == "May":
+            s = m.start(group)
+            if s == 0 or re.search(r"[.!?\"“]\s*$", text[max(0, s - 3):s]):
+                return bool(re.match(r"\s*\d", text[m.end(group):m.end(group) + 3]))
+        if low == "may" and word == "may":
+            return bool(re.search(r"\b(?:in|of|since|until|by|from|early|mid|late)\s+$", text[max(0, m.start(group) - 8):m.start(group)], re.I)) or bool(re.match(r"\s*\d", text[m.end(group):m.end(group) + 3]))
+    return True
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos), text.rfind("\n", 0, pos))
+    left = 0 if left < 0 else left + 1
+    rights = [i for i in (text.find(". ", pos), text.find("! ", pos), text.find("? ", pos), text.find("\n", pos)) if i >= 0]
+    return left, (min(rights) if rights else len(text))
+
+
+def looks_ahead(text: str, start: int) -> bool:
+    a, b = sentence_bounds(text, start)
+    return bool(LOOKAHEAD.search(text, a, b))
+
+
+def _week_start(d: dt.date) -> dt.date:
+    return d + relativedelta(weekday=MO(-1))
+
+
+def _iso_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
+    out: list[DateCand] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(c: DateCand) -> None:
+        out.append(c)
+        taken.append((c.start, c.end))
+
+    for name, pat in DATE_PATTERNS:
+        for m in pat.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _absolute(name, m, text, pub)
+            if c is not None:
+                add(c)
+    for m in _QUARTER.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        y = m.group("y") or m.group("y2")
+        q = (m.group("q") or m.group("q2") or m.group("q3")).lower()
+        if y is None and not m.group("q3"):
+            continue
+        if y is None:
+            continue
+        year = int(y)
+        n = int(q[1])
+        if q[0] == "q":
+            sm, em = 3 * n - 2, 3 * n
+        else:
+            if n > 2:
+                continue
+            sm, em = 6 * n - 5, 6 * n
+        add(DateCand(m.start(), m.end(), "range", _iso_month(year, sm), _iso_month(year, em), "quarter", priority=7))
+    for m in CENTURY.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        n = int(m.group("n")) if m.group("n") else _day_number(m.group("w"))
+        if not n or n > 21:
+            continue
+        add(DateCand(m.start(), m.end(), "date", f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}", "century", priority=7))
+    for m in SHORT_DECADE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        d = int(m.group("d") or m.group("d2"))
+        y = 1900 + d * 10 if d != 0 else 2000
+        add(DateCand(m.start(), m.end(), "date", f"{y:04d}", f"{y + 9:04d}", "decade", priority=6))
+    for m in MONTH_ALONE.finditer(text):
+        if not free(m.start("mon"), m.end()):
+            continue
+        word = m.group("mon")
+        low = word.lower()
+        pre = (m.group("pre") or "").lower()
+        if word[0].islower() and not pre:
+            continue
+        if low in ("may", "march") and not pre:
+            continue
+        if low == "may" and not re.search(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|last|next|this)\b", pre):
+            continue
+        s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "") else m.start("mon")
+        if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
+            continue
+        c = _resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
+        c.start, c.end = s, m.end()
+        add(c)
+    for m in RELATIVE_DAY.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
+            continue
+        add(_relative_day(m, pub))
+    for m in RELATIVE_PERIOD.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _relative_period(m, text, pub)
+        if c is not None:
+            add(c)
+    for m in RECENT.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        add(_recent(m, pub))
+    for m in AGO.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _ago(m, pub)
+        if c is not None:
+            add(c)
+    for m in SETS.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        add(_set(m))
+    for m in WEEKDAY_I.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        wd = m.group("wd")
+        if len(wd) <= 4 and not wd[0].isupper():
+            continue
+        if wd[0].islower() and not (m.group("mod") or m.group("week")):
+            pre = text[max(0, m.start() - 4):m.start()].lower()
+            if not re.search(r"(?:on|by|,)\s*$", pre) and m.start() != 0:
+                continue
+        if m.group("pl"):
+            continue
+        add(_weekday(m, text, pub))
+    for m in IN_FUTURE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if not looks_ahead(text, m.start()):
+            continue
+        c = _in_future(m, pub)
+        if c is not None:
+            add(c)
+    for m in HALF_PAST.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _half_past(m)
+        if c is not None:
+            add(c)
+    for m in TIME.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _time(m, text)
+        if c is not None:
+            add(c)
+    for m in YEAR_ALONE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _year_alone(m, text)
+        if c is not None:
+            add(c)
+    out.sort(key=lambda c: c.start)
+    out = _merge(out, text, pub)
+    return out
+
+
+def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> DateCand | None:
+    g = m.groupdict()
+    if name == "iso":
+        d = _valid(int(g["y"]), int(g["m"]), int(g["d"]))
+        return None if d is None else DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
+    if name == "dmy_num":
+        a, b, y = int(g["a"]), int(g["b"]), _year(g["y"])
+        sep = re.findall(r"[-/.]", m.group(0))
+        if a > 12:
+            d = _valid(y, b, a)
+        elif b > 12:
+            d = _valid(y, a, b)
+        elif sep and sep[0] == ".":
+            d = _valid(y, b, a)
+        else:
+            d = _valid(y, a, b)
+        if d is None or (len(g["y"]) == 2 and sep and sep[0] == "."):
+            return None
+        return DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
+    if name == "dmon_y":
+        d = _valid(int(g["y"]), _mon(g["mon"]), int(g["d"]))
+        return None if d is None else DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
+    if name in ("md", "dm"):
+        if not _month_ok(text, m):
+            return None
+        mon = _mon(g["mon"])
+        day = _day_number(g["day"])
+        if day is None or day > 31:
+            return None
+        raw_day = g["day"].strip()
+        if name == "md" and re.fullmatch(r"\d+", raw_day) is None and not re.search(r"(st|nd|rd|th)$", raw_day, re.I):
+            if m.group("mon").lower() in ("may", "march", "mar") and not g.get("year"):
+                pass
+        if name == "dm" and re.fullmatch(r"\d+", raw_day) and m.group("mon")[0].islower() and len(m.group("mon")) <= 3:
+            return None
+        day2 = g.get("day2") or g.get("day0")
+        year = int(g["year"]) if g.get("year") else None
+        start = m.start() if g.get("wd") else (m.start("day") if name == "dm" else m.start("mon"))
+        if name == "dm" and text[m.start():m.start("day")].lower().strip().startswith("the") and not g.get("wd"):
+            start = m.start()
+        if name == "dm" and g.get("day0"):
+            d1, d2 = int(g["day0"]), day
+            day, day2 = min(d1, d2), max(d1, d2)
+        cand = DateCand(start, m.end(), granularity="day", priority=8)
+        if year is not None:
+            d = _valid(year, mon, day)
+            if d is None:
+                return None
+            cand.day = d
+        elif pub is not None:
+            d = nearest_year_day(mon, day, pub, looks_ahead(text, m.start()))
+            if d is None:
+                return None
+            cand.day = d
+            cand.relative = True
+        else:
+            cand.relative = True
+            cand.extras["md"] = (mon, day)
+        if cand.day:
+            cand.resolved = cand.day.isoformat()
+        if day2:
+            d2n = int(day2)
+            if d2n <= day or d2n > 31:
+                return None
+            cand.kind = "range"
+            if cand.day:
+                e = _valid(cand.day.year, mon, d2n)
+                if e is None:
+                    return None
+                cand.day_end = e
+                cand.resolved_end = e.isoformat()
+        return cand
+    if name == "my":
+        if not _month_ok(text, m):
+            return None
+        y = _year(g["year"])
+        mon = _mon(g["mon"])
+        if g["year"].startswith("'") is False and m.group(0)[len(m.group("mon")):].strip().startswith(",") and False:
+            return None
+        return DateCand(m.start(), m.end(), resolved=_iso_month(y, mon), granularity="month", priority=7, month_only=True, extras={"ym": (y, mon)})
+    if name == "ym":
+        if not _month_ok(text, m):
+            return None
+        y = int(g["year"])
+        mon = _mon(g["mon"])
+        return DateCand(m.start(), m.end(), resolved=_iso_month(y, mon), granularity="month", priority=7, month_only=True, extras={"ym": (y, mon)})
+    if name in ("ym_num", "my_num"):
+        y, mon = int(g["y"]), int(g["m"])
+        return DateCand(m.start(), m.end(), resolved=_iso_month(y, mon), granularity="month", priority=6, month_only=True, extras={"ym": (y, mon)})
+    if name == "md_num":
+        mon, day = int(g["m"]), int(g["d"])
+        s = m.start("m")
+        if pub is not None:
+            d = nearest_year_day(mon, day, pub)
+            if d is None:
+                return None
+            return DateCand(s, m.end(), day=d, resolved=d.isoformat(), granularity="day", relative=True, priority=6)
+        return DateCand(s, m.end(), granularity="day", relative=True, priority=6, extras={"md": (mon, day)})
+    return None
+
+
+def _mon(word: str) -> int:
+    low = word.lower().rstrip(".")
+    return MONTHS.get(low) or MONTHS[low[:3]]
+
+
+def _resolve_month(mon: int, pre: str, text: str, pos: int, pub: dt.date | None) -> DateCand:
+    pre = pre.strip()
+    c = DateCand(0, 0, granularity="month", relative=True, priority=5, month_only=True)
+    if pub is None:
+        c.extras["mon"] = mon
+        return c
+    if "last" in pre:
+        y = pub.year if mon < pub.month else pub.year - 1
+    elif "next" in pre:
+        y = pub.year if mon > pub.month else pub.year + 1
+    elif "this" in pre:
+        y = pub.year
+    elif "since" in pre:
+        y = pub.year if mon <= pub.month else pub.year - 1
+    else:
+        y = nearest_year_month(mon, pub)
+        if looks_ahead(text, pos) and (y * 12 + mon) < (pub.year * 12 + pub.month):
+            y += 1
+    c.resolved = _iso_month(y, mon)
+    c.extras["ym"] = (y, mon)
+    return c
+
+
+def _relative_day(m: re.Match[str], pub: dt.date | None) -> DateCand:
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    offset = 0
+    if w.startswith("yesterday") or w == "last night":
+        offset = -1
+    elif w.startswith("tomorrow") or w == "tmrw":
+        offset = 1
+    elif "day before yesterday" in w:
+        offset = -2
+    elif "day after tomorrow" in w:
+        offset = 2
+    c = DateCand(m.start(), m.end(), granularity="day", relative=True, priority=6)
+    if pub is not None:
+        d = pub + relativedelta(days=offset)
+        c.day = d
+        c.resolved = d.isoformat()
+    return c
+
+
+def _relative_period(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand | None:
+    mod = re.sub(r"\s+", " ", m.group("mod").lower())
+    unit = m.group("unit").lower()
+    if mod in ("the past", "the last", "the previous", "the coming", "the next") and unit in ("decade", "century"):
+        return None
+    step = 0
+    if any(k in mod for k in ("last", "past", "previous")):
+        step = -1
+    elif any(k in mod for k in ("next", "coming", "following")):
+        step = 1
+    c = DateCand(m.start(), m.end(), granularity=unit if unit not in ("weekend",) else "week", relative=True, priority=6)
+    if unit in _PERIODS:
+        c.granularity = "season"
+        if pub is None:
+            return c
+        a, b = _PERIODS[unit]
+        y = pub.year + step
+        c.resolved = _iso_month(y, a)
+        c.resolved_end = _iso_month(y + (1 if b < a else 0), b)
+        return c
+    if pub is None:
+        return c
+    if unit in ("week", "weekend"):
+        ws = _week_start(pub) + relativedelta(weeks=step)
+        if unit == "weekend":
+            ws = ws + relativedelta(days=5)
+            c.resolved, c.resolved_end = ws.isoformat(), (ws + relativedelta(days=1)).isoformat()
+        else:
+            c.resolved, c.resolved_end = ws.isoformat(), (ws + relativedelta(days=6)).isoformat()
+    elif unit == "month":
+        d = pub + relativedelta(months=step)
+        c.resolved = _iso_month(d.year, d.month)
+    elif unit == "year":
+        c.resolved = f"{pub.year + step:04d}"
+    elif unit == "quarter":
+        q = (pub.month - 1) // 3 + step
+        y = pub.year + q // 4
+        q = q % 4
+        c.resolved, c.resolved_end = _iso_month(y, q * 3 + 1), _iso_month(y, q * 3 + 3)
+    elif unit == "decade":
+        y = pub.year // 10 * 10 + 10 * step
+        c.resolved, c.resolved_end = f"{y:04d}", f"{y + 9:04d}"
+    elif unit == "century":
+        y = pub.year // 100 * 100 + 100 * step
+        c.resolved, c.resolved_end = f"{y:04d}", f"{y + 99:04d}"
+    return c
+
+
+def _recent(m: re.Match[str], pub: dt.date | None) -> DateCand:
+    unit = m.group("unit").lower().rstrip("s")
+    mod = m.group("mod").lower()
+    ahead = "coming" in mod or "next" in mod
+    c = DateCand(m.start(), m.end(), granularity=unit, relative=True, priority=5)
+    if pub is None:
+        return c
+    span = {"day": relativedelta(days=3), "week": relativedelta(weeks=3), "month": relativedelta(months=3),
+            "year": relativedelta(years=3), "decade": relativedelta(years=30)}[unit]
+    a, b = (pub, pub + span) if ahead else (pub - span, pub)
+    if unit in ("month",):
+        c.resolved, c.resolved_end = _iso_month(a.year, a.month), _iso_month(b.year, b.month)
+    elif unit in ("year", "decade"):
+        c.resolved, c.resolved_end = str(a.year), str(b.year)
+        c.granularity = "year"
+    else:
+        c.resolved, c.resolved_end = a.isoformat(), b.isoformat()
+        c.granularity = "day"
+    return c
+
+
+_FEW = {"few": 3, "a few": 3, "several": 3, "a couple of": 2, "couple of": 2}
+
+
+def _count_word(raw: str) -> float | None:
+    s = re.sub(r"\s+", " ", raw.lower())
+    if s in _FEW:
+        return float(_FEW[s])
+    if s in ("a", "an"):
+        return 1.0
+    try:
+        return float(s)
+    except ValueError:
+        return parse_words([s])
+
+
+def _ago(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    n = _count_word(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    anchor = (m.group("anchor") or "").lower()
+    if direction in ("before", "after", "from") and not anchor:
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before", "before today") else 1
+    gran = {"second": "day", "minute": "day", "hour": "day", "day": "day", "week": "day",
+            "month": "month", "year": "year", "decade": "year", "century": "year"}[unit]
+    c = DateCand(m.start(), m.end(), granularity=gran, relative=True, priority=6)
+    if pub is None:
+        return c
+    base = pub
+    if anchor in ("tomorrow", "tmrw"):
+        base = pub + relativedelta(days=1)
+    elif anchor == "yesterday":
+        base = pub - relativedelta(days=1)
+    k = int(n) if n == int(n) else n
+    delta = {
+        "second": relativedelta(), "minute": relativedelta(), "hour": relativedelta(),
+        "day": relativedelta(days=k), "week": relativedelta(weeks=k), "month": relativedelta(months=int(k)),
+        "year": relativedelta(years=int(k)), "decade": relativedelta(years=int(k * 10)),
+        "century": relativedelta(years=int(k * 100)),
+    }[unit]
+    d = base + delta * sign if unit not in ("second", "minute", "hour") else base
+    c.day = d
+    if gran == "day":
+        c.resolved = d.isoformat()
+    elif gran == "month":
+        c.resolved = _iso_month(d.year, d.month)
+    else:
+        c.resolved = f"{d.year:04d}"
+    return c
+
+
+def _in_future(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    n = _count_word(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    c = DateCand(m.start(), m.end(), granularity="day", relative=True, priority=5)
+    if pub is None:
+        return c
+    k = int(n) if n == int(n) else n
+    delta = {"minute": relativedelta(), "hour": relativedelta(), "day": relativedelta(days=k),
+             "week": relativedelta(weeks=k), "month": relativedelta(months=int(k)), "year": relativedelta(years=int(k))}[unit]
+    d = pub + delta
+    c.day = d
+    c.resolved = d.isoformat()
+    return c
+
+
+def _set(m: re.Match[str]) -> DateCand:
+    word = (m.group("u") or m.group("u2") or m.group("adj") or m.group("adv") or m.group("wdp") or "").lower()
+    n = m.group("n")
+    iso = {"day": "P1D", "daily": "P1D", "everyday": "P1D", "nightly": "P1D", "night": "P1D", "morning": "P1D",
+           "evening": "P1D", "week": "P1W", "weekly": "P1W", "weekend": "P1W", "month": "P1M", "monthly": "P1M",
+           "year": "P1Y", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "quarter": "P3M", "quarterly": "P3M",
+           "hour": "PT1H", "hourly": "PT1H", "minute": "PT1M", "fortnightly": "P2W", "biweekly": "P2W"}.get(word, "P1W")
+    if n:
+        k = _count_word(n) or 1
+        iso = re.sub(r"1", f"{k:g}", iso, count=1)
+    return DateCand(m.start(), m.end(), "set", unit=iso, priority=5)
+
+
+def _weekday(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand:
+    wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+    mod = re.sub(r"\s+", " ", (m.group("mod") or "").lower())
+    week = re.sub(r"\s+", " ", (m.group("week") or "").lower())
+    c = DateCand(m.start(), m.end(), granularity="day", relative=True, priority=6)
+    if pub is None:
+        return c
+    ws = _week_start(pub)
+    if week:
+        step = {"next week": 1, "last week": -1, "previous week": -1, "this week": 0}[week]
+        d = ws + relativedelta(weeks=step, days=wd)
+    elif mod in ("next",):
+        d = ws + relativedelta(weeks=1, days=wd)
+    elif mod in ("last", "previous"):
+        d = ws + relativedelta(weeks=-1, days=wd)
+    elif mod == "this":
+        d = ws + relativedelta(days=wd)
+    elif mod in ("coming", "this coming", "upcoming", "this upcoming", "following"):
+        d = pub + relativedelta(days=1, weekday=_RD_WEEKDAYS[wd](+1))
+        if mod == "following":
+            d = ws + relativedelta(weeks=1, days=wd)
+    elif mod in ("past", "this past"):
+        d = pub + relativedelta(days=-1, weekday=_RD_WEEKDAYS[wd](-1))
+    elif looks_ahead(text, m.start()):
+        d = pub + relativedelta(weekday=_RD_WEEKDAYS[wd](+1))
+    else:
+        d = pub + relativedelta(weekday=_RD_WEEKDAYS[wd](-1))
+    c.day = d
+    c.resolved = d.isoformat()
+    return c
+
+
+_HOUR_WORDS = {w: v for w, v in SMALL.items() if 1 <= v <= 12}
+
+
+def _hour(raw: str) -> int | None:
+    raw = raw.lower()
+    if raw.isdigit():
+        return int(raw)
+    return _HOUR_WORDS.get(raw)
+
+
+def _half_past(m: re.Match[str]) -> DateCand | None:
+    h = _hour(m.group("h"))
+    q = m.group("q").lower()
+    if h is None:
+        return None
+    mins = {"half": 30, "quarter": 15, "twenty": 20, "ten": 10, "five": 5}.get(q)
+    if mins is None:
+        mins = int(q) if q.isdigit() else None
+    if mins is None or mins >= 60:
+        return None
+    if m.group("rel").lower() == "to":
+        h, mins = (h - 1) % 24, 60 - mins
+    return DateCand(m.start(), m.end(), "time", resolved=f"{h:02d}:{mins:02d}", granularity="time", priority=6, time=f"{h:02d}:{mins:02d}")
+
+
+def _time(m: re.Match[str], text: str) -> DateCand | None:
+    g = m.groupdict()
+    if g["nw"]:
+        hm = "00:00" if g["nw"].lower() == "midnight" else "12:00"
+        return DateCand(m.start(), m.end(), "time", resolved=hm, granularity="time", priority=5, time=hm)
+    if g["h"] is not None:
+        if g["mi"] is None and g["mi2"] is None:
+            return None
+        h, mi = int(g["h"]), int(g["mi"] or g["mi2"])
+        ap = (g["ap"] or "").lower().replace(".", "").replace(" ", "")
+        if g["mi2"] is None and not ap:
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            after = text[m.end():m.end() + 3]
+            if re.match(r"\d", after) or re.search(r"\d[.,]?$", before):
+                return None
+        s = g["s"]
+    elif g["h2"] is not None:
+        h, mi, s = int(g["h2"]), 0, None
+        ap = g["ap2"].lower().replace(".", "").replace(" ", "")
+    elif g["h3"] is not None:
+        h, mi, s, ap = _hour(g["h3"]) or 0, 0, None, ""
+    else:
+        raw = g["h4"]
+        h, mi, s = int(raw[:-2]), int(raw[-2:]), None
+        ap = g["ap4"].lower().replace(".", "")
+        if h > 12 or mi > 59:
+            return None
+    if ap.startswith("p") and h < 12:
+        h += 12
+    elif ap.startswith("a") and h == 12:
+        h = 0
+    if h > 23:
+        return None
+    hm = f"{h:02d}:{mi:02d}" + (f":{s}" if s and s != "00" else "")
+    return DateCand(m.start(), m.end(), "time", resolved=hm, granularity="time", priority=6, time=hm)
+
+
+def _year_alone(m: re.Match[str], text: str) -> DateCand | None:
+    y = int(m.group("year"))
+    pre = m.group("pre")
+    s_suffix = m.group("s")
+    before = text[max(0, m.start() - 30):m.start()]
+    after = text[m.end():m.end() + 25]
+    if s_suffix:
+        if y % 10:
+            return None
+        return DateCand(m.start(), m.end(), "date", f"{y:04d}", f"{y + 9:04d}", "decade", priority=6)
+    if pre:
+        return DateCand(m.start(), m.end(), "date", f"{y:04d}", granularity="year", priority=6)
+    if y < 1600 and not re.search(r"\b(?:in|since|of|from|until|by|year|circa|c\.)\s+$", before, re.I):
+        return None
+    if re.match(r"\s*(?:[-–]\s*)?(?:[a-z]+\s+)?(?:%s)\b" % _UNITISH, after, re.I):
+        return None
+    if re.search(r"(?:\b(?:no|number|nos?|nr|page|pp|p|room|flight|route|exit|model|version|v|article|code|id|#|tel|phone|box|suite|unit)\.?\s*)$", before, re.I):
+        return None
+    if re.match(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|the\b|when\b|as\b|was\b|is\b|were\b|with\b|for\b|by\b|through\b|until\b|till\b|after\b|before\b|that\b|which\b|from\b|of\b|but\b|had\b|has\b|have\b|saw\b)[a-z]+s\b", after) and not re.search(r"\b(?:in|since|of|from|until|by|before|after|during|between|and|to)\s+$", before, re.I):
+        return None
+    return DateCand(m.start(), m.end(), "date", f"{y:04d}", granularity="year", priority=4)
+
+
+_UNITISH = r"percent|per\s+cent|%|km|kilomet|miles?|metres?|meters?|kg|tonnes?|tons?|people|troops|soldiers|dollars|euros|pounds|barrels|units|times|points|votes|cases|deaths|mw|gw|kw|hectares|acres|ft|feet|lbs?"
+
+
+def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCand]:
+    """Join adjacent parts: ranges, a time next to a date, qualifiers in front."""
+    out: list[DateCand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if i + 1 < len(cands):
+            n = cands[i + 1]
+            gap = text[c.end:n.start]
+            if c.kind in ("date", "range") and n.kind == "time" and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about)?\s*", gap, re.I):
+                merged = _with_time(c, n)
+                merged.start, merged.end = c.start, n.end
+                cands[i + 1] = merged
+                i += 1
+                continue
+            if c.kind == "time" and n.kind == "date" and re.fullmatch(r"\s*(?:,|on|of)?\s*", gap, re.I) and n.granularity == "day":
+                merged = _with_time(n, c)
+                merged.start, merged.end = c.start, n.end
+                cands[i + 1] = merged
+                i += 1
+                continue
+            if re.fullmatch(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*", gap, re.I) and _rangeable(c, n):
+                pre = text[max(0, c.start - 9):c.start]
+                if re.search(r"and", gap, re.I) and not re.search(r"between\s+$", pre, re.I):
+                    out.append(c)
+                    i += 1
+                    continue
+                r = _date_range(c, n, pub)
+                if r is not None:
+                    pm = re.search(r"\b(?:from|between)\s+$", pre, re.I)
+                    if pm:
+                        r.start = c.start - (len(pre) - pm.start())
+                    cands[i + 1] = r
+                    i += 1
+                    continue
+        pre = text[max(0, c.start - 12):c.start]
+        pm = SINCE.search(pre)
+        if pm and c.kind in ("date", "range") and c.granularity not in ("time",):
+            word = re.sub(r"\s+", " ", pm.group("w").lower())
+            if word in ("since", "as of", "starting", "beginning"):
+                c.start -= len(pre) - pm.start()
+        out.append(c)
+        i += 1
+    return out
+
+
+def _rangeable(a: DateCand, b: DateCand) -> bool:
+    if a.kind not in ("date", "time") or b.kind not in ("date", "time"):
+        return False
+    if a.kind != b.kind:
+        return False
+    if a.kind == "time":
+        return True
+    return a.granularity in ("day", "month", "year") and b.granularity in ("day", "month", "year")
+
+
+def _date_range(a: DateCand, b: DateCand, pub: dt.date | None) -> DateCand | None:
+    r = DateCand(a.start, b.end, "range", granularity=a.granularity, relative=a.relative or b.relative, priority=9)
+    if a.kind == "time":
+        r.resolved, r.resolved_end, r.granularity = a.resolved, b.resolved, "time"
+        return r
+    if a.granularity == "month" and b.granularity == "month" and "ym" in b.extras and "ym" in a.extras:
+        (ya, ma), (yb, mb) = a.extras["ym"], b.extras["ym"]
+        if a.relative and not b.relative:
+            ya = yb if ma <= mb else yb - 1
+        elif b.relative and not a.relative:
+            yb = ya if mb >= ma else ya + 1
+        elif a.relative and b.relative and (yb * 12 + mb) < (ya * 12 + ma):
+            yb = ya if mb >= ma else ya + 1
+        r.resolved, r.resolved_end = _iso_month(ya, ma), _iso_month(yb, mb)
+        return r
+    if a.granularity == "year" and b.granularity == "year":
+        if a.resolved and b.resolved and int(b.resolved) > int(a.resolved):
+            r.resolved, r.resolved_end = a.resolved, b.resolved
+            return r
+        return None
+    if a.day and b.day:
+        da, db = a.day, b.day
+        if a.relative and not b.relative:
+            da = _valid(db.year, da.month, da.day) or da
+            if da > db:
+                da = _valid(db.year - 1, da.month, da.day) or da
+        if da > db:
+            return None
+        r.resolved, r.resolved_end = da.isoformat(), db.isoformat()
+        r.granularity = "day"
+        return r
+    if a.resolved is None and b.resolved is None:
+        return r
+    r.resolved, r.resolved_end = a.resolved, b.resolved
+    return r
+
+
+def _with_time(d: DateCand, t: DateCand) -> DateCand:
+    c = DateCand(d.start, t.end, d.kind, granularity="time", relative=d.relative, priority=9, day=d.day, time=t.time)
+    c.resolved = f"{d.resolved}T{t.time}" if d.resolved else None
+    c.resolved_end = d.resolved_end
+    return c

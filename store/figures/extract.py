@@ -1,0 +1,589 @@
+"""Find the figures in a text: numbers with what they count or measure, money, percentages, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import DateCand, find_dates
+from .model import Figure
+from .numbers import (
+    DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
+    SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
+)
+from .units import (
+    CURRENCY_BEFORE, CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS,
+    INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS, iso_duration,
+)
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    value: float
+    words: bool = False
+    ordinal: bool = False
+    plain_int: bool = False
+    mult: float = 1.0
+
+
+@dataclass(slots=True)
+class Cand:
+    start: int
+    end: int
+    kind: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    counted: str | None = None
+    approx: str | None = None
+    resolved: str | None = None
+    resolved_end: str | None = None
+    granularity: str | None = None
+    relative: bool = False
+    priority: int = 1
+
+
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}(?![\w])"
+    r"|(?<![\w-])\(?\d{3}\)?[\s.-]\d{3}-\d{4}(?![\w-])"
+    r"|(?<![\w-])\d{3,4}-\d{4}-\d{2,4}(?![\w-])"
+)
+CODE_LIKE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z]*\d+[A-Za-z]+\d[A-Za-z0-9]*(?![\w])|\b\d{4,}-\d{4,}(?:-\d+)+\b")
+ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
+ORDINAL_WORD = re.compile(
+    r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:%s)\b"
+    % "|".join(sorted(ORDINALS, key=len, reverse=True)),
+    re.I,
+)
+APPROX_BEFORE = re.compile(
+    r"(?:(?P<approx>nearly|almost|about|around|roughly|approximately|approx\.?|an\s+estimated|estimated|circa|close\s+to|some|~|an\s+approximate|approaching|just\s+under|just\s+over|more\s+or\s+less|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as)"
+    r"|(?P<more>more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|exceed|surpass|greater\s+than|larger\s+than|higher\s+than|bigger\s+than|>)"
+    r"|(?P<least>at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|>=|≥|equal\s+to\s+or\s+more\s+than|equal\s+to\s+or\s+greater\s+than|greater\s+than\s+or\s+equal\s+to|more\s+than\s+or\s+equal\s+to)"
+    r"|(?P<most>up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|as\s+few\s+as|<=|≤|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|smaller\s+than\s+or\s+equal\s+to|fewer\s+than\s+or\s+equal\s+to)"
+    r"|(?P<less>less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|shy\s+of|<))\s*$",
+    re.I,
+)
+APPROX_AFTER = re.compile(r"\s*(?:(?P<least>or\s+more|or\s+greater|or\s+above|and\s+(?:more|above|up)|\+|-plus|\s+plus\b)|(?P<most>or\s+(?:less|fewer|below|under)))(?![\w])", re.I)
+RANGE_SEP = re.compile(r"\s*(?:-?\s*(?:to|through|thru|till|until)\b|[-–—~]|and\b|or\b)\s*", re.I)
+COUNT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+AGE = re.compile(r"[\s-]+(?:old\b|of\s+age\b)|[\s-]+year[\s-]old\b|-year-old\b", re.I)
+_AFTER_NUMBER_UNIT_BLOCK = re.compile(r"\s*(?:[-/]\s*)?(?:\d|[A-Za-z]*\d)")
+
+_STOP = frozenset(
+    """the a an of in on at to for from by with and or but nor as than that which who whom whose this these those is are was
+    were be been being has have had will would can could may might must should shall do does did it its their his her our
+    your my we they he she i you me him them us per each every more less into over under after before since during about
+    between among across against while when where if not no so such also only just still already even up down out off again
+    both all some any most many much few other another said says say according including like within without through toward
+    towards amid despite via versus vs then there here now ago later earlier yet too very what how why whether though although
+    because whereas unless until till upon onto beyond behind beside besides near next last first second third one two three
+    apiece respectively alone combined total overall together instead either neither s t am pm""".split()
+)
+_PHRASAL_OVER = re.compile(
+    r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t[ao]ok|take[sn]?|taking|won|win(?:s|ning)?|pass(?:es|ed|ing)?|gave|give[sn]?|giving|"
+    r"carr(?:y|ied|ies)|paid|pay(?:s|ing)?|fought|fight(?:s|ing)?|held|hold(?:s|ing)?|rolled|switch(?:ed|es)?|"
+    r"sign(?:s|ed|ing)?|ha(?:s|d|ve)\s+handed|over|all|left|went|came|flew|presid(?:ed|es|ing))\s+$",
+    re.I,
+)
+_LEAD_SKIP = frozenset("additional more other extra further fewer another".split())
+_ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some|someone|anyone|no\s+one|only|little|last|next|same|another|such|other)\s+$", re.I)
+_ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        if s < b and e > a:
+            return True
+    return False
+
+
+def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
+    atoms: list[Atom] = []
+    spans = list(blocked)
+    for m in SIMPLE_FRACTION.finditer(text):
+        if _overlaps(m.start(), m.end(), spans):
+            continue
+        if m.group(1):
+            num, den = int(m.group(1)), int(m.group(2))
+            if den == 0 or num >= den * 4 and den < 10:
+                continue
+            value = num / den
+            if re.match(r"\d", text[m.end():m.end() + 1]):
+                continue
+        else:
+            value = VULGAR[m.group(0)]
+        atoms.append(Atom(m.start(), m.end(), value))
+        spans.append((m.start(), m.end()))
+    for m in ORDINAL_DIGITS.finditer(text):
+        if _overlaps(m.start(), m.end(), spans):
+            continue
+        n = int(m.group(1).replace(",", ""))
+        suffix = m.group(2).lower()
+        last = n % 100
+        ok = {1: "st", 2: "nd", 3: "rd"}.get(last % 10 if last not in (11, 12, 13) else 0, "th")
+        if suffix != ok:
+            continue
+        atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
+        spans.append((m.start(), m.end()))
+    for m in DIGITS.finditer(text):
+        if _overlaps(m.start(), m.end(), spans):
+            continue
+        raw = m.group(0)
+        value = parse_digits(raw)
+        if value is None:
+            continue
+        end = m.end()
+        mult = 1.0
+        fm = MIXED_FRACTION.match(text, end)
+        if fm and re.fullmatch(r"-?\d+", raw.strip()):
+            if fm.group(3):
+                value += VULGAR[fm.group(3)] * (-1 if value < 0 else 1)
+                end = fm.end()
+            elif int(fm.group(2)) and int(fm.group(1)) < int(fm.group(2)):
+                value += int(fm.group(1)) / int(fm.group(2)) * (-1 if value < 0 else 1)
+                end = fm.end()
+        mm = MULTIPLIER.match(text, end)
+        if mm:
+            word = next(g for g in mm.groups() if g)
+            key = word.lower() if word.lower() in SCALES else word
+            factor = SCALES.get(key) or SUFFIX_MULTIPLIERS.get(key) or SUFFIX_MULTIPLIERS.get(word.lower())
+            if factor and not (word in ("M", "B", "G", "T", "K", "k", "b") and re.match(r"[-/]\w|\.\w", text[mm.end():mm.end() + 2])):
+                mult = factor
+                value *= factor
+                end = mm.end()
+                m2 = re.match(r"\s+(million|billion|thousand|trillion)s?\b", text[end:end + 12])
+                if word.lower() in ("lakh",) and m2:
+                    value *= SCALES[m2.group(1).lower()]
+                    end += m2.end()
+        dz = DOZEN_AFTER.match(text, end)
+        if dz:
+            value *= 12
+            end = dz.end()
+        plain = bool(re.fullmatch(r"\d+", raw))
+        atoms.append(Atom(m.start(), end, value, plain_int=plain, mult=mult))
+        spans.append((m.start(), end))
+    for m in WORD_START.finditer(text):
+        if _overlaps(m.start(), m.start() + 1, spans):
+            continue
+        res = scan_words(text, m.start())
+        if res is None:
+            continue
+        end, value, ordinal = res
+        raw = text[m.start():end]
+        low = raw.lower()
+        first = low.split()[0].split("-")[0]
+        if first in ("hundreds", "thousands", "millions", "billions", "dozens", "tens", "trillions"):
+            continue
+        if first in ("half", "quarter") and not re.search(r"\s(?:million|billion|thousand|trillion|dozen|a\s+dozen)\b", low):
+            if not re.search(r"\bthan\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+                continue
+        if low in ("one", "a", "an"):
+            if _ONE_BLOCK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _ONE_BLOCK_AFTER.match(text, end):
+                continue
+            if re.match(r"\s+of\s+(?:the\s+)?(?:few|most|many|best|largest|biggest|first|main|key|central|leading|top|\w+est)\b", text[end:end + 30], re.I) and False:
+                continue
+            if re.match(r"[\s-]+(?:on[\s-]+one|way|off|another|sided)\b", text[end:end + 10], re.I):
+                continue
+        if low.endswith(" and") or low.endswith(" a"):
+            continue
+        if _overlaps(m.start(), end, spans):
+            cut = min((a for a, b in spans if a > m.start() and a < end), default=None)
+            if cut is None:
+                continue
+            res2 = scan_words(text[:cut].rstrip(" -"), m.start())
+            if res2 is None:
+                continue
+            end, value, ordinal = res2
+        mm = MULTIPLIER.match(text, end)
+        mult = 1.0
+        if mm and mm.group(1):
+            factor = SCALES[mm.group(1).lower()]
+            value *= factor
+            mult = factor
+            end = mm.end()
+        dz = DOZEN_AFTER.match(text, end)
+        if dz and not ordinal:
+            value *= 12
+            end = dz.end()
+        atoms.append(Atom(m.start(), end, value, words=True, ordinal=ordinal, mult=mult))
+        spans.append((m.start(), end))
+    for m in ORDINAL_WORD.finditer(text):
+        if _overlaps(m.start(), m.end(), spans):
+            continue
+        words = re.split(r"[\s-]+", m.group(0).lower())
+        value = float(sum(ORDINALS.get(w, 0) or {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}.get(w, 0) for w in words))
+        word = m.group(0)
+        before = text[max(0, m.start() - 12):m.start()]
+        if word[0].isupper() and m.start() > 0 and not re.search(r"(?:^|[.!?\"“]\s*)$", before) and (re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) or re.search(r"[A-Z]\w*\s+$", before)):
+            continue
+        if words[-1] == "second" and (re.search(r"(?:\d|\ba|\bper|\bone|\bsplit|\bevery|\beach)\s*$", before, re.I) or re.match(r"s\b|\s+(?:hand|thought|thoughts)\b", text[m.end():m.end() + 9], re.I)):
+            continue
+        if words[-1] in DENOMINATORS and re.search(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+$", before, re.I):
+            continue
+        atoms.append(Atom(m.start(), m.end(), value, words=True, ordinal=True))
+        spans.append((m.start(), m.end()))
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+def _approx_before(text: str, start: int) -> tuple[str | None, int]:
+    m = APPROX_BEFORE.search(text, max(0, start - 40), start)
+    if not m or m.end() != start:
+        return None, start
+    kind = next(k for k in ("approx", "more", "least", "most", "less") if m.group(k))
+    word = m.group(kind).lower()
+    pre = text[max(0, m.start() - 12):m.start()].lower()
+    if word == "some" and re.search(r"\b(?:for|in|of|with)\s+$", pre):
+        pass
+    if word in ("over", "under", "above", "below") and re.search(r"(?:\d|%)\s*$", pre):
+        return None, start
+    if word == "over" and _PHRASAL_OVER.search(pre):
+        return None, start
+    if m.start() > 0 and text[m.start() - 1].isalnum() and word[0].isalnum():
+        return None, start
+    name = {"approx": "approx", "more": "more_than", "least": "at_least", "most": "at_most", "less": "less_than"}[kind]
+    return name, m.start()
+
+
+def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
+    words: list[str] = []
+    p = pos
+    first = True
+    while len(words) < 4:
+        m = COUNT_WORD.match(text, p)
+        if not m:
+            break
+        sep = text[p:m.start(1)]
+        if "-" in sep and not (first and ordinal):
+            break
+        if "\n" in sep:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if first and low in _LEAD_SKIP:
+            p = m.end()
+            continue
+        if low in _STOP or low in ORDINALS or (low in SCALES):
+            break
+        if low in TIME_UNITS and not words and not ordinal:
+            break
+        if low.endswith("ly") and len(low) > 4 and low not in ("family", "ally", "supply", "italy", "fly", "rally", "assembly", "belly", "july"):
+            break
+        if w[0].isupper() and words and not words[-1][0].isupper():
+            break
+        words.append(w)
+        p = m.end()
+        first = False
+        if re.match(r"['’]s\b", text[p:p + 2]):
+            break
+    while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ing")):
+        words.pop()
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower().endswith("ing") and words[0].lower() not in ("building", "buildings", "meeting", "meetings", "wedding", "bombing", "bombings", "shooting", "shootings", "killing", "killings", "offering", "sibling", "siblings", "earnings", "savings", "holdings", "findings"):
+        return None
+    return " ".join(words)
+
+
+def _unit_ok(unit_text: str, text: str, end: int, attached: bool) -> bool:
+    low = unit_text.lower()
+    after = text[end:end + 20]
+    if unit_text in ("in", "In"):
+        return bool(re.match(r"\s*(?:[.,;)]|$|thick|long|wide|tall|deep|high|in\s+diameter|x\b|by\b)", after))
+    if len(unit_text) == 1 and unit_text not in ('"', "″", "°", "L", "C", "F", "K"):
+        if not attached:
+            return unit_text in ("m", "g", "t") and bool(re.match(r"\s*(?:[.,;)]|$)", after)) and unit_text != "t"
+        return not re.match(r"[-/]?\d", after)
+    if unit_text in ("C", "F", "K"):
+        return bool(re.match(r"(?:[\s.,;!)]|$)", after)) and not re.match(r"\s+[A-Z]", after)
+    if unit_text in ("L",):
+        return attached or bool(re.match(r"\s+(?:of|bottle|tank|engine)\b|[.,;)]|$", after))
+    if low in ("t", "m", "b"):
+        return attached
+    if low in ("ton", "tons", "tonne", "tonnes") and re.match(r"\s+of\s+(?:money|cash|work|fun|people)", after):
+        return False
+    return True
+
+
+def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
+    """Extend a figure built on an atom with what follows it: unit, currency, percent, time unit, noun."""
+    e = a.end
+    if cand.kind == "money":
+        mm = None
+        if a.mult == 1.0:
+            mm = re.match(r"(?:\s?(m|bn|b|tn|k|mln|bln)|\s+(million|billion|trillion|thousand))(?![\w])", text[e:e + 12], re.I)
+        if mm:
+            w = (mm.group(1) or mm.group(2)).lower()
+            factor = {"m": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9, "tn": 1e12, "k": 1e3}.get(w) or SCALES[w]
+            cand.value = (cand.value or 0) * factor
+            e += mm.end()
+        name = CURRENCY_NAME_AFTER.match(text, e)
+        code = CURRENCY_CODE_AFTER.match(text, e)
+        if name and CURRENCY_NAMES.get(name.group(1).lower()) not in ("cent", "penny", "dime") and cand.unit == "USD" and name.group(1).lower().startswith("dollar"):
+            e = name.end()
+        elif code and code.group(1) == cand.unit:
+            e = code.end()
+        cand.end = e
+        return _per(text, cand)
+    pm = PERCENT_AFTER.match(text, e)
+    if pm:
+        word = pm.group(1).lower()
+        cand.kind = "percent"
+        cand.unit = "percentage point" if "point" in word or word == "pp" else "%"
+        cand.end = pm.end()
+        return cand
+    code = CURRENCY_CODE_AFTER.match(text, e)
+    name = CURRENCY_NAME_AFTER.match(text, e)
+    if code and not re.match(r"[\w$]", text[code.end():code.end() + 1]):
+        cand.kind, cand.unit, cand.end = "money", code.group(1).upper().replace("RMB", "CNY"), code.end()
+        if code.group(0).strip()[0] == "M" and code.group(0).strip() != code.group(1):
+            cand.value = (cand.value or 0) * 1e6
+        mm = re.match(r"\s+(million|billion|trillion|thousand)\b", text[cand.end:cand.end + 12], re.I)
+        if mm:
+            cand.value = (cand.value or 0) * SCALES[mm.group(1).lower()]
+            cand.end += mm.end()
+        return _cents(text, cand)
+    if name:
+        word = name.group(1).lower()
+        if word in ("pound", "pounds"):
+            money = a.mult >= 1e6 or bool(re.match(r"\s+sterling\b", text[name.end():name.end() + 10], re.I)) or bool(re.search(r"\b(?:paid|pay|cost|costs|fined|worth|price|priced|sold|bought|spent|spend|raised|earn|earned|salary|budget)\b", text[max(0, a.start - 40):a.start], re.I))
+            if money:
+                cand.kind, cand.unit, cand.end = "money", "GBP", name.end()
+                return cand
+        else:
+            code_name = CURRENCY_NAMES[word]
+            if word in ("real", "won", "rand", "marks", "lira") and not (a.mult > 1 or re.search(r"\d", text[a.start:a.end])):
+                pass
+            elif word == "won" or word == "real":
+                pass
+            else:
+                cand.kind, cand.unit, cand.end = "money", code_name, name.end()
+                return _cents(text, cand)
+    if a.ordinal:
+        cand.kind = "ordinal"
+        counted = _counted(text, e, ordinal=True)
+        if counted and a.words and " " not in counted and counted.lower().endswith("ed"):
+            counted = None
+        cand.counted = counted
+        return cand
+    tm = TIME_UNIT_AFTER.match(text, e)
+    if tm:
+        word = tm.group(1)
+        low = word.lower()
+        attached = tm.start(1) == e
+        single = low in ("s", "h", "mo", "min", "sec", "hr", "wk", "yr")
+        if (not single or attached or low in ("min", "sec", "hr", "hrs", "yrs", "mins", "secs")) and not re.match(r"[-/]\d", text[tm.end():tm.end() + 2]):
+            if low in ("s",) and not attached:
+                pass
+            else:
+                letter = TIME_UNITS[low]
+                value = cand.value or 0.0
+                cand.end = tm.end()
+                age = AGE.match(text, cand.end)
+                if age and letter in ("Y", "M_", "W", "D"):
+                    cand.kind = "quantity"
+                    cand.unit = {"Y": "year", "M_": "month", "W": "week", "D": "day"}[letter]
+                    cand.end = age.end()
+                    return cand
+                cand.kind = "duration"
+                cand.unit = iso_duration(value, letter)
+                extra = re.match(r"\s+and\s+(?:a\s+)?(half|quarter)\b", text[cand.end:cand.end + 16], re.I)
+                if extra:
+                    frac = 0.5 if extra.group(1).lower() == "half" else 0.25
+                    cand.value = value + frac
+                    cand.unit = iso_duration(value + frac, letter)
+                    cand.end += extra.end()
+                return cand
+    um = UNIT_AFTER.match(text, e)
+    if um and a.mult in (1.0, 1e3, 1e6, 1e9, 1e12):
+        unit_text = um.group(1)
+        attached = um.start(1) == e
+        if _unit_ok(unit_text, text, um.end(1), attached) and not (attached and re.match(r"\d", text[um.end():um.end() + 1])):
+            key = unit_text if unit_text in UNITS else next((k for k in UNITS if k.lower() == unit_text.lower()), unit_text)
+            unit = UNITS.get(key, unit_text)
+            if um.group(2):
+                key2 = um.group(2)
+                unit2 = UNITS.get(key2) or next((UNITS[k] for k in UNITS if k.lower() == key2.lower()), None) or {"hour": "h", "hr": "h", "h": "h", "second": "s", "sec": "s", "s": "s", "minute": "min", "min": "min", "day": "d", "year": "yr", "week": "wk", "month": "mo", "ms": "ms", "millisecond": "ms"}.get(key2.lower(), key2)
+                unit = {"km/h": "km/h", "mi/h": "mph"}.get(f"{unit}/{unit2}", f"{unit}/{unit2}")
+            cand.kind, cand.unit, cand.end = "quantity", unit, um.end()
+            return cand
+    im = INCH_AFTER.match(text, e)
+    if im and not a.words and re.match(r"\s*(?:[.,;)\s]|$)", text[im.end():im.end() + 2]) and text[max(0, a.start - 1):a.start] != '"':
+        cand.kind, cand.unit, cand.end = "quantity", "in", im.end()
+        return cand
+    counted = _counted(text, e)
+    if counted:
+        cand.kind = "count"
+        cand.counted = counted
+    return cand
+
+
+def _cents(text: str, cand: Cand) -> Cand:
+    m = re.match(r"\s+(?:and\s+)?(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)\s+cents?\b", text[cand.end:cand.end + 30], re.I)
+    if m and cand.unit not in ("cent",):
+        raw = m.group(1)
+        if raw.isdigit():
+            v = float(raw)
+        else:
+            res = scan_words(raw, 0)
+            v = res[1] if res and res[0] == len(raw) else None
+        if v is not None and v < 100:
+            cand.value = (cand.value or 0) + v / 100
+            cand.end += m.end()
+    return _per(text, cand)
+
+
+def _per(text: str, cand: Cand) -> Cand:
+    m = re.match(r"\s*(?:/|per\s+)(hour|hr|h|day|week|month|year|kg|kilogram|tonne|ton|barrel|share|person|head|litre|liter|gallon|unit|sq\s?m|square\s+metre|square\s+meter|mwh|kwh)\b", text[cand.end:cand.end + 24], re.I)
+    if m:
+        cand.unit = f"{cand.unit}/{m.group(1).lower()}"
+        cand.end += m.end()
+    return cand
+
+
+def _atom_figure(text: str, a: Atom) -> Cand:
+    cand = Cand(a.start, a.end, "number", value=a.value)
+    before = text[max(0, a.start - 10):a.start]
+    cm = CURRENCY_BEFORE.search(before)
+    if cm and not a.ordinal:
+        sym = (cm.group(1) or cm.group(2)).lower()
+        code = CURRENCY_SYMBOLS.get(sym) or CURRENCY_SYMBOLS.get(sym.replace(" ", "")) or sym.upper()
+        if sym.upper().startswith("M") and len(sym) == 4:
+            code = sym[1:].upper()
+            cand.value = a.value * 1e6
+        if len(code) == 3 or code in ("cent",):
+            cand.kind, cand.unit = "money", code.replace("RMB", "CNY")
+            cand.start = a.start - (len(before) - cm.start())
+            paren = text[max(0, cand.start - 1):cand.start] == "(" and text[a.end:a.end + 1] == ")"
+            if paren:
+                cand.start -= 1
+                cand.end = a.end + 1
+                cand.value = -(cand.value or 0)
+            cand = _suffix(text, a, cand)
+            if paren:
+                cand.end = max(cand.end, a.end + 1)
+            return cand
+    return _suffix(text, a, cand)
+
+
+def _qualify(text: str, cand: Cand) -> None:
+    approx, s = _approx_before(text, cand.start)
+    if approx:
+        cand.approx, cand.start = approx, s
+        return
+    m = APPROX_AFTER.match(text, cand.end)
+    if m and cand.kind not in ("ordinal", "date"):
+        cand.approx = "at_least" if m.group("least") else "at_most"
+        cand.end = m.end()
+
+
+def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if i + 1 < len(cands) and c.kind not in ("ordinal",) and cands[i + 1].kind not in ("ordinal",):
+            n = cands[i + 1]
+            sep_text = text[c.end:n.start]
+            sm = RANGE_SEP.fullmatch(sep_text)
+            pre = text[max(0, c.start - 9):c.start]
+            between = re.search(r"\bbetween\s+$", pre, re.I)
+            frm = re.search(r"\bfrom\s+$", pre, re.I)
+            word = sep_text.strip().lower()
+            ok = bool(sm)
+            if ok and word in ("and",) and not between:
+                ok = False
+            if ok and word == "or":
+                ok = False
+            if ok and word.startswith("-") and " " not in sep_text and (atoms[i].words or atoms[i + 1].words):
+                ok = sep_text.strip() == "-" and False
+            compatible = c.kind in ("number", "count") or n.kind in ("number", "count") or (c.unit == n.unit) or (c.kind == n.kind)
+            if ok and compatible and c.kind not in ("duration",) or (ok and c.kind == "duration" and n.kind == "duration" and c.unit and n.unit and c.unit[-1] == n.unit[-1]):
+                lo, hi = c.value, n.value
+                if lo is not None and hi is not None:
+                    if n.kind in ("money", "quantity", "percent") and c.kind in ("number", "count") and atoms[i + 1].mult > 1 and atoms[i].mult == 1 and lo < hi / atoms[i + 1].mult * 10:
+                        lo = lo * atoms[i + 1].mult
+                    if lo < hi or (lo <= hi and between) or (lo < 0 and hi < 0):
+                        kind = n.kind if n.kind not in ("number", "count") else c.kind
+                        unit = n.unit or c.unit
+                        if kind == "duration":
+                            unit = re.sub(r"[\d.]+", f"{lo:g}-{hi:g}", n.unit or "", count=1)
+                        r = Cand(c.start, n.end, "range", low=lo, high=hi, unit=unit if kind != "count" else None,
+                                 counted=n.counted or c.counted, approx=c.approx or n.approx, priority=3)
+                        r.granularity = kind if kind not in ("number", "count") else None
+                        if between:
+                            r.start -= len(pre) - between.start()
+                        elif frm:
+                            r.start -= len(pre) - frm.start()
+                        out.append(r)
+                        i += 2
+                        continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _from_date(c: DateCand) -> Cand:
+    return Cand(c.start, c.end, c.kind, value=c.value, unit=c.unit, approx=c.approx, resolved=c.resolved,
+                resolved_end=c.resolved_end, granularity=c.granularity, relative=c.relative, priority=c.priority)
+
+
+def _comparative_ranges(text: str, cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if i + 1 < len(cands):
+            n = cands[i + 1]
+            gap = text[c.end:n.start]
+            if c.approx in ("more_than", "at_least") and n.approx in ("less_than", "at_most") and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", gap, re.I) and c.value is not None and n.value is not None and c.value < n.value:
+                out.append(Cand(c.start, n.end, "range", low=c.value, high=n.value, unit=n.unit or c.unit, approx=None, counted=n.counted, priority=3))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def extract(text: str, published: dt.date | None = None) -> list[Figure]:
+    """Figures in text, sorted by start and non-overlapping; dates resolved against published."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    blocked: list[tuple[int, int]] = [(m.start(), m.end()) for m in PHONE.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in CODE_LIKE.finditer(text)]
+    dates = [c for c in find_dates(text, published) if not _overlaps(c.start, c.end, blocked)]
+    date_spans = [(c.start, c.end) for c in dates]
+    atoms = _atoms(text, blocked + date_spans)
+    nums = [_atom_figure(text, a) for a in atoms]
+    for c in nums:
+        _qualify(text, c)
+    nums = _ranges(text, atoms, nums)
+    nums = _comparative_ranges(text, nums)
+    cands = [_from_date(d) for d in dates]
+    for d in cands:
+        if d.kind in ("date", "range", "duration") and d.granularity != "time":
+            approx, s = _approx_before(text, d.start)
+            if approx in ("approx",) and text[s:d.start].strip().lower() in ("around", "about", "circa", "approximately", "roughly"):
+                d.approx, d.start = approx, s
+    cands += nums
+    cands.sort(key=lambda c: (-(c.end - c.start) - c.priority * 0.01, c.start))
+    chosen: list[Cand] = []
+    spans: list[tuple[int, int]] = []
+    for c in cands:
+        if c.end <= c.start or _overlaps(c.start, c.end, spans):
+            continue
+        chosen.append(c)
+        spans.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    return [
+        Figure(
+            start=c.start, end=c.end, text=text[c.start:c.end], kind=c.kind, value=c.value, low=c.low, high=c.high,
+            unit=c.unit, counted=c.counted, approx=c.approx, resolved=c.resolved, resolved_end=c.resolved_end,
+            granularity=c.granularity, relative=c.relative,
+        )
+        for c in chosen
+    ]
