@@ -1,18 +1,73 @@
 """Keep annotations on their paragraphs when an article is loaded again.
 
-An annotation remembers the text it was made on. After a reload it goes back to the paragraph with
-the same text (the nearest one if the text repeats), else to the most similar paragraph of the same
-article (a fixed typo, a changed word), else it stays as an orphan, listed and never dropped.
+An annotation remembers the text it was made on and the hashes of the paragraphs around it. After a
+reload the annotations of one old paragraph move together: to the paragraph with the same text (the
+nearest one if the text repeats, each copy claimed once), else to the most similar unclaimed paragraph
+of the same article (a fixed typo, a changed word; a weaker likeness is accepted when a neighbour
+still matches), else they stay as orphans, listed and never dropped. A figure follows its text inside
+the paragraph; a figure whose text is gone becomes an orphan on its own.
 """
 
 from __future__ import annotations
 
-import sqlite_utils
-from rapidfuzz import fuzz, process, utils
+from collections import defaultdict
+from dataclasses import dataclass
 
+import sqlite_utils
+from rapidfuzz import fuzz, utils
+from rapidfuzz.distance import Levenshtein
+
+from store.annotations.schema import ensure_annotation_tables
 from store.parse import READING_KINDS
 
 REATTACH_MIN_SCORE = 80.0
+REATTACH_WITH_NEIGHBOUR_SCORE = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    text: str
+    hash: str
+    n: int | None
+    prev: str | None
+    next: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    id: int
+    n: int | None
+    text: str
+    hash: str
+    prev: str | None
+    next: str | None
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor(self.text, self.hash, self.n, self.prev, self.next)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loose:
+    id: int
+    anchor: Anchor
+    figure_start: int | None
+    figure_end: int | None
+    figure_text: str | None
+
+
+def anchor_of(db: sqlite_utils.Database, paragraph_id: int) -> tuple[int, Anchor] | None:
+    """The document and the anchor of a paragraph that can carry annotations."""
+    row = db.execute(
+        f"select doc_id, position from paragraphs where id = ? and kind in ({_kinds()})", [paragraph_id, *READING_KINDS]
+    ).fetchone()
+    if row is None:
+        return None
+    doc_id, position = row
+    for paragraph in _reading_paragraphs(db, doc_id, around=position):
+        if paragraph.id == paragraph_id:
+            return doc_id, paragraph.anchor
+    return None
 
 
 def detach(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
@@ -24,62 +79,122 @@ def detach(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
 
 
 def reanchor_document(db: sqlite_utils.Database, doc_id: int) -> None:
-    loose = db.execute(
-        "select id, anchor_text, anchor_hash, anchor_n, figure_start, figure_text from annotations "
-        "where doc_id = ? and paragraph_id is null",
-        [doc_id],
-    ).fetchall()
-    if not loose:
+    if not db.execute("select 1 from annotations where doc_id = ? and paragraph_id is null limit 1", [doc_id]).fetchone():
         return
-    paragraphs = db.execute(
-        f"select id, n, text, hash from paragraphs where doc_id = ? and kind in ({','.join('?' * len(READING_KINDS))}) "
-        "order by position",
-        [doc_id, *READING_KINDS],
-    ).fetchall()
-    texts = [p[2] for p in paragraphs]
-    for annotation_id, anchor_text, anchor_hash, anchor_n, figure_start, figure_text in loose:
-        target = _same_text(paragraphs, anchor_hash, anchor_n) or _similar_text(paragraphs, texts, anchor_text)
-        if target is None:
-            db.execute("update annotations set orphaned = 1 where id = ?", [annotation_id])
-            continue
-        paragraph_id, n, text, digest = target
-        start, end = _relocate(text, figure_text, figure_start)
-        db.execute(
-            "update annotations set paragraph_id = ?, anchor_n = ?, anchor_text = ?, anchor_hash = ?, orphaned = 0, "
-            "figure_start = ?, figure_end = ? where id = ?",
-            [paragraph_id, n, text, digest, start, end, annotation_id],
+    ensure_annotation_tables(db)
+    loose = [
+        _Loose(row[0], Anchor(row[1] or "", row[2] or "", row[3], row[4], row[5]), row[6], row[7], row[8])
+        for row in db.execute(
+            "select id, anchor_text, anchor_hash, anchor_n, anchor_prev, anchor_next, figure_start, figure_end, "
+            "figure_text from annotations where doc_id = ? and paragraph_id is null order by id",
+            [doc_id],
         )
+    ]
+    groups: dict[Anchor, list[_Loose]] = defaultdict(list)
+    for annotation in loose:
+        groups[annotation.anchor].append(annotation)
+    placed = match_anchors(list(groups), _reading_paragraphs(db, doc_id))
+    for anchor, annotations in groups.items():
+        target = placed.get(anchor)
+        for annotation in annotations:
+            _place(db, annotation, target)
 
 
-def _same_text(paragraphs: list[tuple], anchor_hash: str, anchor_n: int | None) -> tuple | None:
-    same = [p for p in paragraphs if p[3] == anchor_hash]
-    if not same:
-        return None
-    return min(same, key=lambda p: abs((p[1] or 0) - (anchor_n or 0)))
+def match_anchors(anchors: list[Anchor], paragraphs: list[_Paragraph]) -> dict[Anchor, _Paragraph]:
+    """Old paragraphs → new ones: same text first (one copy each, then shared), then likeness."""
+    placed: dict[Anchor, _Paragraph] = {}
+    claimed: set[int] = set()
+    by_hash: dict[str, list[_Paragraph]] = defaultdict(list)
+    for paragraph in paragraphs:
+        by_hash[paragraph.hash].append(paragraph)
+    ordered = sorted(anchors, key=lambda a: (a.n is None, a.n or 0))
+    for shared in (False, True):
+        for anchor in ordered:
+            if anchor in placed:
+                continue
+            same = [p for p in by_hash.get(anchor.hash, ()) if shared or p.id not in claimed]
+            if same:
+                best = min(same, key=lambda p: abs((p.n or 0) - (anchor.n or 0)))
+                placed[anchor] = best
+                claimed.add(best.id)
+    candidates: list[tuple[float, int, Anchor, _Paragraph]] = []
+    free = [p for p in paragraphs if p.id not in claimed]
+    for anchor in ordered:
+        if anchor in placed or not anchor.text:
+            continue
+        for paragraph in free:
+            score = fuzz.ratio(anchor.text, paragraph.text, processor=utils.default_process,
+                               score_cutoff=REATTACH_WITH_NEIGHBOUR_SCORE)
+            if score >= REATTACH_MIN_SCORE or (score and _neighbour_matches(anchor, paragraph)):
+                candidates.append((score, -abs((paragraph.n or 0) - (anchor.n or 0)), anchor, paragraph))
+    for _score, _near, anchor, paragraph in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
+        if anchor not in placed and paragraph.id not in claimed:
+            placed[anchor] = paragraph
+            claimed.add(paragraph.id)
+    return placed
 
 
-def _similar_text(paragraphs: list[tuple], texts: list[str], anchor_text: str) -> tuple | None:
-    if not texts or not anchor_text:
-        return None
-    best = process.extractOne(
-        anchor_text, texts, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=REATTACH_MIN_SCORE
+def _neighbour_matches(anchor: Anchor, paragraph: _Paragraph) -> bool:
+    return bool((anchor.prev and anchor.prev == paragraph.prev) or (anchor.next and anchor.next == paragraph.next))
+
+
+def _place(db: sqlite_utils.Database, annotation: _Loose, target: _Paragraph | None) -> None:
+    start, end = annotation.figure_start, annotation.figure_end
+    if target is not None and annotation.figure_text:
+        span = relocate(annotation.anchor.text, target.text, annotation.figure_text, annotation.figure_start)
+        if span is None:
+            target = None
+        else:
+            start, end = span
+    if target is None:
+        db.execute("update annotations set orphaned = 1 where id = ?", [annotation.id])
+        return
+    db.execute(
+        "update annotations set paragraph_id = ?, anchor_n = ?, anchor_text = ?, anchor_hash = ?, anchor_prev = ?, "
+        "anchor_next = ?, orphaned = 0, figure_start = ?, figure_end = ? where id = ?",
+        [target.id, target.n, target.text, target.hash, target.prev, target.next, start, end, annotation.id],
     )
-    return paragraphs[best[2]] if best else None
 
 
-def _relocate(text: str, figure_text: str | None, old_start: int | None) -> tuple[int | None, int | None]:
-    """The figure's new offsets: the occurrence of its text nearest where it was."""
-    if not figure_text:
-        return None, None
+def relocate(old_text: str, text: str, figure_text: str, old_start: int | None) -> tuple[int, int] | None:
+    """The figure's offsets in the new text: the occurrence of its text nearest where it was."""
+    if old_start is not None and text == old_text and text[old_start : old_start + len(figure_text)] == figure_text:
+        return old_start, old_start + len(figure_text)
     found: list[int] = []
     at = text.find(figure_text)
     while at >= 0:
         found.append(at)
         at = text.find(figure_text, at + 1)
     if not found:
-        return None, None
-    start = min(found, key=lambda s: abs(s - (old_start or 0)))
+        return None
+    was = _map_offset(old_text, text, old_start or 0) if len(found) > 1 else 0
+    start = min(found, key=lambda s: abs(s - was))
     return start, start + len(figure_text)
+
+
+def _map_offset(old_text: str, text: str, offset: int) -> int:
+    for op in Levenshtein.opcodes(old_text, text):
+        if op.src_start <= offset < op.src_end or (op.src_start == op.src_end == offset):
+            return op.dest_start + (offset - op.src_start if op.tag == "equal" else 0)
+    return len(text)
+
+
+def _reading_paragraphs(db: sqlite_utils.Database, doc_id: int, around: int | None = None) -> list[_Paragraph]:
+    window = "" if around is None else " and position between ? and ?"
+    bounds = [] if around is None else [around - 50, around + 50]
+    rows = db.execute(
+        f"select id, n, text, hash from paragraphs where doc_id = ? and kind in ({_kinds()}){window} order by position",
+        [doc_id, *READING_KINDS, *bounds],
+    ).fetchall()
+    hashes = [row[3] for row in rows]
+    return [
+        _Paragraph(row[0], row[1], row[2], row[3], hashes[i - 1] if i else None, hashes[i + 1] if i + 1 < len(rows) else None)
+        for i, row in enumerate(rows)
+    ]
+
+
+def _kinds() -> str:
+    return ",".join("?" * len(READING_KINDS))
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:

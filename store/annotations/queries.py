@@ -1,0 +1,142 @@
+"""Reading annotations back: per document, per tag, the orphans, and tag suggestions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+
+@dataclass(slots=True)
+class Annotation:
+    """Tags and a note on a whole paragraph (no figure offsets) or on one figure inside it.
+
+    `n` and `text` are the paragraph's current reading number and text, or the last ones it had
+    when the annotation is orphaned.
+    """
+
+    id: int
+    doc_id: int
+    paragraph_id: int | None
+    n: int | None
+    figure_start: int | None
+    figure_end: int | None
+    figure_text: str | None
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+    orphaned: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+    text: str = ""
+
+    @property
+    def is_figure(self) -> bool:
+        return self.figure_text is not None
+
+    @property
+    def quote(self) -> str:
+        return self.figure_text if self.figure_text is not None else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedQuote:
+    """One place a tag was put, as the tag browser lists it."""
+
+    doc_id: int
+    title: str
+    n: int | None
+    position: int | None
+    text: str
+    figure_text: str | None
+    paragraph_id: int | None
+    annotation_id: int
+    published: str | None = None
+    note: str | None = None
+    orphaned: bool = False
+
+
+_COLUMNS = (
+    "a.id, a.doc_id, a.paragraph_id, coalesce(p.n, a.anchor_n), a.figure_start, a.figure_end, a.figure_text, "
+    "a.note, coalesce(a.orphaned, 0), a.created_at, a.updated_at, coalesce(p.text, a.anchor_text, '')"
+)
+_FROM = "from annotations a left join paragraphs p on p.id = a.paragraph_id"
+_ORDER = "order by a.paragraph_id is null, p.position, a.anchor_n, a.figure_start is not null, a.figure_start, a.id"
+
+
+def tags_of(db: sqlite_utils.Database, annotation_ids: list[int]) -> dict[int, list[str]]:
+    """Each annotation's tags in the order they were added."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(annotation_ids), 500):
+        chunk = annotation_ids[start : start + 500]
+        for annotation_id, tag in db.execute(
+            f"select annotation_id, tag from annotation_tags where annotation_id in ({','.join('?' * len(chunk))}) "
+            "order by rowid",
+            chunk,
+        ):
+            found[annotation_id].append(tag)
+    return found
+
+
+def _annotations(db: sqlite_utils.Database, where: str, args: list, tail: str = _ORDER) -> list[Annotation]:
+    rows = db.execute(f"select {_COLUMNS} {_FROM} {where} {tail}", args).fetchall()
+    tags = tags_of(db, [row[0] for row in rows])
+    return [
+        Annotation(*row[:7], tags=tags.get(row[0], []), note=row[7], orphaned=bool(row[8]), created_at=row[9] or "",
+                   updated_at=row[10] or "", text=row[11])
+        for row in rows
+    ]
+
+
+def annotation(db: sqlite_utils.Database, annotation_id: int) -> Annotation | None:
+    found = _annotations(db, "where a.id = ?", [annotation_id])
+    return found[0] if found else None
+
+
+def annotations_of_document(db: sqlite_utils.Database, doc_id: int) -> list[Annotation]:
+    """In reading order, whole paragraphs before their figures; orphans last."""
+    return _annotations(db, "where a.doc_id = ?", [doc_id])
+
+
+def annotations_of_paragraph(db: sqlite_utils.Database, paragraph_id: int) -> list[Annotation]:
+    return _annotations(db, "where a.paragraph_id = ?", [paragraph_id])
+
+
+def orphaned(db: sqlite_utils.Database, limit: int = 500, offset: int = 0) -> list[Annotation]:
+    """Annotations whose text is no longer in their article, by document then former place."""
+    return _annotations(
+        db, "where a.paragraph_id is null", [limit, offset], "order by a.doc_id, a.anchor_n, a.figure_start, a.id limit ? offset ?"
+    )
+
+
+def tags_with_counts(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+    """Every tag with the number of paragraphs and figures that carry it, most used first."""
+    return [
+        (tag, count)
+        for tag, count in db.execute(
+            "select min(tag), count(distinct annotation_id) c from annotation_tags group by tag collate nocase "
+            "order by c desc, min(tag) collate nocase"
+        )
+    ]
+
+
+def known_tags(db: sqlite_utils.Database, prefix: str = "", limit: int = 50) -> list[str]:
+    """Tags starting with `prefix` (any case), most used first, for completion."""
+    wanted = " ".join(prefix.split()).casefold()
+    return [tag for tag, _count in tags_with_counts(db) if tag.casefold().startswith(wanted)][:limit]
+
+
+def paragraphs_with_tag(db: sqlite_utils.Database, tag: str, limit: int = 200, offset: int = 0) -> list[TaggedQuote]:
+    """Every paragraph and figure carrying `tag` (any case), newest article first, in reading order; orphans last."""
+    rows = db.execute(
+        "select a.doc_id, coalesce(d.title, d.stem, ''), coalesce(p.n, a.anchor_n), p.position, "
+        "coalesce(p.text, a.anchor_text, ''), a.figure_text, a.paragraph_id, a.id, d.published, a.note, "
+        "coalesce(a.orphaned, 0) "
+        "from annotation_tags t join annotations a on a.id = t.annotation_id "
+        "left join paragraphs p on p.id = a.paragraph_id left join documents d on d.id = a.doc_id "
+        "where t.tag = ? collate nocase "
+        "order by a.paragraph_id is null, coalesce(d.published, '') desc, a.doc_id, p.position, a.anchor_n, "
+        "a.figure_start is not null, a.figure_start, a.id limit ? offset ?",
+        [" ".join(tag.split()), limit, offset],
+    ).fetchall()
+    return [TaggedQuote(*row[:10], orphaned=bool(row[10])) for row in rows]
