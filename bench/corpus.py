@@ -288,12 +288,12 @@ TOPICS: tuple[Topic, ...] = (
             "We will do whatever it takes within our mandate"
         ),
         templates=_split(
-            "Consumer prices rose {PCT} in the year to {MON}, down from {PCT} a month earlier, {ORG} said.;"
+            "Consumer prices rose {PCT} in the year to {MON}, down from {PCTF} a month earlier, {ORG} said.;"
             "{ORG} held its benchmark rate at {PCT} {D}, in line with expectations.;"
-            "The economy added {N2} jobs {D}, beating forecasts of {N2}.;"
+            "The economy added {N2} jobs {D}, beating forecasts of {N2F}.;"
             "{P} said the bank would cut rates by 25 basis points if inflation keeps easing.;"
             "{CTRY} posted a trade surplus of {M} {D}, the largest on record.;"
-            "Economists polled by Reuters expect growth of {PCT} this year, down from {PCT} in 2024.;"
+            "Economists polled by Reuters expect growth of {PCT} this year, down from {PCTF} in 2024.;"
             "The yield on 10-year Treasuries climbed to {PCT} after the data.;"
             "{S} warned that {ISS} could shave {PCT} off global output.;"
             "The government plans to borrow an extra {M} to cover the shortfall."
@@ -335,7 +335,7 @@ TOPICS: tuple[Topic, ...] = (
             "{S} made the statement before {ORG} {D}.;"
             "The Trump administration has also touted an 'America First' pivot and significantly cut foreign assistance.;"
             "{P} accused his predecessor of spending 'crazy' amounts of money on supporting Kyiv.;"
-            "The House passed {ISS} by {N1} votes to {N1} {D}.;"
+            "The House passed {ISS} by {N1} votes to {N1F} {D}.;"
             "The administration rerouted some {N2} anti-drone missiles initially earmarked for Kyiv to the Middle East, the Ukrainian leader claimed.;"
             "{S} signed {N0} executive orders {D}, including one on {ISS}.;"
             "A federal judge in {PL} blocked part of {ISS} {D}, saying it likely exceeded presidential authority."
@@ -447,7 +447,7 @@ TOPICS: tuple[Topic, ...] = (
             "{ORG} said it would invest {M} in new data centers over the next four years.;"
             "Shares of {ORG} rose {PCT} in after-hours trading after the results.;"
             "{S} said {ISS} would force companies to disclose how their models are trained.;"
-            "The company now has {N2} employees, up from {N1} five years ago.;"
+            "The company now has {N2} employees, up from {N1F} five years ago.;"
             "{ORG} was fined {M} for breaching {ISS}, officials said {D}.;"
             "{CTRY} tightened {ISS} on advanced chips {D}.;"
             "Revenue rose {PCT} to {M} in the quarter, {ORG} said."
@@ -525,7 +525,7 @@ TOPICS: tuple[Topic, ...] = (
             "Hungary cancelled a meeting planned {D} with a Ukrainian delegation on {ISS}, {P} said, amid a deepening spying scandal between the two countries.;"
             "{CTRY} expelled {N0} diplomats {D} in response to {ISS}.;"
             "{S} said {ISS} would not affect support for Ukraine's reconstruction.;"
-            "{ORG} voted {N1} to {N1} in favour of the motion {D}.;"
+            "{ORG} voted {N1} to {N1F} in favour of the motion {D}.;"
             "Turnout reached {PCT}, the highest since 1990, according to official figures.;"
             "{P} pledged to raise defense spending to {PCT} of GDP by 2030."
         ),
@@ -563,7 +563,7 @@ GENERIC_TEMPLATES: tuple[str, ...] = _split(
     "{P} is expected to visit {PL} {D}.;"
     "{ORG} put the cost at {M}, more than double the previous estimate.;"
     "The {ADJ} government has allocated {M} for {ISS} this year.;"
-    "Support for {ISS} fell to {PCT} in the latest poll, down from {PCT} {D}.;"
+    "Support for {ISS} fell to {PCT} in the latest poll, down from {PCTF} {D}.;"
     "The journalists note that the actual figures are likely significantly higher.;"
     "{S} has made {ISS} a central part of his agenda.;"
     "{D}, {P} said {ISS} was 'not up for negotiation.';"
@@ -578,7 +578,7 @@ GENERIC_TEMPLATES: tuple[str, ...] = _split(
     "{P} described {ISS} as 'a serious mistake.';"
     "{OUT} reported {D} that {ORG} was preparing a response.;"
     "Independent analysts estimate that {NN} were involved, a figure officials dispute.;"
-    "{ORG} said {NN} and {NN} were recorded {D}.;"
+    "{ORG} said {NN} and {NNF} were recorded {D}.;"
     "About {PCT} of respondents said {ISS} should be the priority.;"
     "In {MON}, {ORG} estimated the total at {M}.;"
     "The latest report covers the period from {BD} to {BDL}.;"
@@ -848,6 +848,10 @@ FILLERS: dict[str, _Filler] = {
     "N1": _mixed("N1", lambda rb: _count_at(1, rb), 5),
     "N2": _mixed("N2", lambda rb: _count_at(2, rb), 5),
     "BDL": _pool("BDL"),
+    "N1F": lambda st, rb: _count_at(1, rb),
+    "N2F": lambda st, rb: _count_at(2, rb),
+    "PCTF": lambda st, rb: _fresh_pct(rb),
+    "NNF": lambda st, rb: f"{_fresh_count(rb)} {st.pools['NOUN'][rb(16) % len(st.pools['NOUN'])]}",
     "NN": _fill_nn,
     "M": _mixed("M", _fresh_money, 4),
     "PCT": _mixed("PCT", _fresh_pct, 4),
