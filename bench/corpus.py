@@ -565,7 +565,7 @@ GENERIC_TEMPLATES: tuple[str, ...] = _split(
     "The {ADJ} government has allocated {M} for {ISS} this year.;"
     "Support for {ISS} fell to {PCT} in the latest poll, down from {PCTF} {D}.;"
     "The journalists note that the actual figures are likely significantly higher.;"
-    "{S} has made {ISS} a central part of his agenda.;"
+    "{S} has made {ISS} a central priority for the coming months.;"
     "{D}, {P} said {ISS} was 'not up for negotiation.';"
     "Critics say {ISS} has done little to change the situation on the ground.;"
     "The decision follows months of pressure from {ORG} and allies in {PL}.;"
