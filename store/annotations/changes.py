@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from store.annotations.anchor import anchor_of
-from store.annotations.queries import Annotation, annotation
+from store.annotations.queries import Annotation, annotation, canonical_tag
 from store.annotations.schema import ensure_annotation_tables
 from store.db import StoreError, _explain
 
@@ -140,12 +140,7 @@ def change(
 
 
 def _canonical(db: sqlite_utils.Database, tag: str) -> str:
-    """The spelling already in the store for a tag typed in another case."""
-    row = db.execute(
-        "select tag from annotation_tags where tag = ? collate nocase group by tag order by count(*) desc, tag limit 1",
-        [tag],
-    ).fetchone()
-    return row[0] if row else tag
+    return canonical_tag(db, tag) or tag
 
 
 def write_tags(db: sqlite_utils.Database, annotation_id: int, tags: list[str]) -> None:

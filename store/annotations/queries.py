@@ -134,9 +134,18 @@ def paragraphs_with_tag(db: sqlite_utils.Database, tag: str, limit: int = 200, o
         "coalesce(a.orphaned, 0) "
         "from annotation_tags t join annotations a on a.id = t.annotation_id "
         "left join paragraphs p on p.id = a.paragraph_id left join documents d on d.id = a.doc_id "
-        "where t.tag = ? collate nocase "
+        "where t.tag = ? "
         "order by a.paragraph_id is null, coalesce(d.published, '') desc, a.doc_id, p.position, a.anchor_n, "
         "a.figure_start is not null, a.figure_start, a.id limit ? offset ?",
-        [" ".join(tag.split()), limit, offset],
+        [canonical_tag(db, tag) or " ".join(tag.split()), limit, offset],
     ).fetchall()
     return [TaggedQuote(*row[:10], orphaned=bool(row[10])) for row in rows]
+
+
+def canonical_tag(db: sqlite_utils.Database, tag: str) -> str | None:
+    """The spelling in the store of a tag typed in any case (Cyrillic and Greek included), or None."""
+    wanted = " ".join(tag.split()).casefold()
+    for (known,) in db.execute("select tag from annotation_tags group by tag order by count(*) desc, tag"):
+        if known.casefold() == wanted:
+            return known
+    return None

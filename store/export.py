@@ -1,0 +1,280 @@
+"""Annotations out of the store: CSV for spreadsheets, JSON Lines for programs, Markdown for reports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import sqlite_utils
+
+from store.annotations.queries import canonical_tag, tags_of
+from store.db import StoreError
+
+FIELDS = ("tags", "note", "quote", "document", "source", "published", "paragraph", "start", "end", "figures", "path",
+          "annotated_at")
+FORMATS = ("csv", "jsonl", "md")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+BOM = "\ufeff"
+UNTAGGED = "(no tag)"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureOut:
+    text: str
+    kind: str | None
+    value: float | None
+    unit: str | None
+    counted: str | None
+    resolved: str | None
+
+
+@dataclass(slots=True)
+class ExportRow:
+    """One annotation as it leaves the store."""
+
+    tags: list[str]
+    note: str | None
+    quote: str
+    document: str
+    source: str | None
+    published: str | None
+    paragraph: int | None
+    start: int | None
+    end: int | None
+    figures: list[FigureOut]
+    path: str
+    annotated_at: str
+    doc_id: int = 0
+    paragraph_text: str = ""
+    orphaned: bool = False
+    annotation_id: int = 0
+
+    def record(self) -> dict:
+        return {name: getattr(self, name) for name in FIELDS} | {"figures": [asdict(f) for f in self.figures]}
+
+
+@dataclass(slots=True)
+class _Selection:
+    tags: list[str] = field(default_factory=list)
+    doc: int | None = None
+
+
+def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int | None = None) -> list[ExportRow]:
+    """Annotations carrying any of `tags` (all when none), of one document or all, in article then reading order."""
+    wanted = [canonical_tag(db, t) or " ".join(t.split()) for t in tags if t.strip()]
+    clauses, args = [], []
+    if wanted:
+        clauses.append(
+            f"a.id in (select annotation_id from annotation_tags where tag in ({','.join('?' * len(wanted))}))"
+        )
+        args += wanted
+    if doc is not None:
+        clauses.append("a.doc_id = ?")
+        args.append(doc)
+    where = f"where {' and '.join(clauses)}" if clauses else ""
+    rows = db.execute(
+        "select a.id, a.doc_id, a.paragraph_id, coalesce(p.n, a.anchor_n), a.figure_start, a.figure_end, "
+        "a.figure_text, a.note, coalesce(p.text, a.anchor_text, ''), coalesce(d.title, d.stem, ''), d.source, "
+        "d.published, coalesce(s.path, ''), coalesce(a.updated_at, a.created_at, ''), coalesce(a.orphaned, 0) "
+        "from annotations a left join paragraphs p on p.id = a.paragraph_id "
+        "left join documents d on d.id = a.doc_id left join sources s on s.id = d.source_id "
+        f"{where} order by coalesce(d.published, ''), a.doc_id, a.paragraph_id is null, p.position, a.anchor_n, "
+        "a.figure_start is not null, a.figure_start, a.id",
+        args,
+    ).fetchall()
+    tag_lists = tags_of(db, [r[0] for r in rows])
+    figures = _figures_of(db, sorted({r[2] for r in rows if r[2] is not None}))
+    out = []
+    for (annotation_id, doc_id, paragraph_id, n, start, end, figure_text, note, text, title, source, published,
+         path, at, orphan) in rows:
+        out.append(ExportRow(
+            tags=tag_lists.get(annotation_id, []), note=note, quote=figure_text if figure_text is not None else text,
+            document=title, source=source, published=published, paragraph=n,
+            start=start if figure_text is not None else None, end=end if figure_text is not None else None,
+            figures=figures.get(paragraph_id, []) if paragraph_id is not None else [], path=path, annotated_at=at,
+            doc_id=doc_id, paragraph_text=text, orphaned=bool(orphan), annotation_id=annotation_id,
+        ))
+    return out
+
+
+def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[FigureOut]]:
+    found: dict[int, list[FigureOut]] = {}
+    if "figures" not in db.table_names():
+        return found
+    for i in range(0, len(paragraph_ids), 500):
+        chunk = paragraph_ids[i : i + 500]
+        for paragraph_id, *values in db.execute(
+            "select paragraph_id, text, kind, value, unit, counted, resolved from figures "
+            f"where paragraph_id in ({','.join('?' * len(chunk))}) order by paragraph_id, start, id",
+            chunk,
+        ):
+            found.setdefault(paragraph_id, []).append(FigureOut(*values))
+    return found
+
+
+def export(
+    db: sqlite_utils.Database,
+    out: TextIO | str | os.PathLike[str],
+    *,
+    fmt: str = "csv",
+    tags: Sequence[str] = (),
+    doc: int | None = None,
+    bom: bool = True,
+    raw: bool = False,
+) -> int:
+    """Write the annotations to a text stream or a file; the number of annotations written.
+
+    A file is written whole or not at all. `bom` (CSV only) starts the text with a UTF-8 byte order mark
+    so spreadsheets read it as UTF-8; `raw` turns off the guard against spreadsheet formulas. A text
+    stream should be opened with `newline=""` so the CSV line ends stay CRLF.
+    """
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise StoreError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
+    rows = export_rows(db, tags=tags, doc=doc)
+
+    def produce(stream: TextIO) -> int:
+        if fmt == "csv" and bom:
+            stream.write(BOM)
+        return writer(stream, rows, _Selection(list(tags), doc), raw)
+
+    if isinstance(out, (str, os.PathLike)):
+        return _write_file(Path(out).expanduser(), produce)
+    return produce(out)
+
+
+def export_text(
+    db: sqlite_utils.Database,
+    *,
+    fmt: str = "csv",
+    tags: Sequence[str] = (),
+    doc: int | None = None,
+    bom: bool = True,
+    raw: bool = False,
+) -> str:
+    """The export as one string, for handing to the reader's file delivery."""
+    buffer = io.StringIO(newline="")
+    export(db, buffer, fmt=fmt, tags=tags, doc=doc, bom=bom, raw=raw)
+    return buffer.getvalue()
+
+
+def _write_file(target: Path, produce: Callable[[TextIO], int]) -> int:
+    if target.is_dir():
+        raise StoreError(f"{target}: is a folder; give the export a file name")
+    if not target.parent.is_dir():
+        raise StoreError(f"{target}: cannot write the export (folder {target.parent} does not exist)")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot write the export ({exc.strerror or exc})") from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            count = produce(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StoreError(f"{target}: cannot write the export ({exc.strerror or exc})") from exc
+        raise
+    return count
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o644
+
+
+def guard(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe (CWE-1236)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _write_csv(stream: TextIO, rows: list[ExportRow], _selection: _Selection, raw: bool) -> int:
+    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(FIELDS)
+    for row in rows:
+        cells = [
+            "; ".join(row.tags), row.note or "", row.quote, row.document, row.source or "", row.published or "",
+            row.paragraph, row.start, row.end, "; ".join(f.text for f in row.figures), row.path, row.annotated_at,
+        ]
+        writer.writerow(["" if c is None else c if raw or not isinstance(c, str) else guard(c) for c in cells])
+    return len(rows)
+
+
+def _write_jsonl(stream: TextIO, rows: list[ExportRow], _selection: _Selection, _raw: bool) -> int:
+    for row in rows:
+        stream.write(json.dumps(row.record(), ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    return _MD_LINE_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _write_md(stream: TextIO, rows: list[ExportRow], selection: _Selection, _raw: bool) -> int:
+    wanted = [t.casefold() for t in selection.tags]
+    heading = "# Annotations" + (f": {', '.join(md_escape(t) for t in selection.tags)}" if selection.tags else "")
+    stream.write(heading + "\n")
+    if not rows:
+        stream.write("\nNothing is tagged or noted yet.\n")
+        return 0
+    sections: dict[str, list[ExportRow]] = {}
+    for row in rows:
+        for tag in row.tags or [UNTAGGED]:
+            if not wanted or tag.casefold() in wanted:
+                sections.setdefault(tag, []).append(row)
+    order = sorted(sections, key=lambda t: (t == UNTAGGED, t.casefold()))
+    for tag in order:
+        stream.write(f"\n## {md_escape(tag)}\n")
+        current_doc = None
+        for row in sections[tag]:
+            if row.doc_id != current_doc:
+                current_doc = row.doc_id
+                stream.write(f"\n### {md_escape(row.document)}\n")
+            stream.write("\n" + _md_quote(row))
+    return len(rows)
+
+
+def _md_quote(row: ExportRow) -> str:
+    text = row.paragraph_text
+    if row.start is not None and row.end is not None and text[row.start : row.end] == row.quote:
+        body = md_escape(text[: row.start]) + "**" + md_escape(row.quote) + "**" + md_escape(text[row.end :])
+    else:
+        body = md_escape(row.quote)
+    where = ", ".join(filter(None, [
+        md_escape(row.source) if row.source else None,
+        row.published or "undated",
+        f"¶{row.paragraph}" if row.paragraph is not None else None,
+    ]))
+    if row.orphaned:
+        where += " (no longer in the article)"
+    lines = [f"> {line}" if line else ">" for line in body.splitlines() or [""]]
+    lines += [">", f"> — {where}"]
+    out = "\n".join(lines) + "\n"
+    if row.note:
+        note = md_escape(row.note).splitlines()
+        out += "\n" + "  \n".join([f"**Note:** {note[0]}", *note[1:]]) + "\n"
+    return out
+
+
+_WRITERS: dict[str, Callable[[TextIO, list[ExportRow], _Selection, bool], int]] = {
+    "csv": _write_csv, "jsonl": _write_jsonl, "md": _write_md,
+}
