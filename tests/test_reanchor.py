@@ -1,0 +1,206 @@
+"""Annotations keep their places when the articles are loaded again after an edit, through the real loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from store.annotations import (
+    annotations_of_document, orphaned, paragraphs_with_tag, set_note, tag_figure, tag_paragraph, undo,
+    untag_paragraph,
+)
+from store.annotations.anchor import Anchor, _Paragraph, match_anchors, relocate
+from store.db import open_db
+from store.load import load_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+LIVE_BLOG = "000_f7ba2992e29d3270"
+AGGREGATOR = "003_7f94f20fc10e6d5d"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "articles"
+    target.mkdir()
+    for seed in (ROOT / "seeds").glob("*.txt"):
+        (target / seed.name).write_bytes(seed.read_bytes())
+    return target
+
+
+@pytest.fixture
+def store(tmp_path: Path, folder: Path) -> sqlite_utils.Database:
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [folder]).ok
+    yield db
+    db.close()
+
+
+def doc(db: sqlite_utils.Database, stem: str = LIVE_BLOG) -> int:
+    return db.execute("select id from documents where stem = ?", [stem]).fetchone()[0]
+
+
+def para(db: sqlite_utils.Database, n: int, stem: str = LIVE_BLOG) -> tuple[int, str]:
+    return db.execute("select id, text from paragraphs where doc_id = ? and n = ?", [doc(db, stem), n]).fetchone()
+
+
+def figure(db: sqlite_utils.Database, n: int, text: str, tags: list[str], stem: str = LIVE_BLOG, occurrence: int = 0):
+    pid, paragraph = para(db, n, stem)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = paragraph.index(text, start + 1)
+    return tag_figure(db, pid, start, start + len(text), tags)
+
+
+def edit_live_blog(folder: Path) -> None:
+    """A typo fixed (¶8), a word changed (¶10), ¶9 removed, ¶4 and ¶5 swapped, ¶13 moved up, a figure changed (¶19)."""
+    path = folder / f"{LIVE_BLOG}.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body = {n: lines[n - 1] for n in range(1, 28)}
+    body[8] = body[8].replace("travel to to Antalya", "travel to Antalya")
+    body[10] = body[10].replace("as insufficient", "as inadequate")
+    body[19] = body[19].replace("26,600 volunteers", "26,700 volunteers")
+    order = [1, 2, 3, 5, 4, 6, 7, 8, 10, 13, 11, 12, *range(14, 28)]
+    path.write_text("\n".join([*(body[n] for n in order), *lines[27:]]), encoding="utf-8")
+
+
+def place(db: sqlite_utils.Database, annotation_id: int) -> tuple[int | None, str | None]:
+    return db.execute(
+        "select p.n, p.text from annotations a left join paragraphs p on p.id = a.paragraph_id where a.id = ?",
+        [annotation_id],
+    ).fetchone()
+
+
+def test_annotations_follow_their_paragraphs_through_an_edited_reload(store: sqlite_utils.Database, folder: Path) -> None:
+    _, old = zip(*(para(store, n) for n in range(1, 28)))
+    old_text = dict(enumerate(old, start=1))
+    kursk = tag_paragraph(store, para(store, 3)[0], ["kursk"])
+    zelensky = tag_paragraph(store, para(store, 4)[0], ["zelensky"])
+    peskov = tag_paragraph(store, para(store, 5)[0], ["peskov"])
+    rubio = tag_paragraph(store, para(store, 8)[0], ["rubio"])
+    meeting = figure(store, 8, "May 14–16", ["dates"])
+    talks = tag_paragraph(store, para(store, 10)[0], ["talks"])
+    set_note(store, para(store, 10)[0], "Istanbul, refused")
+    talks_date = figure(store, 10, "May 15", ["dates"])
+    removed = tag_paragraph(store, para(store, 9)[0], ["murder-suicide"])
+    set_note(store, para(store, 9)[0], "who were the men?")
+    pope = tag_paragraph(store, para(store, 13)[0], ["pope"])
+    report = tag_paragraph(store, para(store, 1)[0], ["report"])
+    toll = figure(store, 16, "2,857", ["toll"])
+    assert old_text[1] == old_text[16]
+    toll_paragraph = tag_paragraph(store, para(store, 19)[0], ["toll"])
+    volunteers = figure(store, 19, "26,600", ["toll"])
+
+    edit_live_blog(folder)
+    assert load_paths(store, [folder]).ok
+
+    new_text = {n: para(store, n)[1] for n in range(1, 27)}
+    assert place(store, kursk.id) == (3, old_text[3])
+    assert place(store, zelensky.id) == (5, old_text[4])
+    assert place(store, peskov.id) == (4, old_text[5])
+    assert place(store, rubio.id) == (8, old_text[8].replace("to to", "to"))
+    assert place(store, talks.id) == (9, new_text[9]) and "inadequate" in new_text[9]
+    assert place(store, pope.id) == (10, old_text[13])
+    assert place(store, report.id) == (1, old_text[1])
+    assert place(store, toll.id) == (15, old_text[16])
+    assert place(store, toll_paragraph.id) == (18, new_text[18]) and "26,700" in new_text[18]
+
+    by_id = {a.id: a for a in annotations_of_document(store, doc(store))}
+    assert by_id[talks.id].note == "Istanbul, refused" and by_id[talks.id].tags == ["talks"]
+    for fig in (meeting, talks_date, toll):
+        now = by_id[fig.id]
+        assert not now.orphaned and now.text[now.figure_start : now.figure_end] == now.figure_text == fig.figure_text
+    assert by_id[meeting.id].figure_start == meeting.figure_start - 3
+
+    lost = orphaned(store)
+    assert {o.id for o in lost} == {removed.id, volunteers.id}
+    gone = next(o for o in lost if o.id == removed.id)
+    assert (gone.tags, gone.note, gone.text, gone.n, gone.paragraph_id) == (
+        ["murder-suicide"], "who were the men?", old_text[9], 9, None)
+    assert next(o for o in lost if o.id == volunteers.id).figure_text == "26,600"
+    assert len(annotations_of_document(store, doc(store))) == 13
+    assert [h.annotation_id for h in paragraphs_with_tag(store, "murder-suicide")] == [removed.id]
+
+
+def test_an_unchanged_reload_keeps_everything(store: sqlite_utils.Database, folder: Path) -> None:
+    made = [tag_paragraph(store, para(store, n)[0], [f"p{n}"]) for n in (1, 14, 16, 27)]
+    made.append(figure(store, 4, "757", ["bodies"], stem=AGGREGATOR, occurrence=1))
+    before = {a.id: (a.paragraph_id is not None, a.n, a.text, a.figure_start) for a in made}
+    assert load_paths(store, [folder], refresh=True).ok
+    after = {a.id: (a.paragraph_id is not None, a.n, a.text, a.figure_start)
+             for d in (doc(store), doc(store, AGGREGATOR)) for a in annotations_of_document(store, d)}
+    assert after == before and orphaned(store) == []
+
+
+def test_a_repeated_figure_keeps_its_own_occurrence(store: sqlite_utils.Database, folder: Path) -> None:
+    second = figure(store, 4, "757 bodies", ["february"], stem=AGGREGATOR, occurrence=1)
+    path = folder / f"{AGGREGATOR}.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Russia handed 757 bodies to Ukraine", "Russia handed over 757 bodies to Ukraine"),
+                    encoding="utf-8")
+    assert load_paths(store, [folder]).ok
+    [now] = annotations_of_document(store, doc(store, AGGREGATOR))
+    assert now.text[now.figure_start : now.figure_end] == "757 bodies"
+    assert now.figure_start == second.figure_start + len("over ")
+    assert now.text.index("757 bodies") < now.figure_start
+
+
+def test_an_orphan_comes_back_when_its_text_does(store: sqlite_utils.Database, folder: Path) -> None:
+    path = folder / f"{LIVE_BLOG}.txt"
+    original = path.read_text(encoding="utf-8")
+    kept = tag_paragraph(store, para(store, 9)[0], ["murder-suicide"])
+    lines = original.split("\n")
+    path.write_text("\n".join(lines[:8] + lines[9:]), encoding="utf-8")
+    assert load_paths(store, [folder]).ok
+    assert [o.id for o in orphaned(store)] == [kept.id]
+    path.write_text(original, encoding="utf-8")
+    assert load_paths(store, [folder]).ok
+    assert orphaned(store) == [] and place(store, kept.id) == (9, lines[8])
+
+
+def test_undo_after_a_reload_finds_the_new_paragraph(store: sqlite_utils.Database, folder: Path) -> None:
+    pid, text = para(store, 3)
+    made = tag_paragraph(store, pid, ["kursk"])
+    untag_paragraph(store, pid, ["kursk"])
+    edit_live_blog(folder)
+    assert load_paths(store, [folder]).ok
+    assert undo(store) == "tagged ¶3 'kursk'"
+    [back] = annotations_of_document(store, doc(store))
+    assert back.id == made.id and back.paragraph_id == para(store, 3)[0] and back.text == text
+    assert not back.orphaned
+
+
+def _p(pid: int, n: int, text: str, prev: str | None = None, nxt: str | None = None) -> _Paragraph:
+    from store.text import text_hash
+
+    return _Paragraph(pid, n, text, text_hash(text), prev, nxt)
+
+
+def test_identical_paragraphs_are_claimed_one_each_nearest_first() -> None:
+    same = "Similar swaps have been carried out on a monthly basis."
+    new = [_p(10, 1, same), _p(11, 2, "Something else entirely."), _p(12, 5, same)]
+    first = Anchor(same, new[0].hash, 2, None, None)
+    second = Anchor(same, new[0].hash, 6, None, None)
+    placed = match_anchors([second, first], new)
+    assert placed[first].id == 10 and placed[second].id == 12
+    third = Anchor(same, new[0].hash, 9, "x", None)
+    assert match_anchors([first, second, third], new)[third].id == 12
+
+
+def test_a_weak_likeness_needs_a_neighbour() -> None:
+    old = "Officials said the talks would resume in Geneva next week after a pause."
+    rewritten = "Officials said talks could resume next week in Geneva, after the pause ended."
+    lone = Anchor(old, "h-old", 4, "prev-hash", "next-hash")
+    assert match_anchors([lone], [_p(1, 4, rewritten, "other", "other")]) == {}
+    assert match_anchors([lone], [_p(1, 4, rewritten, "prev-hash", "other")])[lone].id == 1
+    unrelated = "The pope said he was praying to God to grant the world the miracle of peace."
+    assert match_anchors([lone], [_p(1, 4, unrelated, "prev-hash", "next-hash")]) == {}
+
+
+def test_relocate_maps_offsets_through_the_edit() -> None:
+    old = "909 bodies went east and 909 bodies went west."
+    new = "In all, 909 bodies went east and 909 bodies went west."
+    assert relocate(old, new, "909 bodies", old.rindex("909")) == (new.rindex("909"), new.rindex("909") + 10)
+    assert relocate(old, new, "909 bodies", 0) == (8, 18)
+    assert relocate(old, "No figures here.", "909 bodies", 0) is None
