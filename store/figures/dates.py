@@ -42,11 +42,11 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(
         _WD.replace("(?P<wd>", "(?P<wd>") + r"(?<![\w])" + _MONTH + r"\s*(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
         r"(?:\s*(?:[-–—]|to|through|until|till|and)\s*(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
-        r"(?:\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
+        r"(?:\s*,?\s*(?:(?:in|of)\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("dm", re.compile(
         _WD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r")"
         r"(?:\s*(?:[-–—]|to|and)\s*(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
-        r"(?:\s+of)?\s*" + _MONTH + r"(?:\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
+        r"(?:\s+of)?\s*" + _MONTH + r"(?:\s*,?\s*(?:(?:in|of)\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("my", re.compile(r"(?<![\w])" + _MONTH + r"\s*[-/,]?\s*(?:of\s+)?" + _YEAR, re.I)),
     ("ym", re.compile(r"(?<![\w$])(?P<year>(?:1[6-9]|20)\d\d)\s+" + _MONTH + r"(?!\s*\d)", re.I)),
     ("ym_num", re.compile(r"(?<![\w/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0?[1-9]|1[0-2])(?![\w/]|[-.]\d)")),
@@ -55,7 +55,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 MONTH_ALONE = re.compile(
-    r"(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec)\b\.?",
+    r"(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b\.?",
     re.I,
 )
 YEAR_ALONE = re.compile(r"(?<![\w$£€¥.,/#:\-–'])(?P<pre>(?:the\s+)?(?:year|fiscal|fy|cy)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?P<s>s|'s)?(?![\w.,:/]\d|\d|[%°]|\s*(?:percent|per\s+cent)\b|-\d)")
@@ -91,7 +91,7 @@ TIME = re.compile(
     r"(?:\s*(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|Kyiv\s+time|Moscow\s+time|local\s+time)\b)?",
     re.I,
 )
-HALF_PAST = re.compile(r"\b(?P<q>half|quarter|\d{1,2}|twenty|ten|five)\s+(?:min\s+|minutes\s+)?(?P<rel>past|to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s+o['’]?clock)?", re.I)
+HALF_PAST = re.compile(r"\b(?P<q>half|quarter|(?:\d{1,2}|twenty|ten|five|twenty[\s-]five)\s+min(?:ute)?s?|twenty|ten|five|twenty[\s-]five)\s+(?P<rel>past|to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s+o['’]?clock)?", re.I)
 SETS = re.compile(
     r"\b(?:(?:every|each)\s+(?:other\s+|(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>day|week|month|year|morning|evening|night|weekend|quarter|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"|(?:on\s+an?\s+)?(?P<adj>daily|weekly|monthly|yearly|annual|quarterly|hourly|nightly|fortnightly|biweekly)\s+basis"
@@ -273,6 +273,18 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
         d = int(m.group("d") or m.group("d2"))
         y = 1900 + d * 10 if d != 0 else 2000
         add(DateCand(m.start(), m.end(), "date", f"{y:04d}", f"{y + 9:04d}", "decade", priority=6))
+    for m in HOLIDAY.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _holiday(m, text, pub)
+        if c is not None:
+            add(c)
+    for m in SPAN_PERIOD.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _span_period(m, pub)
+        if c is not None:
+            add(c)
     for m in MONTH_ALONE.finditer(text):
         if not free(m.start("mon"), m.end()):
             continue
@@ -283,13 +295,38 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             continue
         if low in ("may", "march") and not pre:
             continue
-        if low == "may" and not re.search(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|last|next|this)\b", pre):
+        if low == "may" and not re.search(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|between)\b", pre) and not (word == "May" and re.search(r"\b(?:last|next|this)\b", pre)):
             continue
-        s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "") else m.start("mon")
+        s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "between", "") else m.start("mon")
         if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
             continue
         c = _resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
         c.start, c.end = s, m.end()
+        add(c)
+    for m in AGO.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _ago(m, pub)
+        if c is not None:
+            add(c)
+    for m in WEEKDAY_I.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        wd = m.group("wd")
+        if len(wd) <= 4 and not wd[0].isupper():
+            continue
+        if wd[0].islower() and not (m.group("mod") or m.group("week")):
+            pre = text[max(0, m.start() - 4):m.start()].lower()
+            if not re.search(r"(?:on|by|,)\s*$", pre) and m.start() != 0:
+                continue
+        if m.group("pl"):
+            continue
+        c = _weekday(m, text, pub)
+        tail = WEEK_TAIL.match(text, m.end())
+        if tail and pub is not None and c.day is not None:
+            step = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}[tail.group(1).lower()]
+            d = _week_start(pub) + relativedelta(weeks=step, days=WEEKDAYS[wd.lower()])
+            c.day, c.resolved, c.end = d, d.isoformat(), tail.end()
         add(c)
     for m in RELATIVE_DAY.finditer(text):
         if not free(m.start(), m.end()):
@@ -307,35 +344,28 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
         if not free(m.start(), m.end()):
             continue
         add(_recent(m, pub))
-    for m in AGO.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _ago(m, pub)
-        if c is not None:
-            add(c)
     for m in SETS.finditer(text):
         if not free(m.start(), m.end()):
             continue
         add(_set(m))
-    for m in WEEKDAY_I.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        wd = m.group("wd")
-        if len(wd) <= 4 and not wd[0].isupper():
-            continue
-        if wd[0].islower() and not (m.group("mod") or m.group("week")):
-            pre = text[max(0, m.start() - 4):m.start()].lower()
-            if not re.search(r"(?:on|by|,)\s*$", pre) and m.start() != 0:
-                continue
-        if m.group("pl"):
-            continue
-        add(_weekday(m, text, pub))
     for m in IN_FUTURE.finditer(text):
         if not free(m.start(), m.end()):
             continue
         if not looks_ahead(text, m.start()):
             continue
         c = _in_future(m, pub)
+        if c is not None:
+            add(c)
+    for m in VAGUE_DURATION.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _vague_duration(m)
+        if c is not None:
+            add(c)
+    for m in TIME_RANGE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        c = _time_range(m)
         if c is not None:
             add(c)
     for m in HALF_PAST.finditer(text):
@@ -350,6 +380,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
         c = _time(m, text)
         if c is not None:
             add(c)
+    for m in YEAR_RANGE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        a, b = int(m.group("a")), m.group("b")
+        bb = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+        if bb <= a or bb - a > 200:
+            continue
+        add(DateCand(m.start(), m.end(), "range", f"{a:04d}", f"{bb:04d}", "year", priority=7))
     for m in YEAR_ALONE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -710,9 +748,12 @@ def _half_past(m: re.Match[str]) -> DateCand | None:
     q = m.group("q").lower()
     if h is None:
         return None
-    mins = {"half": 30, "quarter": 15, "twenty": 20, "ten": 10, "five": 5}.get(q)
+    if m.group("rel").lower() == "to" and q in ("twenty", "ten", "five", "twenty five", "twenty-five"):
+        return None
+    qn = re.sub(r"\s+min(?:ute)?s?$", "", q)
+    mins = {"half": 30, "quarter": 15, "twenty": 20, "ten": 10, "five": 5, "twenty five": 25, "twenty-five": 25}.get(qn)
     if mins is None:
-        mins = int(q) if q.isdigit() else None
+        mins = int(qn) if qn.isdigit() else None
     if mins is None or mins >= 60:
         return None
     if m.group("rel").lower() == "to":
@@ -789,16 +830,29 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
     i = 0
     while i < len(cands):
         c = cands[i]
+        if c.kind == "date" and c.granularity == "day":
+            at = AT_HOUR.match(text, c.end)
+            if at and (i + 1 >= len(cands) or cands[i + 1].start >= at.end()):
+                h = int(at.group("h"))
+                ap = (at.group("ap") or "").lower()
+                if ap.startswith("p") and h < 12:
+                    h += 12
+                elif ap.startswith("a") and h == 12:
+                    h = 0
+                t = DateCand(at.start("h"), at.end(), "time", time=f"{h:02d}:{int(at.group('mi') or 0):02d}")
+                c = _with_time(c, t)
+                c.start = cands[i].start
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = text[c.end:n.start]
-            if c.kind in ("date", "range") and n.kind == "time" and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about)?\s*", gap, re.I):
+            time_range = n.kind == "range" and n.granularity == "time"
+            if c.kind in ("date", "range") and c.granularity in ("day",) and (n.kind == "time" or time_range) and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between)?\s*", gap, re.I):
                 merged = _with_time(c, n)
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if c.kind == "time" and n.kind == "date" and re.fullmatch(r"\s*(?:,|on|of)?\s*", gap, re.I) and n.granularity == "day":
+            if (c.kind == "time" or (c.kind == "range" and c.granularity == "time")) and n.kind == "date" and re.fullmatch(r"\s*(?:,|on|of)?\s*", gap, re.I) and n.granularity == "day":
                 merged = _with_time(n, c)
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
@@ -818,12 +872,23 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                     cands[i + 1] = r
                     i += 1
                     continue
-        pre = text[max(0, c.start - 12):c.start]
-        pm = SINCE.search(pre)
+        pre = text[max(0, c.start - 20):c.start]
+        am = AFTER_WORD.search(pre)
+        if am and c.kind == "date" and c.granularity in ("year", "month") and c.resolved:
+            if c.granularity == "year":
+                c.resolved = f"{int(c.resolved[:4]) + 1:04d}"
+            else:
+                y, mo = int(c.resolved[:4]), int(c.resolved[5:7])
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+                c.resolved = _iso_month(y, mo)
+            c.kind = "range"
+            c.start -= len(pre) - am.start()
+        window = text[max(0, c.start - 12):c.start]
+        pm = SINCE.search(window)
         if pm and c.kind in ("date", "range") and c.granularity not in ("time",):
             word = re.sub(r"\s+", " ", pm.group("w").lower())
             if word in ("since", "as of", "starting", "beginning"):
-                c.start -= len(pre) - pm.start()
+                c.start -= len(window) - pm.start()
         out.append(c)
         i += 1
     return out
@@ -878,6 +943,185 @@ def _date_range(a: DateCand, b: DateCand, pub: dt.date | None) -> DateCand | Non
 
 def _with_time(d: DateCand, t: DateCand) -> DateCand:
     c = DateCand(d.start, t.end, d.kind, granularity="time", relative=d.relative, priority=9, day=d.day, time=t.time)
+    if t.kind == "range":
+        c.kind = "range"
+        c.resolved = f"{d.resolved}T{t.resolved}" if d.resolved else None
+        c.resolved_end = f"{d.resolved}T{t.resolved_end}" if d.resolved else None
+        return c
     c.resolved = f"{d.resolved}T{t.time}" if d.resolved else None
     c.resolved_end = d.resolved_end
     return c
+
+
+HOLIDAY = re.compile(
+    r"(?<![\w])(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]?s\s+eve|new\s+year['’]?s(?:\s+day)?|valentine['’]?s\s+day|halloween|"
+    r"victory\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|black\s+friday|st\.?\s+patrick['’]?s\s+day|saint\s+patrick['’]?s?\s+day|saint\s+patrick|"
+    r"earth\s+day|international\s+women['’]?s\s+day|may\s+day|boxing\s+day)\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?",
+    re.I,
+)
+_FIXED_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "new year's eve": (12, 31),
+    "new year's": (1, 1), "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
+    "victory day": (5, 9), "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
+    "saint patricks day": (3, 17), "saint patrick": (3, 17), "earth day": (4, 22),
+    "international women's day": (3, 8), "may day": (5, 1), "boxing day": (12, 26),
+}
+
+
+def _holiday_date(name: str, year: int) -> dt.date | None:
+    from dateutil.easter import easter
+
+    if name.startswith("easter"):
+        return easter(year)
+    if name.startswith("thanksgiving") or name == "black friday":
+        d = dt.date(year, 11, 1) + relativedelta(weekday=rd.TH(+4))
+        return d + relativedelta(days=1) if name == "black friday" else d
+    md = _FIXED_HOLIDAYS.get(name)
+    return dt.date(year, *md) if md else None
+
+
+def _holiday(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand | None:
+    name = re.sub(r"\s+", " ", m.group("name").lower()).replace("’", "'")
+    if name == "may day" and m.group("name")[0] == "m":
+        return None
+    if name in ("christmas", "easter", "thanksgiving", "halloween") and not m.group("year"):
+        if not re.search(r"\b(?:on|at|by|before|after|since|until|over|for|of|this|last|next|during|around)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+            return None
+    c = DateCand(m.start(), m.end(), granularity="day", priority=7)
+    if m.group("year"):
+        d = _holiday_date(name, int(m.group("year")))
+    elif pub is not None:
+        c.relative = True
+        options = [x for x in (_holiday_date(name, y) for y in (pub.year - 1, pub.year, pub.year + 1)) if x]
+        d = min(options, key=lambda x: abs((x - pub).days)) if options else None
+    else:
+        c.relative = True
+        return c
+    if d is None:
+        return None
+    c.day, c.resolved = d, d.isoformat()
+    return c
+
+
+SPAN_PERIOD = re.compile(
+    r"(?<![\w])(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?P<mod>next|past|last|previous|coming|following|upcoming|within(?:\s+the)?(?:\s+next)?)\s+"
+    r"(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|couple(?:\s+of)?)\s+"
+    r"(?P<unit>days|weeks|months|years|decades|hours|minutes|centuries|day|week|month|year|hour)\b",
+    re.I,
+)
+
+
+def _span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    from .units import TIME_UNITS, iso_duration
+
+    n = _count_word(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit").lower()
+    letter = TIME_UNITS[unit]
+    approx = "approx" if re.search(r"few|several|couple", m.group("n"), re.I) else None
+    c = DateCand(m.start(), m.end(), "duration", value=n, unit=iso_duration(n, letter), approx=approx, relative=True, priority=6)
+    mod = m.group("mod").lower()
+    ahead = not any(k in mod for k in ("past", "last", "previous"))
+    if pub is None or unit.startswith(("hour", "minute")):
+        return c
+    k = int(n)
+    delta = {"D": relativedelta(days=k), "W": relativedelta(weeks=k), "M_": relativedelta(months=k), "Y": relativedelta(years=k),
+             "DEC": relativedelta(years=10 * k), "CEN": relativedelta(years=100 * k)}[letter]
+    if ahead:
+        a = pub + relativedelta(days=1) if letter in ("D",) else pub
+        b = a + delta
+    else:
+        a, b = pub - delta, pub
+    if letter in ("D", "W"):
+        c.resolved, c.resolved_end, c.granularity = a.isoformat(), b.isoformat(), "day"
+    elif letter == "M_":
+        c.resolved, c.resolved_end, c.granularity = _iso_month(a.year, a.month), _iso_month(b.year, b.month), "month"
+    else:
+        c.resolved, c.resolved_end, c.granularity = f"{a.year:04d}", f"{b.year:04d}", "year"
+    return c
+
+
+WEEK_TAIL = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(next|following|coming|last|previous|this)\s+week\b", re.I)
+VAGUE_DURATION = re.compile(
+    r"(?<![\w])(?:(?P<pre>for|in|within|over|about|nearly|almost|than|after|lasted|lasts|last|took|takes|take|spent|spend|around|just|only|half)\s+)?"
+    r"(?P<q>an?|a\s+few|few|several|some|a\s+couple\s+of|couple\s+of|all|another|one\s+and\s+a\s+half|one\s+and\s+half)\s+"
+    r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|nights?)\b(?P<half>\s+and\s+(?:a\s+)?half)?",
+    re.I,
+)
+
+
+def _vague_duration(m: re.Match[str]) -> DateCand | None:
+    from .units import TIME_UNITS, iso_duration
+
+    q = re.sub(r"\s+", " ", m.group("q").lower())
+    unit = m.group("unit").lower()
+    plural = unit.endswith("s") and unit not in ("hours",) or unit == "hours"
+    if q in ("a", "an", "another", "all") and plural:
+        return None
+    if q in ("few", "a few", "several", "some", "a couple of", "couple of") and not plural:
+        return None
+    if q in ("a", "an") and not m.group("pre") and not m.group("half"):
+        return None
+    value = {"a": 1, "an": 1, "another": 1, "all": 1, "a few": 3, "few": 3, "several": 3, "some": 3,
+             "a couple of": 2, "couple of": 2, "one and a half": 1.5, "one and half": 1.5}[q]
+    if m.group("half"):
+        value += 0.5
+    approx = "approx" if q in ("a few", "few", "several", "some", "a couple of", "couple of") else None
+    letter = TIME_UNITS[unit]
+    s = m.start("q") if (m.group("pre") or "").lower() not in ("about", "nearly", "almost", "around") else m.start()
+    if (m.group("pre") or "").lower() in ("about", "nearly", "almost", "around"):
+        approx = "approx"
+    return DateCand(s, m.end(), "duration", value=float(value), unit=iso_duration(value, letter), approx=approx, priority=4)
+
+
+TIME_RANGE = re.compile(
+    r"(?<![\w:.])(?:(?P<pre>from|between)\s+)?(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap1>[ap]\.?\s?m\b\.?)?"
+    r"\s*(?P<sep>-|–|—|to|until|till|and)\s*"
+    r"(?P<h2>[01]?\d|2[0-3])(?:[:.](?P<m2>[0-5]\d))?\s*(?P<ap2>[ap]\.?\s?m\b\.?|o['’]?\s?clock\b)?(?![\w:])",
+    re.I,
+)
+
+
+def _time_range(m: re.Match[str]) -> DateCand | None:
+    g = m.groupdict()
+    ap1 = (g["ap1"] or "").lower().replace(".", "").replace(" ", "")
+    ap2 = (g["ap2"] or "").lower().replace(".", "").replace(" ", "")
+    if ap2.startswith("o"):
+        ap2 = ""
+        if not (g["m1"] or g["pre"]):
+            return None
+    if g["sep"].lower() == "and" and not g["pre"]:
+        return None
+    if not (ap1 or ap2 or (g["m1"] and g["m2"]) or (g["pre"] and (g["m1"] or g["m2"]))):
+        return None
+    if (g["m1"] and "." in m.group(0)[:m.start("sep") - m.start()] and not (ap1 or ap2)):
+        return None
+    h1, h2 = int(g["h1"]), int(g["h2"])
+    m1, m2 = int(g["m1"] or 0), int(g["m2"] or 0)
+    if ap2 and not ap1:
+        if h2 > 12 or h1 > 12:
+            return None
+        h2 = h2 % 12 + (12 if ap2.startswith("p") else 0)
+        c1 = h1 % 12 + (12 if ap2.startswith("p") else 0)
+        h1 = c1 if c1 * 60 + m1 < h2 * 60 + m2 else h1 % 12
+    elif ap1:
+        h1 = h1 % 12 + (12 if ap1.startswith("p") else 0)
+        if ap2:
+            h2 = h2 % 12 + (12 if ap2.startswith("p") else 0)
+        elif h2 * 60 + m2 <= h1 * 60 + m1 and h2 < 12:
+            h2 += 12
+    if h1 > 23 or h2 > 23:
+        return None
+    return DateCand(m.start(), m.end(), "range", f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}", "time", priority=7, time=f"{h1:02d}:{m1:02d}")
+
+
+YEAR_RANGE = re.compile(
+    r"(?<![\w$£€¥.,/#:\-–'])(?:(?P<pre>from|between|in)\s+)?(?P<a>(?:1[6-9]|20)\d\d)\s*(?P<sep>[-–~]|to|through|till|until|and)\s*(?P<b>(?:1[6-9]|20)\d\d|\d\d)(?![\w%.,]\d|\d|\s*(?:%|percent|per\s+cent))",
+    re.I,
+)
+AT_HOUR = re.compile(
+    r"\s*,?\s*(?:at|@)\s+(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?|[ap](?![\w]))?(?![\w.:,]\d|\s*(?:%|percent|per\b|million|billion|thousand|people|points?|a\.?m|p\.?m))",
+    re.I,
+)
+AFTER_WORD = re.compile(r"\b(?P<w>after|later\s+than|greater\s+than|beyond)\s+(?:the\s+)?(?:year\s+)?$", re.I)
