@@ -170,8 +170,10 @@ def export_text(
 def _write_file(target: Path, produce: Callable[[TextIO], int]) -> int:
     if target.is_dir():
         raise StoreError(f"{target}: is a folder; give the export a file name")
-    if not target.parent.is_dir():
+    if not target.parent.exists():
         raise StoreError(f"{target}: cannot write the export (folder {target.parent} does not exist)")
+    if not target.parent.is_dir():
+        raise StoreError(f"{target}: cannot write the export ({target.parent} is a file, not a folder)")
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:

@@ -1,0 +1,244 @@
+"""Exporting annotations: CSV that spreadsheets read safely, JSON Lines, Markdown; whole files or none."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from store.annotations import annotations_of_document, set_note, tag_figure, tag_paragraph
+from store.db import StoreError, open_db
+from store.export import FIELDS, export, export_text
+from store.load import load_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+LIVE_BLOG = "000_f7ba2992e29d3270"
+AGGREGATOR = "003_7f94f20fc10e6d5d"
+HEADER = "tags,note,quote,document,source,published,paragraph,start,end,figures,path,annotated_at"
+HARD_NOTES = [
+    'casualties, "confirmed", and more',
+    "first line\nsecond line\r\nthird",
+    "Потери подтверждены — 107 620 человек",
+    "worth a look 🧐🇺🇦",
+    "=SUM(A1:A9)",
+    "+1 source", "-2 sources", "@mention", "\tindented", "\rreturn",
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> sqlite_utils.Database:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in (ROOT / "seeds").glob("*.txt"):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [folder]).ok
+    yield db
+    db.close()
+
+
+def doc(db: sqlite_utils.Database, stem: str = LIVE_BLOG) -> int:
+    return db.execute("select id from documents where stem = ?", [stem]).fetchone()[0]
+
+
+def para(db: sqlite_utils.Database, n: int, stem: str = LIVE_BLOG) -> tuple[int, str]:
+    return db.execute("select id, text from paragraphs where doc_id = ? and n = ?", [doc(db, stem), n]).fetchone()
+
+
+@pytest.fixture
+def noted(store: sqlite_utils.Database) -> sqlite_utils.Database:
+    for n, note in enumerate(HARD_NOTES, start=1):
+        tag_paragraph(store, para(store, n)[0], ["=formula", "hard, cases"] if n == 5 else ["hard"])
+        set_note(store, para(store, n)[0], note)
+    return store
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.reader(stream))
+
+
+def unguard(cell: str, original: str) -> str:
+    return cell[1:] if original[:1] in ("=", "+", "-", "@", "\t", "\r", "\n") else cell
+
+
+def test_csv_round_trip_gives_back_every_value(noted: sqlite_utils.Database, tmp_path: Path) -> None:
+    out = tmp_path / "notes.csv"
+    assert export(noted, out) == len(HARD_NOTES)
+    rows = read_csv(out)
+    assert rows[0] == HEADER.split(",")
+    body = rows[1:]
+    assert [unguard(r[1], note) for r, note in zip(body, HARD_NOTES)] == HARD_NOTES
+    assert [r[1] for r in body if r[1].startswith("'")] == ["'" + n for n in HARD_NOTES[4:]]
+    for n, row in enumerate(body, start=1):
+        record = dict(zip(FIELDS, row))
+        assert record["quote"] == para(noted, n)[1]
+        assert record["document"] == "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"
+        assert (record["published"], record["paragraph"], record["start"], record["end"]) == ("2025-05-11", str(n), "", "")
+        assert record["path"] == str((tmp_path / "articles" / f"{LIVE_BLOG}.txt").resolve())
+        assert record["annotated_at"].endswith("+00:00") and record["annotated_at"][10] == "T"
+    assert body[4][0] == "'=formula; hard, cases"
+    stored = [a.note for a in annotations_of_document(noted, doc(noted))]
+    assert stored == HARD_NOTES
+
+
+def test_csv_bytes_bom_crlf_and_quoting(noted: sqlite_utils.Database, tmp_path: Path) -> None:
+    out = tmp_path / "notes.csv"
+    export(noted, out)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + HEADER.encode() + b"\r\n")
+    assert data.endswith(b"\r\n")
+    assert b'"casualties, ""confirmed"", and more"' in data
+    assert b'"first line\nsecond line\r\nthird"' in data
+    assert data.count(b"\r\n") == len(HARD_NOTES) + 2
+    export(noted, out, bom=False)
+    assert out.read_bytes().startswith(HEADER.encode() + b"\r\n")
+
+
+def test_raw_keeps_formulas_as_they_are(noted: sqlite_utils.Database, tmp_path: Path) -> None:
+    out = tmp_path / "raw.csv"
+    export(noted, out, raw=True)
+    assert [r[1] for r in read_csv(out)[1:]] == HARD_NOTES
+
+
+def test_figures_and_filters(store: sqlite_utils.Database) -> None:
+    pid, text = para(store, 16)
+    start = text.index("2,857")
+    tag_figure(store, pid, start, start + 5, ["Toll"])
+    tag_paragraph(store, para(store, 2, AGGREGATOR)[0], ["toll", "swap"])
+    tag_paragraph(store, para(store, 3)[0], ["kursk"])
+    figure_texts = [r[0] for r in store.execute("select text from figures where paragraph_id = ? order by start", [pid])]
+    rows = list(csv.DictReader(io.StringIO(export_text(store, tags=["TOLL"], bom=False), newline="")))
+    assert [(r["quote"], r["start"], r["end"], r["paragraph"]) for r in rows] == [
+        ("2,857", str(start), str(start + 5), "16"), (para(store, 2, AGGREGATOR)[1], "", "", "2")]
+    assert rows[0]["figures"] == "; ".join(figure_texts)
+    assert rows[1]["tags"] == "Toll; swap" and rows[1]["source"] == "Russia Today"
+    only = list(csv.DictReader(io.StringIO(export_text(store, doc=doc(store), bom=False), newline="")))
+    assert [r["tags"] for r in only] == ["kursk", "Toll"]
+    assert export_text(store, tags=["nothing"], bom=False) == HEADER + "\r\n"
+
+
+def test_exporting_nothing_writes_the_header(store: sqlite_utils.Database, tmp_path: Path) -> None:
+    out = tmp_path / "empty.csv"
+    assert export(store, out) == 0
+    assert out.read_bytes() == b"\xef\xbb\xbf" + HEADER.encode() + b"\r\n"
+    assert export(store, tmp_path / "empty.jsonl", fmt="jsonl") == 0
+    assert (tmp_path / "empty.jsonl").read_text() == ""
+    assert export(store, tmp_path / "empty.md", fmt="md") == 0
+    assert (tmp_path / "empty.md").read_text().startswith("# Annotations\n")
+
+
+def test_jsonl_shape(noted: sqlite_utils.Database, tmp_path: Path) -> None:
+    pid, text = para(noted, 16)
+    start = text.index("2,857")
+    tag_figure(noted, pid, start, start + 5, ["toll"])
+    out = tmp_path / "notes.jsonl"
+    assert export(noted, out, fmt="jsonl") == len(HARD_NOTES) + 1
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == len(HARD_NOTES) + 1
+    records = [json.loads(line) for line in raw.decode("utf-8").splitlines()]
+    assert all(list(r) == list(FIELDS) for r in records)
+    assert [r["note"] for r in records[: len(HARD_NOTES)]] == HARD_NOTES
+    assert records[4]["tags"] == ["=formula", "hard, cases"] and records[0]["start"] is None
+    fig = records[-1]
+    assert (fig["quote"], fig["start"], fig["end"], fig["paragraph"], fig["tags"]) == ("2,857", start, start + 5, 16, ["toll"])
+    assert fig["figures"] and all(
+        set(f) == {"text", "kind", "value", "unit", "counted", "resolved"} for f in fig["figures"])
+    assert "2,857" in [f["text"] for f in fig["figures"]]
+
+
+def test_markdown_groups_by_tag_then_article(store: sqlite_utils.Database) -> None:
+    pid, text = para(store, 16)
+    start = text.index("2,857")
+    tag_figure(store, pid, start, start + 5, ["toll"])
+    tag_paragraph(store, para(store, 2, AGGREGATOR)[0], ["toll", "swap"])
+    set_note(store, para(store, 2, AGGREGATOR)[0], "compare with *January*")
+    set_note(store, para(store, 3)[0], "untagged thought")
+    md = export_text(store, fmt="md")
+    assert not md.startswith("\ufeff")
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Annotations",
+        "## swap", "### Moscow and Kiev exchange remains of fallen soldiers",
+        "## toll", "### Over 107,000 Russian soldiers killed in Ukraine identified by media investigation",
+        "### Moscow and Kiev exchange remains of fallen soldiers",
+        "## (no tag)", "### Over 107,000 Russian soldiers killed in Ukraine identified by media investigation",
+    ]
+    assert "**2,857**" in md
+    assert "> — Russia Today, 2025-05-16, ¶2" in md
+    assert "> — 2025-05-11, ¶16" in md
+    assert r"**Note:** compare with \*January\*" in md
+    quoted = [line for line in md.splitlines() if line.startswith(">")]
+    assert quoted and all(line == ">" or line.startswith("> ") for line in quoted)
+    only = export_text(store, fmt="md", tags=["SWAP"])
+    assert [line for line in only.splitlines() if line.startswith("## ")] == ["## swap"]
+
+
+def test_export_text_matches_the_file(noted: sqlite_utils.Database, tmp_path: Path) -> None:
+    out = tmp_path / "same.csv"
+    export(noted, out)
+    assert out.read_bytes() == export_text(noted).encode("utf-8")
+
+
+def test_unwritable_places_raise_store_error_and_leave_no_file(noted: sqlite_utils.Database, tmp_path: Path) -> None:
+    missing = tmp_path / "no such folder" / "notes.csv"
+    with pytest.raises(StoreError, match="does not exist"):
+        export(noted, missing)
+    assert not missing.parent.exists()
+    with pytest.raises(StoreError, match="folder"):
+        export(noted, tmp_path)
+    with pytest.raises(StoreError, match="unknown export format"):
+        export(noted, tmp_path / "x.xlsx", fmt="xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
+    under_a_file = tmp_path / "t.db" / "notes.csv"
+    with pytest.raises(StoreError, match="not a folder"):
+        export(noted, under_a_file)
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        try:
+            with pytest.raises(StoreError, match="cannot write"):
+                export(noted, locked / "notes.csv")
+            assert list(locked.iterdir()) == []
+        finally:
+            locked.chmod(0o700)
+
+
+def test_a_folder_that_refuses_files(noted: sqlite_utils.Database, tmp_path: Path, monkeypatch) -> None:
+    import store.export as module
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(module.tempfile, "mkstemp", refuse)
+    with pytest.raises(StoreError, match=r"notes.csv: cannot write the export \(Permission denied\)"):
+        export(noted, tmp_path / "notes.csv")
+    assert not (tmp_path / "notes.csv").exists()
+
+
+def test_a_stream_gets_the_same_text(noted: sqlite_utils.Database) -> None:
+    stream = io.StringIO(newline="")
+    assert export(noted, stream, fmt="jsonl") == len(HARD_NOTES)
+    assert stream.getvalue() == export_text(noted, fmt="jsonl")
+
+
+def test_a_failure_midway_keeps_the_old_file(noted: sqlite_utils.Database, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "notes.csv"
+    out.write_text("previous export\n")
+    import store.export as module
+
+    def broken(stream, rows, selection, raw):
+        stream.write("half a line")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(module._WRITERS, "csv", broken)
+    with pytest.raises(StoreError, match="No space left"):
+        export(noted, out)
+    assert out.read_text() == "previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["articles", "notes.csv", "t.db", "t.db-shm", "t.db-wal"])
