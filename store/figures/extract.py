@@ -52,7 +52,7 @@ PHONE = re.compile(
     r"|(?<![\w-])\(?\d{3}\)?[\s.-]\d{3}-\d{4}(?![\w-])"
     r"|(?<![\w-])\d{3,4}-\d{4}-\d{2,4}(?![\w-])"
 )
-CODE_LIKE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z]*\d+[A-Za-z]+\d[A-Za-z0-9]*(?![\w])|\b\d{4,}-\d{4,}(?:-\d+)+\b")
+CODE_LIKE = re.compile(r"(?<![\w-])(?!\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]))(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z]*\d+[A-Za-z]+\d[A-Za-z0-9]*(?![\w])|\b\d{4,}-\d{4,}(?:-\d+)+\b")
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
 ORDINAL_WORD = re.compile(
     r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:%s)\b"
@@ -511,7 +511,7 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                         kind = n.kind if n.kind not in ("number", "count") else c.kind
                         unit = n.unit or c.unit
                         if kind == "duration":
-                            unit = re.sub(r"[\d.]+", f"{lo:g}-{hi:g}", n.unit or "", count=1)
+                            unit = re.sub(r"[\d.]+", "1", n.unit or "", count=1)
                         r = Cand(c.start, n.end, "range", low=lo, high=hi, unit=unit if kind != "count" else None,
                                  counted=n.counted or c.counted, approx=c.approx or n.approx, priority=3)
                         r.granularity = kind if kind not in ("number", "count") else None

@@ -206,5 +206,5 @@ TIME_UNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s?)(%s)(?![\w])" % _alt(TIME_UNITS), re.I
 )
 PERCENT_AFTER = re.compile(
-    r"\s?(%|per\s?cent(?:s|age)?|pct\b|percentage\s+points?|(?:%|percent)\s+points?|pp\b)(?![\w])", re.I
+    r"\s?(percentage\s+points?|(?:%|percent)\s+points?|%|per\s?cent(?:s|age)?|pct\b|pp\b)(?![\w])", re.I
 )

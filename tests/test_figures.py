@@ -1,0 +1,264 @@
+"""Figure extraction on single sentences."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from store.figures import Figure, extract
+
+PUB = dt.date(2025, 5, 11)
+
+
+def only(text: str, published: dt.date | None = PUB) -> Figure:
+    figures = extract(text, published)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def find(text: str, surface: str, published: dt.date | None = PUB) -> Figure:
+    for f in extract(text, published):
+        if f.text == surface:
+            return f
+    raise AssertionError(f"{surface!r} not among {[f.text for f in extract(text, published)]}")
+
+
+def test_figure_is_frozen_and_serialisable() -> None:
+    f = only("They sent $300 billion to Ukraine.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.value = 1  # type: ignore[misc]
+    d = f.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert d["kind"] == "money" and d["unit"] == "USD" and d["value"] == 3e11
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "Over 5,000 officers and 26,600 volunteers were killed on May 11."
+    figures = extract(text, PUB)
+    assert [f.text for f in figures] == ["Over 5,000", "26,600", "May 11"]
+    for f in figures:
+        assert text[f.start:f.end] == f.text
+    assert all(a.end <= b.start for a, b in zip(figures, figures[1:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Three were injured.", "Three", 3),
+        ("It costs 1.5 million.", "1.5 million", 1_500_000),
+        ("one hundred and sixty-one", "one hundred and sixty-one", 161),
+        ("twenty-one trillion three hundred", "twenty-one trillion three hundred", 21_000_000_000_300),
+        ("two and a half", "two and a half", 2.5),
+        ("a dozen", "a dozen", 12),
+        ("The total is 1,234,567.", "1,234,567", 1_234_567),
+        ("10k", "10k", 10_000),
+        ("1.3e6", "1.3e6", 1_300_000),
+        ("three quarters", "three quarters", 0.75),
+        ("The answer is minus five point five", "minus five point five", -5.5),
+    ],
+)
+def test_numbers_in_digits_and_words(text: str, surface: str, value: float) -> None:
+    f = find(text, surface)
+    assert f.kind == "number"
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("between 900 and 1,000 people", "between 900 and 1,000", 900, 1000),
+        ("between 5 and 10 people", "between 5 and 10", 5, 10),
+        ("The number range is 1000-5000", "1000-5000", 1000, 5000),
+        ("from one thousand to one thousand and five hundred", "from one thousand to one thousand and five hundred", 1000, 1500),
+    ],
+)
+def test_ranges(text: str, surface: str, low: float, high: float) -> None:
+    f = extract(text, PUB)[0]
+    assert f.text == surface
+    assert (f.kind, f.value, f.low, f.high) == ("range", None, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("They sent $300 billion to Ukraine.", "$300 billion", 3e11, "USD"),
+        ("a fine of €2 million", "€2 million", 2e6, "EUR"),
+        ("its quarterly operating profit improved to 361 million pounds", "361 million pounds", 361e6, "GBP"),
+        ("He was paid 5,000 hryvnias.", "5,000 hryvnias", 5000, "UAH"),
+        ("I would like to buy this item for USD 200.", "USD 200", 200, "USD"),
+        ("five million yen", "five million yen", 5e6, "JPY"),
+        ("the deal was worth 12 billion rubles", "12 billion rubles", 12e9, "RUB"),
+    ],
+)
+def test_money(text: str, surface: str, value: float, unit: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.unit) == ("money", unit)
+    assert f.value == pytest.approx(value)
+
+
+def test_range_of_durations_keeps_the_unit() -> None:
+    f = only("It takes 5 to 10 minutes.")
+    assert (f.kind, f.low, f.high, f.unit) == ("range", 5, 10, "PT1M")
+
+
+def test_percent_and_percentage_points() -> None:
+    f = find("Prices rose 27% in the quarter.", "27%")
+    assert (f.kind, f.value, f.unit) == ("percent", 27, "%")
+    f = find("Support fell by 3 percentage points.", "3 percentage points")
+    assert (f.kind, f.value, f.unit) == ("percent", 3, "percentage point")
+    assert find("twenty percent", "twenty percent").value == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("the 1,500,000 kilometres from Earth", "1,500,000 kilometres", 1_500_000, "km"),
+        ("a 45-acre horse farm", "45-acre", 45, "acre"),
+        ("16,000 metric tons of psyllium", "16,000 metric tons", 16000, "tonne"),
+        ("The average weight is 10kg.", "10kg", 10, "kg"),
+        ("temperatures near 32 degrees Celsius", "32 degrees Celsius", 32, "°C"),
+        ("it can run at over 188 miles an hour", "over 188 miles an hour", 188, "mph"),
+    ],
+)
+def test_quantities(text: str, surface: str, value: float, unit: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.unit) == ("quantity", unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("a full 30-day unconditional ceasefire", "30-day", "P30D"),
+        ("he served three years in prison", "three years", "P3Y"),
+        ("the mission took 16 hours", "16 hours", "PT16H"),
+        ("after a two-year maintenance period", "two-year", "P2Y"),
+    ],
+)
+def test_durations_are_iso_8601(text: str, surface: str, unit: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.unit) == ("duration", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted", "approx"),
+    [
+        ("2,857 additional Russian military personnel have been confirmed killed.", 2857, "Russian military personnel", None),
+        ("the ministry returned 909 bodies to Ukraine", 909, "bodies", None),
+        ("and nearly 12,000 mobilized soldiers, according to the media", 12000, "mobilized soldiers", "approx"),
+        ("it rerouted some 20,000 anti-drone missiles to the Middle East", 20000, "anti-drone missiles", "approx"),
+        ("the sides agreed to swap 1,000 prisoners each", 1000, "prisoners", None),
+        ("at least 14 people died", 14, "people", "at_least"),
+        ("up to 700 contract workers", 700, "contract workers", "at_most"),
+        ("fewer than 50 cases", 50, "cases", "less_than"),
+        ("an estimated 3,000 homes", 3000, "homes", "approx"),
+    ],
+)
+def test_counts(text: str, value: float, counted: str, approx: str | None) -> None:
+    f = only(text)
+    assert (f.kind, f.value, f.counted, f.approx) == ("count", value, counted, approx)
+    assert f.approx is None or f.text.split()[0].lower() in ("nearly", "some", "at", "up", "fewer", "an")
+
+
+def test_qualifier_is_part_of_the_span() -> None:
+    f = only("Kiev's casualties amounted to more than 76,000.")
+    assert (f.text, f.kind, f.approx) == ("more than 76,000", "number", "more_than")
+    f = only("Over 5,000 officers have also been killed.")
+    assert f.text == "Over 5,000"
+
+
+def test_ordinals() -> None:
+    f = only("The 18th sanctions package was unveiled.")
+    assert (f.kind, f.value, f.counted) == ("ordinal", 18, "sanctions package")
+    assert find("the twenty-first round", "twenty-first").value == 21
+
+
+def test_full_date_and_range_of_dates() -> None:
+    f = only("The report covers the period of February 24, 2022 to May 8, 2025.")
+    assert (f.kind, f.resolved, f.resolved_end, f.granularity) == ("range", "2022-02-24", "2025-05-08", "day")
+    f = only("a meeting from May 14\u201316", dt.date(2025, 5, 11))
+    assert (f.resolved, f.resolved_end, f.relative) == ("2025-05-14", "2025-05-16", True)
+
+
+def test_month_day_takes_the_nearest_year() -> None:
+    assert only("on Dec. 30 the talks ended", dt.date(2025, 1, 3)).resolved == "2024-12-30"
+    assert only("the talks start on Jan. 4", dt.date(2024, 12, 30)).resolved == "2025-01-04"
+    assert only("planned for May 12", PUB).resolved == "2025-05-12"
+
+
+def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:
+    assert only("He arrived on Friday.", PUB).resolved == "2025-05-09"
+    assert only("I will wait for Putin on Thursday in Turkey.", PUB).resolved == "2025-05-15"
+    assert only("They meet next Tuesday.", PUB).resolved == "2025-05-13"
+
+
+def test_rubio_travel_on_may_15_looks_ahead() -> None:
+    f = find("Rubio will travel to Istanbul for talks on May 15.", "May 15", PUB)
+    assert (f.resolved, f.relative) == ("2025-05-15", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "granularity"),
+    [
+        ("Last month, Russia handed over bodies.", "2025-04", "month"),
+        ("In January, Russia handed over bodies.", "2025-01", "month"),
+        ("It happened three years ago.", "2022", "year"),
+        ("It was agreed yesterday.", "2025-05-10", "day"),
+        ("This week, the world watched.", "2025-05-05", "week"),
+        ("Talks have stalled since 2022.", "2022", "year"),
+    ],
+)
+def test_relative_dates(text: str, resolved: str, granularity: str) -> None:
+    f = only(text, PUB)
+    assert (f.kind, f.resolved, f.granularity) == ("date", resolved, granularity)
+
+
+def test_relative_expressions_without_publication_date_are_found_not_resolved() -> None:
+    for text in ("Last month, Russia handed over bodies.", "He arrived on Friday.", "planned for May 12",
+                 "It was agreed yesterday.", "It happened three years ago."):
+        f = only(text, None)
+        assert f.kind == "date" and f.relative and f.resolved is None, text
+    f = only("The report covers February 24, 2022.", None)
+    assert f.resolved == "2022-02-24"
+
+
+def test_time_of_day() -> None:
+    f = only("The strike hit at 14:30 local time.")
+    assert (f.kind, f.resolved) == ("time", "14:30")
+    assert only("at 2:30 pm").resolved == "14:30"
+
+
+def test_year_of_a_date_and_a_date_are_not_counted() -> None:
+    figures = extract("On May 8, 2025, 34 soldiers were returned.", PUB)
+    assert [(f.text, f.kind) for f in figures] == [("May 8, 2025", "date"), ("34", "count")]
+
+
+def test_phone_numbers_are_not_figures() -> None:
+    assert extract("Call +1 202-555-0143 for details.", PUB) == []
+    assert extract("Call (202) 555-0143 now.", PUB) == []
+
+
+def test_set() -> None:
+    f = only("Similar swaps have been carried out on a monthly basis.")
+    assert (f.kind, f.unit) == ("set", "P1M")
+
+
+def test_empty_and_figure_free_text() -> None:
+    assert extract("", PUB) == []
+    assert extract("The Kremlin said nothing.", PUB) == []
+
+
+def test_datetime_publication_is_accepted() -> None:
+    f = only("It was agreed yesterday.", dt.datetime(2025, 5, 11, 9, 30))  # type: ignore[arg-type]
+    assert f.resolved == "2025-05-10"
+
+
+def test_package_does_not_import_textual() -> None:
+    code = "import sys, store.figures; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
