@@ -171,6 +171,27 @@ def test_undo_after_a_reload_finds_the_new_paragraph(store: sqlite_utils.Databas
     assert not back.orphaned
 
 
+def test_related_articles_that_change_places_take_their_annotations(store: sqlite_utils.Database, folder: Path) -> None:
+    path = folder / f"{AGGREGATOR}.txt"
+    original = path.read_text(encoding="utf-8")
+    aid, giant, eu = (tag_paragraph(store, para(store, 1, f"{AGGREGATOR}#{k}")[0], [tag])
+                      for k, tag in ((1, "aid"), (2, "giant"), (3, "eu")))
+    lines = original.split("\n")
+    path.write_text("\n".join(lines[:29] + lines[42:]), encoding="utf-8")
+    assert load_paths(store, [folder]).ok
+    assert [a.tags for a in annotations_of_document(store, doc(store, f"{AGGREGATOR}#1"))] == [["giant"], ["aid"]]
+    assert [a.tags for a in annotations_of_document(store, doc(store, f"{AGGREGATOR}#2"))] == [["eu"]]
+    assert [o.id for o in orphaned(store)] == [aid.id]
+    assert store.execute("select count(*) from documents where stem = ?", [f"{AGGREGATOR}#3"]).fetchone()[0] == 0
+
+    path.write_text(original, encoding="utf-8")
+    assert load_paths(store, [folder]).ok
+    assert orphaned(store) == []
+    for k, made in enumerate((aid, giant, eu), start=1):
+        [now] = annotations_of_document(store, doc(store, f"{AGGREGATOR}#{k}"))
+        assert now.id == made.id and now.text == made.text and now.n == 1
+
+
 def _p(pid: int, n: int, text: str, prev: str | None = None, nxt: str | None = None) -> _Paragraph:
     from store.text import text_hash
 

@@ -4,8 +4,10 @@ An annotation remembers the text it was made on and the hashes of the paragraphs
 reload the annotations of one old paragraph move together: to the paragraph with the same text (the
 nearest one if the text repeats, each copy claimed once), else to the most similar unclaimed paragraph
 of the same article (a fixed typo, a changed word; a weaker likeness is accepted when a neighbour
-still matches), else they stay as orphans, listed and never dropped. A figure follows its text inside
-the paragraph; a figure whose text is gone becomes an orphan on its own.
+still matches), else to exactly the same text in another article of the same file (related articles
+that changed places), else they stay as orphans, listed and never dropped, and tried again on every
+later load. A figure follows its text inside the paragraph; a figure whose text is gone becomes an
+orphan on its own.
 """
 
 from __future__ import annotations
@@ -50,7 +52,6 @@ class _Paragraph:
 @dataclass(frozen=True, slots=True)
 class _Loose:
     id: int
-    anchor: Anchor
     figure_start: int | None
     figure_end: int | None
     figure_text: str | None
@@ -79,28 +80,59 @@ def detach(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
 
 
 def reanchor_document(db: sqlite_utils.Database, doc_id: int) -> None:
-    if not db.execute("select 1 from annotations where doc_id = ? and paragraph_id is null limit 1", [doc_id]).fetchone():
+    """Place the document's loose annotations on its paragraphs. Between articles of the same file
+    (related articles that changed places) an annotation moves only to exactly the same text."""
+    source = db.execute("select source_id from documents where id = ?", [doc_id]).fetchone()
+    siblings = [
+        row[0] for row in db.execute("select id from documents where source_id = ? and id != ?", [source[0], doc_id])
+    ] if source else []
+    family = [doc_id, *siblings]
+    if not db.execute(
+        f"select 1 from annotations where paragraph_id is null and doc_id in ({','.join('?' * len(family))}) limit 1",
+        family,
+    ).fetchone():
         return
     ensure_annotation_tables(db)
-    loose = [
-        _Loose(row[0], Anchor(row[1] or "", row[2] or "", row[3], row[4], row[5]), row[6], row[7], row[8])
+    own = _loose_groups(db, [doc_id])
+    paragraphs = _reading_paragraphs(db, doc_id)
+    placed = match_anchors(list(own), paragraphs)
+    strays = _loose_groups(db, siblings)
+    claimed = {p.id for p in placed.values()}
+    adopted = match_anchors(list(strays), [p for p in paragraphs if p.id not in claimed], exact_only=True)
+    elsewhere: dict[Anchor, tuple[int, _Paragraph]] = {}
+    unplaced = [a for a in own if a not in placed]
+    for sibling in siblings if unplaced else []:
+        found = match_anchors(unplaced, _reading_paragraphs(db, sibling), exact_only=True)
+        elsewhere |= {anchor: (sibling, paragraph) for anchor, paragraph in found.items()}
+        unplaced = [a for a in unplaced if a not in found]
+        if not unplaced:
+            break
+    for anchor, annotations in own.items():
+        target_doc, target = elsewhere.get(anchor, (doc_id, placed.get(anchor)))
+        for annotation in annotations:
+            _place(db, annotation, anchor, target_doc, target)
+    for anchor, paragraph in adopted.items():
+        for annotation in strays[anchor]:
+            _place(db, annotation, anchor, doc_id, paragraph)
+
+
+def _loose_groups(db: sqlite_utils.Database, doc_ids: list[int]) -> dict[Anchor, list[_Loose]]:
+    """Annotations without a paragraph, grouped by the paragraph they were on."""
+    groups: dict[Anchor, list[_Loose]] = defaultdict(list)
+    for chunk in _chunks(doc_ids, 500):
         for row in db.execute(
             "select id, anchor_text, anchor_hash, anchor_n, anchor_prev, anchor_next, figure_start, figure_end, "
-            "figure_text from annotations where doc_id = ? and paragraph_id is null order by id",
-            [doc_id],
-        )
-    ]
-    groups: dict[Anchor, list[_Loose]] = defaultdict(list)
-    for annotation in loose:
-        groups[annotation.anchor].append(annotation)
-    placed = match_anchors(list(groups), _reading_paragraphs(db, doc_id))
-    for anchor, annotations in groups.items():
-        target = placed.get(anchor)
-        for annotation in annotations:
-            _place(db, annotation, target)
+            f"figure_text from annotations where doc_id in ({','.join('?' * len(chunk))}) and paragraph_id is null "
+            "order by id",
+            chunk,
+        ):
+            groups[Anchor(row[1] or "", row[2] or "", row[3], row[4], row[5])].append(_Loose(row[0], *row[6:]))
+    return groups
 
 
-def match_anchors(anchors: list[Anchor], paragraphs: list[_Paragraph]) -> dict[Anchor, _Paragraph]:
+def match_anchors(
+    anchors: list[Anchor], paragraphs: list[_Paragraph], *, exact_only: bool = False
+) -> dict[Anchor, _Paragraph]:
     """Old paragraphs → new ones: same text first (one copy each, then shared), then likeness."""
     placed: dict[Anchor, _Paragraph] = {}
     claimed: set[int] = set()
@@ -117,6 +149,8 @@ def match_anchors(anchors: list[Anchor], paragraphs: list[_Paragraph]) -> dict[A
                 best = min(same, key=lambda p: abs((p.n or 0) - (anchor.n or 0)))
                 placed[anchor] = best
                 claimed.add(best.id)
+    if exact_only:
+        return placed
     candidates: list[tuple[float, int, Anchor, _Paragraph]] = []
     free = [p for p in paragraphs if p.id not in claimed]
     for anchor in ordered:
@@ -138,10 +172,10 @@ def _neighbour_matches(anchor: Anchor, paragraph: _Paragraph) -> bool:
     return bool((anchor.prev and anchor.prev == paragraph.prev) or (anchor.next and anchor.next == paragraph.next))
 
 
-def _place(db: sqlite_utils.Database, annotation: _Loose, target: _Paragraph | None) -> None:
+def _place(db: sqlite_utils.Database, annotation: _Loose, anchor: Anchor, doc_id: int, target: _Paragraph | None) -> None:
     start, end = annotation.figure_start, annotation.figure_end
     if target is not None and annotation.figure_text:
-        span = relocate(annotation.anchor.text, target.text, annotation.figure_text, annotation.figure_start)
+        span = relocate(anchor.text, target.text, annotation.figure_text, annotation.figure_start)
         if span is None:
             target = None
         else:
@@ -150,9 +184,9 @@ def _place(db: sqlite_utils.Database, annotation: _Loose, target: _Paragraph | N
         db.execute("update annotations set orphaned = 1 where id = ?", [annotation.id])
         return
     db.execute(
-        "update annotations set paragraph_id = ?, anchor_n = ?, anchor_text = ?, anchor_hash = ?, anchor_prev = ?, "
-        "anchor_next = ?, orphaned = 0, figure_start = ?, figure_end = ? where id = ?",
-        [target.id, target.n, target.text, target.hash, target.prev, target.next, start, end, annotation.id],
+        "update annotations set doc_id = ?, paragraph_id = ?, anchor_n = ?, anchor_text = ?, anchor_hash = ?, "
+        "anchor_prev = ?, anchor_next = ?, orphaned = 0, figure_start = ?, figure_end = ? where id = ?",
+        [doc_id, target.id, target.n, target.text, target.hash, target.prev, target.next, start, end, annotation.id],
     )
 
 

@@ -55,7 +55,12 @@ def writing(db: sqlite_utils.Database) -> Iterator[None]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     except sqlite3.OperationalError as exc:
         raise StoreError(f"annotations: {_explain(exc)}") from exc
 
@@ -111,7 +116,7 @@ def change(
         present = {t.casefold() for t in tags}
         tags += [_canonical(db, t) for t in adding if t.casefold() not in present]
         old_note = before["note"] if before else None
-        new_note = old_note if isinstance(note, _Keep) else (note if note and note.strip() else None)
+        new_note = old_note if isinstance(note, _Keep) else (note.rstrip() if note and note.strip() else None)
         if before is not None and tags == before["tags"] and new_note == old_note:
             return annotation(db, before["id"])
         if before is None and not tags and new_note is None:

@@ -144,8 +144,16 @@ def paragraphs_with_tag(db: sqlite_utils.Database, tag: str, limit: int = 200, o
 
 def canonical_tag(db: sqlite_utils.Database, tag: str) -> str | None:
     """The spelling in the store of a tag typed in any case (Cyrillic and Greek included), or None."""
-    wanted = " ".join(tag.split()).casefold()
+    wanted = " ".join(tag.split())
+    for sql in ("select tag from annotation_tags where tag = ? limit 1",
+                "select tag from annotation_tags where tag = ? collate nocase group by tag order by count(*) desc limit 1"):
+        row = db.execute(sql, [wanted]).fetchone()
+        if row:
+            return row[0]
+    if wanted.isascii():
+        return None
+    folded = wanted.casefold()
     for (known,) in db.execute("select tag from annotation_tags group by tag order by count(*) desc, tag"):
-        if known.casefold() == wanted:
+        if known.casefold() == folded:
             return known
     return None
