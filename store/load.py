@@ -74,6 +74,10 @@ def load_paths(
             status = reason
         except sqlite3.OperationalError as exc:
             raise StoreError(f"database: {_explain(exc)}") from exc
+        except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
+            reason = f"could not be read ({type(exc).__name__}: {exc})"
+            report.errors.append(LoadProblem(str(path), reason))
+            status = reason
         if progress:
             progress(str(path), status)
     if group_repeats and report.new_paragraph_ids:

@@ -187,27 +187,34 @@ def _headline_like(text: str) -> bool:
 
 def _classify(units: list[_Unit], article: Article, seen: Callable[[str], int]) -> None:
     content = [u for u in units if u.kind != "meta"]
-    for unit in content:
+    for index, unit in enumerate(content):
         heading = _MARKDOWN_HEADING.match(unit.text)
         if heading:
-            unit.kind = "title" if len(heading.group("hashes")) == 1 and not article.title else "heading"
+            text = heading.group("text")
+            top = len(heading.group("hashes")) == 1
+            same = article.title is not None and normalise(text) == normalise(article.title)
+            unit.kind = "title" if top and (same or not article.title) else "heading"
             if unit.kind == "title":
-                article.title = heading.group("text")
+                article.title = article.title or text
             continue
         if _is_related_heading(unit):
             unit.kind = "related"
-        elif _read_byline(unit, article, content):
+        elif index <= 8 and _read_byline(unit, article):
             unit.kind = "byline"
-        elif is_boilerplate(unit.text, seen_in_documents=seen(unit.text)):
+        elif _furniture(unit.text, seen):
             unit.kind = "boilerplate"
     _find_title(content, article)
-    for i, unit in enumerate(content):
+    title = normalise(article.title) if article.title else None
+    following: _Unit | None = None
+    for unit in reversed(content):
         if unit.kind != "body":
             continue
-        if article.title and normalise(unit.text) == normalise(article.title):
+        if title is not None and normalise(unit.text) == title:
             unit.kind = "title"
-        elif _headline_like(unit.text) and _followed_by_text(content, i):
+        elif _headline_like(unit.text) and _introduces(unit, following):
             unit.kind = "heading"
+        else:
+            following = unit
     if not article.title:
         heading = next((u for u in content if u.kind == "heading"), None)
         body = next((u for u in content if u.kind == "body"), None)
@@ -233,14 +240,20 @@ def _find_title(content: list[_Unit], article: Article) -> None:
             return
 
 
-def _followed_by_text(units: list[_Unit], i: int) -> bool:
-    following = next((u for u in units[i + 1 :] if u.kind == "body"), None)
-    return following is not None and len(following.text) > len(units[i].text) and is_sentence(following.text)
+def _introduces(unit: _Unit, following: _Unit | None) -> bool:
+    """A heading stands over longer running text."""
+    return following is not None and len(following.text) > len(unit.text) and is_sentence(following.text)
 
 
-def _read_byline(unit: _Unit, article: Article, content: list[_Unit]) -> bool:
+def _furniture(text: str, seen: Callable[[str], int]) -> bool:
+    """Asks the collection how often a line recurs only for short non-sentences, the only lines that rule can touch."""
+    short = len(text) <= 200 and not is_sentence(text) and len(words_of(text)) <= 15
+    return is_boilerplate(text, seen_in_documents=seen(text) if short else 0)
+
+
+def _read_byline(unit: _Unit, article: Article) -> bool:
     """`Russia Today16-05-2025`, `Reuters | May 16, 2025`, `By Jane Doe, 16 May 2025`: outlet and date near the top."""
-    if content.index(unit) > 8 or len(words_of(unit.text)) > 12 or is_sentence(unit.text):
+    if len(words_of(unit.text)) > 12 or is_sentence(unit.text):
         return False
     glued = _GLUED_BYLINE.match(unit.text)
     raw = glued.group("date") if glued else None
@@ -286,7 +299,7 @@ def _related_items(units: list[_Unit], seen: Callable[[str], int]) -> tuple[list
         ]
     if not starts:
         for unit in units:
-            unit.kind = "boilerplate" if is_boilerplate(unit.text, seen_in_documents=seen(unit.text)) else "related"
+            unit.kind = "boilerplate" if _furniture(unit.text, seen) else "related"
         return [], units
     lead = units[: starts[0]]
     for unit in lead:
@@ -294,7 +307,7 @@ def _related_items(units: list[_Unit], seen: Callable[[str], int]) -> tuple[list
     items = [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)])]
     last = items[-1]
     cut = len(last)
-    while cut > 1 and is_boilerplate(last[cut - 1].text, seen_in_documents=seen(last[cut - 1].text)):
+    while cut > 1 and _furniture(last[cut - 1].text, seen):
         cut -= 1
     trailing = last[cut:]
     for unit in trailing:
@@ -323,7 +336,7 @@ def _related_article(part: int, units: list[_Unit], page: Article, seen: Callabl
         elif not article.source and len(words_of(unit.text)) <= 5 and not is_sentence(unit.text):
             unit.kind = "byline"
             article.source = unit.text
-        elif is_boilerplate(unit.text, seen_in_documents=seen(unit.text)):
+        elif _furniture(unit.text, seen):
             unit.kind = "boilerplate"
         else:
             unit.kind = "body"

@@ -30,7 +30,7 @@ class DocumentRow:
     boilerplate: int
     figures: int = 0
     tags: int = 0
-    repeats: int = 0
+    repeats: int = 0  # paragraphs that copy one printed first elsewhere
     read: bool = False
     position: int | None = None
 
@@ -95,7 +95,8 @@ _DOCUMENT_COLUMNS = f"""
     (select count(*) from figures f where f.doc_id = d.id),
     (select count(*) from annotations a where a.doc_id = d.id),
     (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
-        join repeat_groups g on g.id = m.group_id where p.doc_id = d.id and g.size > 1),
+        join repeat_groups g on g.id = m.group_id
+        where p.doc_id = d.id and g.size > 1 and g.representative_id != p.id),
     coalesce(r.read, 0), r.position
 """
 _DOCUMENT_FROM = "from documents d join sources s on s.id = d.source_id left join reading r on r.doc_id = d.id"
@@ -193,10 +194,10 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 100, offset: i
         rows = db.execute(sql, [query, limit, offset]).fetchall()
     except sqlite3.OperationalError:
         rows = db.execute(sql, [db.quote_fts(query), limit, offset]).fetchall()
-    return [Hit(*row[:6], *_unmark(row[6])) for row in rows]
+    return [Hit(*row[:6], *unmark(row[6])) for row in rows]
 
 
-def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     text, spans, start = [], [], 0
     length = 0
     for ch in marked:

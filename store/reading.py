@@ -1,0 +1,148 @@
+"""One article as the reader shows it: paragraphs with their figures, tags, notes and repeat marks."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, unmark
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMark:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    counted: str | None
+    approx: str | None
+    resolved: str | None
+    resolved_end: str | None
+
+    def describe(self) -> str:
+        if self.low is not None or self.high is not None:
+            amount = f"{_number(self.low)}–{_number(self.high)}"
+        elif self.value is not None:
+            amount = _number(self.value)
+        else:
+            amount = ""
+        if self.resolved:
+            amount = self.resolved + (f" → {self.resolved_end}" if self.resolved_end else "")
+        parts = [amount, self.unit or "", self.counted or ""]
+        approx = {"approx": "≈", "more_than": ">", "at_least": "≥", "at_most": "≤", "less_than": "<"}.get(self.approx or "", "")
+        return (approx + " ".join(p for p in parts if p)).strip()
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatMark:
+    group_id: int
+    size: int
+    score: float
+    representative_id: int
+    representative_doc: int
+    representative_n: int | None
+    is_representative: bool
+
+
+@dataclass(slots=True)
+class ParagraphView:
+    id: int
+    n: int | None
+    position: int
+    kind: str
+    text: str
+    figures: list[FigureMark] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+    figure_tags: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    repeat: RepeatMark | None = None
+
+    @property
+    def hidden(self) -> bool:
+        return self.n is None
+
+
+@dataclass(slots=True)
+class ArticleData:
+    doc: DocumentRow
+    paragraphs: list[ParagraphView]
+
+
+def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
+    """Bounded by the article's size, not the collection's: every lookup is by an indexed doc or paragraph id."""
+    doc = document(db, doc_id)
+    views = [ParagraphView(p.id, p.n, p.position, p.kind, p.text) for p in paragraphs_of(db, doc_id, include_hidden=True)]
+    by_id = {v.id: v for v in views}
+    for row in db.execute(
+        "select paragraph_id, start, [end], text, kind, value, low, high, unit, counted, approx, resolved, resolved_end "
+        "from figures where doc_id = ? order by paragraph_id, start",
+        [doc_id],
+    ):
+        if row[0] in by_id:
+            by_id[row[0]].figures.append(FigureMark(*row[1:]))
+    tags: dict[int, list[str]] = defaultdict(list)
+    for annotation_id, tag in db.execute(
+        "select t.annotation_id, t.tag from annotation_tags t join annotations a on a.id = t.annotation_id "
+        "where a.doc_id = ? order by t.rowid",
+        [doc_id],
+    ):
+        tags[annotation_id].append(tag)
+    for annotation_id, paragraph_id, start, end, note in db.execute(
+        "select id, paragraph_id, figure_start, figure_end, note from annotations where doc_id = ? and paragraph_id is not null",
+        [doc_id],
+    ):
+        view = by_id.get(paragraph_id)
+        if view is None:
+            continue
+        if start is not None:
+            view.figure_tags.append((start, end, tags.get(annotation_id, [])))
+        else:
+            view.tags.extend(t for t in tags.get(annotation_id, []) if t not in view.tags)
+            view.note = note or view.note
+    for row in db.execute(
+        "select m.paragraph_id, g.id, g.size, m.score, g.representative_id, rp.doc_id, rp.n "
+        "from paragraphs p join repeat_members m on m.paragraph_id = p.id join repeat_groups g on g.id = m.group_id "
+        "join paragraphs rp on rp.id = g.representative_id where p.doc_id = ? and g.size > 1",
+        [doc_id],
+    ):
+        view = by_id[row[0]]
+        view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0])
+    return ArticleData(doc, views)
+
+
+def copies_of(db: sqlite_utils.Database, group_id: int) -> list[tuple[int, int, int | None, int]]:
+    """(paragraph id, doc id, n, position) of every copy in a repeat group, in reading order of the collection."""
+    return db.execute(
+        "select p.id, p.doc_id, p.n, p.position from repeat_members m join paragraphs p on p.id = m.paragraph_id "
+        "join documents d on d.id = p.doc_id where m.group_id = ? "
+        "order by coalesce(d.published, '9999'), d.id, p.position limit 1000",
+        [group_id],
+    ).fetchall()
+
+
+def hits_in_document(db: sqlite_utils.Database, doc_id: int, query: str) -> dict[int, list[tuple[int, int]]]:
+    """Paragraph id → spans of the words a search matched, inside one article."""
+    if not query.strip():
+        return {}
+    sql = (
+        f"select p.id, highlight(paragraphs_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') from paragraphs_fts "
+        "join paragraphs p on p.id = paragraphs_fts.rowid where paragraphs_fts match ? and p.doc_id = ?"
+    )
+    try:
+        rows = db.execute(sql, [query, doc_id]).fetchall()
+    except sqlite3.OperationalError:
+        rows = db.execute(sql, [db.quote_fts(query), doc_id]).fetchall()
+    return {pid: list(unmark(marked)[1]) for pid, marked in rows}

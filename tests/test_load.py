@@ -1,0 +1,169 @@
+"""Loading real files into a real SQLite file: idempotent, incremental, and bad input never stops the rest."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from store.db import StoreError, open_db
+from store.load import load_paths
+from store.queries import documents, paragraphs_of, source_text
+from tests.conftest import AGGREGATOR, LIVE_BLOG, SEEDS, doc_id
+
+
+def _snapshot(db) -> list:
+    return [
+        db.execute("select id, title, source, published, content_hash from documents order by id").fetchall(),
+        db.execute("select id, doc_id, position, n, kind, text, hash from paragraphs order by id").fetchall(),
+        db.execute("select count(*) from figures").fetchall(),
+    ]
+
+
+def test_seeds_load_with_titles_outlets_dates(seeded) -> None:
+    rows = {r.stem: r for r in documents(seeded, limit=None)}
+    assert rows["000_f7ba2992e29d3270"].published == "2025-05-11"
+    assert rows["000_f7ba2992e29d3270"].source is None
+    page = rows["003_7f94f20fc10e6d5d"]
+    assert (page.title, page.source, page.published) == (
+        "Moscow and Kiev exchange remains of fallen soldiers", "Russia Today", "2025-05-16")
+    related = [r for r in rows.values() if r.parent_id == page.id]
+    assert [r.title for r in sorted(related, key=lambda r: r.stem)] == [
+        "US to cut Ukraine aid", "WHISPERING GIANT: Russia's quiet power leaves the West in the dust",
+        "EU wants to prolong Ukraine conflict"]
+    assert page.boilerplate >= 9
+
+
+def test_loading_again_changes_nothing(seeded, tmp_path: Path) -> None:
+    before = _snapshot(seeded)
+    report = load_paths(seeded, [tmp_path / "articles"])
+    assert report.loaded == [] and len(report.unchanged) == 2
+    assert _snapshot(seeded) == before
+
+
+def test_changed_file_is_read_again_and_keeps_its_document_id(seeded, tmp_path: Path) -> None:
+    path = tmp_path / "articles" / LIVE_BLOG.name
+    stem = LIVE_BLOG.stem
+    before_id = doc_id(seeded, stem)
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new entry was added to the blog at noon today.\n", encoding="utf-8")
+    report = load_paths(seeded, [tmp_path / "articles"])
+    assert report.loaded == [str(path)] and len(report.unchanged) == 1
+    assert doc_id(seeded, stem) == before_id
+    assert paragraphs_of(seeded, before_id)[-1].text == "A new entry was added to the blog at noon today."
+
+
+def test_stored_text_rebuilds_the_file(seeded) -> None:
+    for path in (LIVE_BLOG, AGGREGATOR):
+        assert source_text(seeded, doc_id(seeded, path.stem)) == path.read_text(encoding="utf-8")
+
+
+def test_bad_files_are_reported_and_the_rest_still_load(db, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(LIVE_BLOG, folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00" * 40)
+    (folder / "utf16.txt").write_bytes("Headline here\n\nKyiv said “peace” is near, officials said.\n".encode("utf-16"))
+    (folder / "cp1252.md").write_bytes("Headline\n\nHe said \u201cno\u201d to the 5\u20ac fee, officials said.\n".encode("cp1252"))
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    big = ("A paragraph of the big file, long enough to look like one and then some more words; " * 8 + "it ends.\n") * 4500
+    (folder / "big.txt").write_text("Big file headline\n\n" + big, encoding="utf-8")
+    report = load_paths(db, [folder, tmp_path / "missing-folder"])
+    errors = {Path(p.path).name: p.reason for p in report.errors}
+    assert set(errors) == {"empty.txt", "binary.txt", "missing-folder"}
+    assert "empty" in errors["empty.txt"] and "binary" in errors["binary.txt"]
+    assert "no such file" in errors["missing-folder"]
+    assert [Path(p.path).name for p in report.skipped] == ["notes.pdf"]
+    assert sorted(Path(p).name for p in report.loaded) == ["big.txt", "cp1252.md", "good.txt", "utf16.txt"]
+    assert not report.ok
+    encodings = dict(db.execute("select stem, encoding from sources").fetchall())
+    assert encodings["cp1252"] == "cp1252" and encodings["utf16"] == "utf-16"
+    text = db.execute("select text from paragraphs where text like 'He said%'").fetchone()[0]
+    assert "\u201cno\u201d" in text and "5\u20ac" in text
+    assert os.path.getsize(folder / "big.txt") > 4_000_000
+
+
+def test_a_failure_inside_one_file_rolls_back_that_file_only(db, tmp_path: Path, monkeypatch) -> None:
+    import store.load as load_module
+
+    folder = tmp_path / "two"
+    folder.mkdir()
+    shutil.copy(LIVE_BLOG, folder / "a.txt")
+    shutil.copy(AGGREGATOR, folder / "b.txt")
+    real = load_module.extract
+
+    def failing(text, published=None):
+        if "909 bodies" in text:
+            raise RuntimeError("extractor broke")
+        return real(text, published)
+
+    monkeypatch.setattr(load_module, "extract", failing)
+    report = load_paths(db, [folder])
+    assert [Path(p.path).name for p in report.errors] == ["b.txt"]
+    assert "extractor broke" in report.errors[0].reason
+    stems = [r[0] for r in db.execute("select stem from sources")]
+    assert stems == ["a"]
+    assert db.execute("select count(*) from documents").fetchone()[0] == 1
+
+
+def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    import store.db as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
+    path = tmp_path / "locked.db"
+    open_db(path).close()
+    holder = sqlite3.connect(path)
+    holder.execute("begin exclusive")
+    try:
+        database = open_db(path)
+        database.conn.execute("pragma busy_timeout = 100")
+        with pytest.raises(StoreError, match="locked"):
+            load_paths(database, [SEEDS])
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        path = tmp_path / "ro.db"
+        open_db(path).close()
+        database = open_db(f"file:{path}?mode=ro") if False else None
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        import sqlite_utils
+
+        database = sqlite_utils.Database(conn)
+    else:
+        path = tmp_path / "ro.db"
+        open_db(path).close()
+        path.chmod(0o444)
+        database = open_db(path)
+    with pytest.raises(StoreError, match="read-only"):
+        load_paths(database, [SEEDS])
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    database = open_db(path)
+    database.execute("update meta set value = '99' where key = 'schema_version'")
+    database.conn.commit()
+    database.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_db(path)
+
+
+def test_wal_and_busy_timeout(db) -> None:
+    assert db.journal_mode == "wal"
+    assert db.execute("pragma busy_timeout").fetchone()[0] > 0
+
+
+def test_full_text_search_finds_istanbul(seeded) -> None:
+    from store.queries import search
+
+    hits = search(seeded, "Istanbul")
+    assert len(hits) >= 3
+    for hit in hits:
+        assert all(hit.text[s:e].lower() == "istanbul" for s, e in hit.spans)

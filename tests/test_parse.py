@@ -1,0 +1,139 @@
+"""The two real shapes in seeds/, and the general rules on small hand-made articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.boilerplate import is_boilerplate
+from store.parse import parse
+from tests.conftest import AGGREGATOR, LIVE_BLOG
+
+
+def _read(path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_live_blog_header_is_metadata_not_text() -> None:
+    [article] = parse(_read(LIVE_BLOG))
+    assert article.published == date(2025, 5, 11)
+    assert article.source is None
+    first, second = article.paragraphs[:2]
+    assert (first.kind, first.text) == ("meta", "date 2025-05-11")
+    assert second.kind == "body" and second.n == 1
+    assert second.text.startswith("The publications' latest report covers the period")
+
+
+def test_live_blog_one_line_per_paragraph_and_its_heading() -> None:
+    [article] = parse(_read(LIVE_BLOG))
+    visible = [p for p in article.paragraphs if p.n is not None]
+    assert len(visible) == 27
+    heading = next(p for p in visible if p.kind == "heading")
+    assert heading.text == "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"
+    assert article.title == heading.text
+
+
+def test_aggregator_title_outlet_and_glued_date() -> None:
+    page, *related = parse(_read(AGGREGATOR))
+    assert page.title == "Moscow and Kiev exchange remains of fallen soldiers"
+    assert page.source == "Russia Today"
+    assert page.published == date(2025, 5, 16)
+    assert [p.kind for p in page.paragraphs[:4]] == ["boilerplate", "title", "title", "byline"]
+    body = [p for p in page.paragraphs if p.kind == "body"]
+    assert len(body) == 9
+    assert body[0].text.startswith("Moscow and Kiev have exchanged the remains")
+
+
+def test_aggregator_boilerplate_is_kept_and_hidden() -> None:
+    page, *_ = parse(_read(AGGREGATOR))
+    boilerplate = {p.text for p in page.paragraphs if p.kind == "boilerplate"}
+    for line in ("logo", "Orange background", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
+                 "Comments", "No comments yet...", "DOWNLOAD THE APP", "Get Started Now: Download the App",
+                 "app-storeplay-store"):
+        assert line in boilerplate
+    assert all(p.n is None for p in page.paragraphs if p.kind == "boilerplate")
+
+
+def test_related_articles_become_their_own_documents() -> None:
+    page, *related = parse(_read(AGGREGATOR))
+    assert [r.title for r in related] == [
+        "US to cut Ukraine aid",
+        "WHISPERING GIANT: Russia's quiet power leaves the West in the dust",
+        "EU wants to prolong Ukraine conflict",
+    ]
+    for article in related:
+        assert article.source == "Russia Today"
+        assert article.published == date(2025, 5, 16)
+        assert article.published_relative
+        body = [p for p in article.paragraphs if p.kind == "body"]
+        assert len(body) == 1 and len(body[0].text) > 1000
+        kinds = {p.text: p.kind for p in article.paragraphs}
+        assert kinds["• Russia Today"] == "boilerplate"
+    assert related[0].published_raw == "timean hour ago"
+    assert related[2].published_raw == "time2 hours ago"
+
+
+def test_relative_time_without_a_page_date_stays_unknown() -> None:
+    text = "Page headline\nPage headline\n\nSome body text that is long enough to be a paragraph.\n\nRelated Articles\n\n" \
+           "Other story\nOther story\n\nReuters\n\n3 days ago\n\nOther story\n\nThe other story's body is here, and it is a full sentence.\n"
+    page, other = parse(text)
+    assert page.published is None
+    assert other.published is None and other.published_raw == "3 days ago"
+    assert other.source == "Reuters"
+
+
+def test_every_character_lands_in_a_paragraph() -> None:
+    for path in (LIVE_BLOG, AGGREGATOR):
+        text = _read(path)
+        covered = [False] * len(text)
+        for article in parse(text):
+            for p in article.paragraphs:
+                for i in range(p.start, p.end):
+                    assert not covered[i], "two paragraphs claim one character"
+                    covered[i] = True
+        assert all(covered[i] or text[i].isspace() for i in range(len(text)))
+
+
+def test_hard_wrapped_blocks_are_one_paragraph() -> None:
+    text = ("Markdown title line\n\n"
+            "This is a long paragraph that was wrapped by the scraper at a fixed\n"
+            "width, so it continues on the next line and ends here.\n\n"
+            "A second paragraph follows after a blank line.\n")
+    [article] = parse(text)
+    body = [p for p in article.paragraphs if p.kind == "body"]
+    assert len(body) == 2
+    assert body[0].text.endswith("continues on the next line and ends here.")
+
+
+def test_markdown_heading_and_front_matter() -> None:
+    text = "---\ntitle: Grain deal talks\nsource: Reuters\ndate: 2024-03-02\n---\n# Grain deal talks\n\nTalks resumed on Friday.\n"
+    [article] = parse(text)
+    assert article.title == "Grain deal talks"
+    assert article.source == "Reuters"
+    assert article.published == date(2024, 3, 2)
+    assert [p.kind for p in article.paragraphs if p.n] == ["body"]
+
+
+def test_no_date_is_null_never_invented() -> None:
+    [article] = parse("Headline without date\n\nA body paragraph that says something of note.\n")
+    assert article.published is None
+
+
+def test_byline_with_textual_date() -> None:
+    [article] = parse("Ceasefire holds\n\nBy Jane Doe | Reuters | March 3, 2024\n\nThe ceasefire held overnight, officials said.\n")
+    assert article.published == date(2024, 3, 3)
+    assert "Reuters" in article.source
+
+
+def test_general_boilerplate_rules() -> None:
+    for line in ("Advertisement", "Share this article", "Sign up for our newsletter", "Accept all cookies",
+                 "Subscribe to read more", "3 min read", "• BBC News", "READ MORE"):
+        assert is_boilerplate(line), line
+    for line in ("Ukraine has insisted on a full 30-day unconditional ceasefire before peace talks begin.",
+                 "US to cut Ukraine aid",
+                 "The app was downloaded 3 million times, the company said, and its subscribers doubled."):
+        assert not is_boilerplate(line), line
+
+
+def test_line_repeated_across_the_collection_is_boilerplate() -> None:
+    assert is_boilerplate("Follow the latest from the front", seen_in_documents=5)
+    assert not is_boilerplate("Follow the latest from the front", seen_in_documents=0)

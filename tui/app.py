@@ -1,0 +1,130 @@
+"""The tearsheet reader: a Textual app over one tearsheet database."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import ParamSpec, TypeVar
+
+import sqlite_utils
+from textual.app import App, SystemCommand
+from textual.events import AppFocus
+from textual.screen import Screen
+
+from store.queries import document_count, last_opened
+from tui.commands import GLOBAL, bindings
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class TearsheetApp(App[None]):
+    CSS_PATH = "tearsheet.tcss"
+    TITLE = "tearsheet"
+    BINDINGS = bindings(GLOBAL)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-very-wide")]
+
+    def __init__(self, db: sqlite_utils.Database, *, resume: bool = True) -> None:
+        super().__init__()
+        self.db = db
+        self.resume = resume
+        self._db_lock = threading.RLock()
+
+    def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run a store function; the connection is shared between the UI thread and workers, one call at a time."""
+        with self._db_lock:
+            return fn(self.db, *args, **kwargs)
+
+    def on_mount(self) -> None:
+        from tui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+        if self.resume:
+            last = self.store(last_opened)
+            if last is not None:
+                from tui.screens.article import ArticleScreen
+
+                self.push_screen(ArticleScreen(last))
+
+    def on_app_focus(self, _: AppFocus) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        refresh = getattr(self.screen, "refresh_data", None)
+        if refresh is not None:
+            refresh()
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.focus_query()
+        else:
+            self.push_screen(SearchScreen())
+
+    def action_library(self) -> None:
+        from tui.screens.library import LibraryScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def _open(self, screen_type: str) -> None:
+        module, name = {
+            "repeats": ("tui.screens.repeats", "RepeatsScreen"),
+            "figures": ("tui.screens.figures", "FiguresScreen"),
+            "tags": ("tui.screens.tags", "TagsScreen"),
+        }[screen_type]
+        cls = getattr(__import__(module, fromlist=[name]), name)
+        if not isinstance(self.screen, cls):
+            self.push_screen(cls())
+
+    def action_repeats(self) -> None:
+        self._open("repeats")
+
+    def action_figures(self) -> None:
+        self._open("figures")
+
+    def action_tags(self) -> None:
+        self._open("tags")
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportModal
+
+        self.push_screen(ExportModal())
+
+    def empty(self) -> bool:
+        return self.store(document_count) == 0
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every command by name: the global ones and those of the screen in front."""
+        yield from super().get_system_commands(screen)
+        from tui.commands import GROUPS
+
+        screen_commands = getattr(screen, "COMMAND_SET", ())
+        for command in (*GLOBAL, *screen_commands):
+            if not command.palette:
+                continue
+            action = command.action
+            target: App | Screen = self if action.startswith("app.") else screen
+            yield SystemCommand(
+                command.description,
+                f"{command.key_display}  ·  {_group_of(command, GROUPS)}",
+                _runner(target, action.removeprefix("app.")),
+            )
+
+
+def _group_of(command: object, groups: dict) -> str:
+    return next((name for name, commands in groups.items() if command in commands), "")
+
+
+def _runner(target: App | Screen, action: str) -> Callable[[], object]:
+    return lambda: target.run_action(action)

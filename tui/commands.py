@@ -1,0 +1,116 @@
+"""Every command of the reader, declared once: its keys, action and description.
+
+Screens take their BINDINGS from here, so the footer, the `?` help and the command palette
+always agree, and every binding has an id that `App.set_keymap` can rebind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    keys: str
+    action: str
+    description: str
+    show: bool = True
+    palette: bool = True
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id)
+
+    @property
+    def key_display(self) -> str:
+        return ", ".join(KEY_NAMES.get(k, k) for k in self.keys.split(","))
+
+
+KEY_NAMES = {
+    "question_mark": "?", "slash": "/", "space": "space", "left_square_bracket": "[",
+    "right_square_bracket": "]", "escape": "esc", "enter": "enter", "greater_than_sign": ">",
+    "less_than_sign": "<", "full_stop": ".", "comma": ",",
+}
+
+GLOBAL = (
+    Command("help", "question_mark", "app.help", "Keys"),
+    Command("search", "slash", "app.search", "Search", show=False),
+    Command("library", "L", "app.library", "Library", show=False),
+    Command("repeats", "R", "app.repeats", "Repeats", show=False),
+    Command("figures_screen", "F", "app.figures", "Figures", show=False),
+    Command("tags_screen", "T", "app.tags", "Tags", show=False),
+    Command("export", "E", "app.export", "Export notes", show=False),
+    Command("refresh", "ctrl+r,f5", "app.refresh", "Refresh", show=False),
+    Command("theme_toggle", "ctrl+t", "app.toggle_dark", "Light/dark", show=False),
+    Command("quit", "q", "app.quit", "Quit"),
+)
+
+LIBRARY = (
+    Command("open", "enter", "open_document", "Open"),
+    Command("library_down", "j,down", "cursor_down", "Down", show=False),
+    Command("library_up", "k,up", "cursor_up", "Up", show=False),
+    Command("library_top", "g,home", "cursor_top", "Top", show=False),
+    Command("library_bottom", "G,end", "cursor_bottom", "Bottom", show=False),
+    Command("filter", "f", "focus_filter", "Filter"),
+    Command("sort", "s", "cycle_sort", "Sort"),
+    Command("toggle_read", "m", "toggle_read", "Read/unread"),
+    Command("tag_filter", "ctrl+g", "filter_tag", "Only a tag", show=False),
+    Command("library_repeats", "R", "app.repeats", "Repeats", palette=False),
+    Command("library_figures", "F", "app.figures", "Figures", palette=False),
+    Command("library_tags", "T", "app.tags", "Tags", palette=False),
+    Command("library_export", "E", "app.export", "Export", palette=False),
+)
+
+ARTICLE = (
+    Command("down", "j,down", "cursor_down", "Next ¶", show=False),
+    Command("up", "k,up", "cursor_up", "Previous ¶", show=False),
+    Command("page_down", "space,pagedown", "page_down", "Page down", show=False),
+    Command("page_up", "b,pageup", "page_up", "Page up", show=False),
+    Command("top", "g,home", "cursor_top", "Top", show=False),
+    Command("bottom", "G,end", "cursor_bottom", "Bottom", show=False),
+    Command("next_article", "right_square_bracket", "next_article", "Next article"),
+    Command("previous_article", "left_square_bracket", "previous_article", "Previous article"),
+    Command("back", "escape", "back", "Back"),
+    Command("hidden", "h", "toggle_hidden", "Boilerplate", show=False),
+    Command("article_search", "slash", "app.search", "Search", palette=False),
+    Command("next_hit", "n", "next_hit", "Next hit", show=False),
+    Command("previous_hit", "N", "previous_hit", "Previous hit", show=False),
+    Command("next_repeat", "r", "next_repeat", "Next copy"),
+    Command("fold_repeats", "z", "fold_repeats", "Fold repeats", show=False),
+    Command("figures_panel", "p", "toggle_figures", "Figures panel"),
+    Command("next_figure", "x", "next_figure", "Next figure", show=False),
+    Command("previous_figure", "X", "previous_figure", "Previous figure", show=False),
+    Command("tag", "t", "tag", "Tag"),
+    Command("tag_figure", "ctrl+f", "tag_figure", "Tag a figure", show=False),
+    Command("repeat_tag", "full_stop", "repeat_tag", "Repeat tag, next ¶", show=False),
+    Command("note", "a", "note", "Note"),
+    Command("fold_notes", "o", "fold_notes", "Fold notes", show=False),
+    Command("undo", "u", "undo", "Undo"),
+)
+
+SEARCH = (
+    Command("search_open", "enter", "open_hit", "Open"),
+    Command("search_back", "escape", "back", "Back"),
+    Command("search_focus", "tab", "app.focus_next", "Focus", show=False, palette=False),
+)
+
+LIST_SCREEN = (
+    Command("list_open", "enter", "open_item", "Open"),
+    Command("list_back", "escape", "back", "Back"),
+    Command("list_down", "j", "cursor_down", "Down", show=False),
+    Command("list_up", "k", "cursor_up", "Up", show=False),
+)
+
+GROUPS: dict[str, tuple[Command, ...]] = {
+    "Everywhere": GLOBAL,
+    "Library": LIBRARY,
+    "Article": ARTICLE,
+    "Search": SEARCH,
+    "Repeats, Figures, Tags": LIST_SCREEN,
+}
+
+
+def bindings(commands: tuple[Command, ...]) -> list[Binding]:
+    return [c.binding() for c in commands]

@@ -1,0 +1,387 @@
+"""Article: one document's paragraphs with a cursor, figures, repeats, tags and notes."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import annotations
+from store.queries import remember_position, set_read
+from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
+from tui.commands import ARTICLE, bindings
+from tui.widgets.figures_panel import FiguresPanel
+from tui.widgets.paragraph import Look, paragraph_visual
+
+SAVE_DELAY = 0.4
+
+
+class ParagraphList(OptionList):
+    """The article's paragraphs; the highlighted option is the reading cursor."""
+
+
+class ArticleScreen(Screen[None]):
+    COMMAND_SET = ARTICLE
+    BINDINGS = bindings(ARTICLE)
+    AUTO_FOCUS = "#paragraphs"
+
+    def __init__(self, doc_id: int, *, position: int | None = None, query: str = "", order: list[int] | None = None) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.start_position = position
+        self.query_text = query
+        self.order = order
+        self.data: ArticleData | None = None
+        self.shown: list[ParagraphView] = []
+        self.show_hidden = False
+        self.fold_repeats = False
+        self.show_notes = True
+        self.hits: dict[int, list[tuple[int, int]]] = {}
+        self.current_figure: tuple[int, int] | None = None
+        self._save_timer: Timer | None = None
+        self.last_tags: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="article-header")
+        with Horizontal(id="article-body"):
+            yield ParagraphList(id="paragraphs")
+            yield FiguresPanel(id="figures-panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def load(self, *, keep_position: bool = False) -> None:
+        position = self.cursor_view().position if keep_position and self.cursor_view() else self.start_position
+        self.data = self.app.store(article_data, self.doc_id)
+        self.hits = self.app.store(hits_in_document, self.doc_id, self.query_text) if self.query_text else {}
+        doc = self.data.doc
+        if position is None:
+            position = doc.position
+        self.sub_title = doc.display_title
+        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", f"{doc.figures} figures") if x)
+        if doc.repeats:
+            meta += f" · {doc.repeats} ¶ repeated from elsewhere"
+        if self.query_text:
+            meta += f" · “{self.query_text}”: {len(self.hits)} ¶ (n/N)"
+        self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")
+        self._rebuild(position)
+        self.query_one(FiguresPanel).show_figures(self.data.paragraphs)
+        if not doc.read:
+            self.app.store(set_read, self.doc_id, True)
+
+    def refresh_data(self) -> None:
+        self.load(keep_position=True)
+
+    def _rebuild(self, position: int | None) -> None:
+        assert self.data is not None
+        self.shown = [v for v in self.data.paragraphs if self.show_hidden or not v.hidden]
+        paragraphs = self.query_one(ParagraphList)
+        paragraphs.set_options(Option(self._visual(v), id=str(v.id)) for v in self.shown)
+        if not self.shown:
+            return
+        index = next((i for i, v in enumerate(self.shown) if position is not None and v.position >= position), 0)
+        paragraphs.highlighted = index
+        paragraphs.scroll_to_highlight(top=True)
+
+    def _visual(self, view: ParagraphView):
+        figure = None
+        if self.current_figure and self.current_figure[0] == view.id:
+            figure = self.current_figure[1]
+        return paragraph_visual(
+            view,
+            Look(hits=tuple(self.hits.get(view.id, ())), current_figure=figure,
+                 folded_as=self._fold_label(view), show_note=self.show_notes),
+        )
+
+    def _fold_label(self, view: ParagraphView) -> str | None:
+        repeat = view.repeat
+        if not self.fold_repeats or repeat is None or repeat.is_representative:
+            return None
+        where = "in this article" if repeat.representative_doc == self.doc_id else f"in document {repeat.representative_doc}"
+        at = f"¶{repeat.representative_n}" if repeat.representative_n is not None else "the headline"
+        return f"repeat of {at} {where}, {repeat.score:.0f}%"
+
+    def _redraw(self, view: ParagraphView) -> None:
+        index = next((i for i, v in enumerate(self.shown) if v.id == view.id), None)
+        if index is not None:
+            self.query_one(ParagraphList).replace_option_prompt_at_index(index, self._visual(view))
+
+    def cursor_view(self) -> ParagraphView | None:
+        if not self.is_mounted:
+            return None
+        index = self.query_one(ParagraphList).highlighted
+        return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    def _go_to(self, paragraph_id: int) -> None:
+        index = next((i for i, v in enumerate(self.shown) if v.id == paragraph_id), None)
+        if index is None and not self.show_hidden:
+            self.show_hidden = True
+            self._rebuild(None)
+            index = next((i for i, v in enumerate(self.shown) if v.id == paragraph_id), None)
+        if index is not None:
+            paragraphs = self.query_one(ParagraphList)
+            paragraphs.highlighted = index
+            paragraphs.scroll_to_highlight()
+
+    # -- reading position ----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#paragraphs")
+    def _moved(self, _: OptionList.OptionHighlighted) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_position)
+
+    def _save_position(self) -> None:
+        view = self.cursor_view()
+        if view is not None:
+            self._write_position(self.doc_id, view.position)
+
+    @work(thread=True, group="position")
+    def _write_position(self, doc_id: int, position: int) -> None:
+        self.app.store(remember_position, doc_id, position)
+
+    def on_screen_suspend(self) -> None:
+        self._save_position()
+
+    # -- movement ------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.query_one(ParagraphList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(ParagraphList).action_cursor_up()
+
+    def action_page_down(self) -> None:
+        self.query_one(ParagraphList).action_page_down()
+
+    def action_page_up(self) -> None:
+        self.query_one(ParagraphList).action_page_up()
+
+    def action_cursor_top(self) -> None:
+        self.query_one(ParagraphList).action_first()
+
+    def action_cursor_bottom(self) -> None:
+        self.query_one(ParagraphList).action_last()
+
+    def action_back(self) -> None:
+        self._save_position()
+        self.dismiss()
+
+    def _step_article(self, step: int) -> None:
+        from tui.screens.library import LibraryScreen
+
+        library = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
+        target = library.neighbour(self.doc_id, step) if library is not None else None
+        if target is None:
+            self.notify("No more articles this way", timeout=1.5)
+            return
+        self._save_position()
+        self.doc_id, self.start_position, self.query_text, self.current_figure = target, None, "", None
+        self.load()
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_toggle_hidden(self) -> None:
+        view = self.cursor_view()
+        self.show_hidden = not self.show_hidden
+        self._rebuild(view.position if view else None)
+        self.notify("Boilerplate shown, dimmed" if self.show_hidden else "Boilerplate hidden", timeout=1.5)
+
+    def _step_matching(self, step: int, predicate) -> bool:
+        paragraphs = self.query_one(ParagraphList)
+        start = paragraphs.highlighted if paragraphs.highlighted is not None else -1
+        count = len(self.shown)
+        for offset in range(1, count + 1):
+            index = (start + step * offset) % count
+            if predicate(self.shown[index]):
+                paragraphs.highlighted = index
+                paragraphs.scroll_to_highlight()
+                return True
+        return False
+
+    def action_next_hit(self) -> None:
+        if not self._step_matching(1, lambda v: v.id in self.hits):
+            self.notify("No search hits in this article (search with /)", timeout=2)
+
+    def action_previous_hit(self) -> None:
+        if not self._step_matching(-1, lambda v: v.id in self.hits):
+            self.notify("No search hits in this article (search with /)", timeout=2)
+
+    # -- repeats -------------------------------------------------------------------------------
+
+    def action_next_repeat(self) -> None:
+        view = self.cursor_view()
+        if view is None or view.repeat is None:
+            if not self._step_matching(1, lambda v: v.repeat is not None):
+                self.notify("No repeated paragraphs in this article", timeout=2)
+            return
+        copies = self.app.store(copies_of, view.repeat.group_id)
+        ids = [c[0] for c in copies]
+        index = ids.index(view.id) if view.id in ids else -1
+        paragraph_id, doc_id, _n, position = copies[(index + 1) % len(copies)]
+        if doc_id == self.doc_id:
+            self._go_to(paragraph_id)
+        else:
+            self._save_position()
+            self.doc_id, self.start_position, self.current_figure = doc_id, position, None
+            self.load()
+            self._go_to(paragraph_id)
+        self.notify(f"Copy {(index + 1) % len(copies) + 1} of {len(copies)}", timeout=1.5)
+
+    def action_fold_repeats(self) -> None:
+        self.fold_repeats = not self.fold_repeats
+        view = self.cursor_view()
+        self._rebuild(view.position if view else None)
+
+    # -- figures -------------------------------------------------------------------------------
+
+    def action_toggle_figures(self) -> None:
+        panel = self.query_one(FiguresPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.focus()
+        else:
+            self.query_one(ParagraphList).focus()
+
+    def _step_figure(self, step: int) -> None:
+        flat = [(v, i) for v in self.shown for i in range(len(v.figures))]
+        if not flat:
+            self.notify("No figures in this article", timeout=1.5)
+            return
+        view = self.cursor_view()
+        keys = [(v.id, i) for v, i in flat]
+        if self.current_figure in keys:
+            index = (keys.index(self.current_figure) + step) % len(flat)
+        else:
+            here = self.shown.index(view) if view in self.shown else 0
+            after = [k for k, (v, _i) in enumerate(flat) if self.shown.index(v) >= here]
+            index = (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else len(flat) - 1)
+        self.select_figure(*keys[index])
+
+    def select_figure(self, paragraph_id: int, figure_index: int) -> None:
+        previous = self.current_figure
+        self.current_figure = (paragraph_id, figure_index)
+        for view in self.shown:
+            if view.id == paragraph_id or (previous and view.id == previous[0]):
+                self._redraw(view)
+        self._go_to(paragraph_id)
+        view = self.cursor_view()
+        if view is not None and figure_index < len(view.figures):
+            figure = view.figures[figure_index]
+            self.query_one(FiguresPanel).highlight(paragraph_id, figure_index)
+            self.notify(f"{figure.kind}: {figure.text} — {figure.describe()}", timeout=2)
+
+    def action_next_figure(self) -> None:
+        self._step_figure(1)
+
+    def action_previous_figure(self) -> None:
+        self._step_figure(-1)
+
+    @on(FiguresPanel.Chosen)
+    def _figure_chosen(self, event: FiguresPanel.Chosen) -> None:
+        self.select_figure(event.paragraph_id, event.figure_index)
+        self.query_one(ParagraphList).focus()
+
+    # -- annotations ---------------------------------------------------------------------------
+
+    def action_tag(self) -> None:
+        view = self.cursor_view()
+        if view is None or view.hidden:
+            return
+        from tui.screens.tag_modal import TagModal
+
+        def done(tags: list[str] | None) -> None:
+            if not tags:
+                return
+            add = [t for t in tags if t not in view.tags]
+            remove = [t for t in tags if t in view.tags]
+            if add:
+                self.app.store(annotations.tag_paragraph, view.id, add)
+            if remove:
+                self.app.store(annotations.untag_paragraph, view.id, remove)
+            self.last_tags = add or self.last_tags
+            self.load(keep_position=True)
+
+        self.app.push_screen(TagModal(view.tags, f"Tag ¶{view.n}"), done)
+
+    def action_repeat_tag(self) -> None:
+        view = self.cursor_view()
+        tags = self.last_tags or ([t] if (t := self.app.store(annotations.last_tag)) else [])
+        if view is None or view.hidden or not tags:
+            self.notify("Tag a paragraph with t first", timeout=1.5)
+            return
+        self.app.store(annotations.tag_paragraph, view.id, tags)
+        self.load(keep_position=True)
+        self.action_cursor_down()
+
+    def action_tag_figure(self) -> None:
+        view = self.cursor_view()
+        if view is None or not view.figures:
+            self.notify("This paragraph has no figures", timeout=1.5)
+            return
+        from tui.screens.pick_modal import PickModal
+        from tui.screens.tag_modal import TagModal
+
+        def picked(index: int | None) -> None:
+            if index is None:
+                return
+            figure = view.figures[index]
+            current = next((tags for s, e, tags in view.figure_tags if (s, e) == (figure.start, figure.end)), [])
+
+            def done(tags: list[str] | None) -> None:
+                if not tags:
+                    return
+                add = [t for t in tags if t not in current]
+                remove = [t for t in tags if t in current]
+                if add:
+                    self.app.store(annotations.tag_figure, view.id, figure.start, figure.end, add)
+                if remove:
+                    self.app.store(annotations.untag_figure, view.id, figure.start, figure.end, remove)
+                self.load(keep_position=True)
+
+            self.app.push_screen(TagModal(current, f"Tag “{figure.text}”"), done)
+
+        choices = [f"{f.kind:<8} {f.text}  —  {f.describe()}" for f in view.figures]
+        self.app.push_screen(PickModal(f"Which figure of ¶{view.n}?", choices), picked)
+
+    def action_note(self) -> None:
+        view = self.cursor_view()
+        if view is None or view.hidden:
+            return
+        from tui.screens.note_modal import NoteModal
+
+        def done(note: str | None) -> None:
+            if note is None or note == (view.note or ""):
+                return
+            self.app.store(annotations.set_note, view.id, note)
+            self.load(keep_position=True)
+
+        self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}"), done)
+
+    def action_fold_notes(self) -> None:
+        self.show_notes = not self.show_notes
+        for view in self.shown:
+            if view.note:
+                self._redraw(view)
+
+    def action_undo(self) -> None:
+        undone = self.app.store(annotations.undo)
+        self.notify(f"Undone: {undone}" if undone else "Nothing to undo", timeout=2)
+        if undone:
+            self.load(keep_position=True)
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")

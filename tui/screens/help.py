@@ -1,0 +1,48 @@
+"""Every key, grouped by screen, built from the same command list as the bindings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+from tui.commands import GROUPS
+
+INTRO = """\
+# tearsheet keys
+
+Every command is also in the command palette (**ctrl+p**), by name.
+Figures are marked in the text by style (count **bold underline**, money ***bold italic***, date *italic underline*)
+and in the gutter: `≡3` a paragraph repeated 3 times in the collection, `●` tagged, `✎` with a note.
+"""
+
+
+def help_markdown() -> str:
+    sections = [INTRO]
+    for group, commands in GROUPS.items():
+        rows = "\n".join(f"| `{c.key_display}` | {c.description} |" for c in commands)
+        sections.append(f"## {group}\n\n| Key | Does |\n|---|---|\n{rows}\n")
+    return "\n".join(sections)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "Close"),
+        Binding("j,down", "scroll_down", show=False),
+        Binding("k,up", "scroll_up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(help_markdown())
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#help", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#help", VerticalScroll).scroll_up()

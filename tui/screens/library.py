@@ -1,0 +1,234 @@
+"""Library: every document, newest first, sortable and filterable as you type, paged from SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import ColumnKey
+
+from store.queries import DocumentRow, count_documents, documents, set_read
+from tui.commands import LIBRARY, bindings
+from tui.widgets.preview import Preview
+
+PAGE = 200
+SORT_ORDER = ("date", "outlet", "title")
+EMPTY_HELP = """[b]No articles yet.[/b]
+
+Load a folder of scraped articles (.txt or .md) from a shell:
+
+    [b]tearsheet load PATH[/b]      then press [b]ctrl+r[/b] here
+    [b]tearsheet PATH[/b]           loads PATH and opens the reader
+
+The bundled seed articles load with [b]tearsheet load[/b] and no PATH."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    rows: list[DocumentRow]
+    total: int
+    offset: int
+    generation: int
+
+
+class LibraryScreen(Screen[None]):
+    COMMAND_SET = LIBRARY
+    BINDINGS = bindings(LIBRARY)
+    AUTO_FOCUS = "#documents"
+
+    class Loaded(Message):
+        def __init__(self, page: Page) -> None:
+            super().__init__()
+            self.page = page
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "date"
+        self.filter_text = ""
+        self.tag: str | None = None
+        self.rows: list[DocumentRow] = []
+        self.total = 0
+        self._generation = 0
+        self._loading_more = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="library"):
+            yield Input(placeholder="Filter by title, outlet or date (f)", id="filter")
+            with Horizontal(id="library-body"):
+                yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+                yield Preview(id="preview")
+            yield Static(EMPTY_HELP, id="empty")
+            yield Static("", id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#documents", DataTable)
+        table.add_column(" ", key="read", width=1)
+        table.add_column("Title", key="title")
+        table.add_column("Outlet", key="outlet", width=16)
+        table.add_column("Date", key="date", width=10)
+        table.add_column("¶", key="paragraphs", width=4)
+        table.add_column("Fig", key="figures", width=4)
+        table.add_column("Tag", key="tags", width=4)
+        table.add_column("New", key="new", width=5)
+        self.refresh_data()
+
+    def on_resize(self) -> None:
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """DataTable has no flexible column: give the title whatever the fixed columns leave."""
+        table = self.query_one("#documents", DataTable)
+        fixed = sum(c.get_render_width(table) for key, c in table.columns.items() if key.value != "title")
+        column = table.columns.get(ColumnKey("title"))
+        if column is not None and table.size.width:
+            column.auto_width = False
+            column.width = max(12, table.size.width - fixed - 3)
+            table.refresh()
+
+    def refresh_data(self) -> None:
+        self._generation += 1
+        self._fetch(self.sort, self.filter_text, self.tag, 0, self._generation)
+
+    @work(thread=True, exclusive=True, group="library")
+    def _fetch(self, sort: str, text: str, tag: str | None, offset: int, generation: int) -> None:
+        rows = self.app.store(documents, sort=sort, text=text, tag=tag, limit=PAGE, offset=offset)
+        total = self.app.store(count_documents, text=text, tag=tag) if offset == 0 else self.total
+        self.post_message(self.Loaded(Page(rows, total, offset, generation)))
+
+    def on_library_screen_loaded(self, message: Loaded) -> None:
+        page = message.page
+        if page.generation != self._generation:
+            return
+        table = self.query_one("#documents", DataTable)
+        self._loading_more = False
+        if page.offset == 0:
+            keep = self._current_id()
+            self.rows = []
+            table.clear()
+        self.rows.extend(page.rows)
+        self.total = page.total
+        table.add_rows([_cells(row) for row in page.rows])
+        if page.offset == 0 and keep is not None:
+            index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
+            table.move_cursor(row=index, animate=False)
+        self._show_state()
+        self._fit_title()
+
+    def _show_state(self) -> None:
+        empty = self.total == 0 and not self.filter_text and not self.tag
+        self.query_one("#empty").display = empty
+        self.query_one("#library-body").display = not empty
+        shown = f"{len(self.rows):,} of {self.total:,}" if len(self.rows) < self.total else f"{self.total:,}"
+        scope = [f"sorted by {self.sort}"]
+        if self.filter_text:
+            scope.append(f"filter “{self.filter_text}”")
+        if self.tag:
+            scope.append(f"tag #{self.tag}")
+        self.query_one("#library-status", Static).update(f"{shown} documents · {' · '.join(scope)}")
+        self.sub_title = "Library"
+
+    def _current_id(self) -> int | None:
+        table = self.query_one("#documents", DataTable)
+        if 0 <= table.cursor_row < len(self.rows):
+            return self.rows[table.cursor_row].id
+        return None
+
+    @on(DataTable.RowHighlighted, "#documents")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        index = event.cursor_row
+        if index < len(self.rows):
+            self.query_one(Preview).show(self.rows[index].id)
+        if index >= len(self.rows) - 20 and len(self.rows) < self.total and not self._loading_more:
+            self._loading_more = True
+            self._fetch(self.sort, self.filter_text, self.tag, len(self.rows), self._generation)
+
+    @on(DataTable.RowSelected, "#documents")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open_document()
+
+    def action_open_document(self) -> None:
+        doc_id = self._current_id()
+        if doc_id is None:
+            return
+        from tui.screens.article import ArticleScreen
+
+        self.app.push_screen(ArticleScreen(doc_id, order=[r.id for r in self.rows]))
+
+    def neighbour(self, doc_id: int, step: int) -> int | None:
+        ids = [r.id for r in self.rows]
+        if doc_id not in ids:
+            return None
+        index = ids.index(doc_id) + step
+        return ids[index] if 0 <= index < len(ids) else None
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#documents", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#documents", DataTable).action_cursor_up()
+
+    def action_cursor_top(self) -> None:
+        self.query_one("#documents", DataTable).move_cursor(row=0)
+
+    def action_cursor_bottom(self) -> None:
+        self.query_one("#documents", DataTable).move_cursor(row=max(0, len(self.rows) - 1))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
+        self.notify(f"Sorted by {self.sort}", timeout=1.5)
+        self.refresh_data()
+
+    def action_toggle_read(self) -> None:
+        doc_id = self._current_id()
+        if doc_id is None:
+            return
+        row = self.rows[self.query_one("#documents", DataTable).cursor_row]
+        self.app.store(set_read, doc_id, not row.read)
+        self.refresh_data()
+
+    def action_filter_tag(self) -> None:
+        from tui.screens.tag_pick import TagPickModal
+
+        def chosen(tag: str | None) -> None:
+            self.tag = tag or None
+            self.refresh_data()
+
+        self.app.push_screen(TagPickModal(allow_clear=True), chosen)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        self.refresh_data()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, _: Input.Submitted) -> None:
+        self.query_one("#documents", DataTable).focus()
+
+    def key_escape(self) -> None:
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one("#documents", DataTable).focus()
+
+
+def _cells(row: DocumentRow) -> tuple:
+    title = ("  ↳ " if row.parent_id else "") + row.display_title
+    new = "" if not row.paragraphs else f"{round(100 * (row.paragraphs - row.repeats) / row.paragraphs)}%"
+    return (
+        " " if row.read else "●",
+        title,
+        row.source or "",
+        row.published or "",
+        str(row.paragraphs),
+        str(row.figures or ""),
+        str(row.tags or ""),
+        new,
+    )

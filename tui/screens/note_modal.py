@@ -1,0 +1,34 @@
+"""Write a note on a paragraph; it is saved when the editor closes (ctrl+s or escape)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, TextArea
+
+
+class NoteModal(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "save", "Save and close"),
+        Binding("ctrl+q", "discard", "Discard changes"),
+    ]
+
+    def __init__(self, note: str, title: str) -> None:
+        super().__init__()
+        self.note = note
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog note-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Label("escape or ctrl+s saves · ctrl+q discards · an empty note removes it", classes="dialog-help")
+            yield TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip())
+
+    def action_discard(self) -> None:
+        self.dismiss(None)

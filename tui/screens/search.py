@@ -1,0 +1,112 @@
+"""Search: every paragraph of the collection through SQLite FTS5, matched words highlighted."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.queries import Hit, search
+from tui.commands import SEARCH, bindings
+
+LIMIT = 200
+CONTEXT = 90
+
+
+class SearchScreen(Screen[None]):
+    COMMAND_SET = SEARCH
+    BINDINGS = bindings(SEARCH)
+    AUTO_FOCUS = "#query"
+
+    class Results(Message):
+        def __init__(self, query: str, hits: list[Hit]) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial = query
+        self.hits: list[Hit] = []
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="search"):
+            yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Kiev OR Kyiv, sanction*', id="query")
+            yield Static("", id="search-status")
+            yield OptionList(id="hits")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        if self.initial:
+            self._run(self.initial)
+
+    def focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._run(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run(self, query: str) -> None:
+        hits = self.app.store(search, query, limit=LIMIT) if query.strip() else []
+        self.post_message(self.Results(query, hits))
+
+    def on_search_screen_results(self, message: Results) -> None:
+        if message.query != self.query_one("#query", Input).value:
+            return
+        self.hits = message.hits
+        self.query_text = message.query
+        options = self.query_one("#hits", OptionList)
+        options.set_options(Option(_hit_line(h)) for h in self.hits)
+        if self.hits:
+            options.highlighted = 0
+        more = "+" if len(self.hits) == LIMIT else ""
+        status = f"{len(self.hits)}{more} paragraphs" if message.query.strip() else "Type to search; enter opens the hit"
+        self.query_one("#search-status", Static).update(status)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, _: Input.Submitted) -> None:
+        if self.hits:
+            self.query_one("#hits", OptionList).focus()
+            self.action_open_hit()
+
+    @on(OptionList.OptionSelected, "#hits")
+    def _selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_open_hit()
+
+    def action_open_hit(self) -> None:
+        index = self.query_one("#hits", OptionList).highlighted
+        if index is None or index >= len(self.hits):
+            return
+        hit = self.hits[index]
+        from tui.screens.article import ArticleScreen
+
+        self.app.push_screen(ArticleScreen(hit.doc_id, position=hit.position, query=self.query_text))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _hit_line(hit: Hit) -> Content:
+    first = hit.spans[0][0] if hit.spans else 0
+    start = max(0, first - CONTEXT)
+    if start:
+        start = hit.text.find(" ", start) + 1 or start
+    end = min(len(hit.text), first + 2 * CONTEXT)
+    snippet = Content(("…" if start else "") + hit.text[start:end] + ("…" if end < len(hit.text) else ""))
+    shift = 1 if start else 0
+    for s, e in hit.spans:
+        if start <= s and e <= end:
+            snippet = snippet.stylize("reverse bold $text-primary", s - start + shift, e - start + shift)
+    where = f"¶{hit.n}" if hit.n is not None else "title"
+    head = Content.assemble((hit.title, "bold"), (f"  {where} · {hit.published or 'no date'}", "$text-muted"))
+    return Content("\n").join([head, snippet])

@@ -1,0 +1,33 @@
+"""A paragraph with a gutter on its left, wrapped lines hanging under the text, not under the gutter."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+
+class Hanging(Visual):
+    def __init__(self, gutter: Content, body: Content, gutter_width: int) -> None:
+        self.gutter = gutter
+        self.body = body
+        self.gutter_width = gutter_width
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        text_width = max(1, width - self.gutter_width)
+        body = self.body.render_strips(text_width, None, style, options)
+        gutter = self.gutter.render_strips(self.gutter_width, None, style, options)
+        blank = Strip.blank(self.gutter_width, style.rich_style)
+        rows = []
+        for i, strip in enumerate(body):
+            left = gutter[i].adjust_cell_length(self.gutter_width, style.rich_style) if i < len(gutter) else blank
+            rows.append(Strip.join([left, strip.adjust_cell_length(text_width, style.rich_style)]))
+        return rows
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return max(1, self.body.get_height(rules, max(1, width - self.gutter_width)))

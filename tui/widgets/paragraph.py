@@ -1,0 +1,92 @@
+"""How one paragraph looks: number and markers in the gutter, figures and search hits styled in the text.
+
+Every mark has a second cue besides colour (a glyph, underline, bold, italic or reverse), so it reads
+the same with NO_COLOR and in every theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+
+from store.reading import ParagraphView
+from tui.widgets.hanging import Hanging
+
+GUTTER = 9
+FIGURE_STYLES = {
+    "count": "bold underline $text-warning",
+    "number": "underline $text-warning",
+    "money": "bold italic $text-success",
+    "percent": "italic underline $text-success",
+    "quantity": "underline $text-success",
+    "ordinal": "underline $text-warning",
+    "range": "bold underline $text-warning",
+    "duration": "italic $text-accent",
+    "date": "italic underline $text-accent",
+    "time": "italic underline $text-accent",
+    "set": "italic $text-accent",
+}
+FIGURE_GLYPHS = {
+    "count": "#", "number": "n", "money": "$", "percent": "%", "quantity": "u", "ordinal": "º",
+    "range": "↔", "duration": "⧗", "date": "◷", "time": "◷", "set": "↻",
+}
+MARKER_REPEAT, MARKER_TAG, MARKER_NOTE, MARKER_FIGURE = "≡", "●", "✎", "◆"
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    hits: tuple[tuple[int, int], ...] = ()
+    current_figure: int | None = None
+    folded_as: str | None = None
+    show_note: bool = True
+
+
+def paragraph_visual(view: ParagraphView, look: Look = Look()) -> Hanging:
+    return Hanging(_gutter(view), _body(view, look), GUTTER)
+
+
+def _gutter(view: ParagraphView) -> Content:
+    number = f"{view.n:>3}" if view.n is not None else "  ·"
+    marks = []
+    if view.repeat is not None:
+        marks.append(Content.styled(f"{MARKER_REPEAT}{min(view.repeat.size, 99)}", "$text-secondary"))
+    if view.tags or view.figure_tags:
+        marks.append(Content.styled(MARKER_TAG, "bold $text-accent"))
+    if view.note:
+        marks.append(Content.styled(MARKER_NOTE, "$text-warning"))
+    style = "$text-disabled" if view.hidden else "$text-muted"
+    return Content.assemble(Content.styled(number, style), " ", *marks)
+
+
+def _body(view: ParagraphView, look: Look) -> Content:
+    if look.folded_as is not None:
+        return Content.styled(f"{MARKER_REPEAT} {look.folded_as}", "italic $text-muted")
+    text = Content(view.text)
+    if view.hidden:
+        text = text.stylize("italic $text-disabled")
+        label = Content.styled(f"  [{view.kind}]", "$text-disabled")
+        return text + label
+    if view.kind == "heading":
+        text = text.stylize("bold")
+    for index, figure in enumerate(view.figures):
+        style = FIGURE_STYLES.get(figure.kind, "underline")
+        if index == look.current_figure:
+            style += " reverse"
+        text = text.stylize(style, figure.start, figure.end)
+    for start, end, _tags in view.figure_tags:
+        text = text.stylize("bold", start, end)
+    for start, end in look.hits:
+        text = text.stylize("reverse $text-primary", start, end)
+    lines = [text]
+    if view.tags or view.figure_tags:
+        names = list(view.tags)
+        for start, end, tags in view.figure_tags:
+            names += [f"{t} ({view.text[start:end]})" for t in tags]
+        lines.append(Content.styled(f"{MARKER_TAG} " + ", ".join(names), "$text-accent"))
+    if view.note:
+        if look.show_note:
+            lines.append(Content.styled(f"{MARKER_NOTE} {view.note}", "italic $text-warning"))
+        else:
+            lines.append(Content.styled(f"{MARKER_NOTE} note (o shows)", "$text-muted"))
+    return Content("\n").join(lines)
