@@ -219,6 +219,17 @@ def test_a_weak_likeness_needs_a_neighbour() -> None:
     assert match_anchors([lone], [_p(1, 4, unrelated, "prev-hash", "next-hash")]) == {}
 
 
+def test_a_sentence_added_or_cut_keeps_the_paragraph() -> None:
+    old = "Western leaders dismissed the Kremlin's proposal for talks in Istanbul on May 15 as insufficient."
+    grown = old + " Kyiv said it would attend only if a ceasefire held first."
+    anchor = Anchor(old, "h-old", 10, None, None)
+    assert match_anchors([anchor], [_p(1, 10, grown, "x", "y")])[anchor].id == 1
+    shrunk = Anchor(grown, "h-grown", 10, None, None)
+    assert match_anchors([shrunk], [_p(1, 10, old, "x", "y")])[shrunk].id == 1
+    tiny = Anchor("Talks on May 15.", "h-tiny", 3, None, None)
+    assert match_anchors([tiny], [_p(1, 3, "Talks on May 15. " + "More words follow here. " * 3)]) == {}
+
+
 def test_relocate_maps_offsets_through_the_edit() -> None:
     old = "909 bodies went east and 909 bodies went west."
     new = "In all, 909 bodies went east and 909 bodies went west."

@@ -24,6 +24,9 @@ from store.parse import READING_KINDS
 
 REATTACH_MIN_SCORE = 80.0
 REATTACH_WITH_NEIGHBOUR_SCORE = 60.0
+CONTAINED_SCORE = 95.0
+CONTAINED_MIN_CHARS = 60
+CONTAINED_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,15 +160,32 @@ def match_anchors(
         if anchor in placed or not anchor.text:
             continue
         for paragraph in free:
-            score = fuzz.ratio(anchor.text, paragraph.text, processor=utils.default_process,
-                               score_cutoff=REATTACH_WITH_NEIGHBOUR_SCORE)
-            if score >= REATTACH_MIN_SCORE or (score and _neighbour_matches(anchor, paragraph)):
+            score = _likeness(anchor, paragraph)
+            if score:
                 candidates.append((score, -abs((paragraph.n or 0) - (anchor.n or 0)), anchor, paragraph))
     for _score, _near, anchor, paragraph in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
         if anchor not in placed and paragraph.id not in claimed:
             placed[anchor] = paragraph
             claimed.add(paragraph.id)
     return placed
+
+
+def _likeness(anchor: Anchor, paragraph: _Paragraph) -> float:
+    """How surely `paragraph` is the edited `anchor` text; 0 when it is not.
+
+    A sentence added to or cut from a paragraph leaves one text inside the other: that counts as a
+    match just under a close one, if the shorter is long enough and at least half the longer."""
+    score = fuzz.ratio(anchor.text, paragraph.text, processor=utils.default_process,
+                       score_cutoff=REATTACH_WITH_NEIGHBOUR_SCORE)
+    if score >= REATTACH_MIN_SCORE or (score and _neighbour_matches(anchor, paragraph)):
+        return score
+    shorter, longer = sorted((len(anchor.text), len(paragraph.text)))
+    if shorter >= CONTAINED_MIN_CHARS and shorter >= CONTAINED_MIN_SHARE * longer:
+        contained = fuzz.partial_ratio(anchor.text, paragraph.text, processor=utils.default_process,
+                                       score_cutoff=CONTAINED_SCORE)
+        if contained:
+            return REATTACH_MIN_SCORE - 0.5
+    return 0.0
 
 
 def _neighbour_matches(anchor: Anchor, paragraph: _Paragraph) -> bool:
