@@ -224,9 +224,34 @@ def _iso_month(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_HOLIDAY_WORDS = ("christmas", "new year", "valentine", "halloween", "victory", "easter", "thanksgiving", "black friday", "patrick", "earth day", "women", "may day", "boxing")
+_SPAN_WORDS = ("next", "past", "last", "previous", "coming", "following", "upcoming", "within")
+_AGO_WORDS = ("ago", "earlier", "before", "later", "from", "after")
+_WEEKDAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_WORDS = ("today", "yesterday", "tomorrow", "tmrw", "tonight", "night", "morning", "afternoon", "evening", "day")
+_PERIOD_WORDS = ("week", "month", "year", "quarter", "decade", "century", "spring", "summer", "autumn", "fall", "winter")
+_RECENT_WORDS = ("recent", "few", "coming", "next")
+_SET_WORDS = ("every", "each", "daily", "weekly", "monthly", "annual", "yearly", "quarterly", "hourly", "nightly", "fortnightly", "biweekly", "once", "twice", "times", "days")
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "night")
+
+
+def _has(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
 def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     out: list[DateCand] = []
     taken: list[tuple[int, int]] = []
+
+    lowered = text.lower()
+    digit = _DIGIT.search(text) is not None
+    month = _MONTH_ANY.search(text) is not None
+    unit_word = _has(lowered, _UNIT_WORDS)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -235,165 +260,185 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
         out.append(c)
         taken.append((c.start, c.end))
 
-    for name, pat in DATE_PATTERNS:
-        for m in pat.finditer(text):
+    if digit or month:
+        for name, pat in DATE_PATTERNS:
+            for m in pat.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                c = _absolute(name, m, text, pub)
+                if c is not None:
+                    add(c)
+    if digit:
+        for m in _QUARTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            c = _absolute(name, m, text, pub)
+            y = m.group("y") or m.group("y2")
+            q = (m.group("q") or m.group("q2") or m.group("q3")).lower()
+            if y is None and not m.group("q3"):
+                continue
+            if y is None:
+                continue
+            year = int(y)
+            n = int(q[1])
+            if q[0] == "q":
+                sm, em = 3 * n - 2, 3 * n
+            else:
+                if n > 2:
+                    continue
+                sm, em = 6 * n - 5, 6 * n
+            add(DateCand(m.start(), m.end(), "range", _iso_month(year, sm), _iso_month(year, em), "quarter", priority=7))
+    if 'centur' in lowered:
+        for m in CENTURY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            n = int(m.group("n")) if m.group("n") else _day_number(m.group("w"))
+            if not n or n > 21:
+                continue
+            add(DateCand(m.start(), m.end(), "date", f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}", "century", priority=7))
+    if digit:
+        for m in SHORT_DECADE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            d = int(m.group("d") or m.group("d2"))
+            y = 1900 + d * 10 if d != 0 else 2000
+            add(DateCand(m.start(), m.end(), "date", f"{y:04d}", f"{y + 9:04d}", "decade", priority=6))
+    if _has(lowered, _HOLIDAY_WORDS):
+        for m in HOLIDAY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _holiday(m, text, pub)
             if c is not None:
                 add(c)
-    for m in _QUARTER.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        y = m.group("y") or m.group("y2")
-        q = (m.group("q") or m.group("q2") or m.group("q3")).lower()
-        if y is None and not m.group("q3"):
-            continue
-        if y is None:
-            continue
-        year = int(y)
-        n = int(q[1])
-        if q[0] == "q":
-            sm, em = 3 * n - 2, 3 * n
-        else:
-            if n > 2:
+    if _has(lowered, _SPAN_WORDS):
+        for m in SPAN_PERIOD.finditer(text):
+            if not free(m.start(), m.end()):
                 continue
-            sm, em = 6 * n - 5, 6 * n
-        add(DateCand(m.start(), m.end(), "range", _iso_month(year, sm), _iso_month(year, em), "quarter", priority=7))
-    for m in CENTURY.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        n = int(m.group("n")) if m.group("n") else _day_number(m.group("w"))
-        if not n or n > 21:
-            continue
-        add(DateCand(m.start(), m.end(), "date", f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}", "century", priority=7))
-    for m in SHORT_DECADE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        d = int(m.group("d") or m.group("d2"))
-        y = 1900 + d * 10 if d != 0 else 2000
-        add(DateCand(m.start(), m.end(), "date", f"{y:04d}", f"{y + 9:04d}", "decade", priority=6))
-    for m in HOLIDAY.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _holiday(m, text, pub)
-        if c is not None:
-            add(c)
-    for m in SPAN_PERIOD.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _span_period(m, pub)
-        if c is not None:
-            add(c)
-    for m in MONTH_ALONE.finditer(text):
-        if not free(m.start("mon"), m.end()):
-            continue
-        word = m.group("mon")
-        low = word.lower()
-        pre = (m.group("pre") or "").lower()
-        if word[0].islower() and not pre:
-            continue
-        if low in ("may", "march") and not pre:
-            continue
-        if low == "may" and not re.search(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|between)\b", pre) and not (word == "May" and re.search(r"\b(?:last|next|this)\b", pre)):
-            continue
-        s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "between", "") else m.start("mon")
-        if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
-            continue
-        c = _resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
-        c.start, c.end = s, m.end()
-        add(c)
-    for m in AGO.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _ago(m, pub)
-        if c is not None:
-            add(c)
-    for m in WEEKDAY_I.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        wd = m.group("wd")
-        if len(wd) <= 4 and not wd[0].isupper():
-            continue
-        if wd[0].islower() and not (m.group("mod") or m.group("week")):
-            pre = text[max(0, m.start() - 4):m.start()].lower()
-            if not re.search(r"(?:on|by|,)\s*$", pre) and m.start() != 0:
+            c = _span_period(m, pub)
+            if c is not None:
+                add(c)
+    if month:
+        for m in MONTH_ALONE.finditer(text):
+            if not free(m.start("mon"), m.end()):
                 continue
-        if m.group("pl"):
-            continue
-        c = _weekday(m, text, pub)
-        tail = WEEK_TAIL.match(text, m.end())
-        if tail and pub is not None and c.day is not None:
-            step = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}[tail.group(1).lower()]
-            d = _week_start(pub) + relativedelta(weeks=step, days=WEEKDAYS[wd.lower()])
-            c.day, c.resolved, c.end = d, d.isoformat(), tail.end()
-        add(c)
-    for m in RELATIVE_DAY.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
-            continue
-        add(_relative_day(m, pub))
-    for m in RELATIVE_PERIOD.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _relative_period(m, text, pub)
-        if c is not None:
+            word = m.group("mon")
+            low = word.lower()
+            pre = (m.group("pre") or "").lower()
+            if word[0].islower() and not pre:
+                continue
+            if low in ("may", "march") and not pre:
+                continue
+            if low == "may" and not re.search(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|between)\b", pre) and not (word == "May" and re.search(r"\b(?:last|next|this)\b", pre)):
+                continue
+            s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "between", "") else m.start("mon")
+            if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
+                continue
+            c = _resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
+            c.start, c.end = s, m.end()
             add(c)
-    for m in RECENT.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        add(_recent(m, pub))
-    for m in SETS.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        add(_set(m))
-    for m in IN_FUTURE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        if not looks_ahead(text, m.start()):
-            continue
-        c = _in_future(m, pub)
-        if c is not None:
+    if _has(lowered, _AGO_WORDS):
+        for m in AGO.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _ago(m, pub)
+            if c is not None:
+                add(c)
+    if _has(lowered, _WEEKDAY_WORDS):
+        for m in WEEKDAY_I.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            wd = m.group("wd")
+            if len(wd) <= 4 and not wd[0].isupper():
+                continue
+            if wd[0].islower() and not (m.group("mod") or m.group("week")):
+                pre = text[max(0, m.start() - 4):m.start()].lower()
+                if not re.search(r"(?:on|by|,)\s*$", pre) and m.start() != 0:
+                    continue
+            if m.group("pl"):
+                continue
+            c = _weekday(m, text, pub)
+            tail = WEEK_TAIL.match(text, m.end())
+            if tail and pub is not None and c.day is not None:
+                step = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}[tail.group(1).lower()]
+                d = _week_start(pub) + relativedelta(weeks=step, days=WEEKDAYS[wd.lower()])
+                c.day, c.resolved, c.end = d, d.isoformat(), tail.end()
             add(c)
-    for m in VAGUE_DURATION.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _vague_duration(m)
-        if c is not None:
-            add(c)
-    for m in TIME_RANGE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _time_range(m)
-        if c is not None:
-            add(c)
-    for m in HALF_PAST.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _half_past(m)
-        if c is not None:
-            add(c)
-    for m in TIME.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _time(m, text)
-        if c is not None:
-            add(c)
-    for m in YEAR_RANGE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        a, b = int(m.group("a")), m.group("b")
-        bb = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
-        if bb <= a or bb - a > 200:
-            continue
-        add(DateCand(m.start(), m.end(), "range", f"{a:04d}", f"{bb:04d}", "year", priority=7))
-    for m in YEAR_ALONE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        c = _year_alone(m, text)
-        if c is not None:
-            add(c)
+    if _has(lowered, _DAY_WORDS):
+        for m in RELATIVE_DAY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
+                continue
+            add(_relative_day(m, pub))
+    if _has(lowered, _PERIOD_WORDS):
+        for m in RELATIVE_PERIOD.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _relative_period(m, text, pub)
+            if c is not None:
+                add(c)
+    if _has(lowered, _RECENT_WORDS):
+        for m in RECENT.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            add(_recent(m, pub))
+    if _has(lowered, _SET_WORDS):
+        for m in SETS.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            add(_set(m))
+    if 'in ' in lowered and unit_word:
+        for m in IN_FUTURE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if not looks_ahead(text, m.start()):
+                continue
+            c = _in_future(m, pub)
+            if c is not None:
+                add(c)
+    if unit_word:
+        for m in VAGUE_DURATION.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _vague_duration(m)
+            if c is not None:
+                add(c)
+    if digit:
+        for m in TIME_RANGE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _time_range(m)
+            if c is not None:
+                add(c)
+    if ('past' in lowered or ' to ' in lowered):
+        for m in HALF_PAST.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _half_past(m)
+            if c is not None:
+                add(c)
+    if digit or _has(lowered, ('noon', 'midnight', 'midday', 'clock')):
+        for m in TIME.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _time(m, text)
+            if c is not None:
+                add(c)
+    if digit:
+        for m in YEAR_RANGE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            a, b = int(m.group("a")), m.group("b")
+            bb = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+            if bb <= a or bb - a > 200:
+                continue
+            add(DateCand(m.start(), m.end(), "range", f"{a:04d}", f"{bb:04d}", "year", priority=7))
+    if digit:
+        for m in YEAR_ALONE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _year_alone(m, text)
+            if c is not None:
+                add(c)
     out.sort(key=lambda c: c.start)
     out = _merge(out, text, pub)
     return out
