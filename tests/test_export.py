@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store.annotations import annotations_of_document, set_note, tag_figure, tag_paragraph
 from store.db import StoreError, open_db
-from store.export import FIELDS, export, export_text
+from store.export import FIELDS, export, export_text, guard
 from store.load import load_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,3 +244,39 @@ def test_a_failure_midway_keeps_the_old_file(noted: sqlite_utils.Database, tmp_p
         export(noted, out)
     assert out.read_text() == "previous export\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["articles", "notes.csv", "t.db", "t.db-shm", "t.db-wal"])
+
+
+@pytest.fixture(scope="module")
+def one_paragraph(tmp_path_factory: pytest.TempPathFactory) -> tuple[sqlite_utils.Database, int, Path]:
+    folder = tmp_path_factory.mktemp("articles")
+    seed = ROOT / "seeds" / f"{AGGREGATOR}.txt"
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    db = open_db(folder.parent / "prop.db")
+    assert load_paths(db, [folder]).ok
+    yield db, para(db, 3, AGGREGATOR)[0], folder.parent
+    db.close()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.text(min_size=1, max_size=200), tags=st.lists(st.text(st.characters(blacklist_characters=";"),
+                                                                      min_size=1, max_size=20), max_size=4))
+def test_any_note_and_tags_come_back_from_csv(one_paragraph, note: str, tags: list[str]) -> None:
+    db, pid, folder = one_paragraph
+    db.execute("delete from annotation_tags")
+    db.execute("delete from annotations")
+    db.conn.commit()
+    kept = [t for t in tags if t.strip()]
+    if kept:
+        tag_paragraph(db, pid, kept)
+    set_note(db, pid, note)
+    [stored] = annotations_of_document(db, doc(db, AGGREGATOR)) or [None]
+    expected_note = note.rstrip() if note.strip() else None
+    if stored is None:
+        assert expected_note is None and not kept
+        return
+    assert stored.note == expected_note
+    out = folder / "prop.csv"
+    assert export(db, out) == 1
+    _header, row = read_csv(out)
+    assert row[0] == guard("; ".join(stored.tags)) and row[1] == guard(expected_note or "")
+    assert unguard(row[1], expected_note or "") == (expected_note or "")
