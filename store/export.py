@@ -70,6 +70,8 @@ class _Selection:
 
 def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int | None = None) -> list[ExportRow]:
     """Annotations carrying any of `tags` (all when none), of one document or all, in article then reading order."""
+    if isinstance(tags, str):
+        tags = [tags]
     wanted = [canonical_tag(db, t) or " ".join(t.split()) for t in tags if t.strip()]
     clauses, args = [], []
     if wanted:
@@ -140,6 +142,7 @@ def export(
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise StoreError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
+    tags = [tags] if isinstance(tags, str) else list(tags)
     rows = export_rows(db, tags=tags, doc=doc)
 
     def produce(stream: TextIO) -> int:
