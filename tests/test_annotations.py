@@ -84,6 +84,10 @@ def test_bad_input_is_refused_with_a_message(store: sqlite_utils.Database) -> No
         tag_paragraph(store, pid, ["  "])
     with pytest.raises(StoreError, match="';'"):
         tag_paragraph(store, pid, ["a; b"])
+    with pytest.raises(StoreError, match="not valid UTF-8"):
+        tag_paragraph(store, pid, ["bad \udcff byte"])
+    with pytest.raises(StoreError, match="note holds bytes"):
+        set_note(store, pid, "\udcff")
     with pytest.raises(StoreError, match="outside"):
         tag_figure(store, pid, 5, len(text) + 1, ["x"])
     with pytest.raises(StoreError, match="no paragraph"):

@@ -65,12 +65,21 @@ def writing(db: sqlite_utils.Database) -> Iterator[None]:
         raise StoreError(f"annotations: {_explain(exc)}") from exc
 
 
+def checked(text: str, what: str) -> str:
+    """Text the store can hold: refuses lone surrogates (undecodable bytes from a terminal or argv)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise StoreError(f"{what} holds bytes that are not valid UTF-8 (at character {exc.start + 1})") from exc
+    return text
+
+
 def normalise_tags(tags: Iterable[str]) -> list[str]:
     """Stripped, inner runs of spaces made one, duplicates (any case) dropped, order kept."""
     seen: set[str] = set()
     out: list[str] = []
     for raw in tags:
-        tag = " ".join(str(raw).split())
+        tag = " ".join(checked(str(raw), "a tag").split())
         if not tag:
             continue
         if ";" in tag:
@@ -94,6 +103,8 @@ def change(
 ) -> Annotation | None:
     """Apply one change to the annotation on a paragraph (or on a figure in it); None when nothing is left."""
     adding, removing = normalise_tags(add), normalise_tags(remove)
+    if isinstance(note, str):
+        checked(note, "the note")
     ensure_annotation_tables(db)
     with writing(db):
         placed = anchor_of(db, paragraph_id)
