@@ -36,13 +36,13 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d%])"
 _WD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat)\b\.?,?\s*(?:the\s+)?)?"
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\w/.-])(?P<y>(?:1[6-9]|20)\d\d)[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|[-.]\d)")),
-    ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])[-/.](?P<b>0?[1-9]|[12]\d|3[01])[-/.](?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|[-.]\d)")),
+    ("iso", re.compile(r"(?<![\d/.])(?<!\d-)(?P<y>(?:1[6-9]|20)\d\d)[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])(?![\d/]|[-.]\d)")),
+    ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])[-/.](?P<b>0?[1-9]|[12]\d|3[01])[-/.](?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|\.\d|-\d{1,2}(?![/\d-]))")),
     ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mon>" + _MON + r")-(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
     ("md", re.compile(
-        _WD.replace("(?P<wd>", "(?P<wd>") + r"(?<![\w])" + _MONTH + r"\s*(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
+        _WD + r"(?<![\w])" + _MONTH + r"(?:\s*[-/]\s*(?=\d)|\s*)(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
         r"(?:\s*(?:[-–—]|to|through|until|till|and)\s*(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
-        r"(?:\s*,?\s*(?:(?:in|of)\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
+        r"(?:\s*[,/-]?\s*(?:(?:in|of)\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("dm", re.compile(
         _WD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r")"
         r"(?:\s*(?:[-–—]|to|and)\s*(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
@@ -51,7 +51,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ym", re.compile(r"(?<![\w$])(?P<year>(?:1[6-9]|20)\d\d)\s+" + _MONTH + r"(?!\s*\d)", re.I)),
     ("ym_num", re.compile(r"(?<![\w/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0?[1-9]|1[0-2])(?![\w/]|[-.]\d)")),
     ("my_num", re.compile(r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])-(?P<y>(?:1[6-9]|20)\d\d)(?![\w/]|[-.]\d)")),
-    ("md_num", re.compile(r"(?P<pre>\b(?:on|from|to|by|until|till|between|since|before|after|and|this|next|due|through|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat)\b,?\s*|^|,\s*)(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)", re.I)),
+    ("md_num", re.compile(r"(?P<pre>\b(?:on|from|to|by|until|till|between|since|before|after|and|or|this|next|due|through|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat)\b,?\s*|^|,\s*|[?:]\s+)(?P<m>0?[1-9]|[12]\d|3[01])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)", re.I)),
+    ("compact", re.compile(r"(?<![\w.,-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.,])")),
 ]
 
 MONTH_ALONE = re.compile(
@@ -91,7 +92,7 @@ TIME = re.compile(
     r"(?:\s*(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|Kyiv\s+time|Moscow\s+time|local\s+time)\b)?",
     re.I,
 )
-HALF_PAST = re.compile(r"\b(?P<q>half|quarter|(?:\d{1,2}|twenty|ten|five|twenty[\s-]five)\s+min(?:ute)?s?|twenty|ten|five|twenty[\s-]five)\s+(?P<rel>past|to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s+o['’]?clock)?", re.I)
+HALF_PAST = re.compile(r"\b(?P<q>half|quarter|(?:\d{1,2}|twenty|ten|five|fifteen|twenty[\s-]five)\s+min(?:ute)?s?|twenty|ten|five|fifteen|twenty[\s-]five|\d{1,2}(?=\s+past))\s+(?P<rel>past|to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s+o['’]?clock)?", re.I)
 SETS = re.compile(
     r"\b(?:(?:every|each)\s+(?:other\s+|(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>day|week|month|year|morning|evening|night|weekend|quarter|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"|(?:on\s+an?\s+)?(?P<adj>daily|weekly|monthly|yearly|annual|quarterly|hourly|nightly|fortnightly|biweekly)\s+basis"
@@ -107,7 +108,7 @@ LOOKAHEAD = re.compile(
     r"\b(?:will|shall|going\s+to|plans?\s+to|planned|planning|plans|scheduled|expected|due\s+to|to\s+be\s+held|upcoming|next|wants?\s+to|intends?\s+to|set\s+to|to\s+meet|to\s+travel|to\s+visit|would\s+(?:meet|travel|visit|hold)|is\s+to|are\s+to|aims?\s+to)\b|'ll\b",
     re.I,
 )
-_QUARTER = re.compile(r"(?<![\w])(?:(?P<y>(?:19|20)\d\d)[\s-]*(?P<q>[qh][1-4])|(?P<q2>[qh][1-4])\s*(?:of\s+)?(?P<y2>(?:19|20)\d\d)|(?P<q3>[qh][1-4]))\b", re.I)
+_QUARTER = re.compile(r"(?<![\w])(?:(?P<y>(?:19|20)\d\d)[\s-]*(?P<q>[qh][1-4])|(?P<q2>[qh][1-4])\s*[-/]?\s*(?:of\s+)?(?P<y2>(?:19|20)\d\d)|(?P<q3>[qQ][1-4]))\b", re.I)
 _PERIODS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 
@@ -274,10 +275,10 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                 continue
             y = m.group("y") or m.group("y2")
             q = (m.group("q") or m.group("q2") or m.group("q3")).lower()
-            if y is None and not m.group("q3"):
-                continue
             if y is None:
-                continue
+                if pub is None or not m.group("q3"):
+                    continue
+                y = str(pub.year)
             year = int(y)
             n = int(q[1])
             if q[0] == "q":
@@ -311,6 +312,13 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                 add(c)
     if _has(lowered, _SPAN_WORDS):
         for m in SPAN_PERIOD.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _span_period(m, pub)
+            if c is not None:
+                add(c)
+    if _has(lowered, _SPAN_WORDS):
+        for m in SPAN_PERIOD_AFTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = _span_period(m, pub)
@@ -402,6 +410,19 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = _vague_duration(m)
             if c is not None:
                 add(c)
+    if _has(lowered, ("morning", "afternoon", "evening", "night")):
+        for m in HOUR_PART.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            hm = _hour_in_part(m.group("h"), m.group("mi"), m.group("part"))
+            if hm:
+                add(DateCand(m.start(), m.end(), "time", hm, granularity="time", priority=6, time=hm))
+        for m in PART_HOUR.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            hm = _hour_in_part(m.group("h"), m.group("mi"), m.group("part"))
+            if hm:
+                add(DateCand(m.start(), m.end(), "time", hm, granularity="time", priority=6, time=hm))
     if digit:
         for m in TIME_RANGE.finditer(text):
             if not free(m.start(), m.end()):
@@ -423,11 +444,20 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = _time(m, text)
             if c is not None:
                 add(c)
+    if _has(lowered, ("morning", "afternoon", "evening", "night", "daytime", "lunchtime")):
+        for m in PART_OF_DAY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _part_of_day(m)
+            if c is not None:
+                add(c)
     if digit:
         for m in YEAR_RANGE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             a, b = int(m.group("a")), m.group("b")
+            if m.group("sep").lower() == "and" and (m.group("pre") or "").lower() != "between":
+                continue
             bb = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
             if bb <= a or bb - a > 200:
                 continue
@@ -477,7 +507,7 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
         if name == "md" and re.fullmatch(r"\d+", raw_day) is None and not re.search(r"(st|nd|rd|th)$", raw_day, re.I):
             if m.group("mon").lower() in ("may", "march", "mar") and not g.get("year"):
                 pass
-        if name == "dm" and re.fullmatch(r"\d+", raw_day) and m.group("mon")[0].islower() and len(m.group("mon")) <= 3:
+        if name == "dm" and re.fullmatch(r"\d+", raw_day) and m.group("mon").lower() in ("mar", "may") and m.group("mon")[0].islower():
             return None
         day2 = g.get("day2") or g.get("day0")
         year = int(g["year"]) if g.get("year") else None
@@ -533,8 +563,15 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
     if name in ("ym_num", "my_num"):
         y, mon = int(g["y"]), int(g["m"])
         return DateCand(m.start(), m.end(), resolved=_iso_month(y, mon), granularity="month", priority=6, month_only=True, extras={"ym": (y, mon)})
+    if name == "compact":
+        d = _valid(int(g["y"]), int(g["m"]), int(g["d"]))
+        return None if d is None else DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
     if name == "md_num":
         mon, day = int(g["m"]), int(g["d"])
+        if mon > 12:
+            if day > 12:
+                return None
+            mon, day = day, mon
         s = m.start("m")
         if pub is not None:
             d = nearest_year_day(mon, day, pub)
@@ -796,7 +833,7 @@ def _half_past(m: re.Match[str]) -> DateCand | None:
     if m.group("rel").lower() == "to" and q in ("twenty", "ten", "five", "twenty five", "twenty-five"):
         return None
     qn = re.sub(r"\s+min(?:ute)?s?$", "", q)
-    mins = {"half": 30, "quarter": 15, "twenty": 20, "ten": 10, "five": 5, "twenty five": 25, "twenty-five": 25}.get(qn)
+    mins = {"half": 30, "quarter": 15, "twenty": 20, "ten": 10, "five": 5, "fifteen": 15, "twenty five": 25, "twenty-five": 25}.get(qn)
     if mins is None:
         mins = int(qn) if qn.isdigit() else None
     if mins is None or mins >= 60:
@@ -988,10 +1025,12 @@ def _date_range(a: DateCand, b: DateCand, pub: dt.date | None) -> DateCand | Non
 
 def _with_time(d: DateCand, t: DateCand) -> DateCand:
     c = DateCand(d.start, t.end, d.kind, granularity="time", relative=d.relative, priority=9, day=d.day, time=t.time)
-    if t.kind == "range":
-        c.kind = "range"
+    if t.kind == "range" or (t.kind == "time" and t.resolved_end):
+        c.kind = "range" if t.kind == "range" else d.kind
         c.resolved = f"{d.resolved}T{t.resolved}" if d.resolved else None
         c.resolved_end = f"{d.resolved}T{t.resolved_end}" if d.resolved else None
+        if t.kind == "time":
+            c.granularity = "part of day"
         return c
     c.resolved = f"{d.resolved}T{t.time}" if d.resolved else None
     c.resolved_end = d.resolved_end
@@ -1051,7 +1090,7 @@ def _holiday(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand | Non
 SPAN_PERIOD = re.compile(
     r"(?<![\w])(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?P<mod>next|past|last|previous|coming|following|upcoming|within(?:\s+the)?(?:\s+next)?)\s+"
     r"(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|couple(?:\s+of)?)\s+"
-    r"(?P<unit>days|weeks|months|years|decades|hours|minutes|centuries|day|week|month|year|hour)\b",
+    r"(?P<unit>days|weeks|months|years|decades|hours|minutes|centuries|quarters|day|week|month|year|hour)\b",
     re.I,
 )
 
@@ -1063,6 +1102,8 @@ def _span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     if n is None:
         return None
     unit = m.group("unit").lower()
+    if unit.startswith("quarter"):
+        return _quarters(m, n, pub)
     letter = TIME_UNITS[unit]
     approx = "approx" if re.search(r"few|several|couple", m.group("n"), re.I) else None
     c = DateCand(m.start(), m.end(), "duration", value=n, unit=iso_duration(n, letter), approx=approx, relative=True, priority=6)
@@ -1084,6 +1125,22 @@ def _span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
         c.resolved, c.resolved_end, c.granularity = _iso_month(a.year, a.month), _iso_month(b.year, b.month), "month"
     else:
         c.resolved, c.resolved_end, c.granularity = f"{a.year:04d}", f"{b.year:04d}", "year"
+    return c
+
+
+def _quarters(m: re.Match[str], n: float, pub: dt.date | None) -> DateCand | None:
+    k = int(n)
+    c = DateCand(m.start(), m.end(), "duration", value=n, unit=f"P{3 * k}M", relative=True, priority=6, granularity="quarter")
+    if pub is None:
+        return c
+    q0 = dt.date(pub.year, (pub.month - 1) // 3 * 3 + 1, 1)
+    mod = m.group("mod").lower()
+    if any(x in mod for x in ("past", "last", "previous")):
+        a, b = q0 - relativedelta(months=3 * k), q0 - relativedelta(months=1)
+    else:
+        a = q0 + relativedelta(months=3)
+        b = a + relativedelta(months=3 * k - 1)
+    c.resolved, c.resolved_end = _iso_month(a.year, a.month), _iso_month(b.year, b.month)
     return c
 
 
@@ -1170,3 +1227,59 @@ AT_HOUR = re.compile(
     re.I,
 )
 AFTER_WORD = re.compile(r"\b(?P<w>after|later\s+than|greater\s+than|beyond)\s+(?:the\s+)?(?:year\s+)?$", re.I)
+
+
+_PARTS = {
+    "morning": ("08:00", "12:00"), "mornings": ("08:00", "12:00"), "afternoon": ("12:00", "16:00"),
+    "evening": ("16:00", "20:00"), "night": ("20:00", "23:59"), "night-time": ("00:00", "08:00"),
+    "nighttime": ("00:00", "08:00"), "daytime": ("08:00", "18:00"), "lunchtime": ("11:00", "13:00"),
+    "lunch": ("11:00", "13:00"), "dinner": ("16:00", "20:00"), "dinnertime": ("16:00", "20:00"),
+}
+PART_OF_DAY = re.compile(
+    r"(?<![\w])(?P<pre>(?:early|late|later|mid)\s+(?:in\s+)?(?:the\s+)?|in\s+the\s+|in\s+|during\s+the\s+|at\s+|this\s+)?"
+    r"(?P<part>morning|mornings|afternoon|evening|night-time|nighttime|daytime|lunchtime)\b",
+    re.I,
+)
+HOUR_PART = re.compile(
+    r"(?<![\w:])(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?P<mi>[0-5]\d))?"
+    r"(?:\s+o['’]?clock)?\s+(?:in\s+the|this|at)\s+(?P<part>morning|afternoon|evening|night)\b",
+    re.I,
+)
+PART_HOUR = re.compile(
+    r"(?<![\w])in\s+the\s+(?P<part>morning|afternoon|evening)\s+at\s+(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?(?![\w:])",
+    re.I,
+)
+
+
+def _part_of_day(m: re.Match[str]) -> DateCand | None:
+    part = m.group("part").lower()
+    pre = (m.group("pre") or "").lower().strip()
+    a, b = _PARTS[part]
+    if pre.startswith(("early", "late", "later", "mid")):
+        h1, h2 = int(a[:2]), int(b[:2])
+        mid = (h1 + h2) // 2
+        a, b = (a, f"{mid:02d}:00") if pre.startswith("early") else (f"{mid:02d}:00", b)
+    c = DateCand(m.start(), m.end(), "time", a, b, "time", priority=4, time=a)
+    c.extras["part"] = True
+    return c
+
+
+def _hour_in_part(h_raw: str, mi_raw: str | None, part: str) -> str | None:
+    h = _hour(h_raw)
+    if h is None:
+        return None
+    part = part.lower()
+    if part in ("afternoon", "evening") and h < 12:
+        h += 12
+    elif part == "night" and 6 <= h < 12:
+        h += 12
+    elif part == "morning" and h == 12:
+        h = 0
+    return f"{h:02d}:{int(mi_raw or 0):02d}"
+
+
+SPAN_PERIOD_AFTER = re.compile(
+    r"(?<![\w])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mod>next|past|last|previous|coming|following|upcoming)\s+"
+    r"(?P<unit>days|weeks|months|years|quarters)\b",
+    re.I,
+)
