@@ -38,7 +38,8 @@ _WD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|t
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.])(?<!\d-)(?P<y>(?:1[6-9]|20)\d\d)[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])(?![\d/]|[-.]\d)")),
     ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])[-/.](?P<b>0?[1-9]|[12]\d|3[01])[-/.](?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|\.\d|-\d{1,2}(?![/\d-]))")),
-    ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mon>" + _MON + r")-(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
+    ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])([-/])(?P<mon>" + _MON + r")\2(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
+    ("ymon_d", re.compile(r"(?<![\w/])(?P<y>(?:1[6-9]|20)\d\d)([-/])(?P<mon>" + _MON + r")\2(?P<d>0?[1-9]|[12]\d|3[01])\b", re.I)),
     ("md", re.compile(
         _WD + r"(?<![\w])" + _MONTH + r"(?:\s*[-/]\s*(?=\d)|\s*)(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + _ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
         r"(?:\s*(?:[-–—]|to|through|until|till|and)\s*(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
@@ -92,7 +93,7 @@ TIME = re.compile(
     r"(?:\s*(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|Kyiv\s+time|Moscow\s+time|local\s+time)\b)?",
     re.I,
 )
-HALF_PAST = re.compile(r"\b(?P<q>half|quarter|(?:\d{1,2}|twenty|ten|five|fifteen|twenty[\s-]five)\s+min(?:ute)?s?|twenty|ten|five|fifteen|twenty[\s-]five|\d{1,2}(?=\s+past))\s+(?P<rel>past|to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s+o['’]?clock)?", re.I)
+HALF_PAST = re.compile(r"\b(?P<q>half|quarter|(?:\d{1,2}|twenty|ten|five|fifteen|twenty[\s-]five)\s+min(?:ute)?s?|twenty|ten|five|fifteen|twenty[\s-]five|\d{1,2}(?=\s+past))\s+(?P<rel>past|to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s+o['’]?clock)?(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)
 SETS = re.compile(
     r"\b(?:(?:every|each)\s+(?:other\s+|(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>day|week|month|year|morning|evening|night|weekend|quarter|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"|(?:on\s+an?\s+)?(?P<adj>daily|weekly|monthly|yearly|annual|quarterly|hourly|nightly|fortnightly|biweekly)\s+basis"
@@ -269,6 +270,27 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                 c = _absolute(name, m, text, pub)
                 if c is not None:
                     add(c)
+    if "week" in lowered or "wk" in lowered:
+        for m in WEEK_OF.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _week_of(m, pub)
+            if c is not None:
+                add(c)
+        if digit:
+            for m in ISO_WEEK.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                c = _iso_week(m, pub)
+                if c is not None:
+                    add(c)
+    if _has(lowered, _WEEKDAY_WORDS):
+        for m in WEEKDAY_DAY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _weekday_day(m, pub)
+            if c is not None:
+                add(c)
     if digit:
         for m in _QUARTER.finditer(text):
             if not free(m.start(), m.end()):
@@ -410,6 +432,13 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = _vague_duration(m)
             if c is not None:
                 add(c)
+    if ('past' in lowered or ' to ' in lowered):
+        for m in HALF_PAST.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = _half_past(m)
+            if c is not None:
+                add(c)
     if _has(lowered, ("morning", "afternoon", "evening", "night")):
         for m in HOUR_PART.finditer(text):
             if not free(m.start(), m.end()):
@@ -428,13 +457,6 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if not free(m.start(), m.end()):
                 continue
             c = _time_range(m)
-            if c is not None:
-                add(c)
-    if ('past' in lowered or ' to ' in lowered):
-        for m in HALF_PAST.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            c = _half_past(m)
             if c is not None:
                 add(c)
     if digit or _has(lowered, ('noon', 'midnight', 'midday', 'clock')):
@@ -493,7 +515,7 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
         if d is None or (len(g["y"]) == 2 and sep and sep[0] == "."):
             return None
         return DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
-    if name == "dmon_y":
+    if name in ("dmon_y", "ymon_d"):
         d = _valid(int(g["y"]), _mon(g["mon"]), int(g["d"]))
         return None if d is None else DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
     if name in ("md", "dm"):
@@ -593,7 +615,11 @@ def _resolve_month(mon: int, pre: str, text: str, pos: int, pub: dt.date | None)
     if pub is None:
         c.extras["mon"] = mon
         return c
-    if "last" in pre:
+    if "after" in pre:
+        y = nearest_year_month(mon, pub)
+        y, mon = (y + 1, 1) if mon == 12 else (y, mon + 1)
+        c.kind = "range"
+    elif "last" in pre:
         y = pub.year if mon < pub.month else pub.year - 1
     elif "next" in pre:
         y = pub.year if mon > pub.month else pub.year + 1
@@ -726,7 +752,7 @@ def _ago(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
         return None
     sign = -1 if direction in ("ago", "earlier", "before", "before today") else 1
     gran = {"second": "day", "minute": "day", "hour": "day", "day": "day", "week": "day",
-            "month": "month", "year": "year", "decade": "year", "century": "year"}[unit]
+            "month": "day", "year": "year", "decade": "year", "century": "year"}[unit]
     c = DateCand(m.start(), m.end(), granularity=gran, relative=True, priority=6)
     if pub is None:
         return c
@@ -840,6 +866,9 @@ def _half_past(m: re.Match[str]) -> DateCand | None:
         return None
     if m.group("rel").lower() == "to":
         h, mins = (h - 1) % 24, 60 - mins
+    part = (m.group("part") or "").lower()
+    if part in ("afternoon", "evening") and h < 12 or part == "night" and 6 <= h < 12:
+        h += 12
     return DateCand(m.start(), m.end(), "time", resolved=f"{h:02d}:{mins:02d}", granularity="time", priority=6, time=f"{h:02d}:{mins:02d}")
 
 
@@ -1039,7 +1068,7 @@ def _with_time(d: DateCand, t: DateCand) -> DateCand:
 
 HOLIDAY = re.compile(
     r"(?<![\w])(?P<name>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]?s\s+eve|new\s+year['’]?s(?:\s+day)?|valentine['’]?s\s+day|halloween|"
-    r"victory\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|black\s+friday|st\.?\s+patrick['’]?s\s+day|saint\s+patrick['’]?s?\s+day|saint\s+patrick|"
+    r"victory\s+day|easter\s+monday|easter(?:\s+sunday)?|juneteenth|international\s+workers['’]?\s+day|thanksgiving(?:\s+day)?|black\s+friday|st\.?\s+patrick['’]?s\s+day|saint\s+patrick['’]?s?\s+day|saint\s+patrick|"
     r"earth\s+day|international\s+women['’]?s\s+day|may\s+day|boxing\s+day)\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?",
     re.I,
 )
@@ -1048,7 +1077,8 @@ _FIXED_HOLIDAYS = {
     "new year's": (1, 1), "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
     "victory day": (5, 9), "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
     "saint patricks day": (3, 17), "saint patrick": (3, 17), "earth day": (4, 22),
-    "international women's day": (3, 8), "may day": (5, 1), "boxing day": (12, 26),
+    "international women's day": (3, 8), "juneteenth": (6, 19), "international workers' day": (5, 1),
+    "international workers day": (5, 1), "may day": (5, 1), "boxing day": (12, 26),
 }
 
 
@@ -1056,7 +1086,7 @@ def _holiday_date(name: str, year: int) -> dt.date | None:
     from dateutil.easter import easter
 
     if name.startswith("easter"):
-        return easter(year)
+        return easter(year) + relativedelta(days=1 if name.endswith("monday") else 0)
     if name.startswith("thanksgiving") or name == "black friday":
         d = dt.date(year, 11, 1) + relativedelta(weekday=rd.TH(+4))
         return d + relativedelta(days=1) if name == "black friday" else d
@@ -1115,7 +1145,7 @@ def _span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     delta = {"D": relativedelta(days=k), "W": relativedelta(weeks=k), "M_": relativedelta(months=k), "Y": relativedelta(years=k),
              "DEC": relativedelta(years=10 * k), "CEN": relativedelta(years=100 * k)}[letter]
     if ahead:
-        a = pub + relativedelta(days=1) if letter in ("D",) else pub
+        a = pub if "within" in mod else pub + relativedelta(days=1)
         b = a + delta
     else:
         a, b = pub - delta, pub
@@ -1223,7 +1253,7 @@ YEAR_RANGE = re.compile(
     re.I,
 )
 AT_HOUR = re.compile(
-    r"\s*,?\s*(?:at|@)\s+(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?|[ap](?![\w]))?(?![\w.:,]\d|\s*(?:%|percent|per\b|million|billion|thousand|people|points?|a\.?m|p\.?m))",
+    r"\s*,?\s*(?:at|@|around|about|by)\s+(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?|[ap](?![\w]))?(?![\w.:,]\d|\s*(?:%|percent|per\b|million|billion|thousand|people|points?|a\.?m|p\.?m))",
     re.I,
 )
 AFTER_WORD = re.compile(r"\b(?P<w>after|later\s+than|greater\s+than|beyond)\s+(?:the\s+)?(?:year\s+)?$", re.I)
@@ -1283,3 +1313,102 @@ SPAN_PERIOD_AFTER = re.compile(
     r"(?P<unit>days|weeks|months|years|quarters)\b",
     re.I,
 )
+
+
+WEEK_OF = re.compile(
+    r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+(?:(?:the\s+)?(?:month\s+of\s+)?(?P<mon>" + _MON + r")\b\.?(?:\s*,?\s*(?P<y1>(?:1[6-9]|20)\d\d))?|(?P<y2>(?:1[6-9]|20)\d\d)|(?P<rel>this|next|last)\s+(?P<unit>month|year))",
+    re.I,
+)
+ISO_WEEK = re.compile(r"(?<![\w])(?:the\s+)?(?:week|wk)\s*(?P<n>[1-9]|[1-4]\d|5[0-3])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?(?![\w.,]\d|\d)", re.I)
+WEEK_PREFIX = re.compile(r"(?:\bthe\s+)?\bweek\s+(?:of|beginning|starting(?:\s+on)?|commencing)\s+(?:the\s+)?$|\bw/c\s+$", re.I)
+WEEKDAY_DAY = re.compile(
+    r"(?<![\w])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?,?\s+"
+    r"(?:(?:the\s+)?(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))|the\s+(?P<dw>" + _ORD_WORD_DAY + r"))(?![\w])(?!\s*(?:of\s+)?" + _MON + r"\b)",
+    re.I,
+)
+DURATION_ANCHOR = re.compile(r"\s+(?P<dir>from|after|before|since)\s+$", re.I)
+
+
+def _week_of(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    n_raw = m.group("n").lower()
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}.get(n_raw, -1)
+    c = DateCand(m.start(), m.end(), "date", granularity="week", priority=8)
+    if m.group("mon"):
+        mon = _mon(m.group("mon"))
+        if m.group("y1"):
+            y = int(m.group("y1"))
+        elif pub is not None:
+            y = nearest_year_month(mon, pub)
+            c.relative = True
+        else:
+            c.relative = True
+            return c
+        if n > 0:
+            start = _week_start(dt.date(y, mon, 4)) + relativedelta(weeks=n - 1)
+        else:
+            last = dt.date(y, mon, 1) + relativedelta(months=1, days=-1)
+            start = _week_start(last - relativedelta(days=3))
+    else:
+        if m.group("y2"):
+            y = int(m.group("y2"))
+        elif pub is not None:
+            c.relative = True
+            if m.group("unit").lower() == "month":
+                step = {"this": 0, "next": 1, "last": -1}[m.group("rel").lower()]
+                d = pub + relativedelta(months=step)
+                if n > 0:
+                    start = _week_start(dt.date(d.year, d.month, 4)) + relativedelta(weeks=n - 1)
+                else:
+                    last = dt.date(d.year, d.month, 1) + relativedelta(months=1, days=-1)
+                    start = _week_start(last - relativedelta(days=3))
+                c.day, c.resolved, c.resolved_end = start, start.isoformat(), (start + relativedelta(days=6)).isoformat()
+                return c
+            y = pub.year + {"this": 0, "next": 1, "last": -1}[m.group("rel").lower()]
+        else:
+            c.relative = True
+            return c
+        if n > 0:
+            start = dt.date.fromisocalendar(y, n, 1)
+        else:
+            start = _week_start(dt.date(y, 12, 28))
+    c.day, c.resolved, c.resolved_end = start, start.isoformat(), (start + relativedelta(days=6)).isoformat()
+    return c
+
+
+def _iso_week(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    n = int(m.group("n"))
+    c = DateCand(m.start(), m.end(), "date", granularity="week", priority=6)
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif pub is not None:
+        y = pub.year
+        c.relative = True
+    else:
+        c.relative = True
+        return c
+    try:
+        start = dt.date.fromisocalendar(y, n, 1)
+    except ValueError:
+        return None
+    c.day, c.resolved, c.resolved_end = start, start.isoformat(), (start + relativedelta(days=6)).isoformat()
+    return c
+
+
+def _weekday_day(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    wd = WEEKDAYS.get(m.group("wd").lower().rstrip("."), 6 if m.group("wd").lower().startswith("sun") else None)
+    day = _day_number(m.group("d") or m.group("dw"))
+    if wd is None or not day or day > 31:
+        return None
+    c = DateCand(m.start(), m.end(), "date", granularity="day", relative=True, priority=8)
+    if pub is None:
+        return c
+    best: dt.date | None = None
+    for k in range(-12, 13):
+        base = pub + relativedelta(months=k)
+        d = _valid(base.year, base.month, day)
+        if d and d.weekday() == wd and (best is None or abs((d - pub).days) < abs((best - pub).days)):
+            best = d
+    if best is None:
+        return None
+    c.day, c.resolved = best, best.isoformat()
+    return c
