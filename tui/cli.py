@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import sqlite_utils
 
 from store.bundled import seeds_dir
 from store.db import StoreError, default_path, open_db
+from store.figure_list import figures as figure_rows
 from store.load import LoadReport, load_paths, refresh_figures
 from store.queries import document, documents, paragraphs_of, resolve_doc, search
 
@@ -52,6 +52,41 @@ def _parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=50)
     find.add_argument("--json", action="store_true")
 
+    figs = sub.add_parser("figures", help="list or extract figures",
+                          description="List stored figures, or extract them from --text.")
+    figs.add_argument("doc", nargs="?", metavar="DOC", help="only this document")
+    figs.add_argument("--kind", help="number, count, money, percent, quantity, ordinal, duration, date, time, range, set")
+    figs.add_argument("--counted", help="words the counted noun phrase contains")
+    figs.add_argument("--sort", choices=["document", "value", "date", "kind"], default="document")
+    figs.add_argument("--text", help="extract from this text instead of the store")
+    figs.add_argument("--date", help="publication date (YYYY-MM-DD) to resolve --text's dates against")
+    figs.add_argument("--json", action="store_true")
+
+    dupes = sub.add_parser("dupes", help="groups of repeated paragraphs",
+                           description="Groups of near-duplicate paragraphs, largest first.")
+    dupes.add_argument("--threshold", type=float, help="similarity 0-100 a copy needs; a new value regroups and is kept")
+    dupes.add_argument("--min-size", type=int, default=2)
+    dupes.add_argument("--limit", type=int, default=None)
+    dupes.add_argument("--json", action="store_true")
+
+    tag = sub.add_parser("tag", help="tag a paragraph", description="Tag paragraph PARAGRAPH (its number n) of DOC.")
+    tag.add_argument("doc", metavar="DOC")
+    tag.add_argument("paragraph", type=int, metavar="PARAGRAPH")
+    tag.add_argument("tags", nargs="*", metavar="TAG")
+    tag.add_argument("--note", help="set the paragraph's note (an empty string removes it)")
+    untag = sub.add_parser("untag", help="remove tags from a paragraph", description="Remove tags from a paragraph.")
+    untag.add_argument("doc", metavar="DOC")
+    untag.add_argument("paragraph", type=int, metavar="PARAGRAPH")
+    untag.add_argument("tags", nargs="+", metavar="TAG")
+
+    export = sub.add_parser("export", help="export tagged and noted paragraphs",
+                            description="Export annotations as CSV (default), JSON Lines or Markdown.")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    export.add_argument("--tag", action="append", default=[], metavar="T", help="only annotations with this tag (repeatable)")
+    export.add_argument("--doc", metavar="DOC", help="only this document")
+    export.add_argument("--format", choices=["csv", "jsonl", "md"], default="csv")
+    export.add_argument("--no-bom", action="store_true", help="no UTF-8 byte order mark (for pipelines)")
+    export.add_argument("--raw", action="store_true", help="no ' before cells a spreadsheet would run as formulas")
     return parser
 
 
@@ -186,8 +221,103 @@ def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     return EXIT_OK if report is None or report.ok else EXIT_FAILED
 
 
+def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    if args.text is not None:
+        from datetime import date
+
+        from store.figures import extract
+
+        try:
+            published = date.fromisoformat(args.date) if args.date else None
+        except ValueError:
+            raise StoreError(f"--date {args.date!r}: use YYYY-MM-DD") from None
+        found = [f.to_dict() for f in extract(args.text, published)]
+        if args.kind:
+            found = [f for f in found if f["kind"] == args.kind]
+        if args.json:
+            print(json.dumps(found, indent=2, ensure_ascii=False))
+        else:
+            for f in found:
+                print(f"{f['start']:>4}-{f['end']:<4} {f['kind']:<9} {f['text']}")
+        return EXIT_OK
+    doc = resolve_doc(db, args.doc) if args.doc else None
+    rows = figure_rows(db, doc=doc, kind=args.kind, counted=args.counted, sort=args.sort, limit=None)
+    if args.json:
+        print(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for r in rows:
+        detail = r.resolved or (f"{r.low:g}–{r.high:g}" if r.low is not None else (f"{r.value:g}" if r.value is not None else ""))
+        counted = f"  [{r.counted}]" if r.counted else ""
+        print(f"{r.doc:>5} ¶{r.paragraph if r.paragraph is not None else '·':<3} {r.kind:<9} {r.text:<32} {detail}{counted}")
+    return EXIT_OK
+
+
+def _dupes(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    from store.repeats import groups, regroup
+
+    if args.threshold is not None:
+        if not 0 < args.threshold <= 100:
+            raise StoreError("--threshold must be between 0 and 100")
+        regroup(db, args.threshold)
+    found = groups(db, min_size=args.min_size, limit=args.limit)
+    out = [
+        {"group": g.id, "representative": g.representative,
+         "members": [{"doc": m.doc_id, "paragraph": m.n, "kind": m.kind, "text": m.text, "score": round(m.score, 1)}
+                     for m in g.members]}
+        for g in found
+    ]
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for g in out:
+        print(f"group {g['group']} · {len(g['members'])} copies")
+        for m in g["members"]:
+            where = f"¶{m['paragraph']}" if m["paragraph"] is not None else m["kind"]
+            print(f"  {m['score']:>5.1f}  doc {m['doc']:<5} {where:<6} {m['text'][:90]}")
+    return EXIT_OK
+
+
+def _tag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    from store.annotations import tag_by_reference
+
+    if not args.tags and args.note is None:
+        raise StoreError("give at least one TAG or --note TEXT")
+    annotation = tag_by_reference(db, args.doc, args.paragraph, args.tags, note=args.note)
+    tags = ", ".join(annotation.tags) if annotation and annotation.tags else "no tags"
+    print(f"¶{args.paragraph} of {args.doc}: {tags}" + (f"; note: {annotation.note}" if annotation and annotation.note else ""))
+    return EXIT_OK
+
+
+def _untag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    from store.annotations import untag_by_reference
+
+    annotation = untag_by_reference(db, args.doc, args.paragraph, args.tags)
+    left = ", ".join(annotation.tags) if annotation and annotation.tags else "no tags"
+    print(f"¶{args.paragraph} of {args.doc}: {left}")
+    return EXIT_OK
+
+
+def _export(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    from store.export import export
+
+    doc = resolve_doc(db, args.doc) if args.doc else None
+    options = {"fmt": args.format, "tags": args.tag, "doc": doc, "bom": not args.no_bom, "raw": args.raw}
+    if args.output:
+        count = export(db, args.output, **options)
+        print(f"{count} annotations written to {args.output}" if count else
+              f"nothing to export: wrote the header only to {args.output}", file=sys.stderr)
+    else:
+        stream = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False)
+        with stream:
+            count = export(db, stream, **options)
+        if not count:
+            print("nothing to export (no tagged or noted paragraphs match)", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[sqlite_utils.Database, argparse.Namespace], int]] = {
     "read": _read, "load": _load, "docs": _docs, "show": _show, "search": _search,
+    "figures": _figures, "dupes": _dupes, "tag": _tag, "untag": _untag, "export": _export,
 }
 
 

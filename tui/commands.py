@@ -103,12 +103,19 @@ LIST_SCREEN = (
     Command("list_up", "k", "cursor_up", "Up", show=False),
 )
 
+FIGURES = (
+    *LIST_SCREEN,
+    Command("figures_sort", "s", "cycle_sort", "Sort"),
+    Command("figures_counted", "c", "focus_counted", "Counted noun"),
+)
+
 GROUPS: dict[str, tuple[Command, ...]] = {
     "Everywhere": GLOBAL,
     "Library": LIBRARY,
     "Article": ARTICLE,
     "Search": SEARCH,
-    "Repeats, Figures, Tags": LIST_SCREEN,
+    "Repeats, Tags": LIST_SCREEN,
+    "Figures": FIGURES,
 }
 
 

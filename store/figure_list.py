@@ -1,0 +1,71 @@
+"""Figures across the whole collection, for lining up the same measure from every article."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import sqlite_utils
+
+FIGURE_SORTS = {
+    "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",
+    "value": "coalesce(f.value, f.high, f.low) is null, coalesce(f.value, f.high, f.low) desc, d.id",
+    "document": "d.id, p.position, f.start",
+    "kind": "f.kind, coalesce(f.value, f.high, f.low) desc",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    doc: int
+    title: str
+    published: str | None
+    paragraph: int | None
+    paragraph_id: int
+    position: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    counted: str | None
+    approx: str | None
+    resolved: str | None
+    resolved_end: str | None
+    granularity: str | None
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        for private in ("paragraph_id", "position", "title", "published"):
+            out.pop(private)
+        return out
+
+
+def figures(
+    db: sqlite_utils.Database, *, doc: int | None = None, kind: str | None = None, counted: str | None = None,
+    sort: str = "document", limit: int | None = 500, offset: int = 0,
+) -> list[FigureRow]:
+    clauses, args = [], []
+    if doc is not None:
+        clauses.append("f.doc_id = ?")
+        args.append(doc)
+    if kind:
+        clauses.append("f.kind = ?")
+        args.append(kind)
+    if counted:
+        clauses.append("f.counted like ?")
+        args.append(f"%{counted}%")
+    where = (" where " + " and ".join(clauses)) if clauses else ""
+    sql = (
+        "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, f.start, f.[end], f.text, "
+        "f.kind, f.value, f.low, f.high, f.unit, f.counted, f.approx, f.resolved, f.resolved_end, f.granularity "
+        "from figures f join paragraphs p on p.id = f.paragraph_id join documents d on d.id = f.doc_id"
+        f"{where} order by {FIGURE_SORTS.get(sort, FIGURE_SORTS['document'])} limit ? offset ?"
+    )
+    return [FigureRow(*row) for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+
+
+def figure_kinds(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+    return db.execute("select kind, count(*) from figures group by kind order by count(*) desc").fetchall()

@@ -1,0 +1,364 @@
+"""Every binding pressed through Pilot, asserting what changed on screen and in the store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList
+
+from store.annotations import annotations_of_document
+from store.load import load_paths
+from store.queries import document, documents
+from tests.conftest import AGGREGATOR, LIVE_BLOG, doc_id
+from tui.app import TearsheetApp
+from tui.screens.article import ArticleScreen, ParagraphList
+from tui.screens.help import HelpScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.search import SearchScreen
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def library_titles(app) -> list[str]:
+    return [r.display_title for r in app.screen.rows]
+
+
+async def open_doc(pilot, title_start: str) -> ArticleScreen:
+    app = pilot.app
+    index = next(i for i, t in enumerate(library_titles(app)) if t.startswith(title_start))
+    app.screen.query_one(DataTable).move_cursor(row=index)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    return app.screen
+
+
+def cursor_n(screen: ArticleScreen) -> int | None:
+    view = screen.cursor_view()
+    return view.n if view else None
+
+
+@pytest.fixture
+def app(seeded) -> TearsheetApp:
+    return TearsheetApp(seeded, resume=False)
+
+
+async def test_library_lists_documents_newest_first_with_related_under_their_page(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        titles = library_titles(app)
+        assert titles[0] == "Moscow and Kiev exchange remains of fallen soldiers"
+        assert titles[1:4] == ["US to cut Ukraine aid", "WHISPERING GIANT: Russia's quiet power leaves the West in the dust",
+                               "EU wants to prolong Ukraine conflict"]
+        assert titles[4].startswith("Over 107,000")
+
+
+async def test_library_movement_keys(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("G")
+        assert table.cursor_row == 4
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("down")
+        assert table.cursor_row == 1
+
+
+async def test_filter_as_you_type(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"ukraine")
+        await settle(pilot)
+        assert library_titles(app) == ["US to cut Ukraine aid", "EU wants to prolong Ukraine conflict",
+                                       "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]
+        await pilot.press("escape")
+        assert isinstance(app.focused, DataTable)
+
+
+async def test_sort_cycles_date_outlet_title(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.screen.sort == "outlet"
+        assert library_titles(app)[-1].startswith("Over 107,000")
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.screen.sort == "title"
+        assert library_titles(app) == sorted(library_titles(app), key=str.casefold)
+
+
+async def test_mark_read_and_unread(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = app.screen.rows[0].id
+        assert not document(seeded, first).read
+        await pilot.press("m")
+        await settle(pilot)
+        assert document(seeded, first).read
+        await pilot.press("m")
+        await settle(pilot)
+        assert not document(seeded, first).read
+
+
+async def test_open_article_shows_paragraphs_without_boilerplate_and_marks_it_read(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        assert [v.n for v in screen.shown] == list(range(1, 10))
+        assert all(v.kind == "body" for v in screen.shown)
+        assert document(seeded, screen.doc_id).read
+        await pilot.press("h")
+        assert any(v.kind == "boilerplate" for v in screen.shown)
+        assert screen.cursor_view().n == 1
+        await pilot.press("h")
+        assert not any(v.hidden for v in screen.shown)
+
+
+async def test_article_movement_keys(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        assert cursor_n(screen) == 1
+        await pilot.press("j", "j", "down")
+        assert cursor_n(screen) == 4
+        await pilot.press("k", "up")
+        assert cursor_n(screen) == 2
+        await pilot.press("G")
+        assert cursor_n(screen) == 27
+        await pilot.press("g")
+        assert cursor_n(screen) == 1
+        await pilot.press("space")
+        after_page = cursor_n(screen)
+        assert after_page > 2
+        await pilot.press("b")
+        assert cursor_n(screen) < after_page
+
+
+async def test_next_and_previous_article_follow_the_library(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("right_square_bracket")
+        assert screen.data.doc.title == "US to cut Ukraine aid"
+        await pilot.press("left_square_bracket")
+        assert screen.data.doc.title.startswith("Moscow and Kiev")
+
+
+async def test_escape_goes_back_and_position_is_remembered(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "j", "j")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        fourth = next(v for v in screen.data.paragraphs if v.n == 4)
+        assert document(seeded, screen.doc_id).position == fourth.position
+        screen = await open_doc(pilot, "Over 107,000")
+        assert cursor_n(screen) == 4
+
+
+async def test_resume_opens_the_last_article_where_it_was_left(seeded) -> None:
+    first = TearsheetApp(seeded, resume=False)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "j")
+        await pilot.press("escape")
+        await settle(pilot)
+    second = TearsheetApp(seeded)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(second.screen, ArticleScreen)
+        assert cursor_n(second.screen) == 3
+
+
+async def test_search_opens_the_hit_and_steps_through_hits(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Istanbul")
+        await settle(pilot)
+        hits = app.screen.hits
+        assert len(hits) >= 3
+        assert all("Istanbul" in h.text for h in hits)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.cursor_view().id == hits[0].paragraph_id
+        in_doc = sorted((v.n for v in screen.shown if v.id in screen.hits))
+        assert len(in_doc) >= 1
+        await pilot.press("n")
+        if len(in_doc) > 1:
+            assert cursor_n(screen) != hits[0].n
+        await pilot.press("N")
+        assert cursor_n(screen) == hits[0].n
+
+
+async def test_help_lists_every_key_and_closes(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        from tui.screens.help import help_markdown
+
+        text = help_markdown()
+        for needle in ("Next article", "Tag a figure", "Undo", "Sort", "Search"):
+            assert needle in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_palette_offers_commands_by_name(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        for name in ("Search", "Repeats", "Figures", "Tags", "Export notes", "Sort", "Filter"):
+            assert name in names
+
+
+async def test_tag_untag_repeat_and_undo(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        doc = screen.doc_id
+        await pilot.press("t")
+        await pilot.press(*"casualties", "enter")
+        await settle(pilot)
+        tagged = {a.n: a.tags for a in annotations_of_document(seeded, doc)}
+        assert tagged == {1: ["casualties"]}
+        await pilot.press("j", "full_stop")
+        await settle(pilot)
+        tagged = {a.n: a.tags for a in annotations_of_document(seeded, doc)}
+        assert tagged == {1: ["casualties"], 2: ["casualties"]}
+        assert cursor_n(screen) == 3
+        await pilot.press("k", "t")
+        await pilot.press(*"casualties", "enter")
+        await settle(pilot)
+        assert {a.n: a.tags for a in annotations_of_document(seeded, doc) if a.tags} == {1: ["casualties"]}
+        await pilot.press("u")
+        await settle(pilot)
+        assert {a.n: a.tags for a in annotations_of_document(seeded, doc)} == {1: ["casualties"], 2: ["casualties"]}
+
+
+async def test_note_is_saved_on_close_and_folds(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("j", "a")
+        await pilot.press(*"Check 909 against", "enter", *"the MoD figure")
+        await pilot.press("escape")
+        await settle(pilot)
+        [note] = annotations_of_document(seeded, screen.doc_id)
+        assert (note.n, note.note) == (2, "Check 909 against\nthe MoD figure")
+        assert screen.cursor_view().note == note.note
+        await pilot.press("o")
+        assert screen.show_notes is False
+
+
+async def test_tag_a_single_figure(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("j", "ctrl+f")
+        await pilot.press("enter")
+        await pilot.press(*"bodies", "enter")
+        await settle(pilot)
+        [figure] = annotations_of_document(seeded, screen.doc_id)
+        assert figure.figure_text == "909 bodies" or figure.figure_text.startswith("909")
+        assert figure.tags == ["bodies"]
+
+
+async def test_figures_panel_and_stepping(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("x")
+        first = screen.current_figure
+        assert first is not None
+        await pilot.press("x")
+        assert screen.current_figure != first
+        await pilot.press("X")
+        assert screen.current_figure == first
+        await pilot.press("p")
+        panel = screen.query_one("#figures-panel")
+        assert panel.display and panel.has_focus
+        await pilot.press("down", "down", "enter")
+        assert screen.current_figure == panel.keys[2]
+        await pilot.press("p")
+        assert not panel.display
+
+
+async def test_refresh_shows_documents_loaded_meanwhile(app, seeded, tmp_path: Path) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert len(app.screen.rows) == 5
+        extra = tmp_path / "later"
+        extra.mkdir()
+        (extra / "new.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday, officials said.\n", encoding="utf-8")
+        load_paths(seeded, [extra])
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "Grain corridor reopens" in library_titles(app)
+
+
+async def test_empty_database_explains_how_to_load(db) -> None:
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        empty = app.screen.query_one("#empty")
+        assert empty.display
+        assert "tearsheet load PATH" in str(empty.render())
+
+
+async def test_screens_by_key(app) -> None:
+    from tui.screens.figures import FiguresScreen
+    from tui.screens.tags import TagsScreen
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FiguresScreen)
+        assert len(app.screen.rows) > 50
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        assert isinstance(app.screen, TagsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_works_at_80x24(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "-narrow" in app.screen.classes
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("j")
+        assert cursor_n(screen) == 2
+        assert screen.query_one(ParagraphList).size.width >= 70
+
+
+async def test_quit(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 or app.return_code is None
+    assert not app.is_running

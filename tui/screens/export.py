@@ -1,0 +1,50 @@
+"""Export the notes from the reader: pick a format and optionally a tag; the file lands in Downloads."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from store.export import export_text
+
+FORMATS = (("CSV (spreadsheets)", "csv"), ("JSON Lines (scripts)", "jsonl"), ("Markdown (reports)", "md"))
+
+
+class ExportModal(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "export", "Export")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Export notes", classes="dialog-title")
+            yield Label("Every tagged or noted paragraph and figure; saved to your downloads folder.", classes="dialog-help")
+            yield Select(FORMATS, value="csv", allow_blank=False, id="export-format")
+            yield Input(placeholder="only these tags (comma-separated; empty for all)", id="export-tags")
+            yield Button("Export (ctrl+s)", id="export-go", variant="primary")
+
+    @on(Button.Pressed, "#export-go")
+    @on(Input.Submitted, "#export-tags")
+    def action_export(self) -> None:
+        fmt = str(self.query_one("#export-format", Select).value)
+        tags = [t.strip() for t in self.query_one("#export-tags", Input).value.split(",") if t.strip()]
+        self._export(fmt, tags)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, fmt: str, tags: list[str]) -> None:
+        text = self.app.store(export_text, fmt=fmt, tags=tags)
+        name = f"tearsheet-notes-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
+        self.app.call_from_thread(self._deliver, text, name)
+
+    def _deliver(self, text: str, name: str) -> None:
+        path = self.app.deliver_text(io.StringIO(text, newline=""), save_filename=name, encoding="utf-8")
+        self.notify(f"Exporting to {name}…" if path is None else f"Exported to {path}", timeout=4)
+        self.dismiss()
+
+    def action_cancel(self) -> None:
+        self.dismiss()
