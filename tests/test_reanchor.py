@@ -159,6 +159,18 @@ def test_an_orphan_comes_back_when_its_text_does(store: sqlite_utils.Database, f
     assert orphaned(store) == [] and place(store, kept.id) == (9, lines[8])
 
 
+def test_merged_paragraphs_keep_both_annotations(store: sqlite_utils.Database, folder: Path) -> None:
+    hungary = tag_paragraph(store, para(store, 2)[0], ["hungary"])
+    kursk = tag_paragraph(store, para(store, 3)[0], ["kursk"])
+    path = folder / f"{LIVE_BLOG}.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([lines[0], lines[1] + " " + lines[2], *lines[3:]]), encoding="utf-8")
+    assert load_paths(store, [folder]).ok
+    merged = para(store, 2)[1]
+    assert place(store, hungary.id) == (2, merged) and place(store, kursk.id) == (2, merged)
+    assert orphaned(store) == []
+
+
 def test_undo_after_a_reload_finds_the_new_paragraph(store: sqlite_utils.Database, folder: Path) -> None:
     pid, text = para(store, 3)
     made = tag_paragraph(store, pid, ["kursk"])

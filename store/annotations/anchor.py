@@ -3,8 +3,9 @@
 An annotation remembers the text it was made on and the hashes of the paragraphs around it. After a
 reload the annotations of one old paragraph move together: to the paragraph with the same text (the
 nearest one if the text repeats, each copy claimed once), else to the most similar unclaimed paragraph
-of the same article (a fixed typo, a changed word; a weaker likeness is accepted when a neighbour
-still matches), else to exactly the same text in another article of the same file (related articles
+of the same article (a fixed typo, a changed word, a sentence added or cut; a weaker likeness is
+accepted when a neighbour still matches), else to a paragraph that holds its whole text (two
+paragraphs merged), else to exactly the same text in another article of the same file (related articles
 that changed places), else they stay as orphans, listed and never dropped, and tried again on every
 later load. A figure follows its text inside the paragraph; a figure whose text is gone becomes an
 orphan on its own.
@@ -26,7 +27,7 @@ REATTACH_MIN_SCORE = 80.0
 REATTACH_WITH_NEIGHBOUR_SCORE = 60.0
 CONTAINED_SCORE = 95.0
 CONTAINED_MIN_CHARS = 60
-CONTAINED_MIN_SHARE = 0.5
+CONTAINED_MIN_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,25 +168,38 @@ def match_anchors(
         if anchor not in placed and paragraph.id not in claimed:
             placed[anchor] = paragraph
             claimed.add(paragraph.id)
+    for anchor in ordered:
+        if anchor not in placed and anchor.text:
+            merged = [(share, -abs((p.n or 0) - (anchor.n or 0)), p) for p in paragraphs if (share := _contained(anchor, p))]
+            if merged:
+                placed[anchor] = max(merged, key=lambda m: (m[0], m[1]))[2]
     return placed
 
 
 def _likeness(anchor: Anchor, paragraph: _Paragraph) -> float:
-    """How surely `paragraph` is the edited `anchor` text; 0 when it is not.
-
-    A sentence added to or cut from a paragraph leaves one text inside the other: that counts as a
-    match just under a close one, if the shorter is long enough and at least half the longer."""
-    score = fuzz.ratio(anchor.text, paragraph.text, processor=utils.default_process,
-                       score_cutoff=REATTACH_WITH_NEIGHBOUR_SCORE)
-    if score >= REATTACH_MIN_SCORE or (score and _neighbour_matches(anchor, paragraph)):
+    """How surely `paragraph` is the edited `anchor` text; 0 when it is not. A sentence added or cut
+    leaves one text inside the other: that ranks just under a close match."""
+    score = fuzz.ratio(anchor.text, paragraph.text, processor=utils.default_process)
+    if score >= REATTACH_MIN_SCORE or (score >= REATTACH_WITH_NEIGHBOUR_SCORE and _neighbour_matches(anchor, paragraph)):
         return score
+    share = _contained(anchor, paragraph, score)
+    return REATTACH_MIN_SCORE - 1 + share if share else 0.0
+
+
+def _contained(anchor: Anchor, paragraph: _Paragraph, ratio: float | None = None) -> float:
+    """The shorter text's share of the longer when one holds the other (nearly verbatim), else 0.
+
+    Two paragraphs merged into one both find their text in it, so this match may be shared."""
     shorter, longer = sorted((len(anchor.text), len(paragraph.text)))
-    if shorter >= CONTAINED_MIN_CHARS and shorter >= CONTAINED_MIN_SHARE * longer:
-        contained = fuzz.partial_ratio(anchor.text, paragraph.text, processor=utils.default_process,
-                                       score_cutoff=CONTAINED_SCORE)
-        if contained:
-            return REATTACH_MIN_SCORE - 0.5
-    return 0.0
+    if shorter < CONTAINED_MIN_CHARS or shorter < CONTAINED_MIN_SHARE * longer:
+        return 0.0
+    share = shorter / longer
+    if ratio is None:
+        ratio = fuzz.ratio(anchor.text, paragraph.text, processor=utils.default_process)
+    if ratio < 0.9 * 200 * share / (1 + share):
+        return 0.0
+    found = fuzz.partial_ratio(anchor.text, paragraph.text, processor=utils.default_process, score_cutoff=CONTAINED_SCORE)
+    return share if found else 0.0
 
 
 def _neighbour_matches(anchor: Anchor, paragraph: _Paragraph) -> bool:
