@@ -242,3 +242,22 @@ def test_a_confirmed_tag_survives_a_kill(store: sqlite_utils.Database, tmp_path:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
     assert result.returncode == -signal.SIGKILL, result.stderr.decode()
     assert [a.tags for a in annotations_of_document(store, doc(store))] == [["erdogan"]]
+
+
+def test_a_busy_store_is_waited_for_then_reported(store: sqlite_utils.Database, tmp_path: Path) -> None:
+    import sqlite3
+    import threading
+
+    pid, _ = para(store, 11)
+    other = sqlite3.connect(tmp_path / "t.db", check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.3, other.rollback).start()
+    assert tag_paragraph(store, pid, ["kremlin"]).tags == ["kremlin"]
+    other.execute("BEGIN IMMEDIATE")
+    store.execute("PRAGMA busy_timeout = 50")
+    with pytest.raises(StoreError, match="locked"):
+        tag_paragraph(store, pid, ["erdogan"])
+    other.rollback()
+    other.close()
+    assert not store.conn.in_transaction
+    assert [a.tags for a in annotations_of_document(store, doc(store))] == [["kremlin"]]
