@@ -1,0 +1,135 @@
+"""The `tearsheet` command line, called as a user would, on a real database file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.cli import main
+
+COMMANDS = ["load", "docs", "show", "search", "figures", "dupes", "tag", "untag", "export", "read"]
+
+
+@pytest.fixture
+def dbpath(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.db")
+    assert main(["--db", path, "load", str(SEEDS), "-q"]) == 0
+    return path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_docs_json_lists_seeds_with_titles_outlets_dates(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "docs", "--json")
+    assert code == 0
+    docs = {d["title"]: d for d in json.loads(out)}
+    live = docs["Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]
+    assert (live["source"], live["published"], live["paragraphs"], live["boilerplate"]) == (None, "2025-05-11", 27, 0)
+    page = docs["Moscow and Kiev exchange remains of fallen soldiers"]
+    assert (page["source"], page["published"], page["paragraphs"]) == ("Russia Today", "2025-05-16", 9)
+    assert page["boilerplate"] >= 9
+    assert docs["US to cut Ukraine aid"]["parent"] == page["id"]
+    assert set(live) >= {"id", "path", "title", "source", "published", "paragraphs", "boilerplate"}
+
+
+def test_show_reads_cleanly_and_all_adds_boilerplate(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "show", "003_7f94f20fc10e6d5d", "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["doc"]["source"] == "Russia Today"
+    assert [p["n"] for p in shown["paragraphs"]] == list(range(1, 10))
+    assert all(p["kind"] == "body" for p in shown["paragraphs"])
+    texts = " ".join(p["text"] for p in shown["paragraphs"])
+    for furniture in ("DOWNLOAD THE APP", "Try Our AI Features", "logo", "Comments"):
+        assert furniture not in texts
+    _, out, _ = run(capsys, "--db", dbpath, "show", "003_7f94f20fc10e6d5d", "--all", "--json")
+    kinds = [p["kind"] for p in json.loads(out)["paragraphs"]]
+    assert "boilerplate" in kinds and "byline" in kinds
+
+
+def test_show_by_numeric_id_and_related_stem(dbpath, capsys) -> None:
+    _, out, _ = run(capsys, "--db", dbpath, "show", "003_7f94f20fc10e6d5d#1")
+    assert out.startswith("US to cut Ukraine aid\nRussia Today · 2025-05-16")
+    _, out, _ = run(capsys, "--db", dbpath, "show", "1")
+    assert out.startswith("Over 107,000")
+
+
+def test_search_marks_matched_words(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "search", "Istanbul", "--json")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) >= 3
+    assert all("[Istanbul]" in h["marked"] for h in hits)
+
+
+def test_search_survives_fts_syntax_errors(dbpath, capsys) -> None:
+    code, _, _ = run(capsys, "--db", dbpath, "search", 'talks"', "AND")
+    assert code == 0
+
+
+def test_figures_from_text_json(capsys, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "--db", str(tmp_path / "x.db"), "figures", "--text",
+                       "Nearly 12,000 mobilized soldiers were killed on Friday.", "--date", "2025-05-11", "--json")
+    found = json.loads(out)
+    assert code == 0
+    count = next(f for f in found if f["kind"] == "count")
+    assert (count["value"], count["counted"], count["approx"]) == (12000, "mobilized soldiers", "approx")
+    date = next(f for f in found if f["kind"] == "date")
+    assert date["resolved"] == "2025-05-09"
+
+
+def test_figures_stored_json_fields(dbpath, capsys) -> None:
+    _, out, _ = run(capsys, "--db", dbpath, "figures", "003_7f94f20fc10e6d5d", "--kind", "count", "--json")
+    rows = json.loads(out)
+    assert {"doc", "paragraph", "start", "end", "text", "kind", "value", "low", "high", "unit", "counted",
+            "approx", "resolved", "granularity"} <= set(rows[0])
+    assert any(r["text"] == "909" and r["counted"] == "bodies" for r in rows)
+
+
+def test_tag_untag_and_export(dbpath, capsys, tmp_path: Path) -> None:
+    assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "casualties", "--note", "=SUM(A1)")[0] == 0
+    out_file = tmp_path / "notes.csv"
+    code, _, err = run(capsys, "--db", dbpath, "export", "-o", str(out_file))
+    assert code == 0 and "1 annotations" in err
+    data = out_file.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbftags,note,quote,document,source,published,paragraph,start,end,figures,path,annotated_at\r\n")
+    assert b"'=SUM(A1)" in data
+    assert run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "casualties")[0] == 0
+
+
+def test_errors_go_to_stderr_with_status(dbpath, capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "show", "no-such-doc")
+    assert code == 1 and out == "" and "no document 'no-such-doc'" in err
+    code, _, err = run(capsys, "--db", dbpath, "load", str(tmp_path / "missing"))
+    assert code == 1 and "no such file or folder" in err
+    code, _, err = run(capsys, "--db", str(tmp_path), "docs")
+    assert code == 1 and "is a directory" in err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: tearsheet" in capsys.readouterr().out
+
+
+def test_load_is_idempotent_from_the_command_line(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "load", str(SEEDS))
+    assert code == 0 and "0 loaded" in out and "2 unchanged" in out
+
+
+def test_store_never_imports_textual() -> None:
+    probe = ("import sys, store.load, store.queries, store.reading, store.export, store.figure_list, store.repeats, "
+             "store.annotations; bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'tui')]; "
+             "print(bad); raise SystemExit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,57 @@
+"""Arbitrary text and bytes never crash the loader, and the store always rebuilds what was read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from store.db import open_db
+from store.decode import NotText, decode
+from store.load import load_paths
+from store.parse import parse
+
+LINES = st.lists(
+    st.one_of(
+        st.text(min_size=0, max_size=80),
+        st.sampled_from(["", "Related Articles", "logo", "time2 hours ago", "• Reuters", " date 2025-05-11 x",
+                         "Reuters03-02-2024", "---", "title: x", "# Heading", "Same line", "Same line"]),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINES.map("\n".join))
+def test_parse_covers_every_character(text: str) -> None:
+    claimed = [False] * len(text)
+    for article in parse(text):
+        for p in article.paragraphs:
+            assert 0 <= p.start <= p.end <= len(text)
+            for i in range(p.start, p.end):
+                assert not claimed[i]
+                claimed[i] = True
+    assert all(claimed[i] or text[i].isspace() for i in range(len(text)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=400), LINES.map(lambda ls: "\n".join(ls).encode("utf-8"))))
+def test_loader_never_crashes_and_rebuilds_the_input(tmp_path_factory, data: bytes) -> None:
+    folder = tmp_path_factory.mktemp("prop")
+    path = folder / "a.txt"
+    path.write_bytes(data)
+    db = open_db(folder / "t.db")
+    try:
+        report = load_paths(db, [path])
+        try:
+            expected = decode(data).text
+        except NotText:
+            assert len(report.errors) == 1 and report.errors[0].path == str(path)
+            return
+        assert report.ok, report.errors
+        stored = db.execute("select text, encoding from sources").fetchone()
+        assert stored[0] == expected
+        assert stored[0].encode(stored[1]) == data or stored[1] in ("utf-16", "utf-32")
+    finally:
+        db.close()
