@@ -37,7 +37,7 @@ _WD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|t
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.])(?<!\d-)(?P<y>(?:1[6-9]|20)\d\d)[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])(?![\d/]|[-.]\d)")),
-    ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])[-/.](?P<b>0?[1-9]|[12]\d|3[01])[-/.](?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|\.\d|-\d{1,2}(?![/\d-]))")),
+    ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|\.\d|-\d{1,2}(?![/\d-]))")),
     ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])([-/])(?P<mon>" + _MON + r")\2(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
     ("ymon_d", re.compile(r"(?<![\w/])(?P<y>(?:1[6-9]|20)\d\d)([-/])(?P<mon>" + _MON + r")\2(?P<d>0?[1-9]|[12]\d|3[01])\b", re.I)),
     ("md", re.compile(
@@ -60,7 +60,7 @@ MONTH_ALONE = re.compile(
     r"(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b\.?",
     re.I,
 )
-YEAR_ALONE = re.compile(r"(?<![\w$£€¥.,/#:\-–'])(?P<pre>(?:the\s+)?(?:year|fiscal|fy|cy)\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?P<s>s|'s)?(?![\w.,:/]\d|\d|[%°]|\s*(?:percent|per\s+cent)\b|-\d)")
+YEAR_ALONE = re.compile(r"(?<![\w$£€¥.,/#:\-–'])(?P<pre>(?:the\s+)?(?:(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)?(?:year|fiscal|fy|cy)\s+|(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?P<s>s|'s)?(?![\w.,:/]\d|\d|[%°]|\s*(?:percent|per\s+cent)\b|-\d)")
 SHORT_DECADE = re.compile(r"(?<![\w])(?:the\s+)?['’](?P<d>\d)0s\b|(?<![\w])(?:the\s+)?(?P<d2>[2-9])0\s?s\b")
 CENTURY = re.compile(
     r"(?<![\w])(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+centur(?:y|ies)\b|(?<![\w])(?P<w>" + _ORD_WORD_DAY + r")[\s-]+centur(?:y|ies)\b",
@@ -481,7 +481,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if m.group("sep").lower() == "and" and (m.group("pre") or "").lower() != "between":
                 continue
             bb = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
-            if bb <= a or bb - a > 200:
+            if bb <= a or bb - a > 200 or (len(b) == 2 and bb - a > 10):
                 continue
             add(DateCand(m.start(), m.end(), "range", f"{a:04d}", f"{bb:04d}", "year", priority=7))
     if digit:
@@ -648,6 +648,8 @@ def _relative_day(m: re.Match[str], pub: dt.date | None) -> DateCand:
     elif "day after tomorrow" in w:
         offset = 2
     c = DateCand(m.start(), m.end(), granularity="day", relative=True, priority=6)
+    if re.search(r"night|evening|afternoon", w):
+        c.extras["pm"] = True
     if pub is not None:
         d = pub + relativedelta(days=offset)
         c.day = d
@@ -906,7 +908,10 @@ def _time(m: re.Match[str], text: str) -> DateCand | None:
     if h > 23:
         return None
     hm = f"{h:02d}:{mi:02d}" + (f":{s}" if s and s != "00" else "")
-    return DateCand(m.start(), m.end(), "time", resolved=hm, granularity="time", priority=6, time=hm)
+    c = DateCand(m.start(), m.end(), "time", resolved=hm, granularity="time", priority=6, time=hm)
+    if ap:
+        c.extras["ampm"] = True
+    return c
 
 
 def _year_alone(m: re.Match[str], text: str) -> DateCand | None:
@@ -941,7 +946,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
     i = 0
     while i < len(cands):
         c = cands[i]
-        if c.kind == "date" and c.granularity == "day":
+        if c.kind == "date" and c.granularity in ("day", "part of day"):
             at = AT_HOUR.match(text, c.end)
             if at and (i + 1 >= len(cands) or cands[i + 1].start >= at.end()):
                 h = int(at.group("h"))
@@ -950,6 +955,8 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                     h += 12
                 elif ap.startswith("a") and h == 12:
                     h = 0
+                elif not ap and h < 12 and c.extras.get("pm"):
+                    h += 12
                 t = DateCand(at.start("h"), at.end(), "time", time=f"{h:02d}:{int(at.group('mi') or 0):02d}")
                 c = _with_time(c, t)
                 c.start = cands[i].start
@@ -957,7 +964,9 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
             n = cands[i + 1]
             gap = text[c.end:n.start]
             time_range = n.kind == "range" and n.granularity == "time"
-            if c.kind in ("date", "range") and c.granularity in ("day",) and (n.kind == "time" or time_range) and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between)?\s*", gap, re.I):
+            if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", gap, re.I):
+                if c.extras.get("pm"):
+                    _shift_pm(n)
                 merged = _with_time(c, n)
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
@@ -994,6 +1003,11 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 c.resolved = _iso_month(y, mo)
             c.kind = "range"
             c.start -= len(pre) - am.start()
+        wp = WEEK_PREFIX.search(text, max(0, c.start - 30), c.start)
+        if wp and wp.end() == c.start and c.kind == "date" and c.granularity == "day" and c.day is not None:
+            ws = _week_start(c.day)
+            c.start, c.granularity = wp.start(), "week"
+            c.resolved, c.resolved_end = ws.isoformat(), (ws + relativedelta(days=6)).isoformat()
         window = text[max(0, c.start - 12):c.start]
         pm = SINCE.search(window)
         if pm and c.kind in ("date", "range") and c.granularity not in ("time",):
@@ -1052,14 +1066,31 @@ def _date_range(a: DateCand, b: DateCand, pub: dt.date | None) -> DateCand | Non
     return r
 
 
+def _shift_pm(t: DateCand) -> None:
+    if t.extras.get("ampm"):
+        return
+    vals = [t.resolved, t.resolved_end]
+    out = []
+    for v in vals:
+        if v and re.fullmatch(r"\d\d:\d\d", v) and int(v[:2]) < 12:
+            v = f"{int(v[:2]) + 12:02d}{v[2:]}"
+        out.append(v)
+    t.resolved, t.resolved_end = out
+    if t.time and int(t.time[:2]) < 12:
+        t.time = f"{int(t.time[:2]) + 12:02d}{t.time[2:]}"
+
+
 def _with_time(d: DateCand, t: DateCand) -> DateCand:
     c = DateCand(d.start, t.end, d.kind, granularity="time", relative=d.relative, priority=9, day=d.day, time=t.time)
+    if t.extras.get("part") and t.resolved and int(t.resolved[:2]) >= 12:
+        c.extras["pm"] = True
     if t.kind == "range" or (t.kind == "time" and t.resolved_end):
         c.kind = "range" if t.kind == "range" else d.kind
         c.resolved = f"{d.resolved}T{t.resolved}" if d.resolved else None
         c.resolved_end = f"{d.resolved}T{t.resolved_end}" if d.resolved else None
         if t.kind == "time":
             c.granularity = "part of day"
+            c.time = None
         return c
     c.resolved = f"{d.resolved}T{t.time}" if d.resolved else None
     c.resolved_end = d.resolved_end
@@ -1245,7 +1276,10 @@ def _time_range(m: re.Match[str]) -> DateCand | None:
             h2 += 12
     if h1 > 23 or h2 > 23:
         return None
-    return DateCand(m.start(), m.end(), "range", f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}", "time", priority=7, time=f"{h1:02d}:{m1:02d}")
+    c = DateCand(m.start(), m.end(), "range", f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}", "time", priority=7, time=f"{h1:02d}:{m1:02d}")
+    if ap1 or ap2:
+        c.extras["ampm"] = True
+    return c
 
 
 YEAR_RANGE = re.compile(

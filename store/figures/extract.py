@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
+
 from .dates import DateCand, find_dates
 from .model import Figure
 from .numbers import (
@@ -549,6 +551,37 @@ def _comparative_ranges(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+_ANCHOR_GAP = re.compile(r"\s+(from|after|before|since|following|prior\s+to)\s+(?:the\s+)?", re.I)
+_ISO_PART = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWD])$")
+
+
+def _anchor_durations(text: str, nums: list[Cand], dates: list[Cand]) -> list[Cand]:
+    """'two weeks before Christmas', '3 days after January 12th': a date counted from another."""
+    by_start = {d.start: d for d in dates}
+    out = list(dates)
+    for c in nums:
+        if c.kind != "duration" or not c.unit:
+            continue
+        m = _ANCHOR_GAP.match(text, c.end)
+        iso = _ISO_PART.match(c.unit)
+        if not m or not iso:
+            continue
+        anchor = by_start.get(m.end())
+        if anchor is None or anchor.kind != "date" or anchor.granularity != "day" or not anchor.resolved:
+            continue
+        n = float(iso.group("n"))
+        if n != int(n):
+            continue
+        k = int(n) * (-1 if m.group(1).lower() in ("before", "prior to") else 1)
+        delta = {"Y": relativedelta(years=k), "M": relativedelta(months=k), "W": relativedelta(weeks=k), "D": relativedelta(days=k)}[iso.group("u")]
+        day = dt.date.fromisoformat(anchor.resolved) + delta
+        out.remove(anchor)
+        merged = Cand(c.start, anchor.end, "date", resolved=day.isoformat(), granularity="day", relative=anchor.relative, priority=9)
+        out.append(merged)
+        c.end = c.start
+    return out
+
+
 def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     """Figures in text, sorted by start and non-overlapping; dates resolved against published."""
     if isinstance(published, dt.datetime):
@@ -569,6 +602,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
             approx, s = _approx_before(text, d.start)
             if approx in ("approx",) and text[s:d.start].strip().lower() in ("around", "about", "circa", "approximately", "roughly"):
                 d.approx, d.start = approx, s
+    cands = _anchor_durations(text, nums, cands)
     cands += nums
     cands.sort(key=lambda c: (-(c.end - c.start) - c.priority * 0.01, c.start))
     chosen: list[Cand] = []
