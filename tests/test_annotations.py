@@ -261,3 +261,19 @@ def test_a_busy_store_is_waited_for_then_reported(store: sqlite_utils.Database, 
     other.close()
     assert not store.conn.in_transaction
     assert [a.tags for a in annotations_of_document(store, doc(store))] == [["kremlin"]]
+
+
+def test_a_change_that_fails_midway_leaves_no_trace(store: sqlite_utils.Database, monkeypatch) -> None:
+    import store.annotations.changes as changes
+
+    pid, _ = para(store, 13)
+
+    def broken(*_args, **_kwargs) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(changes, "log", broken)
+    with pytest.raises(RuntimeError):
+        tag_paragraph(store, pid, ["pope"])
+    assert not store.conn.in_transaction
+    assert store.execute("select count(*) from annotations").fetchone()[0] == 0
+    assert store.execute("select count(*) from annotation_tags").fetchone()[0] == 0
