@@ -20,7 +20,9 @@ Scoring (as the suites' README states it):
   scope; cases whose not_supported names dotnet are left out.
 
 Kinds of tearsheet mapped to the suites' kinds:
-- count -> number; number, money, percent, quantity, ordinal, duration, date, time, set unchanged;
+- count -> number; number, money, percent, quantity, ordinal, duration, date, time, set unchanged,
+  except that money, a quantity, a percentage or a duration counts as its number in a case that
+  labels numbers but not that kind;
 - range: a date range stays range; a numeric range is range where the case labels ranges and the
   kind of its ends (number, money, quantity, percent, duration) elsewhere;
 - a number, count, money or quantity qualified by more_than/at_least/at_most/less_than is a range
@@ -119,6 +121,10 @@ def map_figure(f: Figure, scope: set[str]) -> Pred:
     comparative = f.approx in ("more_than", "at_least", "at_most", "less_than")
     if kind == "count":
         kind = "number"
+    if kind in ("money", "quantity", "percent", "duration") and kind not in scope and "number" in scope and f.value is not None:
+        kind = "number"
+        p = Pred(f.start, f.end, kind, f.value)
+        return p
     if kind == "range" and f.resolved is None and f.low is not None:
         if "range" in scope and ("number" in scope or scope == {"range"} or scope <= {"range", "ordinal", "percent"}):
             kind = "range"
@@ -314,6 +320,7 @@ def quantulum_predictor() -> Callable[[dict[str, Any]], list[Pred]] | None:
         return None
 
     def predict(case: dict[str, Any]) -> list[Pred]:
+        scope = set(case["scope"])
         try:
             found = parser.parse(case["text"])
         except Exception:
@@ -337,6 +344,8 @@ def quantulum_predictor() -> Callable[[dict[str, Any]], list[Pred]] | None:
             if kind == "duration" and value is not None:
                 per = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2592000, "year": 31536000}
                 seconds = value * per.get(name, 0) if name in per else None
+            if kind not in scope and "number" in scope and kind != "number":
+                kind = "number"
             preds.append(Pred(q.span[0], q.span[1], kind, value, seconds=seconds, date_family=kind == "duration"))
         return preds
 

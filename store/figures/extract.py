@@ -54,7 +54,11 @@ PHONE = re.compile(
     r"|(?<![\w-])\(?\d{3}\)?[\s.-]\d{3}-\d{4}(?![\w-])"
     r"|(?<![\w-])\d{3,4}-\d{4}-\d{2,4}(?![\w-])"
 )
-CODE_LIKE = re.compile(r"(?<![\w-])(?!\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]))(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z]*\d+[A-Za-z]+\d[A-Za-z0-9]*(?![\w])|\b\d{4,}-\d{4,}(?:-\d+)+\b")
+CODE_LIKE = re.compile(r"(?<![\w.-])(?!\d+(?:\.\d+)?[x×]10)(?!\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]))(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z]*\d+[A-Za-z]+\d[A-Za-z0-9]*(?![\w])|\b\d{4,}-\d{4,}(?:-\d+)+\b")
+_AND_FRACTION = re.compile(r"\s+and\s+(a|an|one|two|three)\s+(half|quarter|quarters|third|thirds|fifths?)\b", re.I)
+_MINUS_WORD = re.compile(r"\b(?:minus|negative)\s+", re.I)
+IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
+RATIO = re.compile(r"\s+(out\s+of|in)\s+", re.I)
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
 ORDINAL_WORD = re.compile(
     r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:%s)\b"
@@ -106,6 +110,14 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
     atoms: list[Atom] = []
     spans = list(blocked)
+    for m in IPV4.finditer(text):
+        if _overlaps(m.start(), m.end(), spans):
+            continue
+        pos = m.start()
+        for part in m.group(0).split("."):
+            atoms.append(Atom(pos, pos + len(part), float(part), plain_int=True))
+            pos += len(part) + 1
+        spans.append((m.start(), m.end()))
     for m in SIMPLE_FRACTION.finditer(text):
         if _overlaps(m.start(), m.end(), spans):
             continue
@@ -165,9 +177,19 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         if dz:
             value *= 12
             end = dz.end()
+        if mult >= 1000:
+            fr = _AND_FRACTION.match(text, end)
+            if fr:
+                num = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}[fr.group(1).lower()]
+                value += num / DENOMINATORS[fr.group(2).lower()] * mult
+                end = fr.end()
+        start = m.start()
+        neg = _MINUS_WORD.search(text, max(0, start - 10), start)
+        if neg and neg.end() == start and value > 0:
+            value, start = -value, neg.start()
         plain = bool(re.fullmatch(r"\d+", raw))
-        atoms.append(Atom(m.start(), end, value, plain_int=plain, mult=mult))
-        spans.append((m.start(), end))
+        atoms.append(Atom(start, end, value, plain_int=plain, mult=mult))
+        spans.append((start, end))
     for m in WORD_START.finditer(text):
         if _overlaps(m.start(), m.start() + 1, spans):
             continue
@@ -529,6 +551,25 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
+    """'one in five', 'two out of five hundred': a share written as a ratio."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if i + 1 < len(cands) and c.kind == "number" and not c.approx:
+            n = cands[i + 1]
+            m = RATIO.fullmatch(text[c.end:n.start])
+            if m and n.kind in ("number", "count") and c.value and n.value and 0 < c.value < n.value and not n.approx:
+                if m.group(1).lower() != "in" or c.value == 1:
+                    out.append(Cand(c.start, n.end, "number", value=c.value / n.value, priority=2))
+                    i += 2
+                    continue
+        out.append(c)
+        i += 1
+    return out
+
+
 def _from_date(c: DateCand) -> Cand:
     return Cand(c.start, c.end, c.kind, value=c.value, unit=c.unit, approx=c.approx, resolved=c.resolved,
                 resolved_end=c.resolved_end, granularity=c.granularity, relative=c.relative, priority=c.priority)
@@ -595,6 +636,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     for c in nums:
         _qualify(text, c)
     nums = _ranges(text, atoms, nums)
+    nums = _ratios(text, nums)
     nums = _comparative_ranges(text, nums)
     cands = [_from_date(d) for d in dates]
     for d in cands:

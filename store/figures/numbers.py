@@ -120,9 +120,13 @@ def parse_words(tokens: list[str]) -> float | None:
     total = 0.0
     cur = 0.0
     mark = (0.0, 0.0)
+    mark_scale = 1.0
+    last_scale = 1.0
     seen = False
     decimals: list[str] | None = None
+    prev = ""
     for tok in tokens:
+        before, prev = prev, tok
         if decimals is not None:
             if tok in SMALL:
                 decimals.append(str(SMALL[tok]))
@@ -141,17 +145,19 @@ def parse_words(tokens: list[str]) -> float | None:
             continue
         if tok in ("and", "&"):
             mark = (total, cur)
+            mark_scale = last_scale if cur == 0 else 1.0
             continue
         if tok in SMALL:
             cur += SMALL[tok]
             seen = True
         elif tok in TENS:
-            if decimals is None and cur and cur % 100 not in (0,) and cur % 100 < 10 and cur < 10:
+            if before not in ("and", "&") and cur and cur % 100 < 10 and cur < 10:
                 return None
             cur += TENS[tok]
             seen = True
         elif tok.rstrip("s") in SCALES or tok in SCALES:
             scale = SCALES.get(tok, SCALES.get(tok.rstrip("s"), 1))
+            last_scale = scale
             if scale < 1000:
                 cur = (cur or 1.0) * scale
             else:
@@ -162,7 +168,8 @@ def parse_words(tokens: list[str]) -> float | None:
             numer = (total + cur) - (mark[0] + mark[1])
             if numer == 0:
                 numer = 1.0
-            total, cur = mark[0], mark[1] + numer / DENOMINATORS[tok]
+            total, cur = mark[0], mark[1] + numer / DENOMINATORS[tok] * (mark_scale if mark_scale >= 1000 else 1.0)
+            mark_scale = 1.0
             seen = True
         else:
             return None
