@@ -59,9 +59,8 @@ class FiguresScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Figures"
         table = self.query_one(DataTable)
-        for label, key, width in (("Kind", "kind", 8), ("Figure", "text", 28), ("Value", "value", 14),
-                                  ("Counted", "counted", 24), ("Resolved", "resolved", 12), ("Date", "date", 10),
-                                  ("Document", "doc", 30)):
+        for label, key, width in (("Kind", "kind", 8), ("Figure", "text", 20), ("Value or date", "value", 20),
+                                  ("Counted", "counted", 20), ("Published", "date", 10), ("Document", "doc", 40)):
             table.add_column(label, key=key, width=width)
         self.refresh_data(with_kinds=True)
 
@@ -146,9 +145,6 @@ class FiguresScreen(Screen[None]):
 def _cells(row: FigureRow) -> tuple:
     mark = FigureMark(row.start, row.end, row.text, row.kind, row.value, row.low, row.high, row.unit, row.counted,
                       row.approx, row.resolved, row.resolved_end)
-    value = mark.describe().removesuffix(row.counted or "").strip() if not row.resolved else ""
-    resolved = row.resolved or ""
-    if row.resolved_end:
-        resolved += "…"
-    where = f"{row.title} ¶{row.paragraph}" if row.paragraph is not None else row.title
-    return (row.kind, row.text, value, row.counted or "", resolved, row.published or "", where)
+    value = mark.describe().removesuffix(row.counted or "").strip()
+    where = f"¶{row.paragraph} {row.title}" if row.paragraph is not None else row.title
+    return (row.kind, row.text, value, row.counted or "", row.published or "", where)

@@ -10,10 +10,12 @@ from textual.visual import RenderOptions, Visual
 
 
 class Hanging(Visual):
-    def __init__(self, gutter: Content, body: Content, gutter_width: int) -> None:
+    def __init__(self, gutter: Content, body: Content, gutter_width: int, gap: int = 1) -> None:
         self.gutter = gutter
         self.body = body
         self.gutter_width = gutter_width
+        # OptionList sizes options without their CSS padding, so the space between paragraphs is drawn here.
+        self.gap = gap
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         text_width = max(1, width - self.gutter_width)
@@ -24,10 +26,11 @@ class Hanging(Visual):
         for i, strip in enumerate(body):
             left = gutter[i].adjust_cell_length(self.gutter_width, style.rich_style) if i < len(gutter) else blank
             rows.append(Strip.join([left, strip.adjust_cell_length(text_width, style.rich_style)]))
+        rows.extend(Strip.blank(width, style.rich_style) for _ in range(self.gap))
         return rows
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return max(1, self.body.get_height(rules, max(1, width - self.gutter_width)))
+        return max(1, self.body.get_height(rules, max(1, width - self.gutter_width))) + self.gap
