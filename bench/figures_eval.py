@@ -58,6 +58,7 @@ TARGETS = {
 DATE_TARGETS = {"overlap_f1": 0.87, "resolved": 0.76}
 SPEED_TARGET = 1000.0
 SPEED_RATIO_TARGET = 5.0
+ROUNDS = 3
 
 
 @dataclass(slots=True)
@@ -352,18 +353,6 @@ def quantulum_predictor() -> Callable[[dict[str, Any]], list[Pred]] | None:
     return predict
 
 
-def timed(fn: Callable[[str], object], texts: list[str], min_seconds: float = 1.5) -> float:
-    n = 0
-    t0 = time.perf_counter()
-    while True:
-        for t in texts:
-            fn(t)
-        n += len(texts)
-        elapsed = time.perf_counter() - t0
-        if elapsed >= min_seconds:
-            return n / elapsed
-
-
 def fmt(x: float | None) -> str:
     return "   -  " if x is None else f"{x:6.3f}"
 
@@ -415,14 +404,14 @@ def main() -> int:
     texts = [c["text"] for cases in suites.values() for c in cases]
     pubs = [dt.date.fromisoformat(c["reference_date"]) if c.get("reference_date") else None for cases in suites.values() for c in cases]
     pairs = list(zip(texts, pubs))
-    t0 = time.perf_counter()
-    n = 0
-    while time.perf_counter() - t0 < 2.0:
+
+    def ours_once() -> float:
+        t0 = time.perf_counter()
         for t, pub in pairs:
             extract(t, pub)
-        n += len(pairs)
-    speed = n / (time.perf_counter() - t0)
-    line = f"speed: tearsheet {speed:,.0f} sentences/s (target >= {SPEED_TARGET:,.0f})"
+        return time.perf_counter() - t0
+
+    q3parse: Callable[[str], object] | None = None
     if q3:
         from quantulum3 import parser  # type: ignore[import-not-found]
 
@@ -432,14 +421,25 @@ def main() -> int:
             except Exception:
                 return None
 
-        qspeed = timed(q3parse, texts, 3.0)
+    best_ours = best_q3 = float("inf")
+    for _ in range(ROUNDS):
+        best_ours = min(best_ours, ours_once())
+        if q3parse is not None:
+            t0 = time.perf_counter()
+            for t in texts:
+                q3parse(t)
+            best_q3 = min(best_q3, time.perf_counter() - t0)
+    speed = len(pairs) / best_ours
+    line = f"speed: tearsheet {speed:,.0f} sentences/s (target >= {SPEED_TARGET:,.0f})"
+    if q3parse is not None:
+        qspeed = len(texts) / best_q3
         ratio = speed / qspeed
         line += f"; quantulum3 {qspeed:,.0f} sentences/s; ratio {ratio:.1f}x (target >= {SPEED_RATIO_TARGET:.0f}x) "
         line += "met" if speed >= SPEED_TARGET and ratio >= SPEED_RATIO_TARGET else "NOT met"
     else:
         line += " " + ("met" if speed >= SPEED_TARGET else "NOT met")
     print(line)
-    print(f"({len(texts)} sentences, one thread; Python {sys.version.split()[0]})")
+    print(f"({len(texts)} sentences, one thread, best of {ROUNDS} interleaved rounds; Python {sys.version.split()[0]})")
     return 0
 
 

@@ -228,6 +228,10 @@ def _iso_month(y: int, m: int) -> str:
 
 _DIGIT = re.compile(r"\d")
 _MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_PATTERNS = frozenset({"md", "dm", "my", "ym", "dmon_y", "ymon_d"})
+_AGO_GATE = re.compile(r"\b(?:ago|earlier|later|from\s+now|(?:from|after|before)\s+(?:today|tomorrow|tmrw|yesterday))\b", re.I)
+_WEEKDAY_GATE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
+_TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?\s?m\b|\d\d\d\d\s*[ap]\.?m|noon|midnight|midday|clock|\d\s*[ap](?:[\s.]|$)", re.I)
 _HOLIDAY_WORDS = ("christmas", "new year", "valentine", "halloween", "victory", "easter", "thanksgiving", "black friday", "patrick", "earth day", "women", "may day", "boxing")
 _SPAN_WORDS = ("next", "past", "last", "previous", "coming", "following", "upcoming", "within")
 _AGO_WORDS = ("ago", "earlier", "before", "later", "from", "after")
@@ -254,6 +258,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     digit = _DIGIT.search(text) is not None
     month = _MONTH_ANY.search(text) is not None
     unit_word = _has(lowered, _UNIT_WORDS)
+    weekday = _WEEKDAY_GATE.search(text) is not None
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -264,6 +269,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
 
     if digit or month:
         for name, pat in DATE_PATTERNS:
+            if (name in _MONTH_PATTERNS and not month) or (name not in _MONTH_PATTERNS and not digit):
+                continue
             for m in pat.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
@@ -284,7 +291,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                 c = _iso_week(m, pub)
                 if c is not None:
                     add(c)
-    if _has(lowered, _WEEKDAY_WORDS):
+    if weekday:
         for m in WEEKDAY_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -365,14 +372,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = _resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
             c.start, c.end = s, m.end()
             add(c)
-    if _has(lowered, _AGO_WORDS):
+    if _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text):
         for m in AGO.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = _ago(m, pub)
             if c is not None:
                 add(c)
-    if _has(lowered, _WEEKDAY_WORDS):
+    if weekday:
         for m in WEEKDAY_I.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -459,7 +466,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = _time_range(m)
             if c is not None:
                 add(c)
-    if digit or _has(lowered, ('noon', 'midnight', 'midday', 'clock')):
+    if _TIME_GATE.search(text):
         for m in TIME.finditer(text):
             if not free(m.start(), m.end()):
                 continue
