@@ -1,0 +1,60 @@
+"""The installed `tearsheet` in a real terminal (tmux): opens on the seeds, moves, searches, opens a hit, quits clean."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).with_name("tearsheet")
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None or not SCRIPT.exists(), reason="needs tmux and an installed tearsheet"
+)
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def _wait_for(session: str, needle: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        if needle in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} never appeared; the screen was:\n{screen}")
+
+
+def test_reader_in_a_real_terminal(tmp_path: Path) -> None:
+    session = f"tearsheet-test-{uuid.uuid4().hex[:8]}"
+    env_db = tmp_path / "reader.db"
+    _tmux("new-session", "-d", "-x", "120", "-y", "35", "-s", session, "bash --norc --noprofile")
+    try:
+        _tmux("send-keys", "-t", session,
+              f"PS1='$ ' TEARSHEET_DB={env_db} {SCRIPT}; echo TEARSHEET-EXIT=$?", "Enter")
+        screen = _wait_for(session, "Moscow and Kiev exchange remains")
+        assert "Library" in screen and "Over 107,000 Russian soldiers" in screen
+        _tmux("send-keys", "-t", session, "j")
+        _tmux("send-keys", "-t", session, "/")
+        _wait_for(session, "Search every paragraph")
+        _tmux("send-keys", "-t", session, "-l", "Istanbul")
+        screen = _wait_for(session, "paragraphs")
+        assert "4 paragraphs" in screen
+        _tmux("send-keys", "-t", session, "Enter")
+        screen = _wait_for(session, "n/N")
+        assert "Istanbul" in screen and "Next article" in screen
+        _tmux("send-keys", "-t", session, "j")
+        _tmux("send-keys", "-t", session, "q")
+        screen = _wait_for(session, "TEARSHEET-EXIT=0")
+        assert "Next article" not in screen, "the app's screen was left behind"
+        assert env_db.exists()
+    finally:
+        _tmux("kill-session", "-t", session)
