@@ -10,8 +10,6 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from store.annotations.schema import create_annotation_tables
-from store.repeats.schema import create_repeat_tables
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 5000
@@ -105,6 +103,10 @@ def migrate_schema(db: sqlite_utils.Database) -> None:
 
 
 def _v1(db: sqlite_utils.Database) -> None:
+    # Imported here: those packages import this module for open_db and StoreError.
+    from store.annotations.schema import create_annotation_tables
+    from store.repeats.schema import create_repeat_tables
+
     db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
     db["sources"].create(
         {

@@ -29,12 +29,14 @@ class ArticleScreen(Screen[None]):
     BINDINGS = bindings(ARTICLE)
     AUTO_FOCUS = "#paragraphs"
 
-    def __init__(self, doc_id: int, *, position: int | None = None, query: str = "", order: list[int] | None = None) -> None:
+    def __init__(
+        self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
+    ) -> None:
         super().__init__()
         self.doc_id = doc_id
         self.start_position = position
+        self.start_paragraph = paragraph_id
         self.query_text = query
-        self.order = order
         self.data: ArticleData | None = None
         self.shown: list[ParagraphView] = []
         self.show_hidden = False
@@ -55,6 +57,8 @@ class ArticleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.load()
+        if self.start_paragraph is not None:
+            self.go_to_paragraph(self.start_paragraph)
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -75,7 +79,7 @@ class ArticleScreen(Screen[None]):
         self._rebuild(position)
         self.query_one(FiguresPanel).show_figures(self.data.paragraphs)
         if not doc.read:
-            self.app.store(set_read, self.doc_id, True)
+            self._mark_read(self.doc_id)
 
     def refresh_data(self) -> None:
         self.load(keep_position=True)
@@ -120,7 +124,7 @@ class ArticleScreen(Screen[None]):
         index = self.query_one(ParagraphList).highlighted
         return self.shown[index] if index is not None and index < len(self.shown) else None
 
-    def _go_to(self, paragraph_id: int) -> None:
+    def go_to_paragraph(self, paragraph_id: int) -> None:
         index = next((i for i, v in enumerate(self.shown) if v.id == paragraph_id), None)
         if index is None and not self.show_hidden:
             self.show_hidden = True
@@ -147,6 +151,10 @@ class ArticleScreen(Screen[None]):
     @work(thread=True, group="position")
     def _write_position(self, doc_id: int, position: int) -> None:
         self.app.store(remember_position, doc_id, position)
+
+    @work(thread=True, group="position")
+    def _mark_read(self, doc_id: int) -> None:
+        self.app.store(set_read, doc_id, True)
 
     def on_screen_suspend(self) -> None:
         self._save_position()
@@ -232,12 +240,12 @@ class ArticleScreen(Screen[None]):
         index = ids.index(view.id) if view.id in ids else -1
         paragraph_id, doc_id, _n, position = copies[(index + 1) % len(copies)]
         if doc_id == self.doc_id:
-            self._go_to(paragraph_id)
+            self.go_to_paragraph(paragraph_id)
         else:
             self._save_position()
             self.doc_id, self.start_position, self.current_figure = doc_id, position, None
             self.load()
-            self._go_to(paragraph_id)
+            self.go_to_paragraph(paragraph_id)
         self.notify(f"Copy {(index + 1) % len(copies) + 1} of {len(copies)}", timeout=1.5)
 
     def action_fold_repeats(self) -> None:
@@ -276,7 +284,7 @@ class ArticleScreen(Screen[None]):
         for view in self.shown:
             if view.id == paragraph_id or (previous and view.id == previous[0]):
                 self._redraw(view)
-        self._go_to(paragraph_id)
+        self.go_to_paragraph(paragraph_id)
         view = self.cursor_view()
         if view is not None and figure_index < len(view.figures):
             figure = view.figures[figure_index]

@@ -159,7 +159,7 @@ class LibraryScreen(Screen[None]):
             return
         from tui.screens.article import ArticleScreen
 
-        self.app.push_screen(ArticleScreen(doc_id, order=[r.id for r in self.rows]))
+        self.app.push_screen(ArticleScreen(doc_id))
 
     def neighbour(self, doc_id: int, step: int) -> int | None:
         ids = [r.id for r in self.rows]
