@@ -262,3 +262,61 @@ def test_package_does_not_import_textual() -> None:
     code = "import sys, store.figures; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_article_before_dollar_is_not_a_currency_prefix() -> None:
+    f = find("Kyiv received a $50 billion loan.", "$50 billion")
+    assert (f.kind, f.unit, f.value) == ("money", "USD", 5e10)
+    assert find("It sold for A$3 million.", "A$3 million").unit == "AUD"
+
+
+def test_model_designations_are_not_figures() -> None:
+    figures = extract("The F-16 jets and Su-34 bombers flew; COVID-19 spread.", PUB)
+    assert figures == []
+
+
+def test_change_by_then_level_is_not_a_range() -> None:
+    figures = extract("Unemployment rose by 0.4 percentage points to 4.1%.", PUB)
+    assert [(f.text, f.kind, f.unit) for f in figures] == [
+        ("0.4 percentage points", "percent", "percentage point"),
+        ("4.1%", "percent", "%"),
+    ]
+
+
+def test_past_tense_month_is_not_pushed_into_the_future() -> None:
+    f = only("The jets arrived in Ukraine in August.", dt.date(2025, 5, 16))
+    assert (f.text, f.resolved) == ("August", "2024-08")
+    f = only("The jets will arrive in August.", dt.date(2025, 5, 16))
+    assert f.resolved == "2025-08"
+
+
+def test_scores_and_votes_are_separate_numbers() -> None:
+    figures = extract("The bill passed 218-214 in the House.", PUB)
+    assert [(f.text, f.kind) for f in figures] == [("218", "number"), ("214", "number")]
+
+
+def test_day_range_before_month() -> None:
+    f = only("The summit runs from 24 to 26 June.", dt.date(2025, 5, 16))
+    assert (f.text, f.kind, f.resolved, f.resolved_end) == ("24 to 26 June", "range", "2025-06-24", "2025-06-26")
+
+
+def test_ratio() -> None:
+    f = only("One in five voters stayed home.")
+    assert (f.kind, f.value) == ("number", 0.2)
+
+
+def test_week_of_year_and_weekday_with_day() -> None:
+    f = only("How about the first week of 2015", dt.date(2018, 11, 29))
+    assert (f.resolved, f.resolved_end, f.granularity) == ("2014-12-29", "2015-01-04", "week")
+    f = only("Are you free on Tuesday the 4th?", dt.date(2019, 6, 1))
+    assert f.resolved == "2019-06-04"
+
+
+def test_duration_counted_from_a_date() -> None:
+    f = only("The vote is two weeks before Christmas.", dt.date(2016, 11, 7))
+    assert (f.kind, f.resolved) == ("date", "2016-12-11")
+
+
+def test_time_range_on_a_day() -> None:
+    f = only("Where were you yesterday afternoon from 3-8pm?", dt.date(2018, 11, 1))
+    assert (f.kind, f.resolved, f.resolved_end) == ("range", "2018-10-31T15:00", "2018-10-31T20:00")

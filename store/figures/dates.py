@@ -26,7 +26,8 @@ WEEKDAYS: dict[str, int] = {
 _RD_WEEKDAYS = (rd.MO, rd.TU, rd.WE, rd.TH, rd.FR, rd.SA, rd.SU)
 
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_MONTH = rf"(?P<mon>{_MON})\b\.?"
+_ABBR_DOT = r"(?:(?<=[jJ]an|[fF]eb|[mM]ar|[aA]pr|[jJ]un|[jJ]ul|[aA]ug|[sS]ep|[oO]ct|[nN]ov|[dD]ec)\.|(?<=[sS]ept)\.)?"
+_MONTH = rf"(?P<mon>{_MON})\b" + _ABBR_DOT
 _ORD_WORD_DAY = (
     r"(?:(?:twenty|thirty)[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)"
     r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
@@ -57,7 +58,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 MONTH_ALONE = re.compile(
-    r"(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b\.?",
+    r"(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b" + _ABBR_DOT,
     re.I,
 )
 YEAR_ALONE = re.compile(r"(?<![\w$£€¥.,/#:\-–'])(?P<pre>(?:the\s+)?(?:(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)?(?:year|fiscal|fy|cy)\s+|(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?P<s>s|'s)?(?![\w.,:/]\d|\d|[%°]|\s*(?:percent|per\s+cent)\b|-\d)")
@@ -211,6 +212,14 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     left = 0 if left < 0 else left + 1
     rights = [i for i in (text.find(". ", pos), text.find("! ", pos), text.find("? ", pos), text.find("\n", pos)) if i >= 0]
     return left, (min(rights) if rights else len(text))
+
+
+PAST_CUE = re.compile(r"\b(?:was|were|had|did|ago|earlier|previously|last)\b|\b[a-z]{3,}ed\b", re.I)
+
+
+def looks_back(text: str, start: int) -> bool:
+    a, b = sentence_bounds(text, start)
+    return bool(PAST_CUE.search(text, a, b)) and not LOOKAHEAD.search(text, a, b)
 
 
 def looks_ahead(text: str, start: int) -> bool:
@@ -556,6 +565,8 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
             d = nearest_year_day(mon, day, pub, looks_ahead(text, m.start()))
             if d is None:
                 return None
+            if (d - pub).days > 31 and looks_back(text, m.start()):
+                d = _valid(d.year - 1, mon, day) or d
             cand.day = d
             cand.relative = True
         else:
@@ -638,6 +649,8 @@ def _resolve_month(mon: int, pre: str, text: str, pos: int, pub: dt.date | None)
         y = nearest_year_month(mon, pub)
         if looks_ahead(text, pos) and (y * 12 + mon) < (pub.year * 12 + pub.month):
             y += 1
+        elif (y * 12 + mon) - (pub.year * 12 + pub.month) > 1 and looks_back(text, pos):
+            y -= 1
     c.resolved = _iso_month(y, mon)
     c.extras["ym"] = (y, mon)
     return c
@@ -1089,17 +1102,18 @@ def _shift_pm(t: DateCand) -> None:
 
 def _with_time(d: DateCand, t: DateCand) -> DateCand:
     c = DateCand(d.start, t.end, d.kind, granularity="time", relative=d.relative, priority=9, day=d.day, time=t.time)
+    base = d.resolved.split("T")[0] if d.resolved else None
     if t.extras.get("part") and t.resolved and int(t.resolved[:2]) >= 12:
         c.extras["pm"] = True
     if t.kind == "range" or (t.kind == "time" and t.resolved_end):
         c.kind = "range" if t.kind == "range" else d.kind
-        c.resolved = f"{d.resolved}T{t.resolved}" if d.resolved else None
-        c.resolved_end = f"{d.resolved}T{t.resolved_end}" if d.resolved else None
+        c.resolved = f"{base}T{t.resolved}" if base else None
+        c.resolved_end = f"{base}T{t.resolved_end}" if base else None
         if t.kind == "time":
             c.granularity = "part of day"
             c.time = None
         return c
-    c.resolved = f"{d.resolved}T{t.time}" if d.resolved else None
+    c.resolved = f"{base}T{t.time}" if base else None
     c.resolved_end = d.resolved_end
     return c
 

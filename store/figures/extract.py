@@ -59,6 +59,7 @@ _AND_FRACTION = re.compile(r"\s+and\s+(a|an|one|two|three)\s+(half|quarter|quart
 _MINUS_WORD = re.compile(r"\b(?:minus|negative)\s+", re.I)
 IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
 RATIO = re.compile(r"\s+(out\s+of|in)\s+", re.I)
+MODEL_CODE = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z]{0,5}|[a-z]{1,2})-\d+[A-Za-z]*(?![\w-])")
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
 ORDINAL_WORD = re.compile(
     r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:%s)\b"
@@ -306,6 +307,8 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
             break
     while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ing")):
         words.pop()
+    if words and all(w.isupper() and len(w) > 1 for w in words):
+        return None
     if not words:
         return None
     if len(words) == 1 and words[0].lower().endswith("ing") and words[0].lower() not in ("building", "buildings", "meeting", "meetings", "wedding", "bombing", "bombings", "shooting", "shootings", "killing", "killings", "offering", "sibling", "siblings", "earnings", "savings", "holdings", "findings"):
@@ -475,13 +478,16 @@ def _atom_figure(text: str, a: Atom) -> Cand:
     cm = CURRENCY_BEFORE.search(before)
     if cm and not a.ordinal:
         sym = (cm.group(1) or cm.group(2)).lower()
+        if len(sym) == 2 and sym[1] == "$" and not (cm.group(1) or cm.group(2))[0].isupper() and sym not in ("c$",):
+            sym = "$"
+            cm = re.search(r"\$\s?$", before)
         code = CURRENCY_SYMBOLS.get(sym) or CURRENCY_SYMBOLS.get(sym.replace(" ", "")) or sym.upper()
         if sym.upper().startswith("M") and len(sym) == 4:
             code = sym[1:].upper()
             cand.value = a.value * 1e6
         if len(code) == 3 or code in ("cent",):
             cand.kind, cand.unit = "money", code.replace("RMB", "CNY")
-            cand.start = a.start - (len(before) - cm.start())
+            cand.start = a.start - (len(before) - cm.start())  # type: ignore[union-attr]
             paren = text[max(0, cand.start - 1):cand.start] == "(" and text[a.end:a.end + 1] == ")"
             if paren:
                 cand.start -= 1
@@ -525,7 +531,11 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                 ok = False
             if ok and word.startswith("-") and " " not in sep_text and (atoms[i].words or atoms[i + 1].words):
                 ok = sep_text.strip() == "-" and False
-            compatible = c.kind in ("number", "count") or n.kind in ("number", "count") or (c.unit == n.unit) or (c.kind == n.kind)
+            compatible = c.kind in ("number", "count") or n.kind in ("number", "count") or (c.unit == n.unit)
+            if c.unit and n.unit and c.unit != n.unit:
+                compatible = False
+            if re.search(r"\bby\s+$", pre, re.I) and word.endswith("to"):
+                compatible = False
             if ok and compatible and c.kind not in ("duration",) or (ok and c.kind == "duration" and n.kind == "duration" and c.unit and n.unit and c.unit[-1] == n.unit[-1]):
                 lo, hi = c.value, n.value
                 if lo is not None and hi is not None:
@@ -629,6 +639,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
         published = published.date()
     blocked: list[tuple[int, int]] = [(m.start(), m.end()) for m in PHONE.finditer(text)]
     blocked += [(m.start(), m.end()) for m in CODE_LIKE.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in MODEL_CODE.finditer(text)]
     dates = [c for c in find_dates(text, published) if not _overlaps(c.start, c.end, blocked)]
     date_spans = [(c.start, c.end) for c in dates]
     atoms = _atoms(text, blocked + date_spans)

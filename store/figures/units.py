@@ -6,7 +6,7 @@ import re
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "u.s $": "USD", "us $": "USD", "usd$": "USD",
-    "c$": "CAD", "c $": "CAD", "cad$": "CAD", "ca$": "CAD", "a$": "AUD", "a $": "AUD", "aud$": "AUD",
+    "c$": "CAD", "c $": "CAD", "cad$": "CAD", "ca$": "CAD", "a$": "AUD", "aud$": "AUD",
     "au$": "AUD", "nz$": "NZD", "nzd$": "NZD", "hk$": "HKD", "hk $": "HKD", "mex$": "MXN",
     "mxn$": "MXN", "s$": "SGD", "r$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "元": "CNY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW", "₺": "TRY", "₪": "ILS",
