@@ -355,6 +355,47 @@ async def test_works_at_80x24(app) -> None:
         assert screen.query_one(ParagraphList).size.width >= 70
 
 
+async def test_export_from_the_app_writes_the_tagged_notes(seeded, tmp_path: Path) -> None:
+    app = TearsheetApp(seeded, resume=False, export_dir=str(tmp_path / "out"))
+    (tmp_path / "out").mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("t", *"swap", "enter")
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        for _ in range(50):
+            written = list((tmp_path / "out").glob("tearsheet-notes-*.csv"))
+            if written:
+                break
+            await pilot.pause(0.05)
+    [path] = written
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:3] == ["tags", "note", "quote"]
+    assert rows[1][0] == "swap" and rows[1][2].startswith("Moscow and Kiev have exchanged")
+
+
+async def test_library_filters_to_a_tag(app, seeded) -> None:
+    from store.annotations import tag_paragraph
+
+    live = doc_id(seeded, "000_f7ba2992e29d3270")
+    first = seeded.execute("select id from paragraphs where doc_id = ? and n = 1", [live]).fetchone()[0]
+    tag_paragraph(seeded, first, ["casualties"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert library_titles(app) == ["Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]
+
+
 async def test_quit(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

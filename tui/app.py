@@ -24,10 +24,11 @@ class TearsheetApp(App[None]):
     BINDINGS = bindings(GLOBAL)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-very-wide")]
 
-    def __init__(self, db: sqlite_utils.Database, *, resume: bool = True) -> None:
+    def __init__(self, db: sqlite_utils.Database, *, resume: bool = True, export_dir: str | None = None) -> None:
         super().__init__()
         self.db = db
         self.resume = resume
+        self.export_dir = export_dir
         self._db_lock = threading.RLock()
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:

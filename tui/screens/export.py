@@ -42,7 +42,9 @@ class ExportModal(ModalScreen[None]):
         self.app.call_from_thread(self._deliver, text, name)
 
     def _deliver(self, text: str, name: str) -> None:
-        path = self.app.deliver_text(io.StringIO(text, newline=""), save_filename=name, encoding="utf-8")
+        path = self.app.deliver_text(
+            io.StringIO(text, newline=""), save_directory=self.app.export_dir, save_filename=name, encoding="utf-8"
+        )
         self.notify(f"Exporting to {name}…" if path is None else f"Exported to {path}", timeout=4)
         self.dismiss()
 

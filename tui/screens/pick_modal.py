@@ -26,7 +26,10 @@ class PickModal(ModalScreen[int | None]):
         self.query_one(OptionList).highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_index)
+        self.dismiss(self.result_for(event.option_index))
+
+    def result_for(self, index: int) -> object:
+        return index
 
     def action_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

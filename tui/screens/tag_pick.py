@@ -11,6 +11,8 @@ ALL = "(every document)"
 
 
 class TagPickModal(PickModal):
+    """Dismisses with the tag chosen, or None for every document."""
+
     def __init__(self, *, allow_clear: bool = True) -> None:
         super().__init__("Show only documents tagged…", [])
         self.allow_clear = allow_clear
@@ -33,9 +35,6 @@ class TagPickModal(PickModal):
         options.set_options(labels or ["No tags yet: tag a paragraph with t"])
         options.highlighted = 0
 
-    def on_option_list_option_selected(self, event) -> None:
-        if not self.tags:
-            self.dismiss(None)
-            return
-        tag = self.tags[event.option_index]
-        self.dismiss(None if tag == ALL else tag)
+    def result_for(self, index: int) -> str | None:
+        tag = self.tags[index] if index < len(self.tags) else ALL
+        return None if tag == ALL else tag
