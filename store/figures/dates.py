@@ -608,6 +608,9 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
         return None if d is None else DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
     if name == "md_num":
         mon, day = int(g["m"]), int(g["d"])
+        follow = re.match(r"\s+(?:of\b|(\w+))", text[m.end():m.end() + 20])
+        if follow and (follow.group(1) is None or _is_unit(follow.group(1))):
+            return None
         if mon > 12:
             if day > 12:
                 return None
@@ -620,6 +623,12 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
             return DateCand(s, m.end(), day=d, resolved=d.isoformat(), granularity="day", relative=True, priority=6)
         return DateCand(s, m.end(), granularity="day", relative=True, priority=6, extras={"md": (mon, day)})
     return None
+
+
+def _is_unit(word: str) -> bool:
+    from .units import UNITS
+
+    return word in UNITS or word.lower() in UNITS or word.lower() in ("cup", "cups", "teaspoon", "tablespoon", "inch", "mile", "share", "stake")
 
 
 def _mon(word: str) -> int:

@@ -59,7 +59,12 @@ _AND_FRACTION = re.compile(r"\s+and\s+(a|an|one|two|three)\s+(half|quarter|quart
 _MINUS_WORD = re.compile(r"\b(?:minus|negative)\s+", re.I)
 IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
 RATIO = re.compile(r"\s+(out\s+of|in)\s+", re.I)
-MODEL_CODE = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z]{0,5}|[a-z]{1,2})-\d+[A-Za-z]*(?![\w-])")
+_SYMBOL_AFTER = re.compile(r"\s?([€£¥元₹₽₴₩₺₪₦₱₫₿₡₾₭₸]|\$(?!\s?\d))(?![\w])")
+_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:in\b|inch(?:es)?\b|\"|″)")
+MODEL_CODE = re.compile(
+    r"(?<![\w-])(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|Q|H|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c)-)[A-Za-z]{1,6}-\d+[A-Za-z]*(?![\w-])",
+    re.I,
+)
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
 ORDINAL_WORD = re.compile(
     r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:%s)\b"
@@ -363,6 +368,10 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         cand.unit = "percentage point" if "point" in word or word == "pp" else "%"
         cand.end = pm.end()
         return cand
+    sym_after = _SYMBOL_AFTER.match(text, e)
+    if sym_after:
+        cand.kind, cand.unit, cand.end = "money", CURRENCY_SYMBOLS[sym_after.group(1)], sym_after.end()
+        return cand
     code = CURRENCY_CODE_AFTER.match(text, e)
     name = CURRENCY_NAME_AFTER.match(text, e)
     if code and not re.match(r"[\w$]", text[code.end():code.end() + 1]):
@@ -437,6 +446,11 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
                 unit2 = UNITS.get(key2) or next((UNITS[k] for k in UNITS if k.lower() == key2.lower()), None) or {"hour": "h", "hr": "h", "h": "h", "second": "s", "sec": "s", "s": "s", "minute": "min", "min": "min", "day": "d", "year": "yr", "week": "wk", "month": "mo", "ms": "ms", "millisecond": "ms"}.get(key2.lower(), key2)
                 unit = {"km/h": "km/h", "mi/h": "mph"}.get(f"{unit}/{unit2}", f"{unit}/{unit2}")
             cand.kind, cand.unit, cand.end = "quantity", unit, um.end()
+            if unit == "ft":
+                inch = _INCHES.match(text, cand.end)
+                if inch:
+                    cand.value = (cand.value or 0) + float(inch.group(1)) / 12
+                    cand.end = inch.end()
             return cand
     im = INCH_AFTER.match(text, e)
     if im and not a.words and re.match(r"\s*(?:[.,;)\s]|$)", text[im.end():im.end() + 2]) and text[max(0, a.start - 1):a.start] != '"':
@@ -482,7 +496,7 @@ def _atom_figure(text: str, a: Atom) -> Cand:
             sym = "$"
             cm = re.search(r"\$\s?$", before)
         code = CURRENCY_SYMBOLS.get(sym) or CURRENCY_SYMBOLS.get(sym.replace(" ", "")) or sym.upper()
-        if sym.upper().startswith("M") and len(sym) == 4:
+        if sym.upper().startswith("M") and len(sym) == 4 and sym.isalpha():
             code = sym[1:].upper()
             cand.value = a.value * 1e6
         if len(code) == 3 or code in ("cent",):

@@ -87,9 +87,9 @@ _add("µg", "µg", "μg", "mcg", "microgram", "micrograms", "microgramme", "micr
 _add("tonne", "t", "tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes", "ton", "tons")
 _add("lb", "lb", "lbs", "pound", "pounds")
 _add("st", "stone")
-_add("°C", "°C", "° C", "ºC", "degrees celsius", "degree celsius", "degrees centigrade", "celsius",
+_add("°C", "°C", "° C", "ºC", "° celsius", "°celsius", "° centigrade", "degrees celsius", "degree celsius", "degrees centigrade", "celsius",
      "celcius", "centigrade", "centigrate", "deg celsius", "deg c", "degrees c", "degree c", "C")
-_add("°F", "°F", "° F", "ºF", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "farenheit",
+_add("°F", "°F", "° F", "ºF", "° fahrenheit", "°fahrenheit", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "farenheit",
      "degrees farenheit", "deg fahrenheit", "deg f", "degrees f", "degree f", "F")
 _add("K", "kelvin", "kelvins", "K")
 _add("°", "°", "degrees", "degree", "deg.", "deg")
