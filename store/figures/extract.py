@@ -55,6 +55,7 @@ PHONE = re.compile(
     r"|(?<![\w-])\d{3,4}-\d{4}-\d{2,4}(?![\w-])"
 )
 CODE_LIKE = re.compile(r"(?<![\w.-])(?!\d+(?:\.\d+)?[x×]10)(?!\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.]))(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z]*\d+[A-Za-z]+\d[A-Za-z0-9]*(?![\w])|\b\d{4,}-\d{4,}(?:-\d+)+\b")
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _AND_FRACTION = re.compile(r"\s+and\s+(a|an|one|two|three)\s+(half|quarter|quarters|third|thirds|fifths?)\b", re.I)
 _MINUS_WORD = re.compile(r"\b(?:minus|negative)\s+", re.I)
 IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
@@ -183,6 +184,9 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         if dz:
             value *= 12
             end = dz.end()
+        pm = _PLUS_MINUS.match(text, end)
+        if pm:
+            end = pm.end()
         if mult >= 1000:
             fr = _AND_FRACTION.match(text, end)
             if fr:
@@ -207,6 +211,8 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         low = raw.lower()
         first = low.split()[0].split("-")[0]
         if first in ("hundreds", "thousands", "millions", "billions", "dozens", "tens", "trillions"):
+            continue
+        if first in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"):
             continue
         if first in ("half", "quarter") and not re.search(r"\s(?:million|billion|thousand|trillion|dozen|a\s+dozen)\b", low):
             if not re.search(r"\bthan\s+$", text[max(0, m.start() - 6):m.start()], re.I):
@@ -506,7 +512,7 @@ def _atom_figure(text: str, a: Atom) -> Cand:
             if paren:
                 cand.start -= 1
                 cand.end = a.end + 1
-                cand.value = -(cand.value or 0)
+                cand.value = -abs(cand.value or 0)
             cand = _suffix(text, a, cand)
             if paren:
                 cand.end = max(cand.end, a.end + 1)
