@@ -320,3 +320,14 @@ def test_duration_counted_from_a_date() -> None:
 def test_time_range_on_a_day() -> None:
     f = only("Where were you yesterday afternoon from 3-8pm?", dt.date(2018, 11, 1))
     assert (f.kind, f.resolved, f.resolved_end) == ("range", "2018-10-31T15:00", "2018-10-31T20:00")
+
+
+def test_bench_skips_politely_without_cases(tmp_path: object) -> None:
+    import os
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, TEARSHEET_EVAL_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-m", "bench.figures_eval"], cwd=root, env=env, capture_output=True, text=True)
+    assert out.returncode == 0
+    assert "no labelled cases" in out.stdout
