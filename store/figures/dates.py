@@ -69,9 +69,11 @@ CENTURY = re.compile(
 )
 RELATIVE_DAY = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tmrw|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night))\b", re.I)
 RELATIVE_PERIOD = re.compile(
-    r"\b(?P<mod>this|last|next|past|previous|coming|following|current|same|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|end\s+of\s+the|end\s+of\s+this|end\s+of\s+last|the\s+end\s+of\s+the|the\s+end\s+of\s+this|the\s+end\s+of\s+last)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
+    r"\b(?P<mod>this|last|next|past|previous|coming|following|current|same|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)|(?:the\s+)?end\s+of)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)\b",
     re.I,
 )
+YEAR_TO_DATE = re.compile(r"\b(?:the\s+)?(?:year|month)[\s-]+to[\s-]+date\b", re.I)
+DAY_OF_MONTH = re.compile(r"\bon\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?[A-Za-z]{3})|\bon\s+the\s+(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[.,;!?]|$))", re.I)
 RECENT = re.compile(r"\b(?:in\s+)?(?:the\s+)?(?P<mod>recent|past\s+few|last\s+few|coming|next\s+few)\s+(?P<unit>days|weeks|months|years|decades)\b", re.I)
 WEEKDAY = re.compile(
     r"(?<![\w])(?:(?P<mod>this\s+past|this\s+coming|this\s+upcoming|last|next|this|previous|past|coming|following|upcoming)\s+)?(?:(?P<week>next\s+week|last\s+week|this\s+week|previous\s+week)\s*-?\s*(?:on\s+)?)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat)(?P<pl>s)?\b(?:(?<=Mon|Tue|Wed|Thu|Fri|Sat)\.|(?<=Tues|Thur)\.|(?<=Thurs)\.)?",
@@ -422,6 +424,30 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = _relative_period(m, text, pub)
             if c is not None:
                 add(c)
+    if "to date" in lowered or "to-date" in lowered:
+        for m in YEAR_TO_DATE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            c = DateCand(m.start(), m.end(), "range", granularity="day", relative=True, priority=6)
+            if pub is not None:
+                first = dt.date(pub.year, 1, 1) if "year" in m.group(0).lower() else dt.date(pub.year, pub.month, 1)
+                c.resolved, c.resolved_end = first.isoformat(), pub.isoformat()
+            add(c)
+    if digit and "on the" in lowered:
+        for m in DAY_OF_MONTH.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            day = int(m.group("d") or m.group("d2"))
+            if not 1 <= day <= 31:
+                continue
+            c = DateCand(m.start() + 3, m.end(), "date", granularity="day", relative=True, priority=5)
+            if pub is not None:
+                options = [x for x in (_valid((pub + relativedelta(months=k)).year, (pub + relativedelta(months=k)).month, day) for k in (-1, 0, 1)) if x]
+                if not options:
+                    continue
+                best = min(options, key=lambda x: abs((x - pub).days))
+                c.day, c.resolved = best, best.isoformat()
+            add(c)
     if _has(lowered, _RECENT_WORDS):
         for m in RECENT.finditer(text):
             if not free(m.start(), m.end()):
@@ -691,6 +717,13 @@ def _relative_period(m: re.Match[str], text: str, pub: dt.date | None) -> DateCa
     unit = m.group("unit").lower()
     if mod in ("the past", "the last", "the previous", "the coming", "the next") and unit in ("decade", "century"):
         return None
+    if unit == "day":
+        if "end of" not in mod:
+            return None
+        c = DateCand(m.start(), m.end(), granularity="day", relative=True, priority=6)
+        if pub is not None:
+            c.day, c.resolved = pub, pub.isoformat()
+        return c
     step = 0
     if any(k in mod for k in ("last", "past", "previous")):
         step = -1
@@ -755,7 +788,7 @@ def _recent(m: re.Match[str], pub: dt.date | None) -> DateCand:
     return c
 
 
-_FEW = {"few": 3, "a few": 3, "several": 3, "a couple of": 2, "couple of": 2}
+_FEW = {"few": 3, "a few": 3, "several": 3, "a couple of": 2, "couple of": 2, "couple": 2, "a couple": 2}
 
 
 def _count_word(raw: str) -> float | None:
@@ -993,7 +1026,8 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
             n = cands[i + 1]
             gap = text[c.end:n.start]
             time_range = n.kind == "range" and n.granularity == "time"
-            if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", gap, re.I):
+            pure_time = "T" not in (n.resolved or "") and "T" not in (n.resolved_end or "")
+            if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and pure_time and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", gap, re.I):
                 if c.extras.get("pm"):
                     _shift_pm(n)
                 merged = _with_time(c, n)
@@ -1001,7 +1035,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if (c.kind == "time" or (c.kind == "range" and c.granularity == "time")) and n.kind == "date" and re.fullmatch(r"\s*(?:,|on|of)?\s*", gap, re.I) and n.granularity == "day":
+            if (c.kind == "time" or (c.kind == "range" and c.granularity == "time")) and "T" not in (c.resolved or "") and n.kind == "date" and re.fullmatch(r"\s*(?:,|on|of)?\s*", gap, re.I) and n.granularity == "day":
                 merged = _with_time(n, c)
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
@@ -1383,7 +1417,7 @@ WEEK_OF = re.compile(
     r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+(?:(?:the\s+)?(?:month\s+of\s+)?(?P<mon>" + _MON + r")\b\.?(?:\s*,?\s*(?P<y1>(?:1[6-9]|20)\d\d))?|(?P<y2>(?:1[6-9]|20)\d\d)|(?P<rel>this|next|last)\s+(?P<unit>month|year))",
     re.I,
 )
-ISO_WEEK = re.compile(r"(?<![\w])(?:the\s+)?(?:week|wk)\s*(?P<n>[1-9]|[1-4]\d|5[0-3])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?(?![\w.,]\d|\d)", re.I)
+ISO_WEEK = re.compile(r"(?<![\w])(?<!this\s)(?<!next\s)(?<!last\s)(?<!past\s)(?:the\s+)?(?:week|wk)\s*(?P<n>[1-9]|[1-4]\d|5[0-3])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?(?![\w.,:]\d|\d|\s*[ap]\.?m\b|\w)", re.I)
 WEEK_PREFIX = re.compile(r"(?:\bthe\s+)?\bweek\s+(?:of|beginning|starting(?:\s+on)?|commencing)\s+(?:the\s+)?$|\bw/c\s+$", re.I)
 WEEKDAY_DAY = re.compile(
     r"(?<![\w])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?,?\s+"

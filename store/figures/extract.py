@@ -63,7 +63,7 @@ RATIO = re.compile(r"\s+(out\s+of|in)\s+", re.I)
 _SYMBOL_AFTER = re.compile(r"\s?([€£¥元₹₽₴₩₺₪₦₱₫₿₡₾₭₸]|\$(?!\s?\d))(?![\w])")
 _INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:in\b|inch(?:es)?\b|\"|″)")
 MODEL_CODE = re.compile(
-    r"(?<![\w-])(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|Q|H|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c)-)[A-Za-z]{1,6}-\d+[A-Za-z]*(?![\w-])",
+    r"(?<![\w-])(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|Q|H|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d+[A-Za-z]*(?![\w-])",
     re.I,
 )
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
