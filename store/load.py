@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -13,11 +16,11 @@ import sqlite_utils
 
 from store.annotations.anchor import detach, reanchor_document
 from store.db import StoreError, _explain
-from store.decode import NotText, decode
-from store.figures import extract
-from store.parse import READING_KINDS, Article, parse
+from store.figures import Figure, extract
+from store.parse import READING_KINDS, Article, mark_collection_furniture
+from store.prepare import Prepared, prepare
 from store.repeats import forget_paragraphs, update_repeats
-from store.text import bytes_hash, text_hash
+from store.text import text_hash
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -56,36 +59,65 @@ def load_paths(
     refresh: bool = False,
     group_repeats: bool = True,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> LoadReport:
     """Load every article file under `paths`. A bad file is reported and the others still load;
-    a locked or read-only database stops the run, since no file could be written."""
+    a locked or read-only database stops the run, since no file could be written.
+
+    Files are read, parsed and searched for figures in worker processes while this one writes.
+    """
     report = LoadReport()
+    jobs: list[tuple[str, str | None]] = []
+    known = {} if refresh else dict(db.execute("select path, content_hash from sources").fetchall())
     for path, problem in _article_files(paths):
         if problem is not None:
             (report.skipped if problem.reason.startswith("skipped") else report.errors).append(problem)
             if progress:
                 progress(str(path), problem.reason)
             continue
+        jobs.append((str(path), known.get(str(path.resolve()))))
+    for prepared in _prepared(jobs, workers):
         try:
-            status = _load_file(db, path, refresh, report)
-        except (NotText, OSError) as exc:
-            reason = str(exc) if isinstance(exc, NotText) else f"cannot read ({exc.strerror or exc})"
-            report.errors.append(LoadProblem(str(path), reason))
-            status = reason
+            status = _store_file(db, prepared, report)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"database: {_explain(exc)}") from exc
         except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
-            reason = f"could not be read ({type(exc).__name__}: {exc})"
-            report.errors.append(LoadProblem(str(path), reason))
-            status = reason
+            status = f"could not be stored ({type(exc).__name__}: {exc})"
+            report.errors.append(LoadProblem(prepared.path, status))
         if progress:
-            progress(str(path), status)
+            progress(prepared.path, status)
     if group_repeats and report.new_paragraph_ids:
         try:
             update_repeats(db, report.new_paragraph_ids)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"database: {_explain(exc)}") from exc
     return report
+
+
+PARALLEL_FROM = 24
+IN_FLIGHT_PER_WORKER = 16
+
+
+def _prepared(jobs: list[tuple[str, str | None]], workers: int | None) -> Iterator[Prepared]:
+    """Results in file order; at most a few dozen files in flight, so memory stays flat however many there are."""
+    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if count <= 1 or len(jobs) < PARALLEL_FROM:
+        for path, digest in jobs:
+            yield prepare(path, digest)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        pending: deque = deque()
+        queue = iter(jobs)
+        for job in queue:
+            pending.append(pool.submit(prepare, *job))
+            if len(pending) >= count * IN_FLIGHT_PER_WORKER:
+                break
+        while pending:
+            yield pending.popleft().result()
+            job = next(queue, None)
+            if job is not None:
+                pending.append(pool.submit(prepare, *job))
 
 
 def _article_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, LoadProblem | None]]:
@@ -107,34 +139,35 @@ def _article_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Pa
             yield path, LoadProblem(str(path), "not a regular file")
 
 
-def _load_file(db: sqlite_utils.Database, path: Path, refresh: bool, report: LoadReport) -> str:
-    data = path.read_bytes()
-    key = str(path.resolve())
-    digest = bytes_hash(data)
-    source = db.execute("select id, content_hash from sources where path = ?", [key]).fetchone()
-    if source and source[1] == digest and not refresh:
-        report.unchanged.append(str(path))
+def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadReport) -> str:
+    if prepared.problem is not None:
+        report.errors.append(LoadProblem(prepared.path, prepared.problem))
+        return prepared.problem
+    if prepared.unchanged:
+        report.unchanged.append(prepared.path)
         return "unchanged"
-    decoded = decode(data)
+    assert prepared.articles is not None and prepared.figures is not None
+    source = db.execute("select id from sources where path = ?", [prepared.key]).fetchone()
     source_id = source[0] if source else None
-    articles = parse(decoded.text, seen_in_documents=_seen_counter(db, source_id))
+    mark_collection_furniture(prepared.articles, _seen_counter(db, source_id))
+    stem = Path(prepared.path).stem
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with db.atomic():
-        row = {"path": key, "stem": path.stem, "content_hash": digest, "encoding": decoded.encoding,
-               "size": len(data), "text": decoded.text, "loaded_at": now}
+        row = {"path": prepared.key, "stem": stem, "content_hash": prepared.digest, "encoding": prepared.encoding,
+               "size": prepared.size, "text": prepared.text, "loaded_at": now}
         if source_id is None:
             source_id = db["sources"].insert(row).last_pk
         else:
             db["sources"].update(source_id, row)
         kept_parts = []
-        for article in articles:
-            report.new_paragraph_ids.extend(_store_article(db, source_id, path.stem, article, digest, now))
+        for article, figures in zip(prepared.articles, prepared.figures):
+            report.new_paragraph_ids.extend(_store_article(db, source_id, stem, article, figures, prepared.digest, now))
             kept_parts.append(article.part)
             report.documents += 1
             report.paragraphs += len(article.paragraphs)
         _drop_missing_parts(db, source_id, kept_parts)
-    report.loaded.append(str(path))
-    return f"loaded ({decoded.encoding})" if decoded.encoding not in ("utf-8",) else "loaded"
+    report.loaded.append(prepared.path)
+    return "loaded" if prepared.encoding == "utf-8" else f"loaded ({prepared.encoding})"
 
 
 def _seen_counter(db: sqlite_utils.Database, source_id: int | None) -> Callable[[str], int]:
@@ -152,7 +185,8 @@ def _seen_counter(db: sqlite_utils.Database, source_id: int | None) -> Callable[
 
 
 def _store_article(
-    db: sqlite_utils.Database, source_id: int, stem: str, article: Article, digest: str, now: str
+    db: sqlite_utils.Database, source_id: int, stem: str, article: Article, figures: list[list[Figure]],
+    digest: str, now: str,
 ) -> list[int]:
     doc = {
         "source_id": source_id, "part": article.part, "stem": stem if article.part == 0 else f"{stem}#{article.part}",
@@ -172,19 +206,20 @@ def _store_article(
         _clear_paragraphs(db, doc_id)
     else:
         doc_id = db["documents"].insert(doc).last_pk
-    conn = db.conn
-    new_ids: list[int] = []
-    figure_rows: list[tuple] = []
-    for position, paragraph in enumerate(article.paragraphs):
-        cursor = conn.execute(
-            "insert into paragraphs (doc_id, position, n, kind, text, start, [end], hash) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc_id, position, paragraph.n, paragraph.kind, paragraph.text, paragraph.start, paragraph.end,
-             text_hash(paragraph.text)],
-        )
-        paragraph_id = cursor.lastrowid
+    # Ids assigned here, inside the file's transaction, so the rows go in with one executemany.
+    first_id = db.execute("select coalesce(max(id), 0) + 1 from paragraphs").fetchone()[0]
+    rows, new_ids, figure_rows = [], [], []
+    for position, (paragraph, found) in enumerate(zip(article.paragraphs, figures)):
+        paragraph_id = first_id + position
+        rows.append((paragraph_id, doc_id, position, paragraph.n, paragraph.kind, paragraph.text, paragraph.start,
+                     paragraph.end, text_hash(paragraph.text)))
         if paragraph.kind in READING_KINDS:
             new_ids.append(paragraph_id)
-            figure_rows.extend(_figure_rows(paragraph_id, doc_id, paragraph.text, article.published))
+            figure_rows.extend(_figure_row(paragraph_id, doc_id, f) for f in found)
+    db.conn.executemany(
+        "insert into paragraphs (id, doc_id, position, n, kind, text, start, [end], hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     _insert_figures(db, figure_rows)
     reanchor_document(db, doc_id)
     return new_ids
@@ -228,18 +263,15 @@ def refresh_figures(db: sqlite_utils.Database) -> int:
         batch = []
         for paragraph_id, doc_id, text, published in rows:
             day = date.fromisoformat(published) if published else None
-            batch.extend(_figure_rows(paragraph_id, doc_id, text, day))
+            batch.extend(_figure_row(paragraph_id, doc_id, f) for f in extract(text, day))
         _insert_figures(db, batch)
         count = len(batch)
     return count
 
 
-def _figure_rows(paragraph_id: int, doc_id: int, text: str, published: date | None) -> list[tuple]:
-    return [
-        (paragraph_id, doc_id, f.start, f.end, f.text, f.kind, f.value, f.low, f.high, f.unit, f.counted, f.approx,
-         f.resolved, f.resolved_end, f.granularity, int(f.relative))
-        for f in extract(text, published)
-    ]
+def _figure_row(paragraph_id: int, doc_id: int, f: Figure) -> tuple:
+    return (paragraph_id, doc_id, f.start, f.end, f.text, f.kind, f.value, f.low, f.high, f.unit, f.counted, f.approx,
+            f.resolved, f.resolved_end, f.granularity, int(f.relative))
 
 
 def _insert_figures(db: sqlite_utils.Database, rows: list[tuple]) -> None:

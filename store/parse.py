@@ -69,21 +69,20 @@ _MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
 
 
-def parse(text: str, *, seen_in_documents: Callable[[str], int] | None = None) -> list[Article]:
+def parse(text: str) -> list[Article]:
     """Articles in file order: the page's own first (part 0), then its related articles (parts 1…)."""
-    seen = seen_in_documents or (lambda _line: 0)
     units = _units(text)
     main = Article(part=0, start=0, end=len(text))
     units = _split_header(units, main)
     related_at = next((i for i, u in enumerate(units) if _is_related_heading(u)), None)
     own, related = (units, []) if related_at is None else (units[: related_at + 1], units[related_at + 1 :])
-    _classify(own, main, seen)
-    items, trailing = _related_items(related, seen)
+    _classify(own, main)
+    items, trailing = _related_items(related)
     main.paragraphs = [_paragraph(u) for u in own + trailing]
     main.paragraphs.sort(key=lambda p: p.start)
     articles = [main]
     for part, item in enumerate(items, start=1):
-        articles.append(_related_article(part, item, main, seen))
+        articles.append(_related_article(part, item, main))
     for article in articles:
         _number(article)
     return articles
@@ -185,7 +184,7 @@ def _headline_like(text: str) -> bool:
     return 2 <= n_words <= 25 and not is_sentence(text) and not text.endswith((":", ",", ";"))
 
 
-def _classify(units: list[_Unit], article: Article, seen: Callable[[str], int]) -> None:
+def _classify(units: list[_Unit], article: Article) -> None:
     content = [u for u in units if u.kind != "meta"]
     for index, unit in enumerate(content):
         heading = _MARKDOWN_HEADING.match(unit.text)
@@ -201,7 +200,7 @@ def _classify(units: list[_Unit], article: Article, seen: Callable[[str], int]) 
             unit.kind = "related"
         elif index <= 8 and _read_byline(unit, article):
             unit.kind = "byline"
-        elif _furniture(unit.text, seen):
+        elif is_boilerplate(unit.text):
             unit.kind = "boilerplate"
     _find_title(content, article)
     title = normalise(article.title) if article.title else None
@@ -245,10 +244,23 @@ def _introduces(unit: _Unit, following: _Unit | None) -> bool:
     return following is not None and len(following.text) > len(unit.text) and is_sentence(following.text)
 
 
-def _furniture(text: str, seen: Callable[[str], int]) -> bool:
-    """Asks the collection how often a line recurs only for short non-sentences, the only lines that rule can touch."""
-    short = len(text) <= 200 and not is_sentence(text) and len(words_of(text)) <= 15
-    return is_boilerplate(text, seen_in_documents=seen(text) if short else 0)
+def mark_collection_furniture(articles: list[Article], seen_in_documents: Callable[[str], int]) -> None:
+    """Short lines that other documents of the collection carry too are furniture (poll widgets, wire lines).
+
+    Asks the collection only about short non-sentences, the only lines that rule can touch.
+    """
+    for article in articles:
+        changed = False
+        for paragraph in article.paragraphs:
+            text = paragraph.text
+            if paragraph.kind not in VISIBLE_KINDS or len(text) > 200 or is_sentence(text) or len(words_of(text)) > 15:
+                continue
+            if is_boilerplate(text, seen_in_documents=seen_in_documents(text)):
+                paragraph.kind = "boilerplate"
+                paragraph.n = None
+                changed = True
+        if changed:
+            _number(article)
 
 
 def _read_byline(unit: _Unit, article: Article) -> bool:
@@ -281,7 +293,7 @@ def _first_sentence(text: str, limit: int = 90) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _related_items(units: list[_Unit], seen: Callable[[str], int]) -> tuple[list[list[_Unit]], list[_Unit]]:
+def _related_items(units: list[_Unit]) -> tuple[list[list[_Unit]], list[_Unit]]:
     """Split a related section into articles. Each begins at a headline the page prints twice in a row,
     or failing that at a headline-like line followed by text; trailing furniture stays with the page."""
     if not units:
@@ -299,7 +311,7 @@ def _related_items(units: list[_Unit], seen: Callable[[str], int]) -> tuple[list
         ]
     if not starts:
         for unit in units:
-            unit.kind = "boilerplate" if _furniture(unit.text, seen) else "related"
+            unit.kind = "boilerplate" if is_boilerplate(unit.text) else "related"
         return [], units
     lead = units[: starts[0]]
     for unit in lead:
@@ -307,7 +319,7 @@ def _related_items(units: list[_Unit], seen: Callable[[str], int]) -> tuple[list
     items = [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)])]
     last = items[-1]
     cut = len(last)
-    while cut > 1 and _furniture(last[cut - 1].text, seen):
+    while cut > 1 and is_boilerplate(last[cut - 1].text):
         cut -= 1
     trailing = last[cut:]
     for unit in trailing:
@@ -316,7 +328,7 @@ def _related_items(units: list[_Unit], seen: Callable[[str], int]) -> tuple[list
     return items, lead + trailing
 
 
-def _related_article(part: int, units: list[_Unit], page: Article, seen: Callable[[str], int]) -> Article:
+def _related_article(part: int, units: list[_Unit], page: Article) -> Article:
     title = units[0].text
     article = Article(part=part, start=units[0].start, end=units[-1].end, title=title)
     for unit in units:
@@ -336,7 +348,7 @@ def _related_article(part: int, units: list[_Unit], page: Article, seen: Callabl
         elif not article.source and len(words_of(unit.text)) <= 5 and not is_sentence(unit.text):
             unit.kind = "byline"
             article.source = unit.text
-        elif _furniture(unit.text, seen):
+        elif is_boilerplate(unit.text):
             unit.kind = "boilerplate"
         else:
             unit.kind = "body"
@@ -357,6 +369,7 @@ def _paragraph(unit: _Unit) -> Paragraph:
 def _number(article: Article) -> None:
     n = 0
     for paragraph in article.paragraphs:
+        paragraph.n = None
         if paragraph.kind in VISIBLE_KINDS:
             n += 1
             paragraph.n = n

@@ -88,7 +88,7 @@ SORTS = {
     "loaded": "d.id",
 }
 
-_DOCUMENT_COLUMNS = f"""
+_DOCUMENT_COLUMNS = """
     d.id, s.path, d.stem, d.title, d.source, d.published, d.parent_id,
     (select count(*) from paragraphs p where p.doc_id = d.id and p.n is not null),
     (select count(*) from paragraphs p where p.doc_id = d.id and p.kind = 'boilerplate'),

@@ -1,0 +1,51 @@
+"""One file → everything that can be worked out without the database: text, articles, figures.
+
+Pure and picklable, so the loader runs it in worker processes while it writes the previous files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.decode import NotText, decode
+from store.figures import Figure, extract
+from store.parse import READING_KINDS, Article, parse
+from store.text import bytes_hash
+
+
+@dataclass(slots=True)
+class Prepared:
+    path: str
+    key: str
+    digest: str
+    size: int = 0
+    encoding: str = ""
+    text: str = ""
+    articles: list[Article] | None = None
+    figures: list[list[list[Figure]]] | None = None  # per article, per paragraph
+    unchanged: bool = False
+    problem: str | None = None
+
+
+def prepare(path: str, known_digest: str | None) -> Prepared:
+    """Never raises: a file that cannot be read comes back with `problem` saying why in one line."""
+    try:
+        data = Path(path).read_bytes()
+        key = str(Path(path).resolve())
+    except OSError as exc:
+        return Prepared(path, path, "", problem=f"cannot read ({exc.strerror or exc})")
+    digest = bytes_hash(data)
+    if digest == known_digest:
+        return Prepared(path, key, digest, unchanged=True)
+    try:
+        decoded = decode(data)
+        articles = parse(decoded.text)
+        figures = [
+            [extract(p.text, a.published) if p.kind in READING_KINDS else [] for p in a.paragraphs] for a in articles
+        ]
+    except NotText as exc:
+        return Prepared(path, key, digest, problem=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
+        return Prepared(path, key, digest, problem=f"could not be read ({type(exc).__name__}: {exc})")
+    return Prepared(path, key, digest, len(data), decoded.encoding, decoded.text, articles, figures)
