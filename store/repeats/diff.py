@@ -1,0 +1,54 @@
+"""What changed between two copies: word runs and changed figures."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+_TOKEN = re.compile(r"\s+|\w+(?:[.,'’]\w+)*|[^\w\s]")
+_NUMBER = re.compile(r"(?<![\w.,])[-+]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Runs of ("equal" | "delete" | "insert", text) that turn `a` into `b`, word by word.
+
+    A replaced run comes out as its deletion followed by its insertion; spacing is kept, so joining the
+    "equal" and "insert" runs gives `b` and joining the "equal" and "delete" runs gives `a`.
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    runs: list[tuple[str, str]] = []
+
+    def emit(op: str, text: str) -> None:
+        if not text:
+            return
+        if runs and runs[-1][0] == op:
+            runs[-1] = (op, runs[-1][1] + text)
+        else:
+            runs.append((op, text))
+
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            emit("equal", "".join(ta[i1:i2]))
+            continue
+        if tag in ("delete", "replace"):
+            emit("delete", "".join(ta[i1:i2]))
+        if tag in ("insert", "replace"):
+            emit("insert", "".join(tb[j1:j2]))
+    return runs
+
+
+def changed_numbers(a: str, b: str) -> list[tuple[str, str]]:
+    """Figures that differ between otherwise aligned copies, in reading order: [("909", "757")]."""
+    na = [m.group() for m in _NUMBER.finditer(a)]
+    nb = [m.group() for m in _NUMBER.finditer(b)]
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, na, nb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            out.extend(zip(na[i1:i2], nb[j1:j2]))
+    return out

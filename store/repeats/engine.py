@@ -1,0 +1,272 @@
+"""Grouping on in-memory arrays: exact copies by key, candidates by LSH, verified by the scorer.
+
+Every text is placed in order of (published, longest first, id). A text joins the group whose
+representative it matches best at or above the threshold, among representatives placed before it;
+otherwise it becomes a representative itself. Members never recruit (no chaining), and the
+representative of a group is always its earliest, longest text.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from store.repeats import minhash
+from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, PreparedTexts, could_match
+
+BOILERPLATE_WORDS = 20
+BOILERPLATE_DOCS = 5
+"""A text under BOILERPLATE_WORDS words found verbatim in BOILERPLATE_DOCS documents or more is page furniture."""
+MIN_JACCARD = 0.35
+"""Candidates whose signatures agree on fewer bins than this are not scored."""
+WINDOW = 8
+FIRST = 8
+NO_DATE = np.int32(99_999_999)
+
+
+@dataclass(frozen=True)
+class Settings:
+    threshold: float = DEFAULT_THRESHOLD
+    short_words: int = SHORT_WORDS
+    boilerplate_words: int = BOILERPLATE_WORDS
+    boilerplate_docs: int = BOILERPLATE_DOCS
+    min_jaccard: float = MIN_JACCARD
+    base: str = "words"
+
+
+@dataclass
+class Batch:
+    """Paragraphs to group. `published` as YYYYMMDD integers (NO_DATE when unknown)."""
+
+    ids: np.ndarray
+    texts: Sequence[str]
+    published: np.ndarray
+    doc_ids: np.ndarray
+    keys: np.ndarray | None = None
+    """Exact-copy key per text (equal for equal normalised text); computed when absent."""
+    shared_docs: np.ndarray | None = None
+    """Documents holding each text verbatim, counted over the whole collection; from the batch when absent."""
+    exempt: np.ndarray | None = None
+    """Texts never treated as boilerplate (titles)."""
+    fixed: np.ndarray | None = None
+    """Texts that stay representatives (their groups are held elsewhere); nothing here may outrank them."""
+
+
+@dataclass
+class Grouping:
+    rep: np.ndarray
+    """Index (into the batch) of each text's representative; -1 for boilerplate."""
+    score: np.ndarray
+    indexed: np.ndarray
+    """Indices of representatives that carry LSH keys (long enough for fuzzy matching)."""
+    band_keys: np.ndarray
+    """(len(indexed), BANDS) LSH keys of those representatives."""
+    words: np.ndarray
+    text_keys: np.ndarray
+    lengths: np.ndarray
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def published_number(value: str | None) -> int:
+    if not value or len(value) < 10:
+        return int(NO_DATE)
+    try:
+        return int(value[:4] + value[5:7] + value[8:10])
+    except ValueError:
+        return int(NO_DATE)
+
+
+def text_keys(normalised: Sequence[str]) -> np.ndarray:
+    return np.fromiter((hash(s) for s in normalised), dtype=np.int64, count=len(normalised))
+
+
+def hex_keys(hashes: Sequence[str]) -> np.ndarray:
+    """Stored `text_hash` values as int64 keys."""
+    return np.fromiter((int(h[:16], 16) for h in hashes), dtype=np.uint64, count=len(hashes)).view(np.int64)
+
+
+def placement_order(batch: Batch, lengths: np.ndarray) -> np.ndarray:
+    return np.lexsort((np.asarray(batch.ids), -lengths, np.asarray(batch.published)))
+
+
+class _Clock:
+    def __init__(self, stats: dict[str, float]) -> None:
+        self.stats = stats
+        self.last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stats[f"t_{stage}"] = now - self.last
+        self.last = now
+
+
+def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
+    n = len(batch.texts)
+    stats: dict = {}
+    clock = _Clock(stats)
+    normalised = minhash.normalise_all(batch.texts)
+    keys = np.asarray(batch.keys, dtype=np.int64) if batch.keys is not None else text_keys(normalised)
+    lengths = np.fromiter((len(s) for s in normalised), dtype=np.int64, count=n)
+    order = placement_order(batch, lengths)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+
+    cls, heads = _classes(np.asarray(keys, dtype=np.int64), order)
+    n_cls = len(heads)
+    head_rank = rank[heads]
+    clock("normalise")
+
+    sig = minhash.signatures([normalised[i] for i in heads])
+    clock("minhash")
+    words = sig.words
+    shared = _shared_docs(batch, cls, n_cls)
+    boiler = (words < settings.boilerplate_words) & (shared >= settings.boilerplate_docs)
+    if batch.exempt is not None:
+        exempt_cls = np.zeros(n_cls, dtype=bool)
+        exempt_cls[cls[np.asarray(batch.exempt, dtype=bool)]] = True
+        boiler &= ~exempt_cls
+    fuzzy = np.flatnonzero((words >= settings.short_words) & ~boiler & (sig.shingles > 0))
+    band = minhash.band_keys(sig.sig[fuzzy])
+
+    left, right = _candidates(band, fuzzy, head_rank)
+    stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum()), "candidates": len(left)})
+    clock("candidates")
+    if len(left):
+        keep = could_match(words[left], words[right], settings.threshold)
+        left, right = left[keep], right[keep]
+        est = minhash.estimated_jaccard(sig.sig, left, right)
+        keep = est >= settings.min_jaccard
+        left, right = left[keep], right[keep]
+    stats["scored"] = len(left)
+    del sig
+    clock("filter")
+
+    involved = distinct(np.concatenate((left, right))).tolist()
+    texts = PreparedTexts([normalised[heads[c]] for c in involved], settings.base)
+    slot = np.zeros(n_cls, dtype=np.int64)
+    slot[involved] = np.arange(len(involved))
+    scores = texts.score(slot[left], slot[right], settings.threshold)
+    hit = scores >= settings.threshold
+    left, right, scores = left[hit], right[hit], scores[hit]
+    stats["matches"] = len(left)
+    clock("score")
+
+    fixed = np.zeros(n_cls, dtype=bool)
+    if batch.fixed is not None:
+        fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
+    leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, fixed)
+    rep_cls = leader[cls]
+    rep = heads[rep_cls]
+    score = np.where(rep_cls == cls, np.float32(100.0), cls_score[cls]).astype(np.float32)
+    excluded = boiler[cls]
+    rep[excluded] = -1
+    score[excluded] = 0.0
+
+    is_leader_fuzzy = leader[fuzzy] == fuzzy
+    clock("place")
+    return Grouping(
+        rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], band_keys=band[is_leader_fuzzy],
+        words=words[cls].astype(np.int32), text_keys=keys, lengths=lengths, stats=stats,
+    )
+
+
+def _classes(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Class of each text (texts with equal keys share one) and each class's head: its first text in `order`.
+
+    Classes are numbered in the order of their heads.
+    """
+    by_key = order[np.argsort(keys[order], kind="stable")]
+    sorted_keys = keys[by_key]
+    new = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
+    heads = by_key[new]
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    heads = heads[np.argsort(position[heads], kind="stable")]
+    label = np.empty(len(order), dtype=np.int64)
+    label[heads] = np.arange(len(heads))
+    cls = np.empty(len(order), dtype=np.int64)
+    cls[by_key] = label[by_key[np.maximum.accumulate(np.where(new, np.arange(len(new)), 0))]]
+    return cls, heads
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
+def _shared_docs(batch: Batch, cls: np.ndarray, n_cls: int) -> np.ndarray:
+    if batch.shared_docs is not None:
+        out = np.zeros(n_cls, dtype=np.int64)
+        np.maximum.at(out, cls, np.asarray(batch.shared_docs, dtype=np.int64))
+        return out
+    docs = np.asarray(batch.doc_ids, dtype=np.int64)
+    pairs = distinct(cls * (int(docs.max(initial=0)) + 1) + docs)
+    return np.bincount(pairs // (int(docs.max(initial=0)) + 1), minlength=n_cls)
+
+
+def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (earlier, later) node pairs sharing a band key.
+
+    Within a bucket (ordered by rank) each node pairs with the WINDOW nodes before it and with the
+    first FIRST nodes: every pair in small buckets, and a linear number in the large buckets a
+    family of near-identical texts produces, where the earliest nodes are the ones that lead groups.
+    """
+    empty = np.empty(0, np.int64), np.empty(0, np.int64)
+    if len(nodes) < 2:
+        return empty
+    flat_keys = band.ravel()
+    flat_nodes = np.repeat(nodes, band.shape[1])
+    srt = np.lexsort((rank[flat_nodes], flat_keys))
+    flat_keys, flat_nodes = flat_keys[srt], flat_nodes[srt]
+    del srt
+    boundary = np.concatenate(([True], flat_keys[1:] != flat_keys[:-1], [True]))
+    starts = np.flatnonzero(boundary[:-1])
+    sizes = np.diff(np.flatnonzero(boundary))
+    shared = np.repeat(sizes >= 2, sizes)
+    run_start = np.repeat(starts, sizes)[shared]
+    pos = np.flatnonzero(shared)
+    flat_nodes = flat_nodes[shared]
+    local = pos - run_start
+    index_of = np.cumsum(shared) - 1
+    lefts, rights = [], []
+    for d in range(1, WINDOW + 1):
+        ok = local >= d
+        lefts.append(flat_nodes[index_of[pos[ok] - d]])
+        rights.append(flat_nodes[ok])
+    for k in range(FIRST):
+        ok = local - k > WINDOW
+        lefts.append(flat_nodes[index_of[run_start[ok] + k]])
+        rights.append(flat_nodes[ok])
+    left, right = np.concatenate(lefts), np.concatenate(rights)
+    if len(left) == 0:
+        return empty
+    width = len(rank)
+    pair = distinct(left * width + right)
+    return pair // width, pair % width
+
+
+def _leaders(
+    n: int, rank: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, fixed: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Greedy placement in rank order over verified matches; `left` is always the earlier node."""
+    leader = np.arange(n)
+    best = np.full(n, 100.0, dtype=np.float32)
+    if len(left) == 0:
+        return leader, best
+    order = np.lexsort((rank[left], -scores, rank[right]))
+    lead = leader.tolist()
+    stay = fixed.tolist()
+    current = -1
+    placed = False
+    for u, v, s in zip(left[order].tolist(), right[order].tolist(), scores[order].tolist()):
+        if v != current:
+            current, placed = v, stay[v]
+        if placed or lead[u] != u:
+            continue
+        lead[v] = u
+        best[v] = s
+        placed = True
+    return np.asarray(lead, dtype=np.int64), best

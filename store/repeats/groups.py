@@ -1,0 +1,334 @@
+"""Repeat groups in the store: place new paragraphs against the stored index, forget, regroup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+import sqlite_utils
+
+from store.db import get_meta, set_meta
+from store.repeats import minhash
+from store.repeats.engine import Batch, Grouping, Settings, group_batch, hex_keys, published_number
+from store.repeats.score import DEFAULT_THRESHOLD
+
+READING_KINDS = ("title", "heading", "body")
+THRESHOLD_KEY = "repeat_threshold"
+_CHUNK = 500
+
+
+@contextmanager
+def _atomic(db: sqlite_utils.Database) -> Iterator[None]:
+    """A savepoint: its own transaction when none is open, nested in the caller's otherwise."""
+    db.execute("savepoint repeats")
+    try:
+        yield
+    except BaseException:
+        db.execute("rollback to repeats")
+        db.execute("release repeats")
+        raise
+    db.execute("release repeats")
+
+
+def current_threshold(db: sqlite_utils.Database) -> float:
+    value = get_meta(db, THRESHOLD_KEY)
+    return float(value) if value else DEFAULT_THRESHOLD
+
+
+def _chunks(values: Sequence[int], size: int = _CHUNK) -> Iterable[Sequence[int]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+@dataclass
+class _Rows:
+    """Paragraph rows in the shape the engine takes."""
+
+    ids: list[int]
+    texts: list[str]
+    published: list[int]
+    doc_ids: list[int]
+    hashes: list[str]
+    titles: list[bool]
+
+    def batch(self, shared_docs: np.ndarray, fixed: np.ndarray) -> Batch:
+        return Batch(
+            ids=np.array(self.ids, dtype=np.int64), texts=self.texts,
+            published=np.array(self.published, dtype=np.int64), doc_ids=np.array(self.doc_ids, dtype=np.int64),
+            keys=hex_keys(self.hashes), shared_docs=shared_docs, exempt=np.array(self.titles, dtype=bool),
+            fixed=fixed,
+        )
+
+
+_SELECT = (
+    "select p.id, p.text, d.published, p.doc_id, p.hash, p.kind from paragraphs p "
+    "join documents d on d.id = p.doc_id where p.id in ({})"
+)
+
+
+def _load(db: sqlite_utils.Database, ids: Sequence[int]) -> _Rows:
+    rows: dict[int, tuple] = {}
+    for part in _chunks(list(ids)):
+        for row in db.execute(_SELECT.format(_marks(part)), list(part)):
+            rows[row[0]] = row
+    ordered = [rows[i] for i in ids if i in rows]
+    return _Rows(
+        ids=[r[0] for r in ordered], texts=[r[1] or "" for r in ordered],
+        published=[published_number(r[2]) for r in ordered], doc_ids=[r[3] for r in ordered],
+        hashes=[r[4] for r in ordered], titles=[r[5] == "title" for r in ordered],
+    )
+
+
+def _reading(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
+    out: list[int] = []
+    kinds = _marks(READING_KINDS)
+    for part in _chunks(list(ids)):
+        out.extend(r[0] for r in db.execute(
+            f"select id from paragraphs where id in ({_marks(part)}) and kind in ({kinds}) "
+            "and id not in (select paragraph_id from repeat_members)",
+            [*part, *READING_KINDS],
+        ))
+    return out
+
+
+def _unplaced(db: sqlite_utils.Database) -> list[int]:
+    return [r[0] for r in db.execute(
+        f"select id from paragraphs where kind in ({_marks(READING_KINDS)}) "
+        "and id not in (select paragraph_id from repeat_members) order by id",
+        list(READING_KINDS),
+    )]
+
+
+def _shared_docs(db: sqlite_utils.Database, hashes: Sequence[str]) -> dict[str, int]:
+    """Documents holding each text verbatim (reading paragraphs only)."""
+    out: dict[str, int] = {}
+    distinct = sorted(set(hashes))
+    kinds = _marks(READING_KINDS)
+    for part in _chunks(distinct):
+        out.update(db.execute(
+            f"select hash, count(distinct doc_id) from paragraphs where hash in ({_marks(part)}) "
+            f"and kind in ({kinds}) group by hash",
+            [*part, *READING_KINDS],
+        ).fetchall())
+    return out
+
+
+def _copies(db: sqlite_utils.Database, hashes: Sequence[str], exclude: set[int]) -> dict[int, int | None]:
+    """Placed paragraphs with one of these hashes: paragraph id -> group id (None for furniture)."""
+    out: dict[int, int | None] = {}
+    for part in _chunks(sorted(set(hashes))):
+        for pid, gid in db.execute(
+            f"select m.paragraph_id, m.group_id from paragraphs p join repeat_members m on m.paragraph_id = p.id "
+            f"where p.hash in ({_marks(part)})", list(part),
+        ):
+            if pid not in exclude:
+                out[pid] = gid
+    return out
+
+
+def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray) -> dict[int, list[int]]:
+    """Band key -> indexed paragraph ids."""
+    hits: dict[int, list[int]] = {}
+    values = np.unique(keys).tolist()
+    for part in _chunks(values):
+        for key, pid in db.execute(f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)})", part):
+            hits.setdefault(key, []).append(pid)
+    return hits
+
+
+def _member_groups(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, int | None]:
+    out: dict[int, int | None] = {}
+    for part in _chunks(list(ids)):
+        out.update(db.execute(
+            f"select paragraph_id, group_id from repeat_members where paragraph_id in ({_marks(part)})", list(part)
+        ).fetchall())
+    return out
+
+
+def _group_rows(db: sqlite_utils.Database, group_ids: Iterable[int]) -> dict[int, int]:
+    """Group id -> representative paragraph id."""
+    out: dict[int, int] = {}
+    for part in _chunks(sorted(set(group_ids))):
+        out.update(db.execute(
+            f"select id, representative_id from repeat_groups where id in ({_marks(part)})", list(part)
+        ).fetchall())
+    return out
+
+
+def _group_members(db: sqlite_utils.Database, group_ids: Iterable[int]) -> list[int]:
+    out: list[int] = []
+    for part in _chunks(sorted(set(group_ids))):
+        out.extend(r[0] for r in db.execute(
+            f"select paragraph_id from repeat_members where group_id in ({_marks(part)})", list(part)
+        ))
+    return out
+
+
+def _rank(published: int, length: int, pid: int) -> tuple[int, int, int]:
+    return (published, -length, pid)
+
+
+def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = None) -> int:
+    """Group these new paragraphs (None: every reading paragraph not yet placed) with what is stored.
+
+    Only the new paragraphs, the representatives they may match, and the groups they may take over
+    are regrouped. Returns the number of groups of two or more that changed.
+    """
+    new_ids = _unplaced(db) if paragraph_ids is None else _reading(db, sorted(set(paragraph_ids)))
+    if not new_ids:
+        return 0
+    with _atomic(db):
+        return _place(db, new_ids, Settings(threshold=current_threshold(db)))
+
+
+def _place(db: sqlite_utils.Database, new_ids: list[int], settings: Settings) -> int:
+    new = _load(db, new_ids)
+    new_set = set(new.ids)
+    normalised = minhash.normalise_all(new.texts)
+    sig = minhash.signatures(normalised, workers=2 if len(normalised) > 40_000 else 1)
+    long = np.flatnonzero((sig.words >= settings.short_words) & (sig.shingles > 0))
+    band = minhash.band_keys(sig.sig[long])
+
+    candidates: dict[int, list[int]] = {}
+    hits = _lsh_hits(db, band) if len(long) else {}
+    for row, keys in zip(long.tolist(), band.tolist()):
+        for key in keys:
+            for pid in hits.get(key, ()):
+                candidates.setdefault(pid, []).append(row)
+    copies = _copies(db, new.hashes, new_set)
+    copy_groups = {g for g in copies.values() if g is not None}
+    group_rep = _group_rows(db, copy_groups)
+    by_hash: dict[str, list[int]] = {}
+    for row, h in enumerate(new.hashes):
+        by_hash.setdefault(h, []).append(row)
+    copy_hash = {}
+    if copies:
+        for part in _chunks(sorted(copies)):
+            copy_hash.update(db.execute(f"select id, hash from paragraphs where id in ({_marks(part)})", list(part)).fetchall())
+    for pid, gid in copies.items():
+        rep = group_rep.get(gid, pid) if gid is not None else pid
+        candidates.setdefault(rep, []).extend(by_hash[copy_hash[pid]])
+
+    cand_rows = _load(db, sorted(candidates))
+    cand_group = _member_groups(db, cand_rows.ids)
+    rep_groups = _group_rows(db, [g for g in cand_group.values() if g is not None])
+    new_rank = [_rank(p, len(t), i) for p, t, i in zip(new.published, normalised, new.ids)]
+    opened: set[int] = set()
+    fixed_reps: set[int] = set()
+    for pid, pub, text in zip(cand_rows.ids, cand_rows.published, cand_rows.texts):
+        gid = cand_group.get(pid)
+        if gid is None or rep_groups.get(gid) != pid:
+            continue
+        mine = _rank(pub, len(minhash.fast_normalise(text)), pid)
+        (opened if any(new_rank[r] < mine for r in candidates[pid]) else fixed_reps).add(gid)
+
+    old_ids = set(cand_rows.ids) | set(copies) | set(_group_members(db, opened))
+    old = _load(db, sorted(old_ids))
+    local = _Rows(
+        ids=old.ids + new.ids, texts=old.texts + new.texts, published=old.published + new.published,
+        doc_ids=old.doc_ids + new.doc_ids, hashes=old.hashes + new.hashes, titles=old.titles + new.titles,
+    )
+    fixed_ids = {rep_groups[g] for g in fixed_reps}
+    fixed = np.array([pid in fixed_ids for pid in local.ids], dtype=bool)
+    shared = _shared_docs(db, local.hashes)
+    grouping = group_batch(local.batch(np.array([shared.get(h, 1) for h in local.hashes]), fixed), settings)
+    return _write(db, local, grouping, old_ids)
+
+
+def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids: set[int]) -> int:
+    ids = local.ids
+    old_member = _member_groups(db, sorted(old_ids))
+    old_groups = {g for g in old_member.values() if g is not None}
+    old_rep_group = {rep: gid for gid, rep in _group_rows(db, old_groups).items()}
+
+    rep_pid = [ids[r] if r >= 0 else None for r in grouping.rep.tolist()]
+    group_of_rep: dict[int, int] = {}
+    for pid in sorted({p for p in rep_pid if p is not None}):
+        gid = old_rep_group.get(pid)
+        if gid is None:
+            gid = db.execute("insert into repeat_groups (representative_id, size) values (?, 0)", [pid]).lastrowid
+        group_of_rep[pid] = gid
+    rows = [
+        (pid, group_of_rep[rep] if rep is not None else None, float(score) if rep is not None else None)
+        for pid, rep, score in zip(ids, rep_pid, grouping.score.tolist())
+    ]
+    db.conn.executemany(
+        "insert into repeat_members (paragraph_id, group_id, score) values (?, ?, ?) "
+        "on conflict(paragraph_id) do update set group_id = excluded.group_id, score = excluded.score",
+        rows,
+    )
+    touched = set(group_of_rep.values()) | old_groups
+    _resize(db, touched)
+    for part in _chunks(ids):
+        db.execute(f"delete from repeat_lsh where paragraph_id in ({_marks(part)})", list(part))
+    indexed = grouping.indexed.tolist()
+    db.conn.executemany(
+        "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
+        ((int(k), ids[i]) for i, keys in zip(indexed, grouping.band_keys.tolist()) for k in keys),
+    )
+    changed = 0
+    for part in _chunks(sorted(touched)):
+        changed += db.execute(
+            f"select count(*) from repeat_groups where id in ({_marks(part)}) and size >= 2", list(part)
+        ).fetchone()[0]
+    return changed
+
+
+def _resize(db: sqlite_utils.Database, group_ids: Iterable[int]) -> None:
+    for part in _chunks(sorted(set(group_ids))):
+        marks = _marks(part)
+        db.execute(
+            f"update repeat_groups set size = (select count(*) from repeat_members m where m.group_id = repeat_groups.id) "
+            f"where id in ({marks})", list(part),
+        )
+        db.execute(f"delete from repeat_groups where id in ({marks}) and size = 0", list(part))
+
+
+def forget_paragraphs(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
+    """Drop these paragraphs from their groups before they are deleted; a group that loses its
+    representative is placed again from its remaining members. Runs in the caller's transaction."""
+    ids = sorted(set(paragraph_ids))
+    if not ids:
+        return
+    gone = set(ids)
+    groups: set[int] = set()
+    for part in _chunks(ids):
+        groups.update(g for (g,) in db.execute(
+            f"select group_id from repeat_members where paragraph_id in ({_marks(part)}) and group_id is not null",
+            list(part),
+        ))
+    reps = _group_rows(db, groups)
+    headless = [gid for gid, rep in reps.items() if rep in gone]
+    orphans = [pid for pid in _group_members(db, headless) if pid not in gone]
+    for part in _chunks(ids):
+        marks = _marks(part)
+        db.execute(f"delete from repeat_members where paragraph_id in ({marks})", list(part))
+        db.execute(f"delete from repeat_lsh where paragraph_id in ({marks})", list(part))
+    for part in _chunks(orphans):
+        marks = _marks(part)
+        db.execute(f"delete from repeat_members where paragraph_id in ({marks})", list(part))
+        db.execute(f"delete from repeat_lsh where paragraph_id in ({marks})", list(part))
+    for part in _chunks(sorted(headless)):
+        db.execute(f"delete from repeat_groups where id in ({_marks(part)})", list(part))
+    _resize(db, groups - set(headless))
+    if orphans:
+        _place(db, orphans, Settings(threshold=current_threshold(db)))
+
+
+def regroup(db: sqlite_utils.Database, threshold: float | None = None) -> None:
+    """Group everything again, with a new threshold when given (kept in meta for later loads)."""
+    with _atomic(db):
+        if threshold is not None:
+            set_meta(db, THRESHOLD_KEY, repr(float(threshold)))
+        db.execute("delete from repeat_lsh")
+        db.execute("delete from repeat_members")
+        db.execute("delete from repeat_groups")
+        ids = _unplaced(db)
+        if ids:
+            _place(db, ids, Settings(threshold=current_threshold(db)))
