@@ -84,7 +84,6 @@ APPROX_AFTER = re.compile(r"\s*(?:(?P<least>or\s+more|or\s+greater|or\s+above|an
 RANGE_SEP = re.compile(r"\s*(?:-?\s*(?:to|through|thru|till|until)\b|[-–—~]|and\b|or\b)\s*", re.I)
 COUNT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 AGE = re.compile(r"[\s-]+(?:old\b|of\s+age\b)|[\s-]+year[\s-]old\b|-year-old\b", re.I)
-_AFTER_NUMBER_UNIT_BLOCK = re.compile(r"\s*(?:[-/]\s*)?(?:\d|[A-Za-z]*\d)")
 
 _STOP = frozenset(
     """the a an of in on at to for from by with and or but nor as than that which who whom whose this these those is are was
@@ -219,8 +218,6 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
                 continue
         if low in ("one", "a", "an"):
             if _ONE_BLOCK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _ONE_BLOCK_AFTER.match(text, end):
-                continue
-            if re.match(r"\s+of\s+(?:the\s+)?(?:few|most|many|best|largest|biggest|first|main|key|central|leading|top|\w+est)\b", text[end:end + 30], re.I) and False:
                 continue
             if re.match(r"[\s-]+(?:on[\s-]+one|way|off|another|sided)\b", text[end:end + 10], re.I):
                 continue
@@ -550,7 +547,7 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
             if ok and word == "or":
                 ok = False
             if ok and word.startswith("-") and " " not in sep_text and (atoms[i].words or atoms[i + 1].words):
-                ok = sep_text.strip() == "-" and False
+                ok = False
             compatible = c.kind in ("number", "count") or n.kind in ("number", "count") or (c.unit == n.unit)
             if c.unit and n.unit and c.unit != n.unit:
                 compatible = False

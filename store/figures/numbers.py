@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 SMALL: dict[str, int] = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4,
@@ -60,7 +59,6 @@ WORD_START = re.compile(
     re.I,
 )
 _NEXT_WORD = re.compile(r"(\s*-\s*|\s+|\s*,\s*|\s*&\s*)([A-Za-z]+)")
-_ORDINAL_TAIL = re.compile(r"(?:%s)\b" % _alt(ORDINALS), re.I)
 
 DIGITS = re.compile(
     r"(?<![\w.])(?:(?<![\d\-–])(?<!\d\s)[-−](?=\d)|(?<![\w\-–])[-−]\s(?=\d))?"
@@ -77,17 +75,6 @@ MULTIPLIER = re.compile(
     r"|\s?(mn|bn|bln|tn|tln|mil)|(MM|[kKMBGTb])|\s(k|K|bn|G|M))(?![\w])"
 )
 DOZEN_AFTER = re.compile(r"\s*(dozens?|dzs?|dozs?)\b", re.I)
-
-
-@dataclass(slots=True)
-class Num:
-    start: int
-    end: int
-    value: float
-    words: bool = False
-    integer_text: bool = False
-    ordinal: bool = False
-    multiplied: bool = False
 
 
 def parse_digits(raw: str) -> float | None:

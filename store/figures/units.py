@@ -38,9 +38,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "cents": "cent", "cent": "cent", "pence": "penny", "penny": "penny", "pennies": "penny",
     "dimes": "dime", "dime": "dime", "nickels": "nickel",
 }
-POUND_CURRENCY = {"pounds": "GBP", "pound": "GBP"}
 
-_L = "km kilometre kilometer mi mile m metre meter cm centimetre centimeter mm millimetre millimeter"
 UNITS: dict[str, str] = {}
 
 
@@ -183,7 +181,6 @@ def _alt(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_CASED_UNITS = {k for k in UNITS if k in ("C", "F", "K", "L", "W", "V", "J", "A", "MB", "GB", "TB", "PB", "EB", "Gb", "Mb", "MP", "MW", "GW", "kW")}
 _UNIT_NAMES = [k for k in UNITS if k not in ('"', "″")]
 UNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s?)(?:\(|\[|\{|<)?(%s)(?:\)|\]|\}|>)?(?:(?:\s*/\s*|\s+per\s+|\s+an?\s+)(%s|hour|hr|h|second|sec|s|minute|min|day|year|week|month|ms|millisecond))?(?![\w°/])"

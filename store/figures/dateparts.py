@@ -1,0 +1,217 @@
+"""Shared pieces of date recognition: month and weekday names, the candidate record, year choice and tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import MO, relativedelta
+from dateutil import relativedelta as rd
+
+from .numbers import ORDINALS, SMALL, TENS, parse_words
+
+MONTHS: dict[str, int] = {}
+
+
+for _i, _names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1):
+    for _n in _names:
+        MONTHS[_n] = _i
+
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6,
+}
+
+
+RD_WEEKDAYS = (rd.MO, rd.TU, rd.WE, rd.TH, rd.FR, rd.SA, rd.SU)
+
+
+MONTH_NAMES = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+
+ABBR_DOT = r"(?:(?<=[jJ]an|[fF]eb|[mM]ar|[aA]pr|[jJ]un|[jJ]ul|[aA]ug|[sS]ep|[oO]ct|[nN]ov|[dD]ec)\.|(?<=[sS]ept)\.)?"
+
+
+MONTH_WORD = rf"(?P<mon>{MONTH_NAMES})\b" + ABBR_DOT
+
+
+ORD_WORD_DAY = (
+    r"(?:(?:twenty|thirty)[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+
+
+_DAY = r"(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:]))"
+
+
+YEAR_WORD = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d%])"
+
+
+WEEKDAY_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat)\b\.?,?\s*(?:the\s+)?)?"
+
+
+LOOKAHEAD = re.compile(
+    r"\b(?:will|shall|going\s+to|plans?\s+to|planned|planning|plans|scheduled|expected|due\s+to|to\s+be\s+held|upcoming|next|wants?\s+to|intends?\s+to|set\s+to|to\s+meet|to\s+travel|to\s+visit|would\s+(?:meet|travel|visit|hold)|is\s+to|are\s+to|aims?\s+to)\b|'ll\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class DateCand:
+    start: int
+    end: int
+    kind: str = "date"
+    resolved: str | None = None
+    resolved_end: str | None = None
+    granularity: str | None = None
+    relative: bool = False
+    value: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    priority: int = 5
+    day: dt.date | None = None
+    time: str | None = None
+    extras: dict = field(default_factory=dict)
+
+
+def day_number(raw: str) -> int | None:
+    s = raw.lower().strip()
+    m = re.match(r"(\d+)", s)
+    if m:
+        return int(m.group(1))
+    s = re.sub(r"[\s-]+", " ", s)
+    parts = s.split()
+    total = 0
+    for p in parts:
+        if p in ORDINALS:
+            total += ORDINALS[p]
+        elif p in SMALL:
+            total += SMALL[p]
+        elif p in TENS:
+            total += TENS[p]
+        else:
+            return None
+    return total or None
+
+
+def valid_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def nearest_year_day(m: int, d: int, pub: dt.date, ahead: bool = False) -> dt.date | None:
+    best: dt.date | None = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        c = valid_date(y, m, d)
+        if c is None:
+            continue
+        if ahead and c < pub - dt.timedelta(days=7):
+            continue
+        if best is None or abs((c - pub).days) < abs((best - pub).days):
+            best = c
+    return best
+
+
+def nearest_year_month(m: int, pub: dt.date) -> int:
+    idx = pub.year * 12 + pub.month - 1
+    best_y, best_d = pub.year, None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        d = abs(y * 12 + m - 1 - idx)
+        if best_d is None or d < best_d or (d == best_d and y < best_y):
+            best_y, best_d = y, d
+    return best_y
+
+
+def year_of(raw: str) -> int:
+    raw = raw.strip("'’")
+    y = int(raw)
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def month_ok(text: str, m: re.Match[str], group: str = "mon") -> bool:
+    word = m.group(group)
+    low = word.lower()
+    if low in ("may", "march", "mar"):
+        if word[0].islower() and low != "may":
+            return False
+        if low == "may" and word == "May":
+            s = m.start(group)
+            if s == 0 or re.search(r"[.!?\"“]\s*$", text[max(0, s - 3):s]):
+                return bool(re.match(r"\s*\d", text[m.end(group):m.end(group) + 3]))
+        if low == "may" and word == "may":
+            return bool(re.search(r"\b(?:in|of|since|until|by|from|early|mid|late)\s+$", text[max(0, m.start(group) - 8):m.start(group)], re.I)) or bool(re.match(r"\s*\d", text[m.end(group):m.end(group) + 3]))
+    return True
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos), text.rfind("\n", 0, pos))
+    left = 0 if left < 0 else left + 1
+    rights = [i for i in (text.find(". ", pos), text.find("! ", pos), text.find("? ", pos), text.find("\n", pos)) if i >= 0]
+    return left, (min(rights) if rights else len(text))
+
+
+PAST_CUE = re.compile(r"\b(?:was|were|had|did|ago|earlier|previously|last)\b|\b[a-z]{3,}ed\b", re.I)
+
+
+def looks_back(text: str, start: int) -> bool:
+    a, b = sentence_bounds(text, start)
+    return bool(PAST_CUE.search(text, a, b)) and not LOOKAHEAD.search(text, a, b)
+
+
+def looks_ahead(text: str, start: int) -> bool:
+    a, b = sentence_bounds(text, start)
+    return bool(LOOKAHEAD.search(text, a, b))
+
+
+def week_start(d: dt.date) -> dt.date:
+    return d + relativedelta(weekday=MO(-1))
+
+
+def iso_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def is_unit(word: str) -> bool:
+    from .units import UNITS
+
+    return word in UNITS or word.lower() in UNITS or word.lower() in ("cup", "cups", "teaspoon", "tablespoon", "inch", "mile", "share", "stake")
+
+
+def month_number(word: str) -> int:
+    low = word.lower().rstrip(".")
+    return MONTHS.get(low) or MONTHS[low[:3]]
+
+
+_FEW = {"few": 3, "a few": 3, "several": 3, "a couple of": 2, "couple of": 2, "couple": 2, "a couple": 2}
+
+
+def count_word(raw: str) -> float | None:
+    s = re.sub(r"\s+", " ", raw.lower())
+    if s in _FEW:
+        return float(_FEW[s])
+    if s in ("a", "an"):
+        return 1.0
+    try:
+        return float(s)
+    except ValueError:
+        return parse_words([s])
+
+
+_HOUR_WORDS = {w: v for w, v in SMALL.items() if 1 <= v <= 12}
+
+
+def hour_of(raw: str) -> int | None:
+    raw = raw.lower()
+    if raw.isdigit():
+        return int(raw)
+    return _HOUR_WORDS.get(raw)
