@@ -1,0 +1,227 @@
+"""Repeat groups in the store: seeds, traps, edits, incremental loads, forgetting, thresholds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from store.db import get_meta, open_db
+from store.load import load_paths
+from store.repeats import changed_numbers, forget_paragraphs, group_of, groups, members, regroup, update_repeats
+from store.repeats.score import DEFAULT_THRESHOLD
+from store.text import normalise, text_hash
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+LIVE_BLOG = SEEDS / "000_f7ba2992e29d3270.txt"
+AGGREGATOR = SEEDS / "003_7f94f20fc10e6d5d.txt"
+LEAD = "The publications' latest report covers the period of February 24, 2022 to May 8, 2025."
+SWAP = "According to Saraliev, the Russian Defense Ministry returned 909 bodies to Ukraine"
+CONFIRMED = "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War confirmed the swap"
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> sqlite_utils.Database:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in (LIVE_BLOG, AGGREGATOR):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    db = open_db(tmp_path / "t.db")
+    report = load_paths(db, [folder], workers=1)
+    assert report.ok, report.errors
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite_utils.Database:
+    database = open_db(tmp_path / "t.db")
+    yield database
+    database.close()
+
+
+def paragraph(db: sqlite_utils.Database, start: str) -> tuple[int, str]:
+    row = db.execute("select id, text from paragraphs where text like ? order by id", [start + "%"]).fetchone()
+    assert row, start
+    return row[0], row[1]
+
+
+def add_document(db: sqlite_utils.Database, published: str | None, texts: list[str], kinds: list[str] | None = None) -> list[int]:
+    doc_id = db["documents"].insert({"title": f"doc {published}", "published": published, "part": 0}).last_pk
+    first = db.execute("select coalesce(max(id), 0) + 1 from paragraphs").fetchone()[0]
+    kinds = kinds or ["body"] * len(texts)
+    rows = [
+        {"id": first + i, "doc_id": doc_id, "position": i, "n": i + 1, "kind": kind, "text": text, "hash": text_hash(text)}
+        for i, (text, kind) in enumerate(zip(texts, kinds))
+    ]
+    db["paragraphs"].insert_all(rows)
+    return [r["id"] for r in rows]
+
+
+def group_texts(db: sqlite_utils.Database, paragraph_id: int) -> list[str]:
+    group = group_of(db, paragraph_id)
+    return [m.text for m in group.members] if group else []
+
+
+def test_live_blog_lead_printed_twice_is_a_group_of_two(seeded: sqlite_utils.Database) -> None:
+    pid, text = paragraph(seeded, LEAD)
+    group = group_of(seeded, pid)
+    assert group is not None and group.size == 2
+    assert [m.text for m in group.members] == [text, text]
+    assert len({m.doc_id for m in group.members}) == 1
+
+
+@pytest.mark.parametrize("headline, copies", [
+    ("Moscow and Kiev exchange remains of fallen soldiers", 2),
+    ("US to cut Ukraine aid", 3),
+    ("WHISPERING GIANT: Russia's quiet power leaves the West in the dust", 3),
+    ("EU wants to prolong Ukraine conflict", 3),
+])
+def test_each_repeated_headline_groups_with_its_copies(seeded: sqlite_utils.Database, headline: str, copies: int) -> None:
+    ids = [r[0] for r in seeded.execute("select id from paragraphs where text = ? and kind in ('title','heading','body')", [headline])]
+    assert len(ids) == copies
+    group = group_of(seeded, ids[0])
+    assert group is not None
+    assert sorted(m.paragraph_id for m in group.members) == sorted(ids)
+    assert group.representative == group.members[0].paragraph_id
+
+
+def test_no_group_mixes_unrelated_paragraphs(seeded: sqlite_utils.Database) -> None:
+    found = groups(seeded, min_size=2)
+    assert len(found) >= 5
+    for group in found:
+        assert group.size == len(group.members)
+        assert len({normalise(m.text) for m in group.members}) == 1, [m.text for m in group.members]
+
+
+def test_headline_does_not_merge_with_the_paragraph_that_contains_it(seeded: sqlite_utils.Database) -> None:
+    pid, _ = paragraph(seeded, "US to cut Ukraine aid")
+    body, _ = paragraph(seeded, "The White House will be slashing military funding")
+    assert body not in {m.paragraph_id for m in group_of(seeded, pid).members}
+    assert group_of(seeded, body) is None or all(m.text != "US to cut Ukraine aid" for m in group_of(seeded, body).members)
+
+
+def test_headline_trap_with_the_headline_opening_a_long_paragraph(db: sqlite_utils.Database) -> None:
+    headline = "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"
+    body = (headline + ". Russian independent media outlet Mediazona, in collaboration with the BBC Russian service, "
+            "has confirmed the identities of 107,620 Russian military personnel killed in Ukraine.")
+    ids = add_document(db, "2025-05-11", [headline, body], ["title", "body"])
+    update_repeats(db, ids)
+    assert group_of(db, ids[0]) is None and group_of(db, ids[1]) is None
+
+
+def test_kiev_kyiv_and_a_changed_number_group_with_the_original(seeded: sqlite_utils.Database) -> None:
+    swap_id, swap = paragraph(seeded, SWAP)
+    confirmed_id, confirmed = paragraph(seeded, CONFIRMED)
+    assert "Kiev" in confirmed and "909" in swap
+    ids = add_document(seeded, "2025-05-20", [confirmed.replace("Kiev", "Kyiv"), swap.replace("909", "757")])
+    update_repeats(seeded, ids)
+    spelling = group_of(seeded, ids[0])
+    number = group_of(seeded, ids[1])
+    assert spelling is not None and spelling.representative == confirmed_id
+    assert number is not None and number.representative == swap_id
+    assert sorted(m.paragraph_id for m in number.members) == sorted([swap_id, ids[1]])
+    copy = next(m for m in number.members if m.paragraph_id == ids[1])
+    assert DEFAULT_THRESHOLD <= copy.score < 100
+    assert changed_numbers(number.members[0].text, copy.text) == [("909", "757")]
+
+
+def test_earlier_copy_becomes_the_representative(seeded: sqlite_utils.Database) -> None:
+    swap_id, swap = paragraph(seeded, SWAP)
+    ids = add_document(seeded, "2025-01-02", [swap.replace("909", "757")])
+    update_repeats(seeded, ids)
+    group = group_of(seeded, swap_id)
+    assert group is not None and group.representative == ids[0]
+    assert members(seeded, group.id)[0].paragraph_id == ids[0]
+
+
+def test_incremental_add_matches_against_the_stored_index(seeded: sqlite_utils.Database) -> None:
+    confirmed_id, confirmed = paragraph(seeded, CONFIRMED)
+    keys = seeded.execute("select count(*) from repeat_lsh where paragraph_id = ?", [confirmed_id]).fetchone()[0]
+    assert keys > 0
+    before = dict(seeded.execute("select paragraph_id, group_id from repeat_members").fetchall())
+    ids = add_document(seeded, "2025-06-01", [confirmed.replace("Kiev", "Kyiv") + " It added that more exchanges would follow.",
+                                              "An unrelated paragraph about the weather in Lisbon, which was sunny and warm all week long."])
+    assert update_repeats(seeded, ids) == 1
+    after = dict(seeded.execute("select paragraph_id, group_id from repeat_members").fetchall())
+    assert {p: g for p, g in after.items() if p in before} == before
+    assert group_of(seeded, ids[0]).representative == confirmed_id
+    assert group_of(seeded, ids[1]) is None
+    assert update_repeats(seeded) == 0
+
+
+def test_forget_then_reload_keeps_groups_whole(seeded: sqlite_utils.Database) -> None:
+    swap_id, swap = paragraph(seeded, SWAP)
+    first = add_document(seeded, "2025-06-01", [swap.replace("909", "757")])
+    second = add_document(seeded, "2025-06-02", [swap.replace("909", "801")])
+    update_repeats(seeded, first + second)
+    assert group_of(seeded, swap_id).size == 3
+
+    doc = seeded.execute("select doc_id from paragraphs where id = ?", [swap_id]).fetchone()[0]
+    gone = [r[0] for r in seeded.execute("select id from paragraphs where doc_id = ?", [doc])]
+    forget_paragraphs(seeded, gone)
+    seeded.execute(f"delete from paragraphs where id in ({','.join('?' * len(gone))})", gone)
+    assert seeded.execute(f"select count(*) from repeat_lsh where paragraph_id in ({','.join('?' * len(gone))})", gone).fetchone()[0] == 0
+    assert seeded.execute(f"select count(*) from repeat_members where paragraph_id in ({','.join('?' * len(gone))})", gone).fetchone()[0] == 0
+    group = group_of(seeded, first[0])
+    assert group is not None and group.representative == first[0] and group.size == 2
+    assert seeded.execute("select count(*) from repeat_lsh where paragraph_id = ?", [first[0]]).fetchone()[0] > 0
+    orphan_groups = seeded.execute(
+        "select count(*) from repeat_groups g where not exists (select 1 from repeat_members m where m.group_id = g.id)"
+    ).fetchone()[0]
+    assert orphan_groups == 0
+
+
+def test_reload_through_the_loader(tmp_path: Path, seeded: sqlite_utils.Database) -> None:
+    snapshot = sorted((g.size, tuple(sorted(m.text for m in g.members))) for g in groups(seeded))
+    folder = tmp_path / "articles"
+    report = load_paths(seeded, [folder], refresh=True, workers=1)
+    assert report.ok
+    again = sorted((g.size, tuple(sorted(m.text for m in g.members))) for g in groups(seeded))
+    assert again == snapshot
+    dangling = seeded.execute(
+        "select count(*) from repeat_members m left join paragraphs p on p.id = m.paragraph_id where p.id is null"
+    ).fetchone()[0]
+    assert dangling == 0
+    sizes = seeded.execute(
+        "select count(*) from repeat_groups g where size != (select count(*) from repeat_members m where m.group_id = g.id)"
+    ).fetchone()[0]
+    assert sizes == 0
+
+
+def test_changing_the_threshold_regroups(seeded: sqlite_utils.Database) -> None:
+    confirmed_id, confirmed = paragraph(seeded, CONFIRMED)
+    ids = add_document(seeded, "2025-06-01", [confirmed.replace("Kiev", "Kyiv")])
+    update_repeats(seeded, ids)
+    score = next(m.score for m in group_of(seeded, ids[0]).members if m.paragraph_id == ids[0])
+    regroup(seeded, score + 0.5)
+    assert float(get_meta(seeded, "repeat_threshold")) == score + 0.5
+    assert group_of(seeded, ids[0]) is None
+    assert group_of(seeded, paragraph(seeded, LEAD)[0]).size == 2
+    regroup(seeded, score - 0.5)
+    assert group_of(seeded, ids[0]).representative == confirmed_id
+    regroup(seeded)
+    assert float(get_meta(seeded, "repeat_threshold")) == score - 0.5
+
+
+def test_short_texts_match_only_exactly(db: sqlite_utils.Database) -> None:
+    ids = add_document(db, "2025-01-01", ['Zelensky says "talks will go on"', "ZELENSKY says \u201ctalks will go on\u201d",
+                                          'Zelensky says "talks will go ahead"'])
+    update_repeats(db, ids)
+    group = group_of(db, ids[0])
+    assert group is not None and sorted(m.paragraph_id for m in group.members) == sorted(ids[:2])
+    assert group_of(db, ids[2]) is None
+
+
+def test_lines_repeated_across_many_documents_are_furniture(db: sqlite_utils.Database) -> None:
+    stories = ["Kharkiv was shelled overnight", "Talks resumed in Istanbul", "The grain deal expired",
+               "A new aid package passed", "Drones struck a refinery", "Prisoners were exchanged"]
+    ids = []
+    for day, story in enumerate(stories, 1):
+        ids += add_document(db, f"2025-01-0{day}", ["Advertisement", f"{story}, officials said on day {day}."])
+    update_repeats(db, ids)
+    ad = ids[0]
+    assert group_of(db, ad) is None
+    assert db.execute("select count(*) from repeat_members where group_id is null").fetchone()[0] == 6
+    assert groups(db) == []

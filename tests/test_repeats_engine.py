@@ -1,0 +1,111 @@
+"""The in-memory engine, the scorer, signatures and word diffs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from store.repeats import changed_numbers, word_diff
+from store.repeats.engine import Batch, group_batch
+from store.repeats.memory import MemoryIndex
+from store.repeats.minhash import band_keys, fast_normalise, signatures
+from store.repeats.score import DEFAULT_THRESHOLD, score
+from store.text import normalise
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BASE = ("Russian war correspondent Aleksandr Kots wrote in Telegram on Friday that during the past three "
+        "exchanges, many of the Ukrainian bodies belonged to servicemen who had been killed during the incursion.")
+OTHER = ("Hungary cancelled a meeting planned for May 12 with a Ukrainian delegation on the rights of national "
+         "minorities, the deputy foreign minister said on Sunday, amid a deepening spying scandal.")
+
+
+def batch(texts: list[str], published: list[int] | None = None, docs: list[int] | None = None) -> Batch:
+    n = len(texts)
+    return Batch(
+        ids=np.arange(1, n + 1), texts=texts,
+        published=np.array(published or [20250101] * n), doc_ids=np.array(docs or list(range(n))),
+    )
+
+
+def test_fast_normalise_agrees_with_the_store() -> None:
+    lines = [line for seed in SEEDS.glob("*.txt") for line in seed.read_text(encoding="utf-8").splitlines()]
+    lines += ["Kyiv\u2019s \u201cbig\u201d\u00a0day \u2014 \ufb01ne \u2033 \u3000 \u00c6", "  tabs\tand\nlines  "]
+    assert all(fast_normalise(line) == normalise(line) for line in lines)
+
+
+def test_signatures_ignore_changed_figures_and_separate_unrelated_text() -> None:
+    texts = (BASE, BASE.replace("Friday", "Monday"), OTHER, OTHER.replace("May 12", "May 19"))
+    sig = signatures([fast_normalise(t) for t in texts])
+    assert (sig.sig[0] == sig.sig[1]).mean() > 0.6
+    assert (sig.sig[0] == sig.sig[2]).mean() < 0.1
+    assert (sig.sig[2] == sig.sig[3]).all()
+    keys = band_keys(sig.sig)
+    assert (keys[0] == keys[1]).any() and not (keys[0] == keys[2]).any()
+
+
+def test_scorer_edits_and_traps() -> None:
+    clause = BASE[:-1] + ", according to local media."
+    dropped = BASE.split(", many")[0] + "."
+    assert score(normalise(BASE), normalise(BASE.replace("Friday", "Sunday"))) >= DEFAULT_THRESHOLD
+    assert score(normalise(BASE), normalise(clause)) >= DEFAULT_THRESHOLD
+    assert score(normalise("Moscow and Kiev exchange remains of fallen soldiers"),
+                 normalise("Moscow and Kiev exchange remains of fallen soldiers, officials in both capitals said on "
+                           "Friday after the swap, which was the fourth this year")) < DEFAULT_THRESHOLD
+    assert score(normalise(BASE), normalise(OTHER)) < 50
+    assert score(normalise(BASE), normalise(dropped)) < DEFAULT_THRESHOLD
+
+
+def test_no_chaining_a_copy_joins_only_by_matching_the_representative() -> None:
+    words = BASE.split()
+    one = list(words)
+    one[3], one[9] = "Xavier", "Yesterday"
+    two = list(one)
+    two[15], two[20] = "alpha", "beta"
+    texts = [BASE, " ".join(one), " ".join(two)]
+    assert score(normalise(texts[0]), normalise(texts[1])) >= DEFAULT_THRESHOLD
+    assert score(normalise(texts[1]), normalise(texts[2])) >= DEFAULT_THRESHOLD
+    assert score(normalise(texts[0]), normalise(texts[2])) < DEFAULT_THRESHOLD
+    g = group_batch(batch(texts, [20250101, 20250102, 20250103]))
+    assert g.rep.tolist() == [0, 0, 2]
+
+
+def test_representative_is_earliest_then_longest() -> None:
+    longer = BASE[:-1] + ", officials said."
+    g = group_batch(batch([BASE, longer, BASE.replace("three", "four")], [20250105, 20250105, 20250101]))
+    assert g.rep.tolist() == [2, 2, 2]
+    g = group_batch(batch([BASE, longer], [20250105, 20250105]))
+    assert g.rep.tolist() == [1, 1]
+    assert g.score[1] == 100 and g.score[0] >= DEFAULT_THRESHOLD
+
+
+def test_exact_copies_group_whatever_their_length_and_furniture_is_left_out() -> None:
+    texts = ["Read more", "read more", "Breaking news", "Advertisement"] * 3 + ["Advertisement"] * 3
+    g = group_batch(batch(texts, docs=list(range(len(texts)))))
+    ads = [i for i, t in enumerate(texts) if t == "Advertisement"]
+    assert all(g.rep[i] == -1 for i in ads)
+    reads = [i for i, t in enumerate(texts) if t.lower() == "read more"]
+    assert len({int(g.rep[i]) for i in reads}) == 1 and len(reads) == 6
+
+
+def test_memory_index_places_new_copies_against_what_is_held() -> None:
+    texts = [BASE, OTHER]
+    held = batch(texts)
+    index = MemoryIndex.from_grouping(held, group_batch(held))
+    new = Batch(ids=np.array([10, 11]), texts=[BASE.replace("Friday", "Saturday"), OTHER.replace("Sunday", "Monday")],
+                published=np.array([20250102, 20241231]), doc_ids=np.array([7, 8]))
+    assert index.add(new) == 2
+    assert index.rep.tolist() == [0, 3, 0, 3]
+
+
+def test_word_diff_rebuilds_both_texts() -> None:
+    a = "Kiev had received the bodies of 909 servicemen."
+    b = "Kyiv had received the bodies of 757 servicemen, officials said."
+    runs = word_diff(a, b)
+    assert "".join(t for op, t in runs if op != "insert") == a
+    assert "".join(t for op, t in runs if op != "delete") == b
+    assert ("delete", "Kiev") in runs and ("insert", "Kyiv") in runs
+    assert ("insert", ", officials said") in runs
+    assert changed_numbers(a, b) == [("909", "757")]
+    assert changed_numbers("2,857 killed", "3,001 killed") == [("2,857", "3,001")]
+    assert changed_numbers(a, a) == []
