@@ -331,3 +331,34 @@ def test_bench_skips_politely_without_cases(tmp_path: object) -> None:
     out = subprocess.run([sys.executable, "-m", "bench.figures_eval"], cwd=root, env=env, capture_output=True, text=True)
     assert out.returncode == 0
     assert "no labelled cases" in out.stdout
+
+
+def test_numbers_that_label_things_count_nothing() -> None:
+    assert [(f.text, f.kind) for f in extract("UN Security Council Resolution 2231 expired.", PUB)] == [("2231", "number")]
+    assert [(f.text, f.kind) for f in extract("He lives at 10 Downing Street.", PUB)] == [("10", "number")]
+    assert extract("The 5G rollout began; 24/7 coverage continued.", PUB) == []
+
+
+def test_counted_noun_stops_at_the_plural_head() -> None:
+    figures = extract("Russia fired 40 missiles and 100 drones overnight.", PUB)
+    assert [(f.value, f.counted) for f in figures] == [(40, "missiles"), (100, "drones")]
+    f = only("Ukraine's 3rd Assault Brigade held the line.")
+    assert (f.kind, f.counted) == ("ordinal", "Assault Brigade")
+
+
+def test_conversion_in_brackets_is_not_negative() -> None:
+    figures = extract("The aid totals €1.5 billion ($1.6 billion).", PUB)
+    assert [(f.text, f.value, f.unit) for f in figures] == [("€1.5 billion", 1.5e9, "EUR"), ("$1.6 billion", 1.6e9, "USD")]
+    assert find("The annual revenue is ($99.99).", "($99.99)").value == -99.99
+
+
+def test_magnitude_and_mid_year() -> None:
+    f = find("A magnitude 7.8 earthquake struck.", "magnitude 7.8")
+    assert (f.kind, f.unit, f.value) == ("quantity", "magnitude", 7.8)
+    f = only("Growth should pick up by mid-2024.")
+    assert (f.text, f.kind, f.resolved) == ("mid-2024", "date", "2024")
+
+
+def test_change_to_level_is_not_a_range() -> None:
+    figures = extract("The Dow fell 1.2% to 42,500.20 points.", PUB)
+    assert [(f.text, f.kind) for f in figures] == [("1.2%", "percent"), ("42,500.20", "number")]

@@ -108,7 +108,7 @@ MONTH_ALONE = re.compile(
 )
 
 
-YEAR_ALONE = re.compile(r"(?<![\w$£€¥.,/#:\-–'])(?P<pre>(?:the\s+)?(?:(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)?(?:year|fiscal|fy|cy)\s+|(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?P<s>s|'s)?(?![\w.,:/]\d|\d|[%°]|\s*(?:percent|per\s+cent)\b|-\d)")
+YEAR_ALONE = re.compile(r"(?<![\w$£€¥.,/#:\-–'])(?P<pre>(?:mid|early|late|pre|post)-|(?:the\s+)?(?:(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)?(?:year|fiscal|fy|cy)\s+|(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+)?(?P<year>(?:1[5-9]|20)\d\d)(?P<s>s|'s)?(?![\w.,:/]\d|\d|[%°]|\s*(?:percent|per\s+cent)\b|-\d)")
 
 
 SHORT_DECADE = re.compile(r"(?<![\w])(?:the\s+)?['’](?P<d>\d)0s\b|(?<![\w])(?:the\s+)?(?P<d2>[2-9])0\s?s\b")

@@ -129,7 +129,8 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             continue
         if m.group(1):
             num, den = int(m.group(1)), int(m.group(2))
-            if den == 0 or num >= den * 4 and den < 10:
+            if den == 0 or abs(num) >= den:
+                spans.append((m.start(), m.end()))
                 continue
             value = num / den
             if re.match(r"\d", text[m.end():m.end() + 1]):
@@ -171,6 +172,8 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             word = next(g for g in mm.groups() if g)
             key = word.lower() if word.lower() in SCALES else word
             factor = SCALES.get(key) or SUFFIX_MULTIPLIERS.get(key) or SUFFIX_MULTIPLIERS.get(word.lower())
+            if word == "G" and re.fullmatch(r"\d", raw):
+                factor = None
             if factor and not (word in ("M", "B", "G", "T", "K", "k", "b") and re.match(r"[-/]\w|\.\w", text[mm.end():mm.end() + 2])):
                 mult = factor
                 value *= factor
@@ -282,6 +285,20 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
     return name, m.start()
 
 
+_GENERATION = re.compile(r"(?<![\w.])[2-6]G\b")
+_MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
+_LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With|For|From|Since|Until|Between|Up|Than)\b)[A-Z][a-z]+\s+$")
+_IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle feet teeth mice geese crew".split())
+_NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species")
+
+
+def _is_plural_head(low: str) -> bool:
+    if low in _IRREGULAR_PLURALS:
+        return low not in ("personnel", "staff", "crew")
+    return low.endswith("s") and not low.endswith(_NOT_PLURAL) and len(low) > 3
+
+
 def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     words: list[str] = []
     p = pos
@@ -308,14 +325,20 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
             break
         if w[0].isupper() and words and not words[-1][0].isupper():
             break
+        if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
+            break
         words.append(w)
         p = m.end()
         first = False
         if re.match(r"['’]s\b", text[p:p + 2]):
             break
+        if not ordinal and _is_plural_head(low):
+            break
     while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ing")):
         words.pop()
     if words and all(w.isupper() and len(w) > 1 for w in words):
+        return None
+    if not ordinal and len(words) >= 2 and all(w[0].isupper() for w in words):
         return None
     if not words:
         return None
@@ -326,6 +349,8 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
 
 def _unit_ok(unit_text: str, text: str, end: int, attached: bool) -> bool:
     low = unit_text.lower()
+    if unit_text in ("G", "T", "B", "K") and attached:
+        return False
     after = text[end:end + 20]
     if unit_text in ("in", "In"):
         return bool(re.match(r"\s*(?:[.,;)]|$|thick|long|wide|tall|deep|high|in\s+diameter|x\b|by\b)", after))
@@ -449,6 +474,9 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
                 unit2 = UNITS.get(key2) or next((UNITS[k] for k in UNITS if k.lower() == key2.lower()), None) or {"hour": "h", "hr": "h", "h": "h", "second": "s", "sec": "s", "s": "s", "minute": "min", "min": "min", "day": "d", "year": "yr", "week": "wk", "month": "mo", "ms": "ms", "millisecond": "ms"}.get(key2.lower(), key2)
                 unit = {"km/h": "km/h", "mi/h": "mph"}.get(f"{unit}/{unit2}", f"{unit}/{unit2}")
             cand.kind, cand.unit, cand.end = "quantity", unit, um.end()
+            matched = text[e:um.end()]
+            if matched.endswith((")", "]", "}", ">")) and not re.search(r"[(\[{<]", matched):
+                cand.end -= 1
             if unit == "ft":
                 inch = _INCHES.match(text, cand.end)
                 if inch:
@@ -460,7 +488,7 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         cand.kind, cand.unit, cand.end = "quantity", "in", im.end()
         return cand
     counted = _counted(text, e)
-    if counted:
+    if counted and cand.value is not None and cand.value == int(cand.value) and not _LABEL_BEFORE.search(text, max(0, a.start - 30), a.start):
         cand.kind = "count"
         cand.counted = counted
     return cand
@@ -492,6 +520,14 @@ def _per(text: str, cand: Cand) -> Cand:
 def _atom_figure(text: str, a: Atom) -> Cand:
     cand = Cand(a.start, a.end, "number", value=a.value)
     before = text[max(0, a.start - 10):a.start]
+    mag = _MAGNITUDE.search(before) or _MAGNITUDE_AFTER.match(text, a.end)
+    if mag and not a.ordinal:
+        cand.kind, cand.unit = "quantity", "magnitude"
+        if mag.re is _MAGNITUDE:
+            cand.start = a.start - (len(before) - mag.start())
+        else:
+            cand.end = mag.end()
+        return cand
     cm = CURRENCY_BEFORE.search(before)
     if cm and not a.ordinal:
         sym = (cm.group(1) or cm.group(2)).lower()
@@ -505,7 +541,7 @@ def _atom_figure(text: str, a: Atom) -> Cand:
         if len(code) == 3 or code in ("cent",):
             cand.kind, cand.unit = "money", code.replace("RMB", "CNY")
             cand.start = a.start - (len(before) - cm.start())  # type: ignore[union-attr]
-            paren = text[max(0, cand.start - 1):cand.start] == "(" and text[a.end:a.end + 1] == ")"
+            paren = text[max(0, cand.start - 1):cand.start] == "(" and text[a.end:a.end + 1] == ")" and not re.search(r"\d", text[max(0, cand.start - 25):cand.start])
             if paren:
                 cand.start -= 1
                 cand.end = a.end + 1
@@ -550,6 +586,8 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                 ok = False
             compatible = c.kind in ("number", "count") or n.kind in ("number", "count") or (c.unit == n.unit)
             if c.unit and n.unit and c.unit != n.unit:
+                compatible = False
+            if c.unit and not n.unit and c.kind not in ("number", "count"):
                 compatible = False
             if re.search(r"\bby\s+$", pre, re.I) and word.endswith("to"):
                 compatible = False
@@ -657,6 +695,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     blocked: list[tuple[int, int]] = [(m.start(), m.end()) for m in PHONE.finditer(text)]
     blocked += [(m.start(), m.end()) for m in CODE_LIKE.finditer(text)]
     blocked += [(m.start(), m.end()) for m in MODEL_CODE.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in _GENERATION.finditer(text)]
     dates = [c for c in find_dates(text, published) if not _overlaps(c.start, c.end, blocked)]
     date_spans = [(c.start, c.end) for c in dates]
     atoms = _atoms(text, blocked + date_spans)
