@@ -244,7 +244,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                 if n > 2:
                     continue
                 sm, em = 6 * n - 5, 6 * n
-            add(DateCand(m.start(), m.end(), "range", iso_month(year, sm), iso_month(year, em), "quarter", priority=7))
+            add(DateCand(m.start(), m.end(), "date", iso_month(year, sm), iso_month(year, em), "quarter", priority=7))
     if 'centur' in lowered:
         for m in CENTURY.finditer(text):
             if not free(m.start(), m.end()):
@@ -290,6 +290,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             pre = (m.group("pre") or "").lower()
             if word[0].islower() and not pre:
                 continue
+            if text[max(0, m.start("mon") - 1):m.start("mon")] in ("$", "#", "@") or (word.isupper() and len(word) <= 4 and not pre):
+                continue
             if low in ("may", "march") and not pre:
                 continue
             if low == "may" and not re.search(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|between)\b", pre) and not (word == "May" and re.search(r"\b(?:last|next|this)\b", pre)):
@@ -316,7 +318,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                 continue
             if wd[0].islower() and not (m.group("mod") or m.group("week")):
                 pre = text[max(0, m.start() - 4):m.start()].lower()
-                if not re.search(r"(?:on|by|,)\s*$", pre) and m.start() != 0:
+                if not re.search(r"(?:on|by|,)\s*$", pre) and m.start() != 0 and not re.match(r"\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night)", text[m.end():m.end() + 20], re.I):
                     continue
             if m.group("pl"):
                 continue
@@ -429,7 +431,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
         for m in PART_OF_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            c = part_of_day(m)
+            c = part_of_day(m, text)
             if c is not None:
                 add(c)
     if digit:
@@ -614,6 +616,12 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = text[c.end:n.start]
+            if {c.kind, n.kind} == {"set", "time"} and re.fullmatch(r"\s*(?:,|at|@)?\s*", gap, re.I):
+                merged = c if c.kind == "set" else n
+                merged.start, merged.end = c.start, n.end
+                cands[i + 1] = merged
+                i += 1
+                continue
             time_range = n.kind == "range" and n.granularity == "time"
             pure_time = "T" not in (n.resolved or "") and "T" not in (n.resolved_end or "")
             if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and pure_time and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", gap, re.I):
@@ -630,7 +638,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if re.fullmatch(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*", gap, re.I) and _rangeable(c, n):
+            if re.fullmatch(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*(?:the\s+)?", gap, re.I) and _rangeable(c, n):
                 pre = text[max(0, c.start - 9):c.start]
                 if re.search(r"and", gap, re.I) and not re.search(r"between\s+$", pre, re.I):
                     out.append(c)
@@ -678,6 +686,8 @@ def _rangeable(a: DateCand, b: DateCand) -> bool:
         return False
     if a.kind == "time":
         return True
+    if a.granularity == "quarter" or b.granularity == "quarter":
+        return a.granularity == b.granularity
     return a.granularity in ("day", "month", "year") and b.granularity in ("day", "month", "year")
 
 
@@ -685,6 +695,9 @@ def _date_range(a: DateCand, b: DateCand, pub: dt.date | None) -> DateCand | Non
     r = DateCand(a.start, b.end, "range", granularity=a.granularity, relative=a.relative or b.relative, priority=9)
     if a.kind == "time":
         r.resolved, r.resolved_end, r.granularity = a.resolved, b.resolved, "time"
+        return r
+    if a.granularity == "quarter":
+        r.resolved, r.resolved_end = a.resolved, b.resolved_end
         return r
     if a.granularity == "month" and b.granularity == "month" and "ym" in b.extras and "ym" in a.extras:
         (ya, ma), (yb, mb) = a.extras["ym"], b.extras["ym"]

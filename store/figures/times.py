@@ -191,8 +191,10 @@ PART_HOUR = re.compile(
 )
 
 
-def part_of_day(m: re.Match[str]) -> DateCand | None:
+def part_of_day(m: re.Match[str], text: str = "") -> DateCand | None:
     part = m.group("part").lower()
+    if not m.group("pre") and re.search(r"\bgood\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+        return None
     pre = (m.group("pre") or "").lower().strip()
     a, b = _PARTS[part]
     if pre.startswith(("early", "late", "later", "mid")):
