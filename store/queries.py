@@ -96,7 +96,7 @@ _DOCUMENT_COLUMNS = """
     (select count(*) from annotations a where a.doc_id = d.id),
     (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
         join repeat_groups g on g.id = m.group_id
-        where p.doc_id = d.id and g.size > 1 and g.representative_id != p.id),
+        where p.doc_id = d.id and p.n is not null and g.size > 1 and g.representative_id != p.id),
     coalesce(r.read, 0), r.position
 """
 _DOCUMENT_FROM = "from documents d join sources s on s.id = d.source_id left join reading r on r.doc_id = d.id"

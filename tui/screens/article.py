@@ -93,7 +93,8 @@ class ArticleScreen(Screen[None]):
             return
         index = next((i for i, v in enumerate(self.shown) if position is not None and v.position >= position), 0)
         paragraphs.highlighted = index
-        paragraphs.scroll_to_highlight(top=True)
+        # Option heights are only known once the list has been laid out at its width.
+        self.call_after_refresh(paragraphs.scroll_to_highlight, top=True)
 
     def _visual(self, view: ParagraphView):
         figure = None
@@ -133,7 +134,7 @@ class ArticleScreen(Screen[None]):
         if index is not None:
             paragraphs = self.query_one(ParagraphList)
             paragraphs.highlighted = index
-            paragraphs.scroll_to_highlight()
+            self.call_after_refresh(paragraphs.scroll_to_highlight)
 
     # -- reading position ----------------------------------------------------------------------
 
