@@ -396,6 +396,46 @@ async def test_library_filters_to_a_tag(app, seeded) -> None:
         assert library_titles(app) == ["Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]
 
 
+async def test_next_copy_and_fold_repeats(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        lead = screen.cursor_view()
+        assert lead.n == 1 and lead.repeat is not None and lead.repeat.size == 2
+        await pilot.press("r")
+        assert cursor_n(screen) == 16
+        await pilot.press("r")
+        assert cursor_n(screen) == 1
+        await pilot.press("z")
+        copy = next(v for v in screen.shown if v.n == 16)
+        assert screen._fold_label(copy) == "repeat of ¶1 in this article, 100%"
+        assert screen._fold_label(lead) is None
+        await pilot.press("z")
+        assert screen._fold_label(copy) is None
+
+
+async def test_repeats_screen_lists_groups_and_opens_a_copy(app) -> None:
+    from tui.screens.repeats import RepeatsScreen
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RepeatsScreen)
+        sizes = [g.size for g in screen.groups]
+        assert sizes == sorted(sizes, reverse=True) and sizes[0] == 3
+        lead = next(i for i, g in enumerate(screen.groups) if g.members[0].text.startswith("The publications'"))
+        screen.query_one("#repeat-groups", OptionList).highlighted = lead
+        await settle(pilot)
+        assert [m.n for m in screen.members] == [1, 16]
+        await pilot.press("enter")
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert cursor_n(app.screen) == 16
+
+
 async def test_quit(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -72,7 +72,7 @@ class ArticleScreen(Screen[None]):
         self.sub_title = doc.display_title
         meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", f"{doc.figures} figures") if x)
         if doc.repeats:
-            meta += f" · {doc.repeats} ¶ repeated from elsewhere"
+            meta += f" · {doc.repeats} ¶ repeat earlier text"
         if self.query_text:
             meta += f" · “{self.query_text}”: {len(self.hits)} ¶ (n/N)"
         self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")
