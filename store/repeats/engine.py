@@ -15,15 +15,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, PreparedTexts, could_match
+from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores
 
 BOILERPLATE_WORDS = 20
 BOILERPLATE_DOCS = 5
 """A text under BOILERPLATE_WORDS words found verbatim in BOILERPLATE_DOCS documents or more is page furniture."""
-MIN_JACCARD = 0.35
-"""Candidates whose signatures agree on fewer bins than this are not scored."""
-WINDOW = 8
-FIRST = 8
+MIN_JACCARD = 0.5
+MIN_CONTAINMENT = 0.8
+"""Candidates whose signatures agree on fewer bins than MIN_JACCARD, and do not suggest that
+MIN_CONTAINMENT of the shorter text's shingles are in the longer, are not scored."""
+BAND_CHUNK = 3
+WINDOW = 3
+FIRST = 4
 NO_DATE = np.int32(99_999_999)
 
 
@@ -34,7 +37,7 @@ class Settings:
     boilerplate_words: int = BOILERPLATE_WORDS
     boilerplate_docs: int = BOILERPLATE_DOCS
     min_jaccard: float = MIN_JACCARD
-    base: str = "words"
+    min_containment: float = MIN_CONTAINMENT
 
 
 @dataclass
@@ -131,24 +134,18 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     fuzzy = np.flatnonzero((words >= settings.short_words) & ~boiler & (sig.shingles > 0))
     band = minhash.band_keys(sig.sig[fuzzy])
 
-    left, right = _candidates(band, fuzzy, head_rank)
-    stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum()), "candidates": len(left)})
-    clock("candidates")
-    if len(left):
-        keep = could_match(words[left], words[right], settings.threshold)
-        left, right = left[keep], right[keep]
-        est = minhash.estimated_jaccard(sig.sig, left, right)
-        keep = est >= settings.min_jaccard
-        left, right = left[keep], right[keep]
+    stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
+    left, right = _filtered_candidates(band, fuzzy, head_rank, sig, settings, stats)
     stats["scored"] = len(left)
-    del sig
-    clock("filter")
+    clock("candidates")
 
-    involved = distinct(np.concatenate((left, right))).tolist()
-    texts = PreparedTexts([normalised[heads[c]] for c in involved], settings.base)
+    involved = distinct(np.concatenate((left, right)))
+    codes = sig.codes(involved)
+    del sig
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
-    scores = texts.score(slot[left], slot[right], settings.threshold)
+    scores = word_scores([codes[i] for i in slot[left].tolist()], [codes[i] for i in slot[right].tolist()],
+                         settings.threshold)
     hit = scores >= settings.threshold
     left, right, scores = left[hit], right[hit], scores[hit]
     stats["matches"] = len(left)
@@ -207,45 +204,75 @@ def _shared_docs(batch: Batch, cls: np.ndarray, n_cls: int) -> np.ndarray:
     return np.bincount(pairs // (int(docs.max(initial=0)) + 1), minlength=n_cls)
 
 
-def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct (earlier, later) node pairs sharing a band key.
+def _filtered_candidates(
+    band: np.ndarray, nodes: np.ndarray, rank: np.ndarray, sig: minhash.Signatures, settings: Settings,
+    stats: dict,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs worth scoring, a few bands at a time so the unfiltered pairs never pile up.
 
-    Within a bucket (ordered by rank) each node pairs with the WINDOW nodes before it and with the
+    A pair is kept when its lengths allow the threshold and its signatures agree on at least
+    `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
+    """
+    lefts, rights = [], []
+    low = minhash.low_bytes(sig.sig)
+    words, shingles = sig.words, sig.shingles.astype(np.float32)
+    seen = 0
+    for first in range(0, band.shape[1], BAND_CHUNK):
+        left, right = _candidates(band[:, first:first + BAND_CHUNK], nodes, rank)
+        seen += len(left)
+        keep = could_match(words[left], words[right], settings.threshold)
+        left, right = left[keep], right[keep]
+        est = minhash.estimated_jaccard(low, left, right)
+        na, nb = shingles[left], shingles[right]
+        contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
+        keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
+        lefts.append(left[keep])
+        rights.append(right[keep])
+    stats["candidates"] = seen
+    if not lefts:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    width = len(rank)
+    pair = distinct(np.concatenate(lefts) * width + np.concatenate(rights))
+    return pair // width, pair % width
+
+
+def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(earlier, later) node pairs sharing a band key; `nodes` must be in rank order.
+
+    Within a bucket (in rank order) each node pairs with the WINDOW nodes before it and with the
     first FIRST nodes: every pair in small buckets, and a linear number in the large buckets a
     family of near-identical texts produces, where the earliest nodes are the ones that lead groups.
+    Pairs may repeat.
     """
     empty = np.empty(0, np.int64), np.empty(0, np.int64)
     if len(nodes) < 2:
         return empty
     flat_keys = band.ravel()
-    flat_nodes = np.repeat(nodes, band.shape[1])
-    srt = np.lexsort((rank[flat_nodes], flat_keys))
-    flat_keys, flat_nodes = flat_keys[srt], flat_nodes[srt]
-    del srt
-    boundary = np.concatenate(([True], flat_keys[1:] != flat_keys[:-1], [True]))
-    starts = np.flatnonzero(boundary[:-1])
-    sizes = np.diff(np.flatnonzero(boundary))
-    shared = np.repeat(sizes >= 2, sizes)
-    run_start = np.repeat(starts, sizes)[shared]
-    pos = np.flatnonzero(shared)
-    flat_nodes = flat_nodes[shared]
-    local = pos - run_start
-    index_of = np.cumsum(shared) - 1
+    flat_nodes = np.repeat(nodes.astype(np.int32), band.shape[1])
+    order = np.argsort(flat_keys, kind="stable")
+    keys, values = flat_keys[order], flat_nodes[order]
+    del order
+    same_next = keys[1:] == keys[:-1]
+    shared = np.zeros(len(keys), dtype=bool)
+    shared[:-1] = same_next
+    shared[1:] |= same_next
+    keys, values = keys[shared], values[shared]
     lefts, rights = [], []
     for d in range(1, WINDOW + 1):
-        ok = local >= d
-        lefts.append(flat_nodes[index_of[pos[ok] - d]])
-        rights.append(flat_nodes[ok])
-    for k in range(FIRST):
-        ok = local - k > WINDOW
-        lefts.append(flat_nodes[index_of[run_start[ok] + k]])
-        rights.append(flat_nodes[ok])
-    left, right = np.concatenate(lefts), np.concatenate(rights)
-    if len(left) == 0:
+        same = keys[d:] == keys[:-d]
+        lefts.append(values[:-d][same])
+        rights.append(values[d:][same])
+    starts = np.concatenate(([True], keys[1:] != keys[:-1]))
+    index = np.arange(len(keys))
+    run_start = np.maximum.accumulate(np.where(starts, index, 0))
+    local = index - run_start
+    for j in range(FIRST):
+        ok = local - j > WINDOW
+        lefts.append(values[run_start[ok] + j])
+        rights.append(values[ok])
+    if not lefts:
         return empty
-    width = len(rank)
-    pair = distinct(left * width + right)
-    return pair // width, pair % width
+    return np.concatenate(lefts).astype(np.int64), np.concatenate(rights).astype(np.int64)
 
 
 def _leaders(

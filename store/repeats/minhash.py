@@ -8,6 +8,7 @@ one-permutation hashing with rotation densification: one hash per shingle, `NUM_
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -22,7 +23,7 @@ BANDS = 21
 ROWS = 3
 EMPTY = np.uint32(0xFFFFFFFF)
 _BIN_BITS = int(NUM_HASHES).bit_length() - 1
-_CHUNK_TEXTS = 20_000
+_CHUNK_TEXTS = 10_000
 _SEP = "\x00"
 
 STOPWORDS = frozenset(
@@ -78,16 +79,21 @@ def _geometric(ratio: int, size: int) -> np.ndarray:
 
 
 class _Powers:
+    """Powers of the hash base and of its inverse, grown on demand (safe across threads)."""
+
     def __init__(self) -> None:
-        self.fwd = np.ones(1, dtype=np.uint32)
-        self.inv = np.ones(1, dtype=np.uint32)
+        self.pair = (np.ones(1, dtype=np.uint32), np.ones(1, dtype=np.uint32))
+        self.lock = threading.Lock()
 
     def upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        if len(self.fwd) < n:
-            size = max(n, 2 * len(self.fwd))
-            self.fwd = _geometric(_Q, size)
-            self.inv = _geometric(_Q_INV, size)
-        return self.fwd[:n], self.inv[:n]
+        pair = self.pair
+        if len(pair[0]) < n:
+            with self.lock:
+                pair = self.pair
+                if len(pair[0]) < n:
+                    size = max(n, 2 * len(pair[0]))
+                    pair = self.pair = (_geometric(_Q, size), _geometric(_Q_INV, size))
+        return pair[0][:n], pair[1][:n]
 
 
 _POWERS = _Powers()
@@ -111,6 +117,35 @@ class Signatures:
     sig: np.ndarray      # (n, NUM_HASHES) uint32
     words: np.ndarray    # (n,) int32: words in the normalised text
     shingles: np.ndarray  # (n,) int32: content bigrams; 0 means the signature is empty
+    word_hashes: np.ndarray  # every word of every text, in order (uint32)
+    offsets: np.ndarray  # (n + 1,) where each text's words start in `word_hashes`
+
+    def codes(self, rows: Sequence[int] | np.ndarray) -> list[str]:
+        """Each text of `rows` as a string with one character per word, so that string metrics
+        (rapidfuzz's `ratio`, Indel distance) measure word sequences."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) == 0:
+            return []
+        starts, ends = self.offsets[rows], self.offsets[rows + 1]
+        counts = ends - starts + 1
+        total = int(counts.sum())
+        first = np.cumsum(counts) - counts
+        take = np.repeat(starts - first, counts) + np.arange(total)
+        points = _code_points(self.word_hashes[np.minimum(take, len(self.word_hashes) - 1)])
+        points[first + counts - 1] = ord(_SEP)
+        return points.astype("<u4").tobytes().decode("utf-32-le").split(_SEP)[:-1]
+
+
+def _code_points(hashes: np.ndarray) -> np.ndarray:
+    points = hashes % np.uint32(0x10FFFF - 0x100 - 0x800) + np.uint32(0x100)
+    points[points >= 0xD800] += np.uint32(0x800)
+    return points
+
+
+def word_codes(normalised: Sequence[str]) -> list[str]:
+    """`Signatures.codes` for a few texts already passed through `fast_normalise`."""
+    sig = signatures(normalised, workers=1)
+    return sig.codes(np.arange(len(normalised)))
 
 
 def _chunk(texts: Sequence[str]) -> Signatures:
@@ -133,7 +168,8 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     values *= fwd[1:]
     np.cumsum(values, out=g[1:])
     del values
-    wh = (g[ends] - g[starts]) * inv[starts + 1]
+    raw = (g[ends] - g[starts]) * inv[starts + 1]
+    wh = raw.copy()
     wh[_DIGIT_BYTE[b[starts]]] = _NUMBER
     keep = ~_STOP_FILTER[wh & _FILTER_MASK]
     maybe = np.flatnonzero(~keep)
@@ -149,28 +185,21 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     bins = (sh >> np.uint64(64 - _BIN_BITS)).astype(np.int64)
     np.minimum.at(sig, spara * NUM_HASHES + bins, (sh & np.uint64(0xFFFFFFFF)).astype(np.uint32))
     sig = _densify(sig.reshape(n, NUM_HASHES), nsh)
-    return Signatures(sig, nwords, nsh)
+    offsets = np.concatenate(([0], np.cumsum(nwords))).astype(np.int64)
+    return Signatures(sig, nwords, nsh, _mix(raw.astype(np.uint64)).astype(np.uint32), offsets)
 
 
 def _densify(sig: np.ndarray, nsh: np.ndarray) -> np.ndarray:
     """Fill each empty bin from the next filled bin to its right (circularly), shifted by the distance."""
+    k = NUM_HASHES
     cols = np.ascontiguousarray(sig.T)
-    has_all = cols != EMPTY
-    near_all = np.empty_like(cols)
-    dist_all = np.empty_like(cols)
-    nearest = np.full(sig.shape[0], EMPTY, dtype=np.uint32)
-    dist = np.zeros(sig.shape[0], dtype=np.uint32)
-    for j in range(2 * NUM_HASHES - 1, -1, -1):
-        has = has_all[j % NUM_HASHES]
-        dist += np.uint32(1)
-        np.copyto(nearest, cols[j % NUM_HASHES], where=has)
-        np.copyto(dist, np.uint32(0), where=has)
-        if j < NUM_HASHES:
-            near_all[j] = nearest
-            dist_all[j] = dist
-    dist_all *= _ROTATE
-    near_all += dist_all
-    out = np.where(has_all, cols, near_all)
+    has = cols != EMPTY
+    position = np.arange(2 * k, dtype=np.int16)[:, None]
+    filled_at = np.where(np.concatenate((has, has)), position, np.int16(2 * k))
+    nearest = np.minimum.accumulate(filled_at[::-1], axis=0)[::-1][:k]
+    dist = (nearest - position[:k]).astype(np.uint32)
+    source = np.take_along_axis(cols, np.minimum(nearest, 2 * k - 1) % k, axis=0)
+    out = np.where(has, cols, source + dist * _ROTATE)
     out[:, nsh == 0] = EMPTY
     return np.ascontiguousarray(out.T)
 
@@ -179,17 +208,20 @@ def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
     """Signatures for texts already passed through `fast_normalise`."""
     chunks = [normalised[i:i + _CHUNK_TEXTS] for i in range(0, len(normalised), _CHUNK_TEXTS)]
     if workers > 1 and len(chunks) > 1:
-        _POWERS.upto(max(sum(map(len, c)) + 2 * len(c) for c in chunks) * 2)
         with ThreadPoolExecutor(workers) as pool:
             parts = list(pool.map(_chunk, chunks))
     else:
         parts = [_chunk(c) for c in chunks]
     if not parts:
-        return Signatures(np.empty((0, NUM_HASHES), np.uint32), np.empty(0, np.int32), np.empty(0, np.int32))
+        return Signatures(np.empty((0, NUM_HASHES), np.uint32), np.empty(0, np.int32), np.empty(0, np.int32),
+                          np.empty(0, np.uint32), np.zeros(1, np.int64))
+    shift = np.cumsum([0] + [len(p.word_hashes) for p in parts[:-1]])
     return Signatures(
         np.concatenate([p.sig for p in parts]),
         np.concatenate([p.words for p in parts]),
         np.concatenate([p.shingles for p in parts]),
+        np.concatenate([p.word_hashes for p in parts]),
+        np.concatenate([[0]] + [p.offsets[1:] + k for p, k in zip(parts, shift)]).astype(np.int64),
     )
 
 
@@ -205,11 +237,20 @@ def band_keys(sig: np.ndarray) -> np.ndarray:
     return key.view(np.int64)
 
 
-def estimated_jaccard(sig: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 250_000) -> np.ndarray:
-    """Share of equal bins, on the low byte of each bin (1/256 chance agreement per bin is negligible here)."""
-    low = sig.astype(np.uint8)
+_LOW7 = np.uint64(0x7F7F7F7F7F7F7F7F)
+
+
+def low_bytes(sig: np.ndarray) -> np.ndarray:
+    """The low byte of every bin, eight bins to a uint64: what `estimated_jaccard` compares."""
+    return np.ascontiguousarray(sig.astype(np.uint8)).view(np.uint64)
+
+
+def estimated_jaccard(low: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 500_000) -> np.ndarray:
+    """Share of equal bins between rows of `low_bytes` (chance agreement of 1/256 per bin is negligible)."""
     out = np.empty(len(left), dtype=np.float32)
+    bins = low.shape[1] * 8
     for i in range(0, len(left), chunk):
-        eq = low[left[i:i + chunk]] == low[right[i:i + chunk]]
-        out[i:i + chunk] = np.count_nonzero(eq, axis=1) / sig.shape[1]
+        x = low[left[i:i + chunk]] ^ low[right[i:i + chunk]]
+        zero_bytes = ~(((x & _LOW7) + _LOW7) | x | _LOW7)
+        out[i:i + chunk] = np.bitwise_count(zero_bytes).sum(axis=1, dtype=np.int32) / bins
     return out

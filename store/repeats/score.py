@@ -15,7 +15,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
-from rapidfuzz.distance import Indel
 
 DEFAULT_THRESHOLD = 90.0
 SHORT_WORDS = 10
@@ -30,13 +29,16 @@ def prepare(normalised: str) -> str:
 
 
 def encode_words(prepared: Sequence[str]) -> list[str]:
-    """Each word as one character, so a string metric measures word sequences."""
-    vocabulary: set[str] = set()
-    for text in prepared:
-        vocabulary.update(text.split())
-    table = {word: _code_point(i) for i, word in enumerate(vocabulary)}
-    lookup = table.__getitem__
-    return ["".join(map(lookup, text.split())) for text in prepared]
+    """Each whitespace-separated word as one character (a table built for these texts)."""
+    words = f" {_SEPARATOR} ".join(prepared).split()
+    vocabulary = dict.fromkeys(words)
+    vocabulary.pop(_SEPARATOR, None)
+    table = dict(zip(vocabulary, map(_code_point, range(len(vocabulary)))))
+    table[_SEPARATOR] = _SEPARATOR
+    return "".join(map(table.__getitem__, words)).split(_SEPARATOR) if prepared else []
+
+
+_SEPARATOR = "\x01"
 
 
 def _code_point(index: int) -> str:
@@ -56,48 +58,49 @@ def could_match(words_a: np.ndarray, words_b: np.ndarray, threshold: float) -> n
     return (200.0 * shorter >= threshold * (words_a + words_b)) | contain_guard(words_a, words_b)
 
 
-def containment(left_codes: Sequence[str], right_codes: Sequence[str]) -> np.ndarray:
-    """100 x (longest common subsequence of words) / (words in the shorter text), on encoded texts."""
-    dist = process.cpdist(left_codes, right_codes, scorer=Indel.distance, workers=-1).astype(np.float32)
+def word_scores(left: Sequence[str], right: Sequence[str], cutoff: float = 0.0) -> np.ndarray:
+    """Scores of word-coded text pairs (one character per word); below `cutoff` may be reported as 0.
+
+    `ratio` is 200 x (longest common subsequence) / (total length), so the containment of the shorter
+    text comes from the same computation: common = ratio x total / 200.
+    """
+    if len(left) == 0:
+        return np.empty(0, dtype=np.float32)
+    len_l = np.fromiter(map(len, left), dtype=np.float32, count=len(left))
+    len_r = np.fromiter(map(len, right), dtype=np.float32, count=len(right))
+    # Under the guard the longer text is at most 1/CONTAIN_LENGTH_RATIO times the shorter, which bounds
+    # how far below the cutoff a ratio may be and still give containment at the cutoff.
+    floor = cutoff * 2 * CONTAIN_LENGTH_RATIO / (1 + CONTAIN_LENGTH_RATIO)
+    ratio = process.cpdist(left, right, scorer=fuzz.ratio, score_cutoff=floor, workers=-1).astype(np.float32)
+    shorter = np.maximum(np.minimum(len_l, len_r), 1)
+    contained = ratio * (len_l + len_r) / (2 * shorter)
+    guarded = contain_guard(len_l, len_r)
+    scores = np.where(guarded, np.maximum(ratio, np.minimum(contained, 100)), ratio)
+    return np.where(scores >= cutoff, scores, 0).astype(np.float32)
+
+
+def char_scores(left: Sequence[str], right: Sequence[str], left_codes: Sequence[str], right_codes: Sequence[str],
+                cutoff: float = 0.0) -> np.ndarray:
+    """`ratio` on characters of prepared texts, raised to word containment under the same guard."""
+    ratio = process.cpdist(left, right, scorer=fuzz.ratio, workers=-1).astype(np.float32)
+    words = word_scores(left_codes, right_codes)
     len_l = np.fromiter(map(len, left_codes), dtype=np.float32, count=len(left_codes))
     len_r = np.fromiter(map(len, right_codes), dtype=np.float32, count=len(right_codes))
-    common = (len_l + len_r - dist) / 2
-    return (100 * common / np.maximum(np.minimum(len_l, len_r), 1)).astype(np.float32)
-
-
-class PreparedTexts:
-    """Normalised texts made ready for scoring once, then scored in pairs by position."""
-
-    def __init__(self, normalised: Sequence[str], base: str = "words") -> None:
-        self.base = base
-        self.texts = [prepare(t) for t in normalised]
-        self.codes = encode_words(self.texts)
-        self.words = np.fromiter(map(len, self.codes), dtype=np.int64, count=len(self.codes))
-
-    def score(self, left: np.ndarray, right: np.ndarray, cutoff: float = 0.0) -> np.ndarray:
-        """Scores (0-100) of pairs; below `cutoff` may be reported as 0."""
-        if len(left) == 0:
-            return np.empty(0, dtype=np.float32)
-        seqs = self.codes if self.base == "words" else self.texts
-        left_list, right_list = left.tolist(), right.tolist()
-        scores = process.cpdist(
-            [seqs[i] for i in left_list], [seqs[i] for i in right_list],
-            scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1,
-        ).astype(np.float32)
-        below = scores < (cutoff if cutoff > 0 else 100.0)
-        guarded = np.flatnonzero(contain_guard(self.words[left], self.words[right]) & below)
-        if len(guarded):
-            codes = self.codes
-            contained = containment([codes[left_list[i]] for i in guarded], [codes[right_list[i]] for i in guarded])
-            scores[guarded] = np.maximum(scores[guarded], contained)
-        return scores
+    shorter = np.maximum(np.minimum(len_l, len_r), 1)
+    contained = np.minimum(words * (len_l + len_r) / (2 * shorter), 100)
+    scores = np.where(contain_guard(len_l, len_r), np.maximum(ratio, contained), ratio)
+    return np.where(scores >= cutoff, scores, 0).astype(np.float32)
 
 
 def score_pairs(left: Sequence[str], right: Sequence[str], cutoff: float = 0.0, base: str = "words") -> np.ndarray:
     """Scores of pairs of normalised texts."""
-    texts = PreparedTexts(list(left) + list(right), base)
-    index = np.arange(len(left))
-    return texts.score(index, index + len(left), cutoff)
+    from store.repeats.minhash import word_codes
+
+    codes = word_codes(list(left) + list(right))
+    lc, rc = codes[: len(left)], codes[len(left):]
+    if base == "chars":
+        return char_scores([prepare(t) for t in left], [prepare(t) for t in right], lc, rc, cutoff)
+    return word_scores(lc, rc, cutoff)
 
 
 def score(a: str, b: str) -> float:
