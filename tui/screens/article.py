@@ -260,6 +260,10 @@ class ArticleScreen(Screen[None]):
         panel = self.query_one(FiguresPanel)
         panel.display = not panel.display
         if panel.display:
+            view = self.cursor_view()
+            here = self.current_figure or ((view.id, 0) if view is not None and view.figures else None)
+            if here is not None:
+                panel.highlight(*here)
             panel.focus()
         else:
             self.query_one(ParagraphList).focus()
