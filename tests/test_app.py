@@ -426,7 +426,7 @@ async def test_repeats_screen_lists_groups_and_opens_a_copy(app) -> None:
         sizes = [g.size for g in screen.groups]
         assert sizes == sorted(sizes, reverse=True) and sizes[0] == 3
         lead = next(i for i, g in enumerate(screen.groups) if g.members[0].text.startswith("The publications'"))
-        screen.query_one("#repeat-groups", OptionList).highlighted = lead
+        screen.left.highlighted = lead
         await settle(pilot)
         assert [m.n for m in screen.members] == [1, 16]
         await pilot.press("enter")

@@ -318,8 +318,9 @@ class ArticleScreen(Screen[None]):
         def done(tags: list[str] | None) -> None:
             if not tags:
                 return
-            add = [t for t in tags if t not in view.tags]
-            remove = [t for t in tags if t in view.tags]
+            have = {t.casefold() for t in view.tags}
+            add = [t for t in tags if t.casefold() not in have]
+            remove = [t for t in tags if t.casefold() in have]
             if add:
                 self.app.store(annotations.tag_paragraph, view.id, add)
             if remove:
@@ -356,8 +357,9 @@ class ArticleScreen(Screen[None]):
             def done(tags: list[str] | None) -> None:
                 if not tags:
                     return
-                add = [t for t in tags if t not in current]
-                remove = [t for t in tags if t in current]
+                have = {t.casefold() for t in current}
+                add = [t for t in tags if t.casefold() not in have]
+                remove = [t for t in tags if t.casefold() in have]
                 if add:
                     self.app.store(annotations.tag_figure, view.id, figure.start, figure.end, add)
                 if remove:

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.repeats import RepeatGroup, changed_numbers, groups, members, word_diff
-from tui.commands import LIST_SCREEN, bindings
+from tui.screens.two_pane import TwoPaneScreen
 
 PAGE = 200
 DIFF_STYLES = {"delete": "strike $text-error", "insert": "bold underline $text-success"}
 DIFF_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 
-class RepeatsScreen(Screen[None]):
-    COMMAND_SET = LIST_SCREEN
-    BINDINGS = bindings(LIST_SCREEN)
-    AUTO_FOCUS = "#repeat-groups"
+class RepeatsScreen(TwoPaneScreen):
 
     class Groups(Message):
         def __init__(self, found: list[RepeatGroup], offset: int) -> None:
@@ -42,13 +36,6 @@ class RepeatsScreen(Screen[None]):
         self.members: list = []
         self._more = True
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(classes="list-screen"):
-            yield OptionList(id="repeat-groups")
-            yield OptionList(id="repeat-members")
-        yield Footer()
-
     def on_mount(self) -> None:
         self.sub_title = "Repeats"
         self.refresh_data()
@@ -65,7 +52,7 @@ class RepeatsScreen(Screen[None]):
             self.groups = []
         self.groups.extend(message.found)
         self._more = len(message.found) == PAGE
-        listing = self.query_one("#repeat-groups", OptionList)
+        listing = self.left
         options = [Option(_group_line(g)) for g in message.found]
         if message.offset == 0:
             listing.set_options(options or [Option("No repeated paragraphs in the collection", disabled=True)])
@@ -74,7 +61,7 @@ class RepeatsScreen(Screen[None]):
         else:
             listing.add_options(options)
 
-    @on(OptionList.OptionHighlighted, "#repeat-groups")
+    @on(OptionList.OptionHighlighted, "#left")
     def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         index = event.option_index
         if index < len(self.groups):
@@ -93,45 +80,15 @@ class RepeatsScreen(Screen[None]):
             return
         first = self.members[0]
         options = [Option(_member_line(m, first)) for m in self.members]
-        self.query_one("#repeat-members", OptionList).set_options(options)
+        self.right.set_options(options)
 
-    @on(OptionList.OptionSelected, "#repeat-groups")
-    def _group_chosen(self, _: OptionList.OptionSelected) -> None:
-        copies = self.query_one("#repeat-members", OptionList)
-        copies.focus()
-        if self.members:
-            copies.highlighted = 0
-
-    @on(OptionList.OptionSelected, "#repeat-members")
-    def _member_chosen(self, _: OptionList.OptionSelected) -> None:
-        self.action_open_item()
-
-    def action_open_item(self) -> None:
-        copies = self.query_one("#repeat-members", OptionList)
-        if not copies.has_focus:
-            self.query_one("#repeat-groups", OptionList).action_select()
-            return
-        index = copies.highlighted
-        if index is None or index >= len(self.members):
+    def open_right(self, index: int) -> None:
+        if index >= len(self.members):
             return
         member = self.members[index]
         from tui.screens.article import ArticleScreen
 
         self.app.push_screen(ArticleScreen(member.doc_id, paragraph_id=member.paragraph_id))
-
-    def action_cursor_down(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_up()
-
-    def action_back(self) -> None:
-        if self.query_one("#repeat-members", OptionList).has_focus:
-            self.query_one("#repeat-groups", OptionList).focus()
-        else:
-            self.dismiss()
 
 
 def _group_line(group: RepeatGroup) -> Content:

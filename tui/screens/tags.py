@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.annotations import TaggedQuote, orphaned, paragraphs_with_tag, tags_with_counts
-from tui.commands import LIST_SCREEN, bindings
+from tui.screens.two_pane import TwoPaneScreen
 
 ORPHANS = "\0orphans"
 
 
-class TagsScreen(Screen[None]):
-    COMMAND_SET = LIST_SCREEN
-    BINDINGS = bindings(LIST_SCREEN)
-    AUTO_FOCUS = "#tag-list"
+class TagsScreen(TwoPaneScreen):
 
     class Tags(Message):
         def __init__(self, counts: list[tuple[str, int]], orphans: int) -> None:
@@ -38,13 +32,6 @@ class TagsScreen(Screen[None]):
         super().__init__()
         self.tags: list[str] = []
         self.quotes: list[TaggedQuote] = []
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(classes="list-screen"):
-            yield OptionList(id="tag-list")
-            yield OptionList(id="tag-quotes")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Tags"
@@ -64,12 +51,12 @@ class TagsScreen(Screen[None]):
         labels = [Content.assemble((f"● {t}", "bold"), (f"  {n}", "$text-muted")) for t, n in message.counts]
         if message.orphans:
             labels.append(Content.styled(f"orphaned notes  {message.orphans}", "italic $text-warning"))
-        tag_list = self.query_one("#tag-list", OptionList)
+        tag_list = self.left
         tag_list.set_options(labels or [Option("No tags yet: press t on a paragraph to tag it", disabled=True)])
         if self.tags:
             tag_list.highlighted = 0
 
-    @on(OptionList.OptionHighlighted, "#tag-list")
+    @on(OptionList.OptionHighlighted, "#left")
     def _tag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_index < len(self.tags):
             self._fetch_quotes(self.tags[event.option_index])
@@ -92,44 +79,12 @@ class TagsScreen(Screen[None]):
             body = Content(q.figure_text and f"“{q.figure_text}” in: {q.text}" or q.text)
             lines = [head, body] + ([Content.styled(f"✎ {q.note}", "italic")] if q.note else [])
             options.append(Option(Content("\n").join(lines)))
-        self.query_one("#tag-quotes", OptionList).set_options(options)
+        self.right.set_options(options)
 
-    @on(OptionList.OptionSelected, "#tag-list")
-    def _tag_chosen(self, _: OptionList.OptionSelected) -> None:
-        quotes = self.query_one("#tag-quotes", OptionList)
-        quotes.focus()
-        if self.quotes:
-            quotes.highlighted = 0
-
-    @on(OptionList.OptionSelected, "#tag-quotes")
-    def _quote_chosen(self, _: OptionList.OptionSelected) -> None:
-        self.action_open_item()
-
-    def action_open_item(self) -> None:
-        quotes = self.query_one("#tag-quotes", OptionList)
-        if not quotes.has_focus:
-            self.query_one("#tag-list", OptionList).action_select()
-            return
-        index = quotes.highlighted
-        if index is None or index >= len(self.quotes) or self.quotes[index].paragraph_id is None:
+    def open_right(self, index: int) -> None:
+        if index >= len(self.quotes) or self.quotes[index].paragraph_id is None:
             return
         quote = self.quotes[index]
         from tui.screens.article import ArticleScreen
 
         self.app.push_screen(ArticleScreen(quote.doc_id, position=quote.position))
-
-    def action_cursor_down(self) -> None:
-        focused = self.focused
-        if isinstance(focused, OptionList):
-            focused.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        focused = self.focused
-        if isinstance(focused, OptionList):
-            focused.action_cursor_up()
-
-    def action_back(self) -> None:
-        if self.query_one("#tag-quotes", OptionList).has_focus:
-            self.query_one("#tag-list", OptionList).focus()
-        else:
-            self.dismiss()

@@ -1,0 +1,66 @@
+"""A list on the left whose chosen item fills a list on the right; enter on the right opens an article."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+
+from tui.commands import LIST_SCREEN, bindings
+
+
+class TwoPaneScreen(Screen[None]):
+    COMMAND_SET = LIST_SCREEN
+    BINDINGS = bindings(LIST_SCREEN)
+    AUTO_FOCUS = "#left"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="list-screen"):
+            yield OptionList(id="left")
+            yield OptionList(id="right")
+        yield Footer()
+
+    @property
+    def left(self) -> OptionList:
+        return self.query_one("#left", OptionList)
+
+    @property
+    def right(self) -> OptionList:
+        return self.query_one("#right", OptionList)
+
+    def open_right(self, index: int) -> None:
+        """Open the right-hand item at `index` (an article at a paragraph)."""
+        raise NotImplementedError
+
+    @on(OptionList.OptionSelected, "#left")
+    def _left_chosen(self, _: OptionList.OptionSelected) -> None:
+        self.right.focus()
+        if self.right.option_count:
+            self.right.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#right")
+    def _right_chosen(self, _: OptionList.OptionSelected) -> None:
+        self.action_open_item()
+
+    def action_open_item(self) -> None:
+        if not self.right.has_focus:
+            self.left.action_select()
+        elif self.right.highlighted is not None:
+            self.open_right(self.right.highlighted)
+
+    def action_cursor_down(self) -> None:
+        if isinstance(self.focused, OptionList):
+            self.focused.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if isinstance(self.focused, OptionList):
+            self.focused.action_cursor_up()
+
+    def action_back(self) -> None:
+        if self.right.has_focus:
+            self.left.focus()
+        else:
+            self.dismiss()
