@@ -196,11 +196,13 @@ def warm_bytecode(work: Path) -> None:
                    env=child_env(work), capture_output=True, check=False)
 
 
-def run_startup(kind: str, db_path: Path, work: Path, profile: bool = False) -> dict[str, Any]:
+def run_startup(kind: str, db_path: Path, work: Path, profile: bool = False,
+                importtime: bool = False) -> dict[str, Any]:
     import subprocess
 
     env = child_env(work)
-    args = [sys.executable, "-m", "bench.app_bench", "--child", f"startup-{kind}", "--db", str(db_path)]
+    args = [sys.executable, *(["-X", "importtime"] if importtime else []),
+            "-m", "bench.app_bench", "--child", f"startup-{kind}", "--db", str(db_path)]
     if profile:
         args.append("--profile")
     launched = time.perf_counter()
@@ -209,7 +211,23 @@ def run_startup(kind: str, db_path: Path, work: Path, profile: bool = False) -> 
         raise SystemExit(f"start-up of {kind} failed:\n{done.stderr[-4000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["launched"] = launched
+    result["importtime"] = done.stderr if importtime else ""
     return result
+
+
+def import_costs(importtime: str, top: int = 14) -> str:
+    """The most expensive imports a start-up made, from `python -X importtime`: module, cumulative ms, depth."""
+    rows = []
+    for line in importtime.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        head, cumulative, name = line.split("|", 2)
+        own_us = int(head.split(":", 1)[1])
+        depth = (len(name) - len(name.lstrip())) // 2
+        rows.append((int(cumulative), own_us, depth, name.strip()))
+    first_level = sorted((r for r in rows if r[2] <= 1), reverse=True)[:top]
+    return "\n".join(f"  {cum / 1000:7.1f} ms  (own {own / 1000:5.1f})  {'  ' * depth}{name}"
+                     for cum, own, depth, name in first_level)
 
 
 def measure_startup(db_path: Path, repeats: int, work: Path) -> dict[str, Startup]:
@@ -385,7 +403,7 @@ async def session(db_path: Path, profile: bool) -> dict[str, Any]:
         await drive.settle()
         await pilot.pause()
 
-    profiles = {action: profile_text(profiler, 18, 30) for action, profiler in drive.profiles.items()}
+    profiles = {action: profile_text(profiler, 15, 25) for action, profiler in drive.profiles.items()}
     return {"times": drive.times, "timeouts": drive.timeouts, "rows_painted_ms": (rows_painted - started) * 1000,
             "table_rows": table_rows, "whole_search_ms": whole_search, "last_hits": hits, "frames": watch.frames,
             "peak_rss_mb": peak_rss_mb(), "profiles": profiles, "store": store_calls(db_path)}
@@ -624,12 +642,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             print("\nprofiling (cProfile, main thread; timings under the profiler are inflated)…", flush=True)
             if "start-up" in missed:
+                for kind in ("bare", "tearsheet"):
+                    print(f"\n=== start-up imports of the {kind} app (python -X importtime; cumulative, "
+                          "top-level and first-level modules) ===")
+                    print(import_costs(run_startup(kind, db_path, work, importtime=True)["importtime"]))
                 print("\n=== start-up of TearsheetApp, process start → library rows painted ===")
                 print(run_startup("tearsheet", db_path, work, profile=True)["profile"])
             profiled = run_session(db_path, work, profile=True)
             for action, profile in profiled["profiles"].items():
                 if action in missed:
-                    print(f"\n=== {action} ===")
+                    print(f"\n=== {action}: totals over its {len(profiled['times'].get(action, []))} keys ===")
                     print(profile)
     return 0
 

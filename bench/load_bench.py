@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET_ARTICLES = 10_000
 TARGET_SECONDS = 60.0
 FLAT_GROWTH = 1.5
-STAGES = ("decode+parse", "furniture SQL", "store", "figures extract", "figures store", "repeat grouping")
+MAIN_STAGES = ("waiting for workers", "furniture SQL", "store", "re-anchoring", "figures store", "repeat grouping")
+WORKER_STAGES = ("read+hash", "decode", "parse", "figures extract")
 
 
 def peak_rss_mb() -> float:
@@ -46,11 +47,11 @@ def article_files(corpus: Path) -> list[Path]:
 
 
 class StageClock:
-    """Wraps store.load's stage functions in place and sums the time spent inside each."""
+    """Wraps store.load's stages in place: main-process seconds summed here, worker seconds logged per file."""
 
     def __init__(self) -> None:
-        self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
-        self.calls: dict[str, int] = dict.fromkeys(STAGES, 0)
+        self.seconds: dict[str, float] = dict.fromkeys(MAIN_STAGES, 0.0)
+        self.rss_before_grouping: float | None = None
 
     def timed(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
@@ -60,51 +61,130 @@ class StageClock:
                 return fn(*args, **kwargs)
             finally:
                 self.seconds[stage] += time.perf_counter() - started
-                self.calls[stage] += 1
         return wrapper
 
-    def install(self) -> None:
+    def install(self, worker_log: Path, figures: bool) -> None:
+        """Before the loader forks its workers, so they inherit the timed functions."""
+        global _WORKER_LOG
         import store.load as load
+        import store.prepare as prepare
 
-        load.decode = self.timed("decode+parse", load.decode)
-        load.parse = self.timed("decode+parse", load.parse)
-        load.extract = self.timed("figures extract", load.extract)
+        _WORKER_LOG = str(worker_log)
+        if not figures:
+            prepare.extract = lambda text, published=None: []
+        prepare.decode = _worker_timed("decode", prepare.decode)
+        prepare.parse = _worker_timed("parse", prepare.parse)
+        prepare.extract = _worker_timed("figures extract", prepare.extract)
+        load.prepare = timed_prepare
         load._insert_figures = self.timed("figures store", load._insert_figures)
-        load.update_repeats = self.timed("repeat grouping", load.update_repeats)
-        seen_counter = load._seen_counter
+        grouping = self.timed("repeat grouping", load.update_repeats)
+
+        def measured_grouping(*args: Any, **kwargs: Any) -> Any:
+            self.rss_before_grouping = peak_rss_mb()
+            return grouping(*args, **kwargs)
+
+        load.update_repeats = measured_grouping
+        load.reanchor_document = self.timed("re-anchoring", load.reanchor_document)
+        seen_counter, prepared = load._seen_counter, load._prepared
 
         def timed_seen_counter(*args: Any) -> Callable[[str], int]:
             return self.timed("furniture SQL", seen_counter(*args))
 
+        def timed_prepared(*args: Any) -> Iterator[Any]:
+            results = prepared(*args)
+            while True:
+                started = time.perf_counter()
+                item = next(results, None)
+                self.seconds["waiting for workers"] += time.perf_counter() - started
+                if item is None:
+                    return
+                yield item
+
         load._seen_counter = timed_seen_counter
+        load._prepared = timed_prepared
 
     def split(self, total: float) -> dict[str, float]:
-        """Seconds per stage; furniture lookups happen inside parse and are taken out of it."""
         out = dict(self.seconds)
-        out["decode+parse"] -= out["furniture SQL"]
         out["store"] = total - sum(v for k, v in out.items() if k != "store")
         return out
 
 
-def child_load(corpus: Path, db_path: Path) -> dict[str, Any]:
+_WORKER_LOG: str | None = None
+_WORKER_SECONDS: dict[str, float] = dict.fromkeys(WORKER_STAGES, 0.0)
+
+
+def _worker_timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """CPU seconds of the worker process: workers share the cores with the main process, so wall time would
+    count their waiting too."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _WORKER_SECONDS[stage] += time.process_time() - started
+    return wrapper
+
+
+def timed_prepare(path: str, known_digest: str | None) -> Any:
+    """store.prepare.prepare, appending this file's stage CPU seconds and the worker's pid to the log."""
+    import store.prepare
+
+    before = dict(_WORKER_SECONDS)
+    started = time.process_time()
+    result = store.prepare.prepare(path, known_digest)
+    total = time.process_time() - started
+    stages = [_WORKER_SECONDS[s] - before[s] for s in WORKER_STAGES if s != "read+hash"]
+    assert _WORKER_LOG is not None
+    with open(_WORKER_LOG, "a", encoding="utf-8") as log:
+        log.write(" ".join(map(str, [os.getpid(), total - sum(stages), *stages])) + "\n")
+    return result
+
+
+def worker_split(worker_log: Path) -> tuple[dict[str, float], int]:
+    """Seconds per worker stage, summed over workers, and how many processes did the work."""
+    totals = dict.fromkeys(WORKER_STAGES, 0.0)
+    pids = set()
+    if worker_log.exists():
+        for line in worker_log.read_text(encoding="utf-8").splitlines():
+            pid, *values = line.split()
+            pids.add(pid)
+            for stage, value in zip(WORKER_STAGES, values):
+                totals[stage] += float(value)
+    return totals, len(pids)
+
+
+def child_load(corpus: Path, db_path: Path, variant: str = "full") -> dict[str, Any]:
+    """`variant` "no-figures" loads with figure extraction returning nothing, "no-grouping" with group_repeats=False."""
+    worker_log = db_path.with_name(db_path.name + ".workers")
+    worker_log.unlink(missing_ok=True)
     clock = StageClock()
-    clock.install()
+    clock.install(worker_log, figures=variant != "no-figures")
     from store.db import open_db
     from store.load import load_paths
 
     imported_rss = peak_rss_mb()
     db = open_db(db_path)
     started = time.perf_counter()
-    report = load_paths(db, [corpus])
+    report = load_paths(db, [corpus], group_repeats=variant != "no-grouping")
     seconds = time.perf_counter() - started
     load_rss = peak_rss_mb()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers, worker_count = worker_split(worker_log)
+    worker_log.unlink(missing_ok=True)
     started = time.perf_counter()
     again = load_paths(db, [corpus])
     reload_seconds = time.perf_counter() - started
+    worker_log.unlink(missing_ok=True)
     db.conn.close()
     return {
         "seconds": seconds,
         "split": clock.split(seconds),
+        "workers": workers,
+        "worker_count": worker_count,
+        "main_cpu": own.ru_utime + own.ru_stime,
+        "worker_cpu": children.ru_utime + children.ru_stime,
+        "worker_rss_mb": children.ru_maxrss / 1024,
         "files": len(report.loaded),
         "documents": report.documents,
         "paragraphs": report.paragraphs,
@@ -112,6 +192,7 @@ def child_load(corpus: Path, db_path: Path) -> dict[str, Any]:
         "error_count": len(report.errors),
         "import_rss_mb": imported_rss,
         "peak_rss_mb": load_rss,
+        "rss_before_grouping_mb": clock.rss_before_grouping,
         "reload_seconds": reload_seconds,
         "reload_unchanged": len(again.unchanged),
         "reload_loaded": len(again.loaded),
@@ -138,6 +219,7 @@ def child_raw(corpus: Path, db_path: Path) -> dict[str, Any]:
 
 
 def run_child(mode: str, corpus: Path, db_path: Path) -> dict[str, Any]:
+    """mode: "load", "load-no-figures", "load-no-grouping" or "raw"."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     done = subprocess.run(
         [sys.executable, "-m", "bench.load_bench", "--child", mode, "--corpus", str(corpus), "--db", str(db_path)],
@@ -155,6 +237,7 @@ class SizeResult:
     generate_seconds: float
     load: dict[str, Any]
     raw: dict[str, Any]
+    ablated: dict[str, dict[str, Any]]
 
     @property
     def rate(self) -> float:
@@ -171,7 +254,13 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def measure(sizes: Sequence[int], work: Path, seed: int) -> list[SizeResult]:
+def fresh(work: Path, name: str) -> Path:
+    for stale in work.glob(f"{name}*"):
+        stale.unlink()
+    return work / name
+
+
+def measure(sizes: Sequence[int], work: Path, seed: int, ablate: int) -> list[SizeResult]:
     from bench.corpus import write_corpus
 
     results = []
@@ -184,18 +273,38 @@ def measure(sizes: Sequence[int], work: Path, seed: int) -> list[SizeResult]:
         stats = write_corpus(corpus, n, seed)
         generated = time.perf_counter() - started
         print(f" {generated:.1f} s; loading…", end="", flush=True)
-        db_path = work / f"load-{n}.db"
-        for stale in work.glob(f"load-{n}.db*"):
-            stale.unlink()
-        load = run_child("load", corpus, db_path)
+        load = run_child("load", corpus, fresh(work, f"load-{n}.db"))
         print(f" {load['seconds']:.1f} s; raw insert…", end="", flush=True)
-        raw_path = work / f"raw-{n}.db"
-        for stale in work.glob(f"raw-{n}.db*"):
-            stale.unlink()
-        raw = run_child("raw", corpus, raw_path)
-        print(f" {raw['seconds']:.1f} s")
-        results.append(SizeResult(n, stats.bytes / 1e6, generated, load, raw))
+        raw = run_child("raw", corpus, fresh(work, f"raw-{n}.db"))
+        print(f" {raw['seconds']:.1f} s", end="", flush=True)
+        ablated = {}
+        if n <= ablate:
+            for variant in ("no-figures", "no-grouping"):
+                print(f"; {variant}…", end="", flush=True)
+                ablated[variant] = run_child(f"load-{variant}", corpus, fresh(work, f"{variant}-{n}.db"))
+                print(f" {ablated[variant]['seconds']:.1f} s", end="", flush=True)
+        print()
+        results.append(SizeResult(n, stats.bytes / 1e6, generated, load, raw, ablated))
     return results
+
+
+def ablation(results: list[SizeResult]) -> list[str]:
+    """The stage timers checked against whole loads without the stage, where those were run."""
+    rows = []
+    for r in results:
+        if not r.ablated:
+            continue
+        full = r.load["seconds"]
+        figures = (f"{r.load['workers']['figures extract']:.1f} in workers + "
+                   f"{r.load['split']['figures store']:.1f} storing")
+        for variant, label, timed in (("no-figures", "figures", figures),
+                                      ("no-grouping", "repeat grouping", f"{r.load['split']['repeat grouping']:.1f}")):
+            other = r.ablated[variant]["seconds"]
+            rows.append([f"{r.articles:,}", label, f"{other:.1f}", f"{full - other:.1f}", timed])
+    if not rows:
+        return []
+    return ["", "cross-check: whole loads without a stage (extract returning [], group_repeats=False), separate processes",
+            table(["articles", "without", "load s", "full − without s", "stage timers s (workers: CPU)"], rows)]
 
 
 def report(results: list[SizeResult], seed: int) -> str:
@@ -204,15 +313,19 @@ def report(results: list[SizeResult], seed: int) -> str:
         f"  Python {platform.python_version()} · SQLite {sqlite3.sqlite_version} · {os.cpu_count()} CPUs · "
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
         f"  corpus: bench.corpus.write_corpus(seed={seed}); generation timed apart; each load and each baseline "
-        "runs in a process of its own on a fresh SQLite file (WAL); peak RSS = that process's ru_maxrss",
+        "runs in a process of its own on a fresh SQLite file (WAL)",
+        "  peak RSS: ru_maxrss of that process (main) and the largest of the loader's worker processes (worker)",
         "",
-        "load_paths(db, [corpus]) — parse, store, figures, repeat grouping",
+        "load_paths(db, [corpus]) — parse and figures in worker processes, store and repeat grouping in the main one",
         table(
             ["articles", "documents", "paragraphs", "MB", "generate s", "load s", "articles/s", "MB/s",
-             "peak RSS MB", "RSS after imports MB", "db MB"],
+             "CPU s main+workers", "peak RSS main MB", "before grouping", "worker MB", "db MB"],
             [[f"{r.articles:,}", f"{r.load['documents']:,}", f"{r.load['paragraphs']:,}", f"{r.mb:.1f}",
               f"{r.generate_seconds:.1f}", f"{r.load['seconds']:.1f}", f"{r.rate:,.0f}",
-              f"{r.mb / r.load['seconds']:.2f}", f"{r.load['peak_rss_mb']:.0f}", f"{r.load['import_rss_mb']:.0f}",
+              f"{r.mb / r.load['seconds']:.2f}", f"{r.load['main_cpu']:.0f}+{r.load['worker_cpu']:.0f}",
+              f"{r.load['peak_rss_mb']:.0f}",
+              "–" if r.load["rss_before_grouping_mb"] is None else f"{r.load['rss_before_grouping_mb']:.0f}",
+              f"{r.load['worker_rss_mb']:.0f} ×{r.load['worker_count']}",
               f"{r.load['db_mb']:.0f}"] for r in results],
         ),
     ]
@@ -221,13 +334,21 @@ def report(results: list[SizeResult], seed: int) -> str:
         out.append("  load errors: " + "; ".join(f"[{n:,}] {e}" for n, e in errors))
     out += [
         "",
-        "time split (timers around store.load's stages in the same run; store = the rest: SQL inserts, "
-        "hashing, re-anchoring)",
+        "time split, main process (timers around store.load's stages in the same run; wall seconds; store = the "
+        "rest: SQL inserts, hashing, one commit a file)",
         table(
-            ["articles", *(f"{s} s" for s in STAGES)],
+            ["articles", *(f"{s} s" for s in MAIN_STAGES)],
             [[f"{r.articles:,}", *(f"{r.load['split'][s]:.1f} ({100 * r.load['split'][s] / r.load['seconds']:.0f}%)"
-                                   for s in STAGES)] for r in results],
+                                   for s in MAIN_STAGES)] for r in results],
         ),
+        "",
+        "time split, worker processes (store.prepare per file; CPU seconds summed over the workers, which run side by side)",
+        table(
+            ["articles", "workers", *(f"{s} s" for s in WORKER_STAGES), "total s"],
+            [[f"{r.articles:,}", str(r.load["worker_count"]), *(f"{r.load['workers'][s]:.1f}" for s in WORKER_STAGES),
+              f"{sum(r.load['workers'].values()):.1f}"] for r in results],
+        ),
+        *ablation(results),
         "",
         "reload of the unchanged corpus (same process, same database)",
         table(
@@ -257,11 +378,15 @@ def report(results: list[SizeResult], seed: int) -> str:
         memory = "not measured (give two sizes)"
         flat = None
     else:
-        growth = large.load["peak_rss_mb"] / small.load["peak_rss_mb"]
-        flat = growth <= FLAT_GROWTH
-        memory = (f"{verdict(flat)} (peak RSS {small.load['peak_rss_mb']:.0f} MB at {small.articles:,} → "
-                  f"{large.load['peak_rss_mb']:.0f} MB at {large.articles:,}: ×{growth:.2f} for ×"
-                  f"{large.articles / small.articles:.0f} articles; flat means ×{FLAT_GROWTH} at most)")
+        parts, flat = [], True
+        for key, name in (("peak_rss_mb", "main"), ("worker_rss_mb", "worker")):
+            if not small.load[key]:
+                continue
+            growth = large.load[key] / small.load[key]
+            flat = flat and growth <= FLAT_GROWTH
+            parts.append(f"{name} {small.load[key]:.0f} → {large.load[key]:.0f} MB (×{growth:.2f})")
+        memory = (f"{verdict(flat)} (peak RSS from {small.articles:,} to {large.articles:,} articles: "
+                  f"{'; '.join(parts)}; flat means ×{FLAT_GROWTH} at most)")
     overall = "PASS" if fast and flat else "MISS" if fast is False or flat is False else "INCOMPLETE"
     out += [
         f"target: {TARGET_ARTICLES:,} articles < {TARGET_SECONDS:.0f} s, memory flat in N: {overall}",
@@ -276,21 +401,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="write corpora and databases here and keep them")
-    parser.add_argument("--child", choices=["load", "raw"], help=argparse.SUPPRESS)
+    parser.add_argument("--ablate", type=int, default=1000, metavar="N",
+                        help="for sizes up to N, also load without figures and without grouping (default 1000; 0: never)")
+    parser.add_argument("--child", choices=["load", "load-no-figures", "load-no-grouping", "raw"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        run = child_load if args.child == "load" else child_raw
-        print(json.dumps(run(args.corpus, args.db)))
+        result = (child_raw(args.corpus, args.db) if args.child == "raw"
+                  else child_load(args.corpus, args.db, args.child.removeprefix("load").lstrip("-") or "full"))
+        print(json.dumps(result))
         return 0
     sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip()]
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        results = measure(sizes, args.keep, args.seed)
+        results = measure(sizes, args.keep, args.seed, args.ablate)
     else:
         with tempfile.TemporaryDirectory(prefix="tearsheet-load-") as work:
-            results = measure(sizes, Path(work), args.seed)
+            results = measure(sizes, Path(work), args.seed, args.ablate)
     print()
     print(report(results, args.seed))
     return 0
