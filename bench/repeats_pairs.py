@@ -22,7 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from store.repeats import minhash, score as repeat_score
-from store.repeats.engine import _candidates
+from store.repeats.engine import _candidates, distinct
 
 SPELLINGS = (("Kyiv", "Kiev"), ("Kharkiv", "Kharkov"), ("Odesa", "Odessa"), ("Kursk Oblast", "Kursk Region"))
 CLAUSES = (", according to officials", ", citing sources familiar with the matter", ", officials said",
@@ -127,6 +127,8 @@ def labelled_pairs(n_paragraphs: int, per_kind: int, seed: int = 0) -> Pairs:
     sig = minhash.signatures(normalised)
     nodes = np.flatnonzero(sig.words >= repeat_score.SHORT_WORDS)
     a, b = _candidates(minhash.band_keys(sig.sig[nodes]), nodes, np.arange(len(base)))
+    pair = distinct(a * len(base) + b)
+    a, b = pair // len(base), pair % len(base)
     for i, j in zip(a.tolist(), b.tolist()):
         left.append(base[i])
         right.append(base[j])
@@ -173,11 +175,13 @@ SCORERS: dict[str, Scorer] = {
     "token_set_ratio": _plain(fuzz.token_set_ratio),
     "WRatio": _plain(fuzz.WRatio),
     "ratio+guarded token_set (>=20 words, >=0.67x)": _guarded_token_set,
-    "ratio+guarded containment (>=20 words, >=0.5x)": _engine("chars"),
+    "ratio+guarded containment (>=20 words, >=0.55x)": _engine("chars", 20, 0.55),
     "word ratio": _engine("words", contain=False),
     "word ratio+guarded containment (>=20 words, >=0.67x)": _engine("words", 20, 0.67),
+    "word ratio+guarded containment (>=20 words, >=0.6x)": _engine("words", 20, 0.6),
+    "word ratio+guarded containment (>=20 words, >=0.55x)": _engine("words", 20, 0.55),
     "word ratio+guarded containment (>=20 words, >=0.5x)": _engine("words", 20, 0.5),
-    "word ratio+guarded containment (>=15 words, >=0.5x)": _engine("words", 15, 0.5),
+    "word ratio+guarded containment (>=15 words, >=0.55x)": _engine("words", 15, 0.55),
 }
 
 
@@ -198,7 +202,7 @@ def evaluate(pairs: Pairs, thresholds: Sequence[int], n_paragraphs: int, planted
         t0 = time.perf_counter()
         s = scorer(prepared_l, prepared_r)
         us = (time.perf_counter() - t0) / len(s) * 1e6
-        print(f"\n== {name}  ({us:.2f} us/pair)")
+        print(f"\n== {name}  ({us:.2f} us/pair{', word coding included' if 'word' in name or 'containment' in name else ''})")
         header = "thr  " + " ".join(f"{k[:8]:>8}" for k in POSITIVE_KINDS) + "   recall  fp-rate  headline  lead  precision"
         print(header)
         for t in thresholds:
@@ -214,9 +218,9 @@ def evaluate(pairs: Pairs, thresholds: Sequence[int], n_paragraphs: int, planted
             results.append((name, t, recall, precision, us, min(rec.values()), fp_rate, sum(traps.values())))
             print(f"{t:>3}  " + " ".join(f"{rec[k]:8.3f}" for k in POSITIVE_KINDS)
                   + f"   {recall:.3f}   {fp_rate:.4f}  {traps['headline']:8d}  {traps['lead']:4d}  {precision:.4f}")
-    print("\nrule: no trap merged, every kind recalled >= 0.95 and all kinds together >= 0.98; among those,")
+    print("\nrule: no trap merged, every kind recalled >= 0.94 and all kinds together >= 0.98; among those,")
     print("the fewest look-alikes merged (each one counted as a false positive), then the fastest scorer")
-    ok = [r for r in results if r[7] == 0 and r[5] >= 0.95 and r[2] >= 0.98]
+    ok = [r for r in results if r[7] == 0 and r[5] >= 0.94 and r[2] >= 0.98]
     for name, t, recall, precision, us, worst, fp_rate, _ in sorted(ok, key=lambda r: (r[6], r[4]))[:8]:
         print(f"  {name} @ {t}: recall {recall:.3f} (worst kind {worst:.3f}), look-alikes merged {fp_rate:.5f}, "
               f"precision {precision:.4f}, {us:.2f} us/pair")
@@ -229,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--paragraphs", type=int, default=20_000)
     parser.add_argument("--per-kind", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--thresholds", default="80,84,86,88,90,91,92,93,94,95,96")
+    parser.add_argument("--thresholds", default="85,88,90,91,92,93,94,95")
     args = parser.parse_args(argv)
     pairs = labelled_pairs(args.paragraphs, args.per_kind, args.seed)
     evaluate(pairs, [int(t) for t in args.thresholds.split(",")], args.paragraphs)

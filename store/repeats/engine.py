@@ -8,6 +8,7 @@ representative of a group is always its earliest, longest text.
 
 from __future__ import annotations
 
+import resource
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,8 +26,11 @@ MIN_CONTAINMENT = 0.8
 """Candidates whose signatures agree on fewer bins than MIN_JACCARD, and do not suggest that
 MIN_CONTAINMENT of the shorter text's shingles are in the longer, are not scored."""
 BAND_CHUNK = 3
-WINDOW = 3
-FIRST = 4
+SCORE_CHUNK = 1_000_000
+ROUGH_JACCARD = 0.25
+"""First pass on half the bins: pairs below this cannot plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
+WINDOW = 2
+FIRST = 3
 NO_DATE = np.int32(99_999_999)
 
 
@@ -103,6 +107,7 @@ class _Clock:
     def __call__(self, stage: str) -> None:
         now = time.perf_counter()
         self.stats[f"t_{stage}"] = now - self.last
+        self.stats[f"mb_{stage}"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         self.last = now
 
 
@@ -122,7 +127,8 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     head_rank = rank[heads]
     clock("normalise")
 
-    sig = minhash.signatures([normalised[i] for i in heads])
+    sig = minhash.signatures([normalised[i] for i in heads.tolist()])
+    del normalised
     clock("minhash")
     words = sig.words
     shared = _shared_docs(batch, cls, n_cls)
@@ -144,8 +150,11 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     del sig
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
-    scores = word_scores([codes[i] for i in slot[left].tolist()], [codes[i] for i in slot[right].tolist()],
-                         settings.threshold)
+    scores = np.concatenate([np.empty(0, np.float32)] + [
+        word_scores([codes[i] for i in slot[left[i0:i0 + SCORE_CHUNK]].tolist()],
+                    [codes[i] for i in slot[right[i0:i0 + SCORE_CHUNK]].tolist()], settings.threshold)
+        for i0 in range(0, len(left), SCORE_CHUNK)
+    ])
     hit = scores >= settings.threshold
     left, right, scores = left[hit], right[hit], scores[hit]
     stats["matches"] = len(left)
@@ -221,6 +230,9 @@ def _filtered_candidates(
         left, right = _candidates(band[:, first:first + BAND_CHUNK], nodes, rank)
         seen += len(left)
         keep = could_match(words[left], words[right], settings.threshold)
+        left, right = left[keep], right[keep]
+        rough = minhash.estimated_jaccard(low[:, : low.shape[1] // 2], left, right)
+        keep = rough >= ROUGH_JACCARD
         left, right = left[keep], right[keep]
         est = minhash.estimated_jaccard(low, left, right)
         na, nb = shingles[left], shingles[right]

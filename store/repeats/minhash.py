@@ -206,23 +206,27 @@ def _densify(sig: np.ndarray, nsh: np.ndarray) -> np.ndarray:
 
 def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
     """Signatures for texts already passed through `fast_normalise`."""
-    chunks = [normalised[i:i + _CHUNK_TEXTS] for i in range(0, len(normalised), _CHUNK_TEXTS)]
-    if workers > 1 and len(chunks) > 1:
+    n = len(normalised)
+    sig = np.empty((n, NUM_HASHES), dtype=np.uint32)
+    words = np.empty(n, dtype=np.int32)
+    shingles = np.empty(n, dtype=np.int32)
+    starts = range(0, n, _CHUNK_TEXTS)
+
+    def run(start: int) -> tuple[np.ndarray, np.ndarray]:
+        part = _chunk(normalised[start:start + _CHUNK_TEXTS])
+        stop = start + len(part.words)
+        sig[start:stop], words[start:stop], shingles[start:stop] = part.sig, part.words, part.shingles
+        return part.word_hashes, part.words
+
+    if workers > 1 and len(starts) > 1:
         with ThreadPoolExecutor(workers) as pool:
-            parts = list(pool.map(_chunk, chunks))
+            parts = list(pool.map(run, starts))
     else:
-        parts = [_chunk(c) for c in chunks]
-    if not parts:
-        return Signatures(np.empty((0, NUM_HASHES), np.uint32), np.empty(0, np.int32), np.empty(0, np.int32),
-                          np.empty(0, np.uint32), np.zeros(1, np.int64))
-    shift = np.cumsum([0] + [len(p.word_hashes) for p in parts[:-1]])
-    return Signatures(
-        np.concatenate([p.sig for p in parts]),
-        np.concatenate([p.words for p in parts]),
-        np.concatenate([p.shingles for p in parts]),
-        np.concatenate([p.word_hashes for p in parts]),
-        np.concatenate([[0]] + [p.offsets[1:] + k for p, k in zip(parts, shift)]).astype(np.int64),
-    )
+        parts = [run(start) for start in starts]
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(words, out=offsets[1:])
+    hashes = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, np.uint32)
+    return Signatures(sig, words, shingles, hashes, offsets)
 
 
 def band_keys(sig: np.ndarray) -> np.ndarray:

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-DEFAULT_THRESHOLD = 90.0
+DEFAULT_THRESHOLD = 93.0
 SHORT_WORDS = 10
 """Texts with fewer words repeat only as exact copies (after normalising case and quotes)."""
 CONTAIN_MIN_WORDS = 20
-CONTAIN_LENGTH_RATIO = 0.5
+CONTAIN_LENGTH_RATIO = 0.55
 BASES = ("words", "chars")
 
 
