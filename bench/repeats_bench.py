@@ -248,8 +248,9 @@ def report(r: dict) -> None:
     print(f"\n== {r['n']:,} paragraphs  (corpus built in {r['build_s']:.1f} s)")
     print(f"engine: {r['group_s']:.2f} s, peak RSS {r['peak_mb']:.0f} MB (before grouping {r['peak_before_mb']:.0f} MB); "
           f"{r['groups']:,} groups of 2+")
-    print("  stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in s.items() if k.startswith("t_")))
-    print("  counts: " + ", ".join(f"{k} {v:,}" for k, v in s.items() if not k.startswith("t_")))
+    print("  stages (time, peak RSS after): " + ", ".join(
+        f"{k[2:]} {v:.2f}s/{s.get('mb_' + k[2:], 0):,}MB" for k, v in s.items() if k.startswith("t_")))
+    print("  counts: " + ", ".join(f"{k} {v:,}" for k, v in s.items() if not k.startswith(("t_", "mb_"))))
     _print_quality("engine", q)
     add = r["add"]
     print(f"add 1,000 paragraphs ({add['planted_copies']} edited copies) to the grouped set: "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import resource
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -74,6 +75,9 @@ class Grouping:
     words: np.ndarray
     text_keys: np.ndarray
     lengths: np.ndarray
+    low: np.ndarray
+    """`minhash.low_bytes` of each text's signature, for `plausible` checks against later texts."""
+    shingles: np.ndarray
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -115,9 +119,12 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     n = len(batch.texts)
     stats: dict = {}
     clock = _Clock(stats)
-    normalised = minhash.normalise_all(batch.texts)
-    keys = np.asarray(batch.keys, dtype=np.int64) if batch.keys is not None else text_keys(normalised)
-    lengths = np.fromiter((len(s) for s in normalised), dtype=np.int64, count=n)
+    texts = batch.texts
+    if batch.keys is not None:
+        keys = np.asarray(batch.keys, dtype=np.int64)
+    else:
+        keys = np.fromiter((hash(minhash.fast_normalise(t)) for t in texts), dtype=np.int64, count=n)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     order = placement_order(batch, lengths)
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
@@ -127,8 +134,7 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     head_rank = rank[heads]
     clock("normalise")
 
-    sig = minhash.signatures([normalised[i] for i in heads.tolist()])
-    del normalised
+    sig = minhash.signatures([minhash.hashable(texts[i]) for i in heads.tolist()])
     clock("minhash")
     words = sig.words
     shared = _shared_docs(batch, cls, n_cls)
@@ -147,6 +153,8 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
 
     involved = distinct(np.concatenate((left, right)))
     codes = sig.codes(involved)
+    low = minhash.low_bytes(sig.sig)
+    shingles = sig.shingles
     del sig
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
@@ -175,7 +183,8 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     clock("place")
     return Grouping(
         rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], band_keys=band[is_leader_fuzzy],
-        words=words[cls].astype(np.int32), text_keys=keys, lengths=lengths, stats=stats,
+        words=words[cls].astype(np.int32), text_keys=keys, lengths=lengths, low=low[cls], shingles=shingles[cls],
+        stats=stats,
     )
 
 
@@ -213,6 +222,21 @@ def _shared_docs(batch: Batch, cls: np.ndarray, n_cls: int) -> np.ndarray:
     return np.bincount(pairs // (int(docs.max(initial=0)) + 1), minlength=n_cls)
 
 
+def plausible(
+    low_a: np.ndarray, shingles_a: np.ndarray, low_b: np.ndarray, shingles_b: np.ndarray, settings: Settings,
+) -> np.ndarray:
+    """Row pairs whose signatures make a match plausible: enough equal bins, or the shorter text
+    apparently contained in the longer."""
+    if len(low_a) == 0:
+        return np.zeros(0, dtype=bool)
+    both = np.concatenate((low_a, low_b))
+    index = np.arange(len(low_a))
+    est = minhash.estimated_jaccard(both, index, index + len(low_a))
+    na, nb = shingles_a.astype(np.float32), shingles_b.astype(np.float32)
+    contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
+    return (est >= settings.min_jaccard) | (contained >= settings.min_containment)
+
+
 def _filtered_candidates(
     band: np.ndarray, nodes: np.ndarray, rank: np.ndarray, sig: minhash.Signatures, settings: Settings,
     stats: dict,
@@ -222,24 +246,32 @@ def _filtered_candidates(
     A pair is kept when its lengths allow the threshold and its signatures agree on at least
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
     """
-    lefts, rights = [], []
     low = minhash.low_bytes(sig.sig)
+    half = np.ascontiguousarray(low[:, : low.shape[1] // 2])
     words, shingles = sig.words, sig.shingles.astype(np.float32)
-    seen = 0
-    for first in range(0, band.shape[1], BAND_CHUNK):
+
+    def chunk(first: int) -> tuple[np.ndarray, np.ndarray, int]:
         left, right = _candidates(band[:, first:first + BAND_CHUNK], nodes, rank)
-        seen += len(left)
+        seen = len(left)
         keep = could_match(words[left], words[right], settings.threshold)
         left, right = left[keep], right[keep]
-        rough = minhash.estimated_jaccard(low[:, : low.shape[1] // 2], left, right)
-        keep = rough >= ROUGH_JACCARD
+        keep = minhash.estimated_jaccard(half, left, right) >= ROUGH_JACCARD
         left, right = left[keep], right[keep]
         est = minhash.estimated_jaccard(low, left, right)
         na, nb = shingles[left], shingles[right]
         contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
         keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
-        lefts.append(left[keep])
-        rights.append(right[keep])
+        return left[keep], right[keep], seen
+
+    firsts = range(0, band.shape[1], BAND_CHUNK)
+    if len(nodes) > 50_000:
+        with ThreadPoolExecutor(2) as pool:
+            parts = list(pool.map(chunk, firsts))
+    else:
+        parts = [chunk(first) for first in firsts]
+    lefts = [p[0] for p in parts]
+    rights = [p[1] for p in parts]
+    seen = sum(p[2] for p in parts)
     stats["candidates"] = seen
     if not lefts:
         return np.empty(0, np.int64), np.empty(0, np.int64)

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from store.db import get_meta, set_meta
 from store.repeats import minhash
-from store.repeats.engine import Batch, Grouping, Settings, group_batch, hex_keys, published_number
+from store.repeats.engine import Batch, Grouping, Settings, group_batch, hex_keys, plausible, published_number
 from store.repeats.score import DEFAULT_THRESHOLD
 
 READING_KINDS = ("title", "heading", "body")
@@ -170,6 +170,25 @@ def _group_members(db: sqlite_utils.Database, group_ids: Iterable[int]) -> list[
     return out
 
 
+def _plausible(
+    db: sqlite_utils.Database, candidates: dict[int, list[int]], sig: minhash.Signatures, settings: Settings,
+) -> dict[int, list[int]]:
+    """Keep the (representative, new text) pairs whose signatures make a match plausible."""
+    if not candidates:
+        return candidates
+    reps = _load(db, sorted(candidates))
+    theirs = minhash.signatures(minhash.normalise_all(reps.texts), workers=1)
+    rep_rows = [i for i, pid in enumerate(reps.ids) for _ in set(candidates[pid])]
+    new_rows = [r for pid in reps.ids for r in sorted(set(candidates[pid]))]
+    low_new, low_rep = minhash.low_bytes(sig.sig), minhash.low_bytes(theirs.sig)
+    keep = plausible(low_new[new_rows], sig.shingles[new_rows], low_rep[rep_rows], theirs.shingles[rep_rows], settings)
+    out: dict[int, list[int]] = {}
+    for i, r, ok in zip(rep_rows, new_rows, keep.tolist()):
+        if ok:
+            out.setdefault(reps.ids[i], []).append(r)
+    return out
+
+
 def _rank(published: int, length: int, pid: int) -> tuple[int, int, int]:
     return (published, -length, pid)
 
@@ -201,6 +220,7 @@ def _place(db: sqlite_utils.Database, new_ids: list[int], settings: Settings) ->
         for key in keys:
             for pid in hits.get(key, ()):
                 candidates.setdefault(pid, []).append(row)
+    candidates = _plausible(db, candidates, sig, settings)
     copies = _copies(db, new.hashes, new_set)
     copy_groups = {g for g in copies.values() if g is not None}
     group_rep = _group_rows(db, copy_groups)
@@ -218,14 +238,14 @@ def _place(db: sqlite_utils.Database, new_ids: list[int], settings: Settings) ->
     cand_rows = _load(db, sorted(candidates))
     cand_group = _member_groups(db, cand_rows.ids)
     rep_groups = _group_rows(db, [g for g in cand_group.values() if g is not None])
-    new_rank = [_rank(p, len(t), i) for p, t, i in zip(new.published, normalised, new.ids)]
+    new_rank = [_rank(p, len(t), i) for p, t, i in zip(new.published, new.texts, new.ids)]
     opened: set[int] = set()
     fixed_reps: set[int] = set()
     for pid, pub, text in zip(cand_rows.ids, cand_rows.published, cand_rows.texts):
         gid = cand_group.get(pid)
         if gid is None or rep_groups.get(gid) != pid:
             continue
-        mine = _rank(pub, len(minhash.fast_normalise(text)), pid)
+        mine = _rank(pub, len(text), pid)
         (opened if any(new_rank[r] < mine for r in candidates[pid]) else fixed_reps).add(gid)
 
     old_ids = set(cand_rows.ids) | set(copies) | set(_group_members(db, opened))
@@ -264,6 +284,10 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
         rows,
     )
     touched = set(group_of_rep.values()) | old_groups
+    changed_groups = {
+        gid for pid, gid, _ in rows if old_member.get(pid, -1) != gid
+    } | {old_member[pid] for pid, gid, _ in rows if pid in old_member and old_member[pid] != gid}
+    changed_groups.discard(None)
     _resize(db, touched)
     for part in _chunks(ids):
         db.execute(f"delete from repeat_lsh where paragraph_id in ({_marks(part)})", list(part))
@@ -273,7 +297,7 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
         ((int(k), ids[i]) for i, keys in zip(indexed, grouping.band_keys.tolist()) for k in keys),
     )
     changed = 0
-    for part in _chunks(sorted(touched)):
+    for part in _chunks(sorted(changed_groups)):
         changed += db.execute(
             f"select count(*) from repeat_groups where id in ({_marks(part)}) and size >= 2", list(part)
         ).fetchone()[0]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.engine import Batch, Grouping, Settings, group_batch, text_keys
+from store.repeats.engine import Batch, Grouping, Settings, group_batch, plausible, text_keys
 from store.repeats.score import SHORT_WORDS
 
 
@@ -67,6 +67,8 @@ class MemoryIndex:
         self.keys = grouping.text_keys.astype(np.int64)
         self.rep = grouping.rep.astype(np.int64)
         self.score = grouping.score.astype(np.float32)
+        self.low = grouping.low
+        self.shingles = grouping.shingles.astype(np.int32)
         self.exact = _Lookup.build(self.keys, np.arange(len(self.keys)))
         self.indexed = np.zeros(len(self.keys), dtype=bool)
         self.indexed[grouping.indexed] = True
@@ -86,7 +88,7 @@ class MemoryIndex:
         base = len(self.texts)
         normalised = minhash.normalise_all(batch.texts)
         keys = text_keys(normalised)
-        lengths = np.fromiter(map(len, normalised), dtype=np.int64, count=m)
+        lengths = np.fromiter(map(len, batch.texts), dtype=np.int64, count=m)
         sig = minhash.signatures(normalised, workers=1)
         long = np.flatnonzero((sig.words >= SHORT_WORDS) & (sig.shingles > 0))
         band = minhash.band_keys(sig.sig[long])
@@ -95,6 +97,11 @@ class MemoryIndex:
         cand_new = long[qpos // band.shape[1]]
         alive = self.rep[found] == found
         cand_new, cand_rep = cand_new[alive], found[alive]
+        pair = np.unique(cand_new * (len(self.rep) + 1) + cand_rep)
+        cand_new, cand_rep = pair // (len(self.rep) + 1), pair % (len(self.rep) + 1)
+        low = minhash.low_bytes(sig.sig)
+        keep = plausible(low[cand_new], sig.shingles[cand_new], self.low[cand_rep], self.shingles[cand_rep], self.settings)
+        cand_new, cand_rep = cand_new[keep], cand_rep[keep]
         epos, copies = self.exact.find(keys)
         cand_new = np.concatenate((cand_new, epos))
         cand_rep = np.concatenate((cand_rep, np.where(self.rep[copies] >= 0, self.rep[copies], copies)))
@@ -107,7 +114,7 @@ class MemoryIndex:
             local.update(np.flatnonzero(self.rep == r).tolist())
         old = np.array(sorted(local), dtype=np.int64)
 
-        self._append(batch, normalised, keys, lengths)
+        self._append(batch, normalised, keys, lengths, low, sig.shingles)
         items = np.concatenate((old, np.arange(base, base + m)))
         fixed = np.zeros(len(items), dtype=bool)
         fixed[: len(old)] = np.isin(old, [r for r in reps if r not in opened]) & (self.rep[old] == old)
@@ -118,6 +125,8 @@ class MemoryIndex:
         )
         grouping = group_batch(local_batch, self.settings)
         new_rep = np.where(grouping.rep >= 0, items[np.maximum(grouping.rep, 0)], -1)
+        before = self.rep[items]
+        moved = (before != new_rep) | (np.arange(len(items)) >= len(old))
         self.rep[items] = new_rep
         self.score[items] = grouping.score
         fresh = items[grouping.indexed]
@@ -127,12 +136,18 @@ class MemoryIndex:
             nb = grouping.band_keys.shape[1]
             self.lsh.add(grouping.band_keys[keep].ravel(), np.repeat(fresh[keep], nb))
         self.exact.add(keys, np.arange(base, base + m))
-        touched = np.unique(new_rep[new_rep >= 0])
+        touched = np.unique(np.concatenate((new_rep[moved], before[moved])))
+        touched = touched[touched >= 0]
         sizes = np.bincount(self.rep[np.isin(self.rep, touched)], minlength=len(self.rep))
         return int(np.count_nonzero(sizes[touched] >= 2))
 
-    def _append(self, batch: Batch, normalised: list[str], keys: np.ndarray, lengths: np.ndarray) -> None:
+    def _append(
+        self, batch: Batch, normalised: list[str], keys: np.ndarray, lengths: np.ndarray, low: np.ndarray,
+        shingles: np.ndarray,
+    ) -> None:
         m = len(normalised)
+        self.low = np.concatenate((self.low, low))
+        self.shingles = np.concatenate((self.shingles, shingles.astype(np.int32)))
         self.ids = np.concatenate((self.ids, np.asarray(batch.ids, dtype=np.int64)))
         self.texts.extend(batch.texts)
         self.published = np.concatenate((self.published, np.asarray(batch.published, dtype=np.int64)))

@@ -45,6 +45,8 @@ for _c in b"0123456789":
 for _c in b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_":
     _WORD_BYTE[_c] = True
 _WORD_BYTE[0x80:] = True
+_LOWER = np.arange(256, dtype=np.uint8)
+_LOWER[ord("A"):ord("Z") + 1] += 32
 
 _REPLACEMENTS = tuple((chr(code), repl) for code, repl in _QUOTES.items())
 
@@ -62,6 +64,12 @@ def fast_normalise(text: str) -> str:
 
 def normalise_all(texts: Sequence[str]) -> list[str]:
     return [fast_normalise(t) for t in texts]
+
+
+def hashable(text: str) -> str:
+    """What `signatures` needs of a text: ASCII text as it is (its bytes are lowercased there),
+    anything else normalised. Same signature as `fast_normalise(text)`, without copying most texts."""
+    return text if text.isascii() else fast_normalise(text)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -151,7 +159,7 @@ def word_codes(normalised: Sequence[str]) -> list[str]:
 def _chunk(texts: Sequence[str]) -> Signatures:
     n = len(texts)
     joined = (_SEP.join(texts) + _SEP).encode("utf-8")
-    b = np.frombuffer(joined, dtype=np.uint8)
+    b = _LOWER[np.frombuffer(joined, dtype=np.uint8)]
     isw = _WORD_BYTE[b]
     edge = np.diff(isw.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts = np.flatnonzero(edge == 1)
@@ -205,7 +213,7 @@ def _densify(sig: np.ndarray, nsh: np.ndarray) -> np.ndarray:
 
 
 def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
-    """Signatures for texts already passed through `fast_normalise`."""
+    """Signatures for texts passed through `fast_normalise` (or `hashable`)."""
     n = len(normalised)
     sig = np.empty((n, NUM_HASHES), dtype=np.uint32)
     words = np.empty(n, dtype=np.int32)
