@@ -53,7 +53,7 @@ _DAY = r"(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:]))"
 YEAR_WORD = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d%])"
 
 
-WEEKDAY_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat)\b\.?,?\s*(?:the\s+)?)?"
+WEEKDAY_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat)\b\.?(?:,\s*+|\s*+)(?:the\s++)?)?"
 
 
 LOOKAHEAD = re.compile(

@@ -86,14 +86,14 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
     ("ymon_d", re.compile(r"(?<![\w/])(?P<y>(?:1[6-9]|20)\d\d)([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<d>0?[1-9]|[12]\d|3[01])\b", re.I)),
     ("md", re.compile(
-        WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*[-/]\s*(?=\d)|\s*)(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
-        r"(?:\s*(?:[-–—]|to|through|until|till|and)\s*(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
-        r"(?:\s*[,/-]?\s*(?:(?:in|of)\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
+        WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
+        r"(?:\s*+(?:[-–—]|to|through|until|till|and)\s*+(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
+        r"(?:\s*+(?:[,/-]\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("dm", re.compile(
         WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
-        r"(?:\s*(?:[-–—]|to|and)\s*(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
-        r"(?:\s+of)?\s*" + MONTH_WORD + r"(?:\s*,?\s*(?:(?:in|of)\s+)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
-    ("my", re.compile(r"(?<![\w])" + MONTH_WORD + r"\s*[-/,]?\s*(?:of\s+)?" + YEAR_WORD, re.I)),
+        r"(?:\s*+(?:[-–—]|to|and)\s*+(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
+        r"(?:\s++of)?\s*+" + MONTH_WORD + r"(?:\s*+(?:,\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
+    ("my", re.compile(r"(?<![\w])" + MONTH_WORD + r"\s*+(?:[-/,]\s*+)?(?:of\s++)?" + YEAR_WORD, re.I)),
     ("ym", re.compile(r"(?<![\w$])(?P<year>(?:1[6-9]|20)\d\d)\s+" + MONTH_WORD + r"(?!\s*\d)", re.I)),
     ("ym_num", re.compile(r"(?<![\w/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0?[1-9]|1[0-2])(?![\w/]|[-.]\d)")),
     ("my_num", re.compile(r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])-(?P<y>(?:1[6-9]|20)\d\d)(?![\w/]|[-.]\d)")),
@@ -616,6 +616,8 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = text[c.end:n.start]
+            if len(gap) > 40:
+                gap = "\x00"
             if {c.kind, n.kind} == {"set", "time"} and re.fullmatch(r"\s*(?:,|at|@)?\s*", gap, re.I):
                 merged = c if c.kind == "set" else n
                 merged.start, merged.end = c.start, n.end

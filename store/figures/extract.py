@@ -80,7 +80,7 @@ APPROX_BEFORE = re.compile(
     r"|(?P<less>less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|shy\s+of|<))\s*$",
     re.I,
 )
-APPROX_AFTER = re.compile(r"\s*(?:(?P<least>or\s+more|or\s+greater|or\s+above|and\s+(?:more|above|up)|\+|-plus|\s+plus\b)|(?P<most>or\s+(?:less|fewer|below|under)))(?![\w])", re.I)
+APPROX_AFTER = re.compile(r"\s*+(?:(?P<least>or\s+more|or\s+greater|or\s+above|and\s+(?:more|above|up)|\+|-plus|(?<=\s)plus\b)|(?P<most>or\s+(?:less|fewer|below|under)))(?![\w])", re.I)
 RANGE_SEP = re.compile(r"\s*(?:-?\s*(?:to|through|thru|till|until)\b|[-–—~]|and\b|or\b)\s*", re.I)
 COUNT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 AGE = re.compile(r"[\s-]+(?:old\b|of\s+age\b)|[\s-]+year[\s-]old\b|-year-old\b", re.I)
@@ -572,7 +572,7 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
         if i + 1 < len(cands) and c.kind not in ("ordinal",) and cands[i + 1].kind not in ("ordinal",):
             n = cands[i + 1]
             sep_text = text[c.end:n.start]
-            sm = RANGE_SEP.fullmatch(sep_text)
+            sm = RANGE_SEP.fullmatch(sep_text) if len(sep_text) <= 30 else None
             pre = text[max(0, c.start - 9):c.start]
             between = re.search(r"\bbetween\s+$", pre, re.I)
             frm = re.search(r"\bfrom\s+$", pre, re.I)
@@ -648,7 +648,7 @@ def _comparative_ranges(text: str, cands: list[Cand]) -> list[Cand]:
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = text[c.end:n.start]
-            if c.approx in ("more_than", "at_least") and n.approx in ("less_than", "at_most") and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", gap, re.I) and c.value is not None and n.value is not None and c.value < n.value:
+            if len(gap) <= 30 and c.approx in ("more_than", "at_least") and n.approx in ("less_than", "at_most") and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", gap, re.I) and c.value is not None and n.value is not None and c.value < n.value:
                 out.append(Cand(c.start, n.end, "range", low=c.value, high=n.value, unit=n.unit or c.unit, approx=None, counted=n.counted, priority=3))
                 i += 2
                 continue

@@ -71,7 +71,7 @@ DIGITS = re.compile(
 MIXED_FRACTION = re.compile(r"\s+(\d{1,2})\s?/\s?(\d{1,3})(?![\d/])|\s?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 SIMPLE_FRACTION = re.compile(r"(?<![\w/.])(-?\d{1,3})/(\d{1,3})(?![\d/]|\.\d)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 MULTIPLIER = re.compile(
-    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|lakh|crore)s?"
+    r"(?:\s*+(?:-\s*+)?(hundred|thousand|million|billion|trillion|lakh|crore)s?"
     r"|\s?(mn|bn|bln|tn|tln|mil)|(MM|[kKMBGTb])|\s(k|K|bn|G|M))(?![\w])"
 )
 DOZEN_AFTER = re.compile(r"\s*(dozens?|dzs?|dozs?)\b", re.I)

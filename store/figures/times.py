@@ -7,12 +7,12 @@ import re
 from .dateparts import DateCand, hour_of
 
 TIME = re.compile(
-    r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?|\.(?P<mi2>[0-5]\d)(?=\s*(?:a\.?\s?m\b|p\.?\s?m\b)))\s*(?P<ap>[ap]\.?\s?m\b\.?|[ap](?=[\s.]|$))?"
+    r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?|\.(?P<mi2>[0-5]\d)(?=\s*(?:a\.?\s?m\b|p\.?\s?m\b)))(?:\s*+(?P<ap>[ap]\.?\s?m\b\.?|[ap](?=[\s.]|$)))?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>a\.?\s?m\.?|p\.?\s?m\.?)(?![\w])"
     r"|(?P<nw>noon|midnight|midday)"
     r"|(?P<h3>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]?\s?clock\b"
     r"|(?P<h4>\d{3,4})\s*(?P<ap4>a\.m\.|p\.m\.|am\b|pm\b))"
-    r"(?:\s*(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|Kyiv\s+time|Moscow\s+time|local\s+time)\b)?",
+    r"(?:\s*+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|Kyiv\s+time|Moscow\s+time|local\s+time)\b)?",
     re.I,
 )
 
@@ -114,9 +114,9 @@ def with_time(d: DateCand, t: DateCand) -> DateCand:
 
 
 TIME_RANGE = re.compile(
-    r"(?<![\w:.])(?:(?P<pre>from|between)\s+)?(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap1>[ap]\.?\s?m\b\.?)?"
-    r"\s*(?P<sep>-|–|—|to|until|till|and)\s*"
-    r"(?P<h2>[01]?\d|2[0-3])(?:[:.](?P<m2>[0-5]\d))?\s*(?P<ap2>[ap]\.?\s?m\b\.?|o['’]?\s?clock\b)?(?![\w:])",
+    r"(?<![\w:.])(?:(?P<pre>from|between)\s+)?(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?(?:\s*+(?P<ap1>[ap]\.?\s?m\b\.?))?"
+    r"\s*+(?P<sep>-|–|—|to|until|till|and)\s*+"
+    r"(?P<h2>[01]?\d|2[0-3])(?:[:.](?P<m2>[0-5]\d))?(?:\s*+(?P<ap2>[ap]\.?\s?m\b\.?|o['’]?\s?clock\b))?(?![\w:])",
     re.I,
 )
 
@@ -158,7 +158,7 @@ def hour_range(m: re.Match[str]) -> DateCand | None:
 
 
 AT_HOUR = re.compile(
-    r"\s*,?\s*(?:at|@|around|about|by)\s+(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?|[ap](?![\w]))?(?![\w.:,]\d|\s*(?:%|percent|per\b|million|billion|thousand|people|points?|a\.?m|p\.?m))",
+    r"\s*+(?:,\s*+)?(?:at|@|around|about|by)\s++(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?(?:\s*+(?P<ap>[ap]\.?m\b\.?|[ap](?![\w])))?(?![\w.:,]\d|\s*+(?:%|percent|per\b|million|billion|thousand|people|points?|a\.?m|p\.?m))",
     re.I,
 )
 

@@ -189,7 +189,7 @@ UNIT_AFTER = re.compile(
 )
 INCH_AFTER = re.compile(r'\s?(["″])(?!\w)')
 CURRENCY_NAME_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(%s|pounds?)(?![\w])" % _alt(CURRENCY_NAMES), re.I
+    r"(?:\s*+-\s*+|\s++)(%s|pounds?)(?![\w])" % _alt(CURRENCY_NAMES), re.I
 )
 CURRENCY_CODE_AFTER = re.compile(r"\s?(?:M|m)?(%s)\b" % "|".join(CURRENCY_CODES))
 CURRENCY_BEFORE = re.compile(
