@@ -62,6 +62,25 @@ LOOKAHEAD = re.compile(
 )
 
 
+class Coverage:
+    """Which characters of a text are already taken by a figure."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size)
+
+    def hits(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) != -1
+
+    def first(self, start: int, end: int) -> int:
+        return self.mask.find(1, start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self.mask[start:end] = b"\x01" * (end - start)
+
+
 @dataclass(slots=True)
 class DateCand:
     start: int

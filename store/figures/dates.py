@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from .numbers import SMALL
 from .dateparts import (
+    Coverage,
     DateCand,
     MONTHS,
     WEEKDAYS,
@@ -180,7 +181,7 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
 
 def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     out: list[DateCand] = []
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
 
     lowered = text.lower()
     digit = _DIGIT.search(text) is not None
@@ -189,11 +190,11 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     weekday = _WEEKDAY_GATE.search(text) is not None
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not taken.hits(s, e)
 
     def add(c: DateCand) -> None:
         out.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
 
     if digit or month:
         for name, pat in DATE_PATTERNS:

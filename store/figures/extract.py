@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import DateCand, find_dates
+from .dateparts import Coverage, DateCand
+from .dates import find_dates
 from .model import Figure
 from .numbers import (
     DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
@@ -106,31 +107,23 @@ _ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some
 _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
 
 
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    for a, b in spans:
-        if s < b and e > a:
-            return True
-    return False
-
-
-def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
+def _atoms(text: str, spans: Coverage) -> list[Atom]:
     atoms: list[Atom] = []
-    spans = list(blocked)
     for m in IPV4.finditer(text):
-        if _overlaps(m.start(), m.end(), spans):
+        if spans.hits(m.start(), m.end()):
             continue
         pos = m.start()
         for part in m.group(0).split("."):
             atoms.append(Atom(pos, pos + len(part), float(part), plain_int=True))
             pos += len(part) + 1
-        spans.append((m.start(), m.end()))
+        spans.add(m.start(), m.end())
     for m in SIMPLE_FRACTION.finditer(text):
-        if _overlaps(m.start(), m.end(), spans):
+        if spans.hits(m.start(), m.end()):
             continue
         if m.group(1):
             num, den = int(m.group(1)), int(m.group(2))
             if den == 0 or abs(num) >= den:
-                spans.append((m.start(), m.end()))
+                spans.add(m.start(), m.end())
                 continue
             value = num / den
             if re.match(r"\d", text[m.end():m.end() + 1]):
@@ -138,9 +131,9 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         else:
             value = VULGAR[m.group(0)]
         atoms.append(Atom(m.start(), m.end(), value))
-        spans.append((m.start(), m.end()))
+        spans.add(m.start(), m.end())
     for m in ORDINAL_DIGITS.finditer(text):
-        if _overlaps(m.start(), m.end(), spans):
+        if spans.hits(m.start(), m.end()):
             continue
         n = int(m.group(1).replace(",", ""))
         suffix = m.group(2).lower()
@@ -149,9 +142,9 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         if suffix != ok:
             continue
         atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
-        spans.append((m.start(), m.end()))
+        spans.add(m.start(), m.end())
     for m in DIGITS.finditer(text):
-        if _overlaps(m.start(), m.end(), spans):
+        if spans.hits(m.start(), m.end()):
             continue
         raw = m.group(0)
         value = parse_digits(raw)
@@ -201,9 +194,9 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             value, start = -value, neg.start()
         plain = bool(re.fullmatch(r"\d+", raw))
         atoms.append(Atom(start, end, value, plain_int=plain, mult=mult))
-        spans.append((start, end))
+        spans.add(start, end)
     for m in WORD_START.finditer(text):
-        if _overlaps(m.start(), m.start() + 1, spans):
+        if spans.hits(m.start(), m.start() + 1):
             continue
         res = scan_words(text, m.start())
         if res is None:
@@ -226,9 +219,9 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
                 continue
         if low.endswith(" and") or low.endswith(" a"):
             continue
-        if _overlaps(m.start(), end, spans):
-            cut = min((a for a, b in spans if a > m.start() and a < end), default=None)
-            if cut is None:
+        if spans.hits(m.start(), end):
+            cut = spans.first(m.start() + 1, end)
+            if cut == -1:
                 continue
             res2 = scan_words(text[:cut].rstrip(" -"), m.start())
             if res2 is None:
@@ -246,9 +239,9 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             value *= 12
             end = dz.end()
         atoms.append(Atom(m.start(), end, value, words=True, ordinal=ordinal, mult=mult))
-        spans.append((m.start(), end))
+        spans.add(m.start(), end)
     for m in ORDINAL_WORD.finditer(text):
-        if _overlaps(m.start(), m.end(), spans):
+        if spans.hits(m.start(), m.end()):
             continue
         words = re.split(r"[\s-]+", m.group(0).lower())
         value = float(sum(ORDINALS.get(w, 0) or {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}.get(w, 0) for w in words))
@@ -261,7 +254,7 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         if words[-1] in DENOMINATORS and re.search(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+$", before, re.I):
             continue
         atoms.append(Atom(m.start(), m.end(), value, words=True, ordinal=True))
-        spans.append((m.start(), m.end()))
+        spans.add(m.start(), m.end())
     atoms.sort(key=lambda a: a.start)
     return atoms
 
@@ -692,13 +685,14 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     """Figures in text, sorted by start and non-overlapping; dates resolved against published."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    blocked: list[tuple[int, int]] = [(m.start(), m.end()) for m in PHONE.finditer(text)]
-    blocked += [(m.start(), m.end()) for m in CODE_LIKE.finditer(text)]
-    blocked += [(m.start(), m.end()) for m in MODEL_CODE.finditer(text)]
-    blocked += [(m.start(), m.end()) for m in _GENERATION.finditer(text)]
-    dates = [c for c in find_dates(text, published) if not _overlaps(c.start, c.end, blocked)]
-    date_spans = [(c.start, c.end) for c in dates]
-    atoms = _atoms(text, blocked + date_spans)
+    blocked = Coverage(len(text))
+    for pattern in (PHONE, CODE_LIKE, MODEL_CODE, _GENERATION):
+        for m in pattern.finditer(text):
+            blocked.add(m.start(), m.end())
+    dates = [c for c in find_dates(text, published) if not blocked.hits(c.start, c.end)]
+    for c in dates:
+        blocked.add(c.start, c.end)
+    atoms = _atoms(text, blocked)
     nums = [_atom_figure(text, a) for a in atoms]
     for c in nums:
         _qualify(text, c)
@@ -715,12 +709,12 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     cands += nums
     cands.sort(key=lambda c: (-(c.end - c.start) - c.priority * 0.01, c.start))
     chosen: list[Cand] = []
-    spans: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
     for c in cands:
-        if c.end <= c.start or _overlaps(c.start, c.end, spans):
+        if c.end <= c.start or taken.hits(c.start, c.end):
             continue
         chosen.append(c)
-        spans.append((c.start, c.end))
+        taken.add(c.start, c.end)
     chosen.sort(key=lambda c: c.start)
     return [
         Figure(
