@@ -13,6 +13,21 @@ APPROX = ("approx", "more_than", "at_least", "at_most", "less_than")
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """One figure of a text.
+
+    value: the number with words and multipliers applied ("$300 billion" -> 3e11); None for
+    ranges (low/high instead), dates, times and sets.
+    unit: ISO 4217 code for money ("cent", "penny" for the subunits), "%" or "percentage point",
+    a unit symbol for quantities ("km", "tonne", "°C", "km/h"), an ISO 8601 duration for
+    durations ("P30D") and sets ("P1M"); for a range of durations, one step of its unit ("PT1M").
+    resolved / resolved_end: ISO date, month or year ("2025-05-11", "2025-05", "2025"), a clock
+    time ("14:30") or both ("2025-05-11T14:30"); a period carries its first and last part
+    (week: Monday and Sunday, decade: "1850" and "1859"). None when it needs a publication date
+    that was not given.
+    granularity: day, week, month, quarter, season, year, decade, century, time or
+    "part of day".
+    """
+
     start: int
     end: int
     text: str
