@@ -147,7 +147,10 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     band = minhash.band_keys(sig.sig[fuzzy])
 
     stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
-    left, right = _filtered_candidates(band, fuzzy, head_rank, sig, settings, stats)
+    fixed = np.zeros(n_cls, dtype=bool)
+    if batch.fixed is not None:
+        fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
+    left, right = _filtered_candidates(band, fuzzy, head_rank, sig, settings, stats, fixed)
     stats["scored"] = len(left)
     clock("candidates")
 
@@ -168,9 +171,6 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     stats["matches"] = len(left)
     clock("score")
 
-    fixed = np.zeros(n_cls, dtype=bool)
-    if batch.fixed is not None:
-        fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
     leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, fixed)
     rep_cls = leader[cls]
     rep = heads[rep_cls]
@@ -224,9 +224,11 @@ def _shared_docs(batch: Batch, cls: np.ndarray, n_cls: int) -> np.ndarray:
 
 def plausible(
     low_a: np.ndarray, shingles_a: np.ndarray, low_b: np.ndarray, shingles_b: np.ndarray, settings: Settings,
+    keys_a: np.ndarray | None = None, most: int = 0,
 ) -> np.ndarray:
     """Row pairs whose signatures make a match plausible: enough equal bins, or the shorter text
-    apparently contained in the longer."""
+    apparently contained in the longer. With `keys_a` and `most`, only the `most` likeliest pairs
+    of each key are kept."""
     if len(low_a) == 0:
         return np.zeros(0, dtype=bool)
     both = np.concatenate((low_a, low_b))
@@ -234,12 +236,22 @@ def plausible(
     est = minhash.estimated_jaccard(both, index, index + len(low_a))
     na, nb = shingles_a.astype(np.float32), shingles_b.astype(np.float32)
     contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
-    return (est >= settings.min_jaccard) | (contained >= settings.min_containment)
+    keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
+    if keys_a is not None and most:
+        order = np.lexsort((-np.maximum(est, contained), keys_a))
+        sorted_keys = keys_a[order]
+        starts = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
+        index = np.arange(len(order))
+        place = index - np.maximum.accumulate(np.where(starts, index, 0))
+        within = np.empty(len(order), dtype=bool)
+        within[order] = place < most
+        keep &= within
+    return keep
 
 
 def _filtered_candidates(
     band: np.ndarray, nodes: np.ndarray, rank: np.ndarray, sig: minhash.Signatures, settings: Settings,
-    stats: dict,
+    stats: dict, fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs worth scoring, a few bands at a time so the unfiltered pairs never pile up.
 
@@ -253,7 +265,7 @@ def _filtered_candidates(
     def chunk(first: int) -> tuple[np.ndarray, np.ndarray, int]:
         left, right = _candidates(band[:, first:first + BAND_CHUNK], nodes, rank)
         seen = len(left)
-        keep = could_match(words[left], words[right], settings.threshold)
+        keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
         left, right = left[keep], right[keep]
         keep = minhash.estimated_jaccard(half, left, right) >= ROUGH_JACCARD
         left, right = left[keep], right[keep]

@@ -12,6 +12,7 @@ import sqlite_utils
 from store.db import get_meta, set_meta
 from store.repeats import minhash
 from store.repeats.engine import Batch, Grouping, Settings, group_batch, hex_keys, plausible, published_number
+from store.repeats.memory import MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
 
 READING_KINDS = ("title", "heading", "body")
@@ -135,7 +136,7 @@ def _copies(db: sqlite_utils.Database, hashes: Sequence[str], exclude: set[int])
 def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray) -> dict[int, list[int]]:
     """Band key -> indexed paragraph ids."""
     hits: dict[int, list[int]] = {}
-    values = np.unique(keys).tolist()
+    values = sorted(set(keys.ravel().tolist()))
     for part in _chunks(values):
         for key, pid in db.execute(f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)})", part):
             hits.setdefault(key, []).append(pid)
@@ -181,7 +182,8 @@ def _plausible(
     rep_rows = [i for i, pid in enumerate(reps.ids) for _ in set(candidates[pid])]
     new_rows = [r for pid in reps.ids for r in sorted(set(candidates[pid]))]
     low_new, low_rep = minhash.low_bytes(sig.sig), minhash.low_bytes(theirs.sig)
-    keep = plausible(low_new[new_rows], sig.shingles[new_rows], low_rep[rep_rows], theirs.shingles[rep_rows], settings)
+    keep = plausible(low_new[new_rows], sig.shingles[new_rows], low_rep[rep_rows], theirs.shingles[rep_rows], settings,
+                     keys_a=np.array(new_rows, dtype=np.int64), most=MOST_CANDIDATES)
     out: dict[int, list[int]] = {}
     for i, r, ok in zip(rep_rows, new_rows, keep.tolist()):
         if ok:

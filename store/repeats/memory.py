@@ -7,8 +7,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.engine import Batch, Grouping, Settings, group_batch, plausible, text_keys
+from store.repeats.engine import Batch, Grouping, Settings, distinct, group_batch, plausible, text_keys
 from store.repeats.score import SHORT_WORDS
+
+
+MOST_CANDIDATES = 6
+"""Representatives a new text is compared with (the likeliest by signature), besides its exact copies."""
 
 
 @dataclass
@@ -97,10 +101,11 @@ class MemoryIndex:
         cand_new = long[qpos // band.shape[1]]
         alive = self.rep[found] == found
         cand_new, cand_rep = cand_new[alive], found[alive]
-        pair = np.unique(cand_new * (len(self.rep) + 1) + cand_rep)
+        pair = distinct(cand_new * (len(self.rep) + 1) + cand_rep)
         cand_new, cand_rep = pair // (len(self.rep) + 1), pair % (len(self.rep) + 1)
         low = minhash.low_bytes(sig.sig)
-        keep = plausible(low[cand_new], sig.shingles[cand_new], self.low[cand_rep], self.shingles[cand_rep], self.settings)
+        keep = plausible(low[cand_new], sig.shingles[cand_new], self.low[cand_rep], self.shingles[cand_rep],
+                         self.settings, keys_a=cand_new, most=MOST_CANDIDATES)
         cand_new, cand_rep = cand_new[keep], cand_rep[keep]
         epos, copies = self.exact.find(keys)
         cand_new = np.concatenate((cand_new, epos))
@@ -136,7 +141,7 @@ class MemoryIndex:
             nb = grouping.band_keys.shape[1]
             self.lsh.add(grouping.band_keys[keep].ravel(), np.repeat(fresh[keep], nb))
         self.exact.add(keys, np.arange(base, base + m))
-        touched = np.unique(np.concatenate((new_rep[moved], before[moved])))
+        touched = distinct(np.concatenate((new_rep[moved], before[moved])))
         touched = touched[touched >= 0]
         sizes = np.bincount(self.rep[np.isin(self.rep, touched)], minlength=len(self.rep))
         return int(np.count_nonzero(sizes[touched] >= 2))
@@ -161,7 +166,7 @@ class MemoryIndex:
     def _shared_docs(self, items: np.ndarray) -> np.ndarray:
         """Documents holding each item's text verbatim, over everything held."""
         keys = self.keys[items]
-        wanted = np.unique(keys)
+        wanted = distinct(keys)
         _, found = self.exact.find(wanted)
         docs: dict[int, set[int]] = {}
         for key, doc in zip(np.concatenate((self.keys[found], keys)).tolist(),
