@@ -76,8 +76,8 @@ ORDINAL_WORD = re.compile(
 APPROX_BEFORE = re.compile(
     r"(?:(?P<approx>nearly|almost|about|around|roughly|approximately|approx\.?|an\s+estimated|estimated|circa|close\s+to|some|~|an\s+approximate|approaching|just\s+under|just\s+over|more\s+or\s+less|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as)"
     r"|(?P<more>more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|exceed|surpass|greater\s+than|larger\s+than|higher\s+than|bigger\s+than|>)"
-    r"|(?P<least>at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|>=|≥|equal\s+to\s+or\s+more\s+than|equal\s+to\s+or\s+greater\s+than|greater\s+than\s+or\s+equal\s+to|more\s+than\s+or\s+equal\s+to)"
-    r"|(?P<most>up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|as\s+few\s+as|<=|≤|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|smaller\s+than\s+or\s+equal\s+to|fewer\s+than\s+or\s+equal\s+to)"
+    r"|(?P<least>(?:more|greater|larger|bigger|higher)\s+or\s+equal\s+(?:than|to)|at\s+least\s+or\s+equal\s+to|at\s+least|no\s+(?:less|fewer)\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|>=|≥|equal\s+to\s+or\s+more\s+than|equal\s+to\s+or\s+greater\s+than|greater\s+than\s+or\s+equal\s+to|more\s+than\s+or\s+equal\s+to)"
+    r"|(?P<most>(?:less|smaller|lower|fewer)\s+or\s+equal\s+(?:than|to)|up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|as\s+few\s+as|<=|≤|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|smaller\s+than\s+or\s+equal\s+to|fewer\s+than\s+or\s+equal\s+to)"
     r"|(?P<less>less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|shy\s+of|<))\s*$",
     re.I,
 )
@@ -268,7 +268,7 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
     pre = text[max(0, m.start() - 12):m.start()].lower()
     if word == "some" and re.search(r"\b(?:for|in|of|with)\s+$", pre):
         pass
-    if word in ("over", "under", "above", "below") and re.search(r"(?:\d|%)\s*$", pre):
+    if word in ("over", "under", "above", "below", "~", ">", "<") and re.search(r"(?:\d|%)\s*$", pre):
         return None, start
     if word == "over" and _PHRASAL_OVER.search(pre):
         return None, start
@@ -550,7 +550,8 @@ def _qualify(text: str, cand: Cand) -> None:
     approx, s = _approx_before(text, cand.start)
     if approx:
         cand.approx, cand.start = approx, s
-        return
+        if approx != "approx":
+            return
     m = APPROX_AFTER.match(text, cand.end)
     if m and cand.kind not in ("ordinal", "date"):
         cand.approx = "at_least" if m.group("least") else "at_most"
@@ -641,8 +642,14 @@ def _comparative_ranges(text: str, cands: list[Cand]) -> list[Cand]:
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = text[c.end:n.start]
-            if len(gap) <= 30 and c.approx in ("more_than", "at_least") and n.approx in ("less_than", "at_most") and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", gap, re.I) and c.value is not None and n.value is not None and c.value < n.value:
-                out.append(Cand(c.start, n.end, "range", low=c.value, high=n.value, unit=n.unit or c.unit, approx=None, counted=n.counted, priority=3))
+            joined = len(gap) <= 30 and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", gap, re.I) and c.value is not None and n.value is not None
+            lower, upper = ("more_than", "at_least"), ("less_than", "at_most")
+            if joined and c.approx in lower and n.approx in upper and c.value < n.value:  # type: ignore[operator]
+                out.append(Cand(c.start, n.end, "range", low=c.value, high=n.value, unit=n.unit or c.unit, counted=n.counted, priority=3))
+                i += 2
+                continue
+            if joined and c.approx in upper and n.approx in lower and n.value < c.value:  # type: ignore[operator]
+                out.append(Cand(c.start, n.end, "range", low=n.value, high=c.value, unit=n.unit or c.unit, counted=n.counted, priority=3))
                 i += 2
                 continue
         out.append(c)
