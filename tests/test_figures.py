@@ -374,3 +374,22 @@ def test_long_runs_of_blanks_stay_cheap(gap: str) -> None:
     assert time.perf_counter() - t0 < 2.0
     assert figures[0].text == "Over 5,000"
     assert all(text[f.start:f.end] == f.text for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("There're at most 100 and at least 20 apples.", 20, 100),
+        ("It is larger than twenty and less or equal than thirty five.", 20, 35),
+        ("The number range is 1000 - 5000", 1000, 5000),
+        ("These apples are about 20~100", 20, 100),
+    ],
+)
+def test_ranges_from_comparatives_and_signs(text: str, low: float, high: float) -> None:
+    f = only(text)
+    assert (f.kind, f.low, f.high) == ("range", low, high)
+
+
+def test_or_more_after_a_number() -> None:
+    f = only("There were five hundred or more in the shop.")
+    assert (f.value, f.approx) == (500, "at_least")
