@@ -393,3 +393,15 @@ def test_ranges_from_comparatives_and_signs(text: str, low: float, high: float) 
 def test_or_more_after_a_number() -> None:
     f = only("There were five hundred or more in the shop.")
     assert (f.value, f.approx) == (500, "at_least")
+
+
+def test_quarters_and_halves_of_a_year() -> None:
+    f = only("In the first quarter of 2025, GDP grew.")
+    assert (f.kind, f.resolved, f.resolved_end, f.granularity) == ("date", "2025-01", "2025-03", "quarter")
+    f = only("Prices fell in the second half of 2024.")
+    assert (f.resolved, f.resolved_end, f.granularity) == ("2024-07", "2024-12", "half")
+
+
+def test_capitalised_plural_modifier_stays_in_the_counted_phrase() -> None:
+    f = only("Ukraine received 31 Abrams tanks.")
+    assert (f.kind, f.counted) == ("count", "Abrams tanks")

@@ -121,6 +121,7 @@ CENTURY = re.compile(
 )
 
 
+QUARTER_WORDS = re.compile(r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<u>quarter|half)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 SINCE = re.compile(r"\b(?P<w>since|until|till|before|after|by|as\s+of|starting|beginning|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -246,6 +247,19 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                     continue
                 sm, em = 6 * n - 5, 6 * n
             add(DateCand(m.start(), m.end(), "date", iso_month(year, sm), iso_month(year, em), "quarter", priority=7))
+    if ("quarter" in lowered or "half" in lowered) and digit:
+        for m in QUARTER_WORDS.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("n").lower()]
+            year = int(m.group("y"))
+            if m.group("u").lower() == "half":
+                if n > 2:
+                    continue
+                sm, em = 6 * n - 5, 6 * n
+            else:
+                sm, em = 3 * n - 2, 3 * n
+            add(DateCand(m.start(), m.end(), "date", iso_month(year, sm), iso_month(year, em), "quarter" if m.group("u").lower() == "quarter" else "half", priority=7))
     if 'centur' in lowered:
         for m in CENTURY.finditer(text):
             if not free(m.start(), m.end()):

@@ -325,7 +325,7 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
         first = False
         if re.match(r"['’]s\b", text[p:p + 2]):
             break
-        if not ordinal and _is_plural_head(low):
+        if not ordinal and w[0].islower() and _is_plural_head(low):
             break
     while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ing")):
         words.pop()

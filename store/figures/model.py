@@ -24,7 +24,7 @@ class Figure:
     time ("14:30") or both ("2025-05-11T14:30"); a period carries its first and last part
     (week: Monday and Sunday, decade: "1850" and "1859"). None when it needs a publication date
     that was not given.
-    granularity: day, week, month, quarter, season, year, decade, century, time or
+    granularity: day, week, month, quarter, half, season, year, decade, century, time or
     "part of day".
     """
 
