@@ -456,7 +456,7 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
                     cand.end += extra.end()
                 return cand
     um = UNIT_AFTER.match(text, e)
-    if um and a.mult in (1.0, 1e3, 1e6, 1e9, 1e12):
+    if um:
         unit_text = um.group(1)
         attached = um.start(1) == e
         if _unit_ok(unit_text, text, um.end(1), attached) and not (attached and re.match(r"\d", text[um.end():um.end() + 1])):
