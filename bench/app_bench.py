@@ -158,6 +158,7 @@ def child_startup(kind: str, db_path: Path | None, profile: bool) -> dict[str, A
 
 
 def profile_text(profiler: cProfile.Profile, by_self: int, by_cumulative: int) -> str:
+    """Top functions by own time and by cumulative time, then tearsheet's own functions (tui/, store/)."""
     import io
     import pstats
 
@@ -165,6 +166,8 @@ def profile_text(profiler: cProfile.Profile, by_self: int, by_cumulative: int) -
     stats = pstats.Stats(profiler, stream=buffer)
     stats.sort_stats("tottime").print_stats(by_self)
     stats.sort_stats("cumulative").print_stats(by_cumulative)
+    buffer.write("tearsheet's own functions, by cumulative time:\n")
+    stats.sort_stats("cumulative").print_stats(r"/(tui|store)/", 15)
     return buffer.getvalue()
 
 
@@ -403,7 +406,7 @@ async def session(db_path: Path, profile: bool) -> dict[str, Any]:
         await drive.settle()
         await pilot.pause()
 
-    profiles = {action: profile_text(profiler, 15, 25) for action, profiler in drive.profiles.items()}
+    profiles = {action: profile_text(profiler, 12, 20) for action, profiler in drive.profiles.items()}
     return {"times": drive.times, "timeouts": drive.timeouts, "rows_painted_ms": (rows_painted - started) * 1000,
             "table_rows": table_rows, "whole_search_ms": whole_search, "last_hits": hits, "frames": watch.frames,
             "peak_rss_mb": peak_rss_mb(), "profiles": profiles, "store": store_calls(db_path)}

@@ -3,11 +3,14 @@
 Run from the repository root:  python -m bench.load_bench [--sizes 1000,10000] [--keep DIR]
 
 For each size a corpus is written by bench.corpus.write_corpus (timed apart) and loaded into a fresh
-SQLite file in a process of its own, so the peak RSS printed is that size's alone. The same process
-times the stages of the load (decode+parse, the furniture lookups parse makes in SQL, figure
-extraction, figure rows, repeat grouping; store is what remains) and then loads the unchanged corpus
-again. Another process inserts the same files' lines with sqlite-utils insert_all and no parsing: the
-ratio of the two is what reading articles costs over writing their text.
+SQLite file in a process of its own, so the peak RSS printed is that size's alone (the main process, and
+the largest of the loader's worker processes). The same process times the loader's stages: in the main
+process the wall time spent waiting for the workers, on furniture lookups, storing, re-anchoring, storing
+figures and grouping repeats; in the workers the CPU time of reading, decoding, parsing and figure
+extraction. It then loads the unchanged corpus again. Up to --ablate articles, whole loads without
+figures and without grouping check those timers. Another process inserts the same files' lines with
+sqlite-utils insert_all and no parsing: the ratio of the two is what reading articles costs over writing
+their text.
 Target (issue): 10,000 articles (~50 MB) in under 60 s on this 2-core machine, memory flat in N.
 """
 
