@@ -86,12 +86,13 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|\.\d|-\d{1,2}(?![/\d-]))")),
     ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
     ("ymon_d", re.compile(r"(?<![\w/])(?P<y>(?:1[6-9]|20)\d\d)([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<d>0?[1-9]|[12]\d|3[01])\b", re.I)),
+    # The leading \b lets the engine skip positions inside words before trying the weekday alternatives.
     ("md", re.compile(
-        WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
+        r"\b" + WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
         r"(?:\s*+(?:[-–—]|to|through|until|till|and)\s*+(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
         r"(?:\s*+(?:[,/-]\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("dm", re.compile(
-        WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
+        r"\b" + WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
         r"(?:\s*+(?:[-–—]|to|and)\s*+(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
         r"(?:\s++of)?\s*+" + MONTH_WORD + r"(?:\s*+(?:,\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("my", re.compile(r"(?<![\w])" + MONTH_WORD + r"\s*+(?:[-/,]\s*+)?(?:of\s++)?" + YEAR_WORD, re.I)),
@@ -104,7 +105,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 MONTH_ALONE = re.compile(
-    r"(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b" + ABBR_DOT,
+    r"\b(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b" + ABBR_DOT,
     re.I,
 )
 
@@ -200,6 +201,8 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     if digit or month:
         for name, pat in DATE_PATTERNS:
             if (name in _MONTH_PATTERNS and not month) or (name not in _MONTH_PATTERNS and not digit):
+                continue
+            if name == "md_num" and "/" not in text:
                 continue
             for m in pat.finditer(text):
                 if not free(m.start(), m.end()):
