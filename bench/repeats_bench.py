@@ -5,7 +5,10 @@ headline-vs-paragraph traps and page furniture are mixed in, then the engine gro
 Reported: time and peak memory of grouping, precision and recall on the planted pairs (each kind apart),
 traps kept apart, merges among the unplanted paragraphs, time to add 1,000 paragraphs to the grouped set,
 and an all-pairs thefuzz baseline on the sizes where it finishes. Each size runs in its own process so
-peak memory is its own.
+peak memory is its own; that process runs with glibc's mmap threshold fixed at 1 MiB
+(MALLOC_MMAP_THRESHOLD_), so freed numpy buffers go back to the system instead of staying in the heap
+of the thread that freed them, and peak RSS measures what the engine holds (`--default-malloc` to
+measure without it).
 
     python -m bench.repeats_bench [--sizes 10000,100000,1000000] [--baseline 2000,10000]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -273,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--baseline", default="2000,10000", help="sizes that also run the all-pairs baseline")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--default-malloc", action="store_true", help="leave glibc's mmap threshold dynamic")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     baseline_sizes = {int(s) for s in args.baseline.split(",") if s}
@@ -280,17 +285,23 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_size(args.one, args.one in baseline_sizes, args.seed)))
         return 0
     sizes = sorted({int(s) for s in args.sizes.split(",")} | baseline_sizes)
-    print(f"threshold {DEFAULT_THRESHOLD}, settings {Settings()}")
+    env = dict(os.environ)
+    if not args.default_malloc:
+        env["MALLOC_MMAP_THRESHOLD_"] = str(1 << 20)
+    print(f"threshold {DEFAULT_THRESHOLD}, settings {Settings()}; MALLOC_MMAP_THRESHOLD_="
+          f"{env.get('MALLOC_MMAP_THRESHOLD_', 'dynamic')}; {os.cpu_count()} cores, load average "
+          + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     for n in sizes:
         proc = subprocess.run(
             [sys.executable, "-m", "bench.repeats_bench", "--one", str(n), "--seed", str(args.seed),
              "--baseline", args.baseline],
-            capture_output=True, text=True,
+            capture_output=True, text=True, env=env,
         )
         if proc.returncode != 0:
             print(f"\n== {n:,}: failed\n{proc.stderr[-2000:]}")
             continue
         report(json.loads(proc.stdout.strip().splitlines()[-1]))
+        print("  load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 
