@@ -51,6 +51,8 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
 
 
 def _enable_wal(db: sqlite_utils.Database, target: Path) -> None:
+    # In WAL mode NORMAL still survives a killed process; it only skips the fsync on every commit.
+    db.execute("PRAGMA synchronous = NORMAL")
     if db.journal_mode == "wal":
         return
     try:

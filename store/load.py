@@ -76,7 +76,11 @@ def load_paths(
                 progress(str(path), problem.reason)
             continue
         jobs.append((str(path), known.get(str(path.resolve()))))
+    grouped = 0
     for prepared in _prepared(jobs, workers):
+        if group_repeats and len(report.new_paragraph_ids) - grouped >= GROUP_EVERY:
+            _group(db, report.new_paragraph_ids[grouped:])
+            grouped = len(report.new_paragraph_ids)
         try:
             status = _store_file(db, prepared, report)
         except sqlite3.OperationalError as exc:
@@ -86,12 +90,20 @@ def load_paths(
             report.errors.append(LoadProblem(prepared.path, status))
         if progress:
             progress(prepared.path, status)
-    if group_repeats and report.new_paragraph_ids:
-        try:
-            update_repeats(db, report.new_paragraph_ids)
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"database: {_explain(exc)}") from exc
+    if group_repeats and len(report.new_paragraph_ids) > grouped:
+        _group(db, report.new_paragraph_ids[grouped:])
     return report
+
+
+GROUP_EVERY = 20_000
+
+
+def _group(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
+    """Repeats are grouped a batch at a time against the stored index, so memory stays flat in the corpus size."""
+    try:
+        update_repeats(db, paragraph_ids)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"database: {_explain(exc)}") from exc
 
 
 PARALLEL_FROM = 24
