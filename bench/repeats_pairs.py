@@ -127,7 +127,7 @@ def labelled_pairs(n_paragraphs: int, per_kind: int, seed: int = 0) -> Pairs:
     sig = minhash.signatures(normalised)
     nodes = np.flatnonzero(sig.words >= repeat_score.SHORT_WORDS)
     a, b = _candidates(minhash.band_keys(sig.sig[nodes]), nodes, np.arange(len(base)))
-    pair = distinct(a * len(base) + b)
+    pair = distinct(a.astype(np.int64) * len(base) + b)
     a, b = pair // len(base), pair % len(base)
     for i, j in zip(a.tolist(), b.tolist()):
         left.append(base[i])
@@ -202,7 +202,7 @@ def evaluate(pairs: Pairs, thresholds: Sequence[int], n_paragraphs: int, planted
         t0 = time.perf_counter()
         s = scorer(prepared_l, prepared_r)
         us = (time.perf_counter() - t0) / len(s) * 1e6
-        print(f"\n== {name}  ({us:.2f} us/pair{', word coding included' if 'word' in name or 'containment' in name else ''})")
+        print(f"\n== {name}  ({us:.2f} us/pair{', word coding included' if name.startswith('word') or 'containment' in name else ''})")
         header = "thr  " + " ".join(f"{k[:8]:>8}" for k in POSITIVE_KINDS) + "   recall  fp-rate  headline  lead  precision"
         print(header)
         for t in thresholds:

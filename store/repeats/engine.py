@@ -26,7 +26,7 @@ MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
 """Candidates whose signatures agree on fewer bins than MIN_JACCARD, and do not suggest that
 MIN_CONTAINMENT of the shorter text's shingles are in the longer, are not scored."""
-BAND_CHUNK = 3
+BAND_CHUNK = 1
 SCORE_CHUNK = 1_000_000
 ROUGH_JACCARD = 0.25
 """First pass on half the bins: pairs below this cannot plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
@@ -288,7 +288,7 @@ def _filtered_candidates(
     if not lefts:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     width = len(rank)
-    pair = distinct(np.concatenate(lefts) * width + np.concatenate(rights))
+    pair = distinct(np.concatenate(lefts).astype(np.int64) * width + np.concatenate(rights))
     return pair // width, pair % width
 
 
@@ -300,7 +300,7 @@ def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[
     family of near-identical texts produces, where the earliest nodes are the ones that lead groups.
     Pairs may repeat.
     """
-    empty = np.empty(0, np.int64), np.empty(0, np.int64)
+    empty = np.empty(0, np.int32), np.empty(0, np.int32)
     if len(nodes) < 2:
         return empty
     flat_keys = band.ravel()
@@ -328,7 +328,7 @@ def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[
         rights.append(values[ok])
     if not lefts:
         return empty
-    return np.concatenate(lefts).astype(np.int64), np.concatenate(rights).astype(np.int64)
+    return np.concatenate(lefts), np.concatenate(rights)
 
 
 def _leaders(

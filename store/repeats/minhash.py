@@ -242,11 +242,13 @@ def band_keys(sig: np.ndarray) -> np.ndarray:
 
     A band takes bins BANDS apart, not neighbours: densified neighbours often copy one shingle.
     """
-    rows = sig[:, : BANDS * ROWS].astype(np.uint64).reshape(len(sig), ROWS, BANDS).transpose(0, 2, 1)
-    key = _BAND_SALT[None, :]
-    for r in range(ROWS):
-        key = _mix(key ^ rows[:, :, r])
-    return key.view(np.int64)
+    out = np.empty((len(sig), BANDS), dtype=np.uint64)
+    for band in range(BANDS):
+        key = np.full(len(sig), _BAND_SALT[band], dtype=np.uint64)
+        for row in range(ROWS):
+            key = _mix(key ^ sig[:, band + row * BANDS].astype(np.uint64))
+        out[:, band] = key
+    return out.view(np.int64)
 
 
 _LOW7 = np.uint64(0x7F7F7F7F7F7F7F7F)
