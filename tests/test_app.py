@@ -82,6 +82,7 @@ async def test_filter_as_you_type(app) -> None:
         await pilot.press("f")
         assert isinstance(app.focused, Input)
         await pilot.press(*"ukraine")
+        await pilot.pause(0.3)
         await settle(pilot)
         assert library_titles(app) == ["US to cut Ukraine aid", "EU wants to prolong Ukraine conflict",
                                        "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]

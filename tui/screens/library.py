@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -17,6 +19,7 @@ from tui.commands import LIBRARY, bindings
 from tui.widgets.preview import Preview
 
 PAGE = 200
+FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
 EMPTY_HELP = """[b]No articles yet.[/b]
 
@@ -55,6 +58,7 @@ class LibraryScreen(Screen[None]):
         self.total = 0
         self._generation = 0
         self._loading_more = False
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -208,7 +212,10 @@ class LibraryScreen(Screen[None]):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value.strip()
-        self.refresh_data()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        # Rebuilding the table on every keystroke of a fast typist is wasted work: wait for a pause.
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self.refresh_data)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, _: Input.Submitted) -> None:
@@ -219,16 +226,10 @@ class LibraryScreen(Screen[None]):
             self.query_one("#documents", DataTable).focus()
 
 
-def _cells(row: DocumentRow) -> tuple:
+def _cells(row: DocumentRow) -> tuple[Text, ...]:
+    """Rich Text, not str: a title with brackets in it must not be read as markup."""
     title = ("  ↳ " if row.parent_id else "") + row.display_title
     new = "" if not row.paragraphs else f"{round(100 * (row.paragraphs - row.repeats) / row.paragraphs)}%"
-    return (
-        " " if row.read else "●",
-        title,
-        row.source or "",
-        row.published or "",
-        str(row.paragraphs),
-        str(row.figures or ""),
-        str(row.tags or ""),
-        new,
-    )
+    cells = (" " if row.read else "●", title, row.source or "", row.published or "", str(row.paragraphs),
+             str(row.figures or ""), str(row.tags or ""), new)
+    return tuple(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells)
