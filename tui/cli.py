@@ -6,16 +6,19 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from store.bundled import seeds_dir
 from store.db import StoreError, default_path, open_db
 from store.figure_list import figures as figure_rows
-from store.load import LoadReport, load_paths, refresh_figures
 from store.queries import document, documents, paragraphs_of, resolve_doc, search
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from store.load import LoadReport
+
+EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -127,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         db.close()
 
 
-def _print_report(report: LoadReport, *, quiet: bool, as_json: bool) -> None:
+def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
     for problem in report.errors:
         print(f"tearsheet: error: {problem}", file=sys.stderr)
     if as_json:
@@ -152,6 +155,8 @@ def vars_of(problem: object) -> dict:
 
 
 def _load(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    from store.load import load_paths, refresh_figures
+
     paths = args.paths or [str(seeds_dir())]
     report = load_paths(db, paths, refresh=args.refresh)
     if args.refresh_figures:
@@ -209,10 +214,12 @@ def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     from tui.app import TearsheetApp
 
     report = None
-    if args.paths:
-        report = load_paths(db, args.paths)
-    elif not db.execute("select 1 from documents limit 1").fetchone():
-        report = load_paths(db, [str(seeds_dir())])
+    empty = not db.execute("select 1 from documents limit 1").fetchone()
+    if args.paths or empty:
+        # Loading (figures, repeats) is imported only when there is something to load: start-up stays light.
+        from store.load import load_paths
+
+        report = load_paths(db, args.paths or [str(seeds_dir())])
     if report is not None:
         for problem in report.errors:
             print(f"tearsheet: error: {problem}", file=sys.stderr)
