@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from store.queries import Hit, search
 from tui.commands import SEARCH, bindings
 
-LIMIT = 200
+LIMIT = 100
 CONTEXT = 90
 
 
