@@ -12,7 +12,7 @@ import sqlite_utils
 from store.db import get_meta, set_meta
 from store.repeats import minhash
 from store.repeats.engine import Batch, Grouping, Settings, group_batch, hex_keys, plausible, published_number
-from store.repeats.memory import MOST_CANDIDATES
+from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
 
 READING_KINDS = ("title", "heading", "body")
@@ -134,12 +134,16 @@ def _copies(db: sqlite_utils.Database, hashes: Sequence[str], exclude: set[int])
 
 
 def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray) -> dict[int, list[int]]:
-    """Band key -> indexed paragraph ids."""
+    """Band key -> indexed paragraph ids (the first BUCKET_MOST of each bucket by id)."""
     hits: dict[int, list[int]] = {}
     values = sorted(set(keys.ravel().tolist()))
     for part in _chunks(values):
-        for key, pid in db.execute(f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)})", part):
-            hits.setdefault(key, []).append(pid)
+        for key, pid in db.execute(
+            f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)}) order by key, paragraph_id", part
+        ):
+            bucket = hits.setdefault(key, [])
+            if len(bucket) < BUCKET_MOST:
+                bucket.append(pid)
     return hits
 
 

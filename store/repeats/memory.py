@@ -13,6 +13,9 @@ from store.repeats.score import SHORT_WORDS
 
 MOST_CANDIDATES = 6
 """Representatives a new text is compared with (the likeliest by signature), besides its exact copies."""
+BUCKET_MOST = 16
+"""Representatives taken from one LSH bucket: the earliest, as grouping in bulk pairs a text with the
+first texts of each bucket."""
 
 
 @dataclass
@@ -29,11 +32,12 @@ class _Lookup:
         order = np.argsort(keys, kind="stable")
         return cls(keys[order], items[order], np.empty(0, np.int64), np.empty(0, np.int64))
 
-    def find(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(query position, item) for every stored pair whose key equals a query key."""
+    def find(self, query: np.ndarray, most: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(query position, item) for the stored pairs whose key equals a query key: all of them, or
+        the first `most` of each key (in the order they were stored) besides recent additions."""
         lo = np.searchsorted(self.keys, query, side="left")
         hi = np.searchsorted(self.keys, query, side="right")
-        counts = hi - lo
+        counts = hi - lo if most is None else np.minimum(hi - lo, most)
         qpos = np.repeat(np.arange(len(query)), counts)
         offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
         items = self.items[np.repeat(lo, counts) + offsets]
@@ -97,7 +101,7 @@ class MemoryIndex:
         long = np.flatnonzero((sig.words >= SHORT_WORDS) & (sig.shingles > 0))
         band = minhash.band_keys(sig.sig[long])
 
-        qpos, found = self.lsh.find(band.ravel())
+        qpos, found = self.lsh.find(band.ravel(), most=BUCKET_MOST)
         cand_new = long[qpos // band.shape[1]]
         alive = self.rep[found] == found
         cand_new, cand_rep = cand_new[alive], found[alive]
