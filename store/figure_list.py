@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
+from store.reading import FIGURE_COLUMNS, FigureMark
+
 FIGURE_SORTS = {
     "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",
     "value": "coalesce(f.value, f.high, f.low) is null, coalesce(f.value, f.high, f.low) desc, d.id",
@@ -22,25 +24,10 @@ class FigureRow:
     paragraph: int | None
     paragraph_id: int
     position: int
-    start: int
-    end: int
-    text: str
-    kind: str
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str | None
-    counted: str | None
-    approx: str | None
-    resolved: str | None
-    resolved_end: str | None
-    granularity: str | None
+    figure: FigureMark
 
     def to_json(self) -> dict:
-        out = asdict(self)
-        for private in ("paragraph_id", "position", "title", "published"):
-            out.pop(private)
-        return out
+        return {"doc": self.doc, "paragraph": self.paragraph} | asdict(self.figure)
 
 
 def figures(
@@ -59,12 +46,12 @@ def figures(
         args.append(f"%{counted}%")
     where = (" where " + " and ".join(clauses)) if clauses else ""
     sql = (
-        "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, f.start, f.[end], f.text, "
-        "f.kind, f.value, f.low, f.high, f.unit, f.counted, f.approx, f.resolved, f.resolved_end, f.granularity "
-        "from figures f join paragraphs p on p.id = f.paragraph_id join documents d on d.id = f.doc_id"
+        "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, "
+        + ", ".join(f"f.{c}" for c in FIGURE_COLUMNS.split(", "))
+        + " from figures f join paragraphs p on p.id = f.paragraph_id join documents d on d.id = f.doc_id"
         f"{where} order by {FIGURE_SORTS.get(sort, FIGURE_SORTS['document'])} limit ? offset ?"
     )
-    return [FigureRow(*row) for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+    return [FigureRow(*row[:6], FigureMark(*row[6:])) for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
 
 
 def figure_kinds(db: sqlite_utils.Database) -> list[tuple[str, int]]:

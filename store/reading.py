@@ -11,8 +11,13 @@ import sqlite_utils
 from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, unmark
 
 
+FIGURE_COLUMNS = "start, [end], text, kind, value, low, high, unit, counted, approx, resolved, resolved_end, granularity"
+
+
 @dataclass(frozen=True, slots=True)
 class FigureMark:
+    """A stored figure, as the reader marks and describes it."""
+
     start: int
     end: int
     text: str
@@ -25,6 +30,7 @@ class FigureMark:
     approx: str | None
     resolved: str | None
     resolved_end: str | None
+    granularity: str | None = None
 
     def describe(self) -> str:
         if self.low is not None or self.high is not None:
@@ -87,8 +93,7 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
     views = [ParagraphView(p.id, p.n, p.position, p.kind, p.text) for p in paragraphs_of(db, doc_id, include_hidden=True)]
     by_id = {v.id: v for v in views}
     for row in db.execute(
-        "select paragraph_id, start, [end], text, kind, value, low, high, unit, counted, approx, resolved, resolved_end "
-        "from figures where doc_id = ? order by paragraph_id, start",
+        f"select paragraph_id, {FIGURE_COLUMNS} from figures where doc_id = ? order by paragraph_id, start",
         [doc_id],
     ):
         if row[0] in by_id:

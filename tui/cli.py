@@ -253,9 +253,8 @@ def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
         return EXIT_OK
     for r in rows:
-        detail = r.resolved or (f"{r.low:g}–{r.high:g}" if r.low is not None else (f"{r.value:g}" if r.value is not None else ""))
-        counted = f"  [{r.counted}]" if r.counted else ""
-        print(f"{r.doc:>5} ¶{r.paragraph if r.paragraph is not None else '·':<3} {r.kind:<9} {r.text:<32} {detail}{counted}")
+        f = r.figure
+        print(f"{r.doc:>5} ¶{r.paragraph if r.paragraph is not None else '·':<3} {f.kind:<9} {f.text:<32} {f.describe()}")
     return EXIT_OK
 
 

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from store.figure_list import FigureRow, figure_kinds, figures
-from store.reading import FigureMark
 from tui.commands import FIGURES, bindings
 
 PAGE = 300
@@ -143,8 +142,7 @@ class FiguresScreen(Screen[None]):
 
 
 def _cells(row: FigureRow) -> tuple:
-    mark = FigureMark(row.start, row.end, row.text, row.kind, row.value, row.low, row.high, row.unit, row.counted,
-                      row.approx, row.resolved, row.resolved_end)
-    value = mark.describe().removesuffix(row.counted or "").strip()
+    figure = row.figure
+    value = figure.describe().removesuffix(figure.counted or "").strip()
     where = f"¶{row.paragraph} {row.title}" if row.paragraph is not None else row.title
-    return (row.kind, row.text, value, row.counted or "", row.published or "", where)
+    return (figure.kind, figure.text, value, figure.counted or "", row.published or "", where)
