@@ -5,7 +5,7 @@ headline-vs-paragraph traps and page furniture are mixed in, then the engine gro
 Reported: time and peak memory of grouping, precision and recall on the planted pairs (each kind apart),
 traps kept apart, merges among the unplanted paragraphs, time to add 1,000 paragraphs to the grouped set,
 and an all-pairs thefuzz baseline on the sizes where it finishes. Each size runs in its own process so
-peak memory is its own; that process runs with glibc's mmap threshold fixed at 1 MiB
+peak memory is its own; that process runs with glibc's mmap threshold fixed at 4 MiB
 (MALLOC_MMAP_THRESHOLD_), so freed numpy buffers go back to the system instead of staying in the heap
 of the thread that freed them, and peak RSS measures what the engine holds (`--default-malloc` to
 measure without it).
@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted({int(s) for s in args.sizes.split(",")} | baseline_sizes)
     env = dict(os.environ)
     if not args.default_malloc:
-        env["MALLOC_MMAP_THRESHOLD_"] = str(1 << 20)
+        env["MALLOC_MMAP_THRESHOLD_"] = str(4 << 20)
     print(f"threshold {DEFAULT_THRESHOLD}, settings {Settings()}; MALLOC_MMAP_THRESHOLD_="
           f"{env.get('MALLOC_MMAP_THRESHOLD_', 'dynamic')}; {os.cpu_count()} cores, load average "
           + " ".join(f"{x:.2f}" for x in os.getloadavg()))

@@ -12,6 +12,7 @@ import resource
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -162,8 +163,8 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
     scores = np.concatenate([np.empty(0, np.float32)] + [
-        word_scores([codes[i] for i in slot[left[i0:i0 + SCORE_CHUNK]].tolist()],
-                    [codes[i] for i in slot[right[i0:i0 + SCORE_CHUNK]].tolist()], settings.threshold)
+        word_scores(_pick(codes, slot[left[i0:i0 + SCORE_CHUNK]]), _pick(codes, slot[right[i0:i0 + SCORE_CHUNK]]),
+                    settings.threshold)
         for i0 in range(0, len(left), SCORE_CHUNK)
     ])
     hit = scores >= settings.threshold
@@ -186,6 +187,14 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
         words=words[cls].astype(np.int32), text_keys=keys, lengths=lengths, low=low[cls], shingles=shingles[cls],
         stats=stats,
     )
+
+
+def _pick(values: list[str], index: np.ndarray) -> list[str]:
+    if len(index) == 0:
+        return []
+    if len(index) == 1:
+        return [values[int(index[0])]]
+    return list(itemgetter(*index.tolist())(values))
 
 
 def _classes(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
