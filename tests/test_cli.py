@@ -133,3 +133,18 @@ def test_store_never_imports_textual() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_refresh_figures_extracts_again_without_touching_tags(dbpath, capsys) -> None:
+    import sqlite3
+
+    assert run(capsys, "--db", dbpath, "tag", "003_7f94f20fc10e6d5d", "2", "swap")[0] == 0
+    conn = sqlite3.connect(dbpath)
+    before = conn.execute("select count(*) from figures").fetchone()[0]
+    conn.execute("delete from figures where kind = 'count'")
+    conn.commit()
+    code, out, _ = run(capsys, "--db", dbpath, "load", "--refresh-figures")
+    assert code == 0 and f"{before} figures extracted again" in out
+    assert conn.execute("select count(*) from figures").fetchone()[0] == before
+    assert conn.execute("select tag from annotation_tags").fetchall() == [("swap",)]
+    conn.close()
