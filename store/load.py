@@ -95,7 +95,7 @@ def load_paths(
     return report
 
 
-GROUP_EVERY = 100_000
+GROUP_EVERY = 50_000
 
 
 def _group(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
