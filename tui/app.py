@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from typing import ParamSpec, TypeVar
@@ -38,6 +39,10 @@ class TearsheetApp(App[None]):
 
     def on_mount(self) -> None:
         from tui.screens.library import LibraryScreen
+
+        # Start-up leaves tens of thousands of long-lived objects (widgets, CSS, modules); freezing them keeps
+        # the collector from walking them all again during later key presses.
+        self.call_after_refresh(gc.freeze)
 
         self.push_screen(LibraryScreen())
         if self.resume:
