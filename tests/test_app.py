@@ -437,6 +437,15 @@ async def test_repeats_screen_lists_groups_and_opens_a_copy(app) -> None:
         assert cursor_n(app.screen) == 16
 
 
+async def test_files_that_failed_to_load_are_shown_in_the_reader(seeded) -> None:
+    app = TearsheetApp(seeded, resume=False, load_problems=["/data/x.txt: binary file (contains NUL bytes), not text"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        [notice] = list(app._notifications)
+        assert notice.severity == "error" and "x.txt: binary file" in notice.message
+        assert "1 file(s) not loaded" in notice.title
+
+
 async def test_quit(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -25,11 +25,15 @@ class TearsheetApp(App[None]):
     BINDINGS = bindings(GLOBAL)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-very-wide")]
 
-    def __init__(self, db: sqlite_utils.Database, *, resume: bool = True, export_dir: str | None = None) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, *, resume: bool = True, export_dir: str | None = None,
+        load_problems: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.db = db
         self.resume = resume
         self.export_dir = export_dir
+        self.load_problems = load_problems or []
         self._db_lock = threading.RLock()
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -45,6 +49,10 @@ class TearsheetApp(App[None]):
         self.call_after_refresh(gc.freeze)
 
         self.push_screen(LibraryScreen())
+        if self.load_problems:
+            shown = "\n".join(self.load_problems[:5])
+            more = f"\n… and {len(self.load_problems) - 5} more" if len(self.load_problems) > 5 else ""
+            self.notify(f"{shown}{more}", title=f"{len(self.load_problems)} file(s) not loaded", severity="error", timeout=12)
         if self.resume:
             last = self.store(last_opened)
             if last is not None:

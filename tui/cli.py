@@ -220,12 +220,12 @@ def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         from store.load import load_paths
 
         report = load_paths(db, args.paths or [str(seeds_dir())])
-    if report is not None:
-        for problem in report.errors:
-            print(f"tearsheet: error: {problem}", file=sys.stderr)
-    app = TearsheetApp(db)
-    app.run()
-    return EXIT_OK if report is None or report.ok else EXIT_FAILED
+    problems = [str(problem) for problem in report.errors] if report is not None else []
+    TearsheetApp(db, load_problems=problems).run()
+    # Repeated after the app has given the terminal back, where they stay readable.
+    for problem in problems:
+        print(f"tearsheet: error: {problem}", file=sys.stderr)
+    return EXIT_OK if not problems else EXIT_FAILED
 
 
 def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
