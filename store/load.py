@@ -49,7 +49,8 @@ class LoadReport:
         return not self.errors
 
 
-Progress = Callable[[str, str], None]
+Progress = Callable[[int, int, str, str], None]
+"""Called after each file: (files done, files in all, path, what happened)."""
 
 
 def load_paths(
@@ -72,12 +73,10 @@ def load_paths(
     for path, problem in _article_files(paths):
         if problem is not None:
             (report.skipped if problem.reason.startswith("skipped") else report.errors).append(problem)
-            if progress:
-                progress(str(path), problem.reason)
             continue
         jobs.append((str(path), known.get(str(path.resolve()))))
     grouped = 0
-    for prepared in _prepared(jobs, workers):
+    for done, prepared in enumerate(_prepared(jobs, workers), start=1):
         if group_repeats and len(report.new_paragraph_ids) - grouped >= GROUP_EVERY:
             _group(db, report.new_paragraph_ids[grouped:])
             grouped = len(report.new_paragraph_ids)
@@ -89,7 +88,7 @@ def load_paths(
             status = f"could not be stored ({type(exc).__name__}: {exc})"
             report.errors.append(LoadProblem(prepared.path, status))
         if progress:
-            progress(prepared.path, status)
+            progress(done, len(jobs), prepared.path, status)
     if group_repeats and len(report.new_paragraph_ids) > grouped:
         _group(db, report.new_paragraph_ids[grouped:])
     return report

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlite_utils
@@ -154,11 +155,20 @@ def vars_of(problem: object) -> dict:
     return {"path": problem.path, "reason": problem.reason}  # type: ignore[attr-defined]
 
 
+def _progress_line(done: int, total: int, path: str, status: str) -> None:
+    """One line, rewritten in place: a long load shows it is moving."""
+    if done == total or done % 25 == 0:
+        print(f"\r\033[K{done:,}/{total:,} files · {Path(path).name}: {status}"[:120], end="", file=sys.stderr, flush=True)
+
+
 def _load(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     from store.load import load_paths, refresh_figures
 
     paths = args.paths or [str(seeds_dir())]
-    report = load_paths(db, paths, refresh=args.refresh)
+    show = sys.stderr.isatty() and not args.quiet and not args.json
+    report = load_paths(db, paths, refresh=args.refresh, progress=_progress_line if show else None)
+    if show:
+        print("\r\033[K", end="", file=sys.stderr)
     if args.refresh_figures:
         count = refresh_figures(db)
         if not args.quiet and not args.json:
