@@ -373,6 +373,8 @@ async def test_export_from_the_app_writes_the_tagged_notes(seeded, tmp_path: Pat
             if written:
                 break
             await pilot.pause(0.05)
+        await settle(pilot)
+        assert any(f"Exported to {written[0]}" in n.message for n in app._notifications)
     [path] = written
     import csv
 

@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterable
 from typing import ParamSpec, TypeVar
 
 import sqlite_utils
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.events import AppFocus
 from textual.screen import Screen
 
-from store.queries import document_count, last_opened
+from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
+from tui.screens.export import DELIVERY
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -115,8 +117,15 @@ class TearsheetApp(App[None]):
 
         self.push_screen(ExportModal())
 
-    def empty(self) -> bool:
-        return self.store(document_count) == 0
+    @on(events.DeliveryComplete)
+    def _exported(self, event: events.DeliveryComplete) -> None:
+        if event.name == DELIVERY:
+            self.notify(f"Exported to {event.path}", title="Export", timeout=6)
+
+    @on(events.DeliveryFailed)
+    def _export_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == DELIVERY:
+            self.notify(f"Could not write the export: {event.exception}", title="Export", severity="error", timeout=10)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every command by name: the global ones and those of the screen in front."""

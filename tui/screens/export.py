@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_downloads_path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from store.export import export_text
 
+DELIVERY = "tearsheet-export"
 FORMATS = (("CSV (spreadsheets)", "csv"), ("JSON Lines (scripts)", "jsonl"), ("Markdown (reports)", "md"))
 
 
@@ -42,10 +46,11 @@ class ExportModal(ModalScreen[None]):
         self.app.call_from_thread(self._deliver, text, name)
 
     def _deliver(self, text: str, name: str) -> None:
-        path = self.app.deliver_text(
-            io.StringIO(text, newline=""), save_directory=self.app.export_dir, save_filename=name, encoding="utf-8"
+        folder = Path(self.app.export_dir) if self.app.export_dir else user_downloads_path()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.app.deliver_text(
+            io.StringIO(text, newline=""), save_directory=folder, save_filename=name, encoding="utf-8", name=DELIVERY
         )
-        self.notify(f"Exporting to {name}…" if path is None else f"Exported to {path}", timeout=4)
         self.dismiss()
 
     def action_cancel(self) -> None:
