@@ -21,18 +21,37 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
 
 
 @pytest.fixture
-def seeded(tmp_path: Path) -> sqlite_utils.Database:
-    """A real database file loaded from copies of the seeds (so tests may edit them)."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
+def folder(tmp_path: Path) -> Path:
+    """Copies of the seeds, so a test may edit them and load again."""
+    target = tmp_path / "articles"
+    target.mkdir()
     for seed in SEEDS.glob("*.txt"):
-        (folder / seed.name).write_bytes(seed.read_bytes())
-    database = open_db(tmp_path / "tearsheet.db")
+        (target / seed.name).write_bytes(seed.read_bytes())
+    return target
+
+
+@pytest.fixture
+def seeded(tmp_path: Path, folder: Path) -> sqlite_utils.Database:
+    """A real database file (`t.db`; some tests open it again by path) loaded from the copies."""
+    database = open_db(tmp_path / "t.db")
     report = load_paths(database, [folder])
     assert report.ok, report.errors
     yield database
     database.close()
 
 
+@pytest.fixture
+def store(seeded: sqlite_utils.Database) -> sqlite_utils.Database:
+    return seeded
+
+
 def doc_id(db: sqlite_utils.Database, stem: str) -> int:
     return db.execute("select id from documents where stem = ?", [stem]).fetchone()[0]
+
+
+def doc(db: sqlite_utils.Database, stem: str = LIVE_BLOG.stem) -> int:
+    return doc_id(db, stem)
+
+
+def para(db: sqlite_utils.Database, n: int, stem: str = LIVE_BLOG.stem) -> tuple[int, str]:
+    return db.execute("select id, text from paragraphs where doc_id = ? and n = ?", [doc(db, stem), n]).fetchone()

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input
 
 from store.annotations import annotations_of_document
 from store.load import load_paths
-from store.queries import document, documents
-from tests.conftest import AGGREGATOR, LIVE_BLOG, doc_id
+from store.queries import document
+from tests.conftest import doc_id
 from tui.app import TearsheetApp
 from tui.screens.article import ArticleScreen, ParagraphList
 from tui.screens.help import HelpScreen

@@ -18,6 +18,8 @@ from store.db import StoreError, open_db
 from store.export import FIELDS, export, export_text, guard
 from store.load import load_paths
 
+from tests.conftest import doc, para
+
 ROOT = Path(__file__).resolve().parents[1]
 LIVE_BLOG = "000_f7ba2992e29d3270"
 AGGREGATOR = "003_7f94f20fc10e6d5d"
@@ -30,26 +32,6 @@ HARD_NOTES = [
     "=SUM(A1:A9)",
     "+1 source", "-2 sources", "@mention", "\tindented", "\rreturn",
 ]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> sqlite_utils.Database:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for seed in (ROOT / "seeds").glob("*.txt"):
-        (folder / seed.name).write_bytes(seed.read_bytes())
-    db = open_db(tmp_path / "t.db")
-    assert load_paths(db, [folder]).ok
-    yield db
-    db.close()
-
-
-def doc(db: sqlite_utils.Database, stem: str = LIVE_BLOG) -> int:
-    return db.execute("select id from documents where stem = ?", [stem]).fetchone()[0]
-
-
-def para(db: sqlite_utils.Database, n: int, stem: str = LIVE_BLOG) -> tuple[int, str]:
-    return db.execute("select id, text from paragraphs where doc_id = ? and n = ?", [doc(db, stem), n]).fetchone()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import sqlite_utils
 
 from store.annotations import (
@@ -12,37 +11,13 @@ from store.annotations import (
     untag_paragraph,
 )
 from store.annotations.anchor import Anchor, _Paragraph, match_anchors, relocate
-from store.db import open_db
 from store.load import load_paths
+
+from tests.conftest import doc, para
 
 ROOT = Path(__file__).resolve().parents[1]
 LIVE_BLOG = "000_f7ba2992e29d3270"
 AGGREGATOR = "003_7f94f20fc10e6d5d"
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "articles"
-    target.mkdir()
-    for seed in (ROOT / "seeds").glob("*.txt"):
-        (target / seed.name).write_bytes(seed.read_bytes())
-    return target
-
-
-@pytest.fixture
-def store(tmp_path: Path, folder: Path) -> sqlite_utils.Database:
-    db = open_db(tmp_path / "t.db")
-    assert load_paths(db, [folder]).ok
-    yield db
-    db.close()
-
-
-def doc(db: sqlite_utils.Database, stem: str = LIVE_BLOG) -> int:
-    return db.execute("select id from documents where stem = ?", [stem]).fetchone()[0]
-
-
-def para(db: sqlite_utils.Database, n: int, stem: str = LIVE_BLOG) -> tuple[int, str]:
-    return db.execute("select id, text from paragraphs where doc_id = ? and n = ?", [doc(db, stem), n]).fetchone()
 
 
 def figure(db: sqlite_utils.Database, n: int, text: str, tags: list[str], stem: str = LIVE_BLOG, occurrence: int = 0):
