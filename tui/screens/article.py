@@ -269,18 +269,20 @@ class ArticleScreen(Screen[None]):
             self.query_one(ParagraphList).focus()
 
     def _step_figure(self, step: int) -> None:
-        flat = [(v, i) for v in self.shown for i in range(len(v.figures))]
+        flat = [(row, v.id, i) for row, v in enumerate(self.shown) for i in range(len(v.figures))]
         if not flat:
             self.notify("No figures in this article", timeout=1.5)
             return
-        view = self.cursor_view()
-        keys = [(v.id, i) for v, i in flat]
+        keys = [(pid, i) for _row, pid, i in flat]
         if self.current_figure in keys:
             index = (keys.index(self.current_figure) + step) % len(flat)
         else:
-            here = self.shown.index(view) if view in self.shown else 0
-            after = [k for k, (v, _i) in enumerate(flat) if self.shown.index(v) >= here]
-            index = (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else len(flat) - 1)
+            here = self.query_one(ParagraphList).highlighted or 0
+            first_after = next((k for k, (row, _pid, _i) in enumerate(flat) if row >= here), None)
+            if step > 0:
+                index = first_after if first_after is not None else 0
+            else:
+                index = (first_after - 1) if first_after is not None else len(flat) - 1
         self.select_figure(*keys[index])
 
     def select_figure(self, paragraph_id: int, figure_index: int) -> None:
