@@ -118,7 +118,7 @@ class LibraryScreen(Screen[None]):
             table.clear()
         self.rows.extend(page.rows)
         self.total = page.total
-        table.add_rows([_cells(row) for row in page.rows])
+        table.add_rows([_cells(row, under_page=self.sort == "date") for row in page.rows])
         if page.offset == 0 and keep is not None:
             index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
             table.move_cursor(row=index, animate=False)
@@ -226,9 +226,9 @@ class LibraryScreen(Screen[None]):
             self.query_one("#documents", DataTable).focus()
 
 
-def _cells(row: DocumentRow) -> tuple[Text, ...]:
+def _cells(row: DocumentRow, *, under_page: bool) -> tuple[Text, ...]:
     """Rich Text, not str: a title with brackets in it must not be read as markup."""
-    title = ("  ↳ " if row.parent_id else "") + row.display_title
+    title = ("  ↳ " if row.parent_id and under_page else "") + row.display_title
     new = "" if not row.paragraphs else f"{round(100 * (row.paragraphs - row.repeats) / row.paragraphs)}%"
     cells = (" " if row.read else "●", title, row.source or "", row.published or "", str(row.paragraphs),
              str(row.figures or ""), str(row.tags or ""), new)
