@@ -229,7 +229,10 @@ def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         # Loading (figures, repeats) is imported only when there is something to load: start-up stays light.
         from store.load import load_paths
 
-        report = load_paths(db, args.paths or [str(seeds_dir())], progress=_progress_line if sys.stderr.isatty() else None)
+        show = sys.stderr.isatty()
+        report = load_paths(db, args.paths or [str(seeds_dir())], progress=_progress_line if show else None)
+        if show:
+            print("\r\033[K", end="", file=sys.stderr)
     problems = [str(problem) for problem in report.errors] if report is not None else []
     TearsheetApp(db, load_problems=problems).run()
     # Repeated after the app has given the terminal back, where they stay readable.
