@@ -82,7 +82,8 @@ class Hit:
 
 
 SORTS = {
-    "date": "coalesce(d.published, '') desc, d.id",
+    # Newest first, each related article right after the page it came from.
+    "date": "coalesce(pd.published, d.published, '') desc, coalesce(d.parent_id, d.id), d.part",
     "outlet": "coalesce(d.source, '~') collate nocase, coalesce(d.published, '') desc, d.id",
     "title": "coalesce(d.title, d.stem) collate nocase, d.id",
     "loaded": "d.id",
@@ -124,8 +125,6 @@ def documents(
     """Documents with their counts; related articles follow the page they came from when sorted by date."""
     where, args = _filter(text, tag)
     order = SORTS.get(sort, SORTS["date"])
-    if sort == "date":
-        order = "coalesce(pd.published, d.published, '') desc, coalesce(d.parent_id, d.id), d.part"
     sql = (f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM} left join documents pd on pd.id = d.parent_id"
            f"{where} order by {order} limit ? offset ?")
     return [_document(r) for r in db.execute(sql, [*args, -1 if limit is None else limit, offset])]

@@ -447,6 +447,19 @@ async def test_files_that_failed_to_load_are_shown_in_the_reader(seeded) -> None
         assert "1 file(s) not loaded" in notice.title
 
 
+async def test_wide_library_previews_the_highlighted_document(seeded) -> None:
+    for width, shown in ((160, True), (100, False)):
+        app = TearsheetApp(seeded, resume=False)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("j")
+            await settle(pilot)
+            preview = app.screen.query_one("#preview")
+            assert preview.display is shown
+            if shown:
+                assert str(preview.render()).startswith("US to cut Ukraine aid")
+
+
 async def test_quit(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -20,7 +20,7 @@ class Preview(Static):
             self.content = content
 
     def show(self, doc_id: int) -> None:
-        if self.display and self.styles.display != "none":
+        if self.display:
             self._fetch(doc_id)
 
     @work(thread=True, exclusive=True, group="preview")
