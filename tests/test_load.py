@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from store.db import StoreError, open_db
 from store.load import load_paths
@@ -162,17 +163,12 @@ def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "ro.db"
+    open_db(path).close()
     if os.geteuid() == 0:
-        path = tmp_path / "ro.db"
-        open_db(path).close()
-        database = open_db(f"file:{path}?mode=ro") if False else None
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        import sqlite_utils
-
-        database = sqlite_utils.Database(conn)
+        # root ignores file permissions, so the connection itself is opened read-only
+        database = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
     else:
-        path = tmp_path / "ro.db"
-        open_db(path).close()
         path.chmod(0o444)
         database = open_db(path)
     with pytest.raises(StoreError, match="read-only"):
