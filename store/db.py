@@ -11,7 +11,7 @@ import platformdirs
 import sqlite_utils
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -160,4 +160,10 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
+def _v2(db: sqlite_utils.Database) -> None:
+    from store.repeats.schema import index_keys_by_paragraph
+
+    index_keys_by_paragraph(db)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}

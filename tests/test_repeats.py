@@ -225,3 +225,42 @@ def test_lines_repeated_across_many_documents_are_furniture(db: sqlite_utils.Dat
     assert group_of(db, ad) is None
     assert db.execute("select count(*) from repeat_members where group_id is null").fetchone()[0] == 6
     assert groups(db) == []
+
+
+def _index_pairs(db: sqlite_utils.Database) -> set[tuple[int, int]]:
+    return {tuple(row) for row in db.execute("select key, paragraph_id from repeat_lsh")}
+
+
+def _packed_pairs(db: sqlite_utils.Database) -> set[tuple[int, int]]:
+    import numpy as np
+
+    return {
+        (key, pid)
+        for pid, blob in db.execute("select paragraph_id, keys from repeat_lsh_keys")
+        for key in np.frombuffer(blob, dtype=np.int64).tolist()
+    }
+
+
+def test_packed_keys_mirror_the_index_through_edits(seeded: sqlite_utils.Database) -> None:
+    assert _index_pairs(seeded) and _index_pairs(seeded) == _packed_pairs(seeded)
+    swap_id, swap = paragraph(seeded, SWAP)
+    ids = add_document(seeded, "2025-01-02", [swap.replace("909", "757")])
+    update_repeats(seeded, ids)
+    forget_paragraphs(seeded, [swap_id])
+    assert _index_pairs(seeded) == _packed_pairs(seeded)
+    assert swap_id not in {pid for _, pid in _index_pairs(seeded)}
+
+
+def test_schema_1_database_gains_packed_keys(tmp_path: Path, seeded: sqlite_utils.Database) -> None:
+    expected = _index_pairs(seeded)
+    seeded.execute("drop table repeat_lsh_keys")
+    seeded.execute("create index idx_repeat_lsh_paragraph on repeat_lsh (paragraph_id)")
+    seeded.execute("update meta set value = '1' where key = 'schema_version'")
+    seeded.conn.commit()
+    path = seeded.execute("pragma database_list").fetchone()[2]
+    seeded.close()
+    upgraded = open_db(path)
+    assert get_meta(upgraded, "schema_version") == "2"
+    assert _packed_pairs(upgraded) == expected
+    assert "idx_repeat_lsh_paragraph" not in {row[1] for row in upgraded.execute("pragma index_list(repeat_lsh)")}
+    upgraded.close()

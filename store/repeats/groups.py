@@ -136,6 +136,8 @@ def _copies(db: sqlite_utils.Database, hashes: Sequence[str], exclude: set[int])
 def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray) -> dict[int, list[int]]:
     """Band key -> indexed paragraph ids (the first BUCKET_MOST of each bucket by id)."""
     hits: dict[int, list[int]] = {}
+    if db.execute("select 1 from repeat_lsh limit 1").fetchone() is None:
+        return hits
     values = sorted(set(keys.ravel().tolist()))
     for part in _chunks(values):
         for key, pid in db.execute(
@@ -275,11 +277,15 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
 
     rep_pid = [ids[r] if r >= 0 else None for r in grouping.rep.tolist()]
     group_of_rep: dict[int, int] = {}
+    next_id = db.execute("select coalesce(max(id), 0) + 1 from repeat_groups").fetchone()[0]
+    opened: list[tuple[int, int]] = []
     for pid in sorted({p for p in rep_pid if p is not None}):
         gid = old_rep_group.get(pid)
         if gid is None:
-            gid = db.execute("insert into repeat_groups (representative_id, size) values (?, 0)", [pid]).lastrowid
+            gid, next_id = next_id, next_id + 1
+            opened.append((gid, pid))
         group_of_rep[pid] = gid
+    db.conn.executemany("insert into repeat_groups (id, representative_id, size) values (?, ?, 0)", opened)
     rows = [
         (pid, group_of_rep[rep] if rep is not None else None, float(score) if rep is not None else None)
         for pid, rep, score in zip(ids, rep_pid, grouping.score.tolist())
@@ -295,19 +301,47 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     } | {old_member[pid] for pid, gid, _ in rows if pid in old_member and old_member[pid] != gid}
     changed_groups.discard(None)
     _resize(db, touched)
-    for part in _chunks(ids):
-        db.execute(f"delete from repeat_lsh where paragraph_id in ({_marks(part)})", list(part))
-    indexed = grouping.indexed.tolist()
-    db.conn.executemany(
-        "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
-        ((int(k), ids[i]) for i, keys in zip(indexed, grouping.band_keys.tolist()) for k in keys),
-    )
+    _unindex(db, ids)
+    _index(db, np.asarray(ids, dtype=np.int64)[grouping.indexed], grouping.band_keys)
     changed = 0
     for part in _chunks(sorted(changed_groups)):
         changed += db.execute(
             f"select count(*) from repeat_groups where id in ({_marks(part)}) and size >= 2", list(part)
         ).fetchone()[0]
     return changed
+
+
+def _index(db: sqlite_utils.Database, paragraph_ids: np.ndarray, band_keys: np.ndarray) -> None:
+    """Band keys into repeat_lsh in key order, the order of its B-tree."""
+    if not len(paragraph_ids):
+        return
+    band_keys = np.ascontiguousarray(band_keys, dtype=np.int64)
+    keys = band_keys.ravel()
+    pids = np.repeat(paragraph_ids, band_keys.shape[1])
+    order = np.lexsort((pids, keys))
+    db.conn.executemany(
+        "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
+        zip(keys[order].tolist(), pids[order].tolist()),
+    )
+    db.conn.executemany(
+        "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
+        ((pid, row.tobytes()) for pid, row in zip(paragraph_ids.tolist(), band_keys)),
+    )
+
+
+def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int]) -> None:
+    for part in _chunks(list(paragraph_ids)):
+        marks = _marks(part)
+        packed = db.execute(
+            f"select paragraph_id, keys from repeat_lsh_keys where paragraph_id in ({marks})", list(part)
+        ).fetchall()
+        if not packed:
+            continue
+        db.conn.executemany(
+            "delete from repeat_lsh where key = ? and paragraph_id = ?",
+            ((key, pid) for pid, blob in packed for key in np.frombuffer(blob, dtype=np.int64).tolist()),
+        )
+        db.execute(f"delete from repeat_lsh_keys where paragraph_id in ({marks})", list(part))
 
 
 def _resize(db: sqlite_utils.Database, group_ids: Iterable[int]) -> None:
@@ -336,14 +370,9 @@ def forget_paragraphs(db: sqlite_utils.Database, paragraph_ids: list[int]) -> No
     reps = _group_rows(db, groups)
     headless = [gid for gid, rep in reps.items() if rep in gone]
     orphans = [pid for pid in _group_members(db, headless) if pid not in gone]
-    for part in _chunks(ids):
-        marks = _marks(part)
-        db.execute(f"delete from repeat_members where paragraph_id in ({marks})", list(part))
-        db.execute(f"delete from repeat_lsh where paragraph_id in ({marks})", list(part))
-    for part in _chunks(orphans):
-        marks = _marks(part)
-        db.execute(f"delete from repeat_members where paragraph_id in ({marks})", list(part))
-        db.execute(f"delete from repeat_lsh where paragraph_id in ({marks})", list(part))
+    for part in _chunks(ids + orphans):
+        db.execute(f"delete from repeat_members where paragraph_id in ({_marks(part)})", list(part))
+    _unindex(db, ids + orphans)
     for part in _chunks(sorted(headless)):
         db.execute(f"delete from repeat_groups where id in ({_marks(part)})", list(part))
     _resize(db, groups - set(headless))
@@ -357,6 +386,7 @@ def regroup(db: sqlite_utils.Database, threshold: float | None = None) -> None:
         if threshold is not None:
             set_meta(db, THRESHOLD_KEY, repr(float(threshold)))
         db.execute("delete from repeat_lsh")
+        db.execute("delete from repeat_lsh_keys")
         db.execute("delete from repeat_members")
         db.execute("delete from repeat_groups")
         ids = _unplaced(db)
