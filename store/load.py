@@ -1,4 +1,4 @@
-"""Folders and files → parse → paragraphs and figures in the store; one transaction per file."""
+"""Folders and files → parse → paragraphs and figures in the store; each file whole or not at all."""
 
 from __future__ import annotations
 
