@@ -57,6 +57,10 @@ def stopword_ratio(words: list[str]) -> float:
     return sum(1 for w in words if w.lower() in STOPWORDS) / len(words)
 
 
+SHARED_BY = 3
+"""A short non-sentence that this many other documents carry too is page furniture."""
+
+
 def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
     """True for page furniture. `seen_in_documents`: how many other documents hold the same line."""
     text = line.strip()
@@ -68,7 +72,7 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if RELATIVE_TIME.match(text) or _BULLET.match(text) and n_words <= 6:
         return True
-    if n_words <= 15 and seen_in_documents >= 3 and not is_sentence(text):
+    if n_words <= 15 and seen_in_documents >= SHARED_BY and not is_sentence(text):
         return True
     furniture = bool(_FURNITURE.search(text))
     if n_words <= 2 and not is_sentence(text):

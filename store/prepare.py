@@ -11,7 +11,7 @@ from pathlib import Path
 from store.decode import NotText, decode
 from store.figures import Figure, extract
 from store.parse import READING_KINDS, Article, parse
-from store.text import bytes_hash
+from store.text import bytes_hash, text_hash
 
 
 @dataclass(slots=True)
@@ -24,6 +24,7 @@ class Prepared:
     text: str = ""
     articles: list[Article] | None = None
     figures: list[list[list[Figure]]] | None = None  # per article, per paragraph
+    hashes: list[list[str]] | None = None  # per article, per paragraph: `text_hash`, worked out here off the writer
     unchanged: bool = False
     problem: str | None = None
 
@@ -44,8 +45,9 @@ def prepare(path: str, known_digest: str | None) -> Prepared:
         figures = [
             [extract(p.text, a.published) if p.kind in READING_KINDS else [] for p in a.paragraphs] for a in articles
         ]
+        hashes = [[text_hash(p.text) for p in a.paragraphs] for a in articles]
     except NotText as exc:
         return Prepared(path, key, digest, problem=str(exc))
     except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
         return Prepared(path, key, digest, problem=f"could not be read ({type(exc).__name__}: {exc})")
-    return Prepared(path, key, digest, len(data), decoded.encoding, decoded.text, articles, figures)
+    return Prepared(path, key, digest, len(data), decoded.encoding, decoded.text, articles, figures, hashes)
