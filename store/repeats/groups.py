@@ -18,6 +18,7 @@ from store.repeats.score import DEFAULT_THRESHOLD
 READING_KINDS = ("title", "heading", "body")
 THRESHOLD_KEY = "repeat_threshold"
 _CHUNK = 500
+_INDEX_CHUNK = 100_000
 
 
 @contextmanager
@@ -136,8 +137,6 @@ def _copies(db: sqlite_utils.Database, hashes: Sequence[str], exclude: set[int])
 def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray) -> dict[int, list[int]]:
     """Band key -> indexed paragraph ids (the first BUCKET_MOST of each bucket by id)."""
     hits: dict[int, list[int]] = {}
-    if db.execute("select 1 from repeat_lsh limit 1").fetchone() is None:
-        return hits
     values = sorted(set(keys.ravel().tolist()))
     for part in _chunks(values):
         for key, pid in db.execute(
@@ -197,6 +196,24 @@ def _plausible(
     return out
 
 
+def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Settings) -> dict[int, list[int]]:
+    """Indexed representative -> rows of `new` it may match. Skipped on an empty index (a first load),
+    where the signatures would cost seconds and hundreds of MB for nothing."""
+    if db.execute("select 1 from repeat_lsh limit 1").fetchone() is None:
+        return {}
+    normalised = minhash.normalise_all(new.texts)
+    sig = minhash.signatures(normalised, workers=2 if len(normalised) > 40_000 else 1)
+    long = np.flatnonzero((sig.words >= settings.short_words) & (sig.shingles > 0))
+    band = minhash.band_keys(sig.sig[long])
+    candidates: dict[int, list[int]] = {}
+    hits = _lsh_hits(db, band) if len(long) else {}
+    for row, keys in zip(long.tolist(), band.tolist()):
+        for key in keys:
+            for pid in hits.get(key, ()):
+                candidates.setdefault(pid, []).append(row)
+    return _plausible(db, candidates, sig, settings)
+
+
 def _rank(published: int, length: int, pid: int) -> tuple[int, int, int]:
     return (published, -length, pid)
 
@@ -217,18 +234,7 @@ def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = 
 def _place(db: sqlite_utils.Database, new_ids: list[int], settings: Settings) -> int:
     new = _load(db, new_ids)
     new_set = set(new.ids)
-    normalised = minhash.normalise_all(new.texts)
-    sig = minhash.signatures(normalised, workers=2 if len(normalised) > 40_000 else 1)
-    long = np.flatnonzero((sig.words >= settings.short_words) & (sig.shingles > 0))
-    band = minhash.band_keys(sig.sig[long])
-
-    candidates: dict[int, list[int]] = {}
-    hits = _lsh_hits(db, band) if len(long) else {}
-    for row, keys in zip(long.tolist(), band.tolist()):
-        for key in keys:
-            for pid in hits.get(key, ()):
-                candidates.setdefault(pid, []).append(row)
-    candidates = _plausible(db, candidates, sig, settings)
+    candidates = _indexed_candidates(db, new, settings)
     copies = _copies(db, new.hashes, new_set)
     copy_groups = {g for g in copies.values() if g is not None}
     group_rep = _group_rows(db, copy_groups)
@@ -319,10 +325,12 @@ def _index(db: sqlite_utils.Database, paragraph_ids: np.ndarray, band_keys: np.n
     keys = band_keys.ravel()
     pids = np.repeat(paragraph_ids, band_keys.shape[1])
     order = np.lexsort((pids, keys))
-    db.conn.executemany(
-        "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
-        zip(keys[order].tolist(), pids[order].tolist()),
-    )
+    for start in range(0, len(order), _INDEX_CHUNK):
+        part = order[start:start + _INDEX_CHUNK]
+        db.conn.executemany(
+            "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
+            zip(keys[part].tolist(), pids[part].tolist()),
+        )
     db.conn.executemany(
         "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
         ((pid, row.tobytes()) for pid, row in zip(paragraph_ids.tolist(), band_keys)),
