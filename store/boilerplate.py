@@ -74,7 +74,8 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if n_words <= 15 and seen_in_documents >= SHARED_BY and not is_sentence(text):
         return True
-    furniture = bool(_FURNITURE.search(text))
+    # Every rule that asks about furniture words is for 40 words or fewer; most paragraphs are longer.
+    furniture = n_words <= 40 and bool(_FURNITURE.search(text))
     if n_words <= 2 and not is_sentence(text):
         return True
     if " " not in text and not is_sentence(text):
