@@ -467,3 +467,14 @@ async def test_quit(app) -> None:
         await pilot.pause()
     assert app.return_code == 0 or app.return_code is None
     assert not app.is_running
+
+
+def test_the_reader_starts_without_importing_numpy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import tui.app, store.db, sqlite_utils; assert 'numpy' not in sys.modules, 'numpy imported'; "
+            "import store.repeats.engine; assert sys.modules['numpy'] is not None")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -15,7 +15,6 @@ from textual.screen import Screen
 
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
-from tui.screens.export import DELIVERY
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -119,11 +118,15 @@ class TearsheetApp(App[None]):
 
     @on(events.DeliveryComplete)
     def _exported(self, event: events.DeliveryComplete) -> None:
+        from tui.screens.export import DELIVERY
+
         if event.name == DELIVERY:
             self.notify(f"Exported to {event.path}", title="Export", timeout=6)
 
     @on(events.DeliveryFailed)
     def _export_failed(self, event: events.DeliveryFailed) -> None:
+        from tui.screens.export import DELIVERY
+
         if event.name == DELIVERY:
             self.notify(f"Could not write the export: {event.exception}", title="Export", severity="error", timeout=10)
 
