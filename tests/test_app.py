@@ -173,6 +173,65 @@ async def test_escape_goes_back_and_position_is_remembered(app, seeded) -> None:
         assert cursor_n(screen) == 4
 
 
+async def test_the_next_article_opened_starts_afresh_in_the_reused_screen(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "j", "h", "p")
+        assert first.show_hidden and first.query_one("#figures-panel").display
+        await pilot.press("escape")
+        await settle(pilot)
+        second = await open_doc(pilot, "Moscow and Kiev")
+        assert second is first
+        assert second.data.doc.title.startswith("Moscow and Kiev")
+        assert [v.n for v in second.shown] == list(range(1, 10))
+        assert cursor_n(second) == 1
+        assert not second.query_one("#figures-panel").display
+        assert app.focused is second.query_one(ParagraphList)
+        assert "Moscow and Kiev" in str(second.query_one("#article-header").content)
+
+
+async def test_an_article_opened_from_search_over_an_article_is_a_second_screen(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        below = await open_doc(pilot, "Over 107,000")
+        await pilot.press("slash", *"Istanbul")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        above = app.screen
+        assert isinstance(above, ArticleScreen) and above is not below
+        assert above.query_text == "Istanbul"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is below
+        assert below.data.doc.title.startswith("Over 107,000")
+
+
+async def test_search_opens_empty_again_after_going_back(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Istanbul")
+        await settle(pilot)
+        search = app.screen
+        assert search.hits
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert app.screen is search
+        assert search.query_one("#query", Input).value == ""
+        assert search.hits == [] and search.query_one("#hits").option_count == 0
+        assert app.focused is search.query_one("#query")
+        await pilot.press(*"Kiev")
+        await settle(pilot)
+        assert search.hits
+        assert search.query_text == "Kiev"
+
+
 async def test_resume_opens_the_last_article_where_it_was_left(seeded) -> None:
     first = TearsheetApp(seeded, resume=False)
     async with first.run_test(size=(100, 30)) as pilot:

@@ -18,6 +18,7 @@ from tui.commands import GLOBAL, bindings
 
 P = ParamSpec("P")
 T = TypeVar("T")
+S = TypeVar("S", bound=Screen)
 
 
 class TearsheetApp(App[None]):
@@ -42,6 +43,34 @@ class TearsheetApp(App[None]):
         with self._db_lock:
             return fn(self.db, *args, **kwargs)
 
+    def open_article(
+        self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
+    ) -> None:
+        """Show an article, in the one installed ArticleScreen unless that is already on the stack.
+
+        A screen built and discarded per article left tens of thousands of objects to the cycle collector,
+        whose full passes then landed on key presses.
+        """
+        from tui.screens.article import ArticleScreen
+
+        screen = self._reusable(ArticleScreen, "article")
+        if screen is None:
+            screen = ArticleScreen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+            self._install_once(screen, "article")
+        else:
+            screen.reopen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+        self.push_screen(screen)
+
+    def _reusable(self, cls: type[S], name: str) -> S | None:
+        screen = self._installed_screens.get(name)
+        if isinstance(screen, cls) and screen.is_mounted and screen not in self.screen_stack:
+            return screen
+        return None
+
+    def _install_once(self, screen: Screen, name: str) -> None:
+        if name not in self._installed_screens:
+            self.install_screen(screen, name)
+
     def on_mount(self) -> None:
         from tui.screens.library import LibraryScreen
 
@@ -57,9 +86,7 @@ class TearsheetApp(App[None]):
         if self.resume:
             last = self.store(last_opened)
             if last is not None:
-                from tui.screens.article import ArticleScreen
-
-                self.push_screen(ArticleScreen(last))
+                self.open_article(last)
 
     def on_app_focus(self, _: AppFocus) -> None:
         self.action_refresh()
@@ -80,8 +107,14 @@ class TearsheetApp(App[None]):
 
         if isinstance(self.screen, SearchScreen):
             self.screen.focus_query()
+            return
+        screen = self._reusable(SearchScreen, "search")
+        if screen is None:
+            screen = SearchScreen()
+            self._install_once(screen, "search")
         else:
-            self.push_screen(SearchScreen())
+            screen.clear()
+        self.push_screen(screen)
 
     def action_library(self) -> None:
         from tui.screens.library import LibraryScreen

@@ -33,6 +33,11 @@ class ArticleScreen(Screen[None]):
         self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
     ) -> None:
         super().__init__()
+        self._save_timer: Timer | None = None
+        self._start(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+
+    def _start(self, doc_id: int, *, position: int | None, paragraph_id: int | None, query: str) -> None:
+        """Everything one opening of an article begins with."""
         self.doc_id = doc_id
         self.start_position = position
         self.start_paragraph = paragraph_id
@@ -44,8 +49,16 @@ class ArticleScreen(Screen[None]):
         self.show_notes = True
         self.hits: dict[int, list[tuple[int, int]]] = {}
         self.current_figure: tuple[int, int] | None = None
-        self._save_timer: Timer | None = None
         self.last_tags: list[str] = []
+
+    def reopen(
+        self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
+    ) -> None:
+        """Show another article in this (mounted, not displayed) screen as a new one would show it."""
+        self._start(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+        self.query_one(FiguresPanel).display = False
+        self.set_focus(self.query_one(ParagraphList))
+        self._show_start()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,6 +69,9 @@ class ArticleScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show_start()
+
+    def _show_start(self) -> None:
         self.load()
         if self.start_paragraph is not None:
             self.go_to_paragraph(self.start_paragraph)

@@ -120,9 +120,7 @@ class FiguresScreen(Screen[None]):
         if not 0 <= index < len(self.rows):
             return
         row = self.rows[index]
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(row.doc, position=row.position))
+        self.app.open_article(row.doc, position=row.position)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

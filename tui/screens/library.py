@@ -161,9 +161,7 @@ class LibraryScreen(Screen[None]):
         doc_id = self._current_id()
         if doc_id is None:
             return
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(doc_id))
+        self.app.open_article(doc_id)
 
     def neighbour(self, doc_id: int, step: int) -> int | None:
         ids = [r.id for r in self.rows]

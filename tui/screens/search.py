@@ -16,6 +16,7 @@ from tui.commands import SEARCH, bindings
 
 LIMIT = 100
 CONTEXT = 90
+IDLE_STATUS = "Type to search; enter opens the hit"
 
 
 class SearchScreen(Screen[None]):
@@ -48,6 +49,17 @@ class SearchScreen(Screen[None]):
         if self.initial:
             self._run(self.initial)
 
+    def clear(self) -> None:
+        """Start over as a new search screen would: no query, no hits, the query focused."""
+        self.hits = []
+        self.query_text = ""
+        query = self.query_one("#query", Input)
+        with query.prevent(Input.Changed):
+            query.value = ""
+        self.query_one("#hits", OptionList).clear_options()
+        self.query_one("#search-status", Static).update("")
+        self.focus_query()
+
     def focus_query(self) -> None:
         self.query_one("#query", Input).focus()
 
@@ -70,7 +82,7 @@ class SearchScreen(Screen[None]):
         if self.hits:
             options.highlighted = 0
         more = "+" if len(self.hits) == LIMIT else ""
-        status = f"{len(self.hits)}{more} paragraphs" if message.query.strip() else "Type to search; enter opens the hit"
+        status = f"{len(self.hits)}{more} paragraphs" if message.query.strip() else IDLE_STATUS
         self.query_one("#search-status", Static).update(status)
 
     @on(Input.Submitted, "#query")
@@ -88,9 +100,7 @@ class SearchScreen(Screen[None]):
         if index is None or index >= len(self.hits):
             return
         hit = self.hits[index]
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(hit.doc_id, position=hit.position, query=self.query_text))
+        self.app.open_article(hit.doc_id, position=hit.position, query=self.query_text)
 
     def action_back(self) -> None:
         self.dismiss()
