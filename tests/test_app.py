@@ -537,3 +537,27 @@ def test_the_reader_starts_without_importing_numpy() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+async def test_footer_keeps_its_keys_when_they_do_not_change_and_follows_them_when_they_do(app) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def keys(screen) -> list[FooterKey]:
+        return list(screen.query(FooterKey))
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        library = app.screen
+        before = keys(library)
+        assert "Sort" in [k.description for k in before]
+        article = await open_doc(pilot, "Over 107,000")
+        assert "Next article" in [k.description for k in keys(article)]
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen is library
+        assert keys(library) == before
+        app.set_keymap({"sort": "o"})
+        await settle(pilot)
+        assert "o" in [k.key_display for k in keys(library) if k.description == "Sort"]

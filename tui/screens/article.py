@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import annotations
@@ -15,6 +15,7 @@ from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from tui.commands import ARTICLE, bindings
 from tui.widgets.figures_panel import FiguresPanel
+from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
 
 SAVE_DELAY = 0.4
@@ -66,7 +67,7 @@ class ArticleScreen(Screen[None]):
         with Horizontal(id="article-body"):
             yield ParagraphList(id="paragraphs")
             yield FiguresPanel(id="figures-panel")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_start()

@@ -8,11 +8,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.queries import Hit, search
 from tui.commands import SEARCH, bindings
+from tui.widgets.footer import KeysFooter
 
 LIMIT = 100
 CONTEXT = 90
@@ -42,7 +43,7 @@ class SearchScreen(Screen[None]):
             yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Kiev OR Kyiv, sanction*', id="query")
             yield Static("", id="search-status")
             yield OptionList(id="hits")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
