@@ -561,3 +561,22 @@ async def test_footer_keeps_its_keys_when_they_do_not_change_and_follows_them_wh
         app.set_keymap({"sort": "o"})
         await settle(pilot)
         assert "o" in [k.key_display for k in keys(library) if k.description == "Sort"]
+
+
+async def test_full_collections_wait_until_the_reader_is_idle(app) -> None:
+    import gc
+
+    from tui import app as app_module
+
+    default = gc.get_threshold()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold()[2] == app_module.FULL_PASS_EVERY
+        full_passes = gc.get_stats()[2]["collections"]
+        await pilot.press("j")
+        assert gc.get_stats()[2]["collections"] == full_passes
+        await pilot.pause(app_module.COLLECT_WHEN_IDLE_FOR * 2.5)
+        assert gc.get_stats()[2]["collections"] == full_passes + 1
+        await pilot.pause(app_module.COLLECT_WHEN_IDLE_FOR * 2.5)
+        assert gc.get_stats()[2]["collections"] == full_passes + 1
+    assert gc.get_threshold() == default

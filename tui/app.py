@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import ParamSpec, TypeVar
 
@@ -19,6 +20,12 @@ from tui.commands import GLOBAL, bindings
 P = ParamSpec("P")
 T = TypeVar("T")
 S = TypeVar("S", bound=Screen)
+
+# A full pass of the cycle collector frees what Textual's restyles leave behind and takes 20-60 ms; by
+# default one ran every few screens, inside a key press. Here it runs once the reader has waited this long
+# for the next key, and an automatic one only after this many young-generation passes (Python's default: 10).
+COLLECT_WHEN_IDLE_FOR = 0.5
+FULL_PASS_EVERY = 100
 
 
 class TearsheetApp(App[None]):
@@ -77,6 +84,11 @@ class TearsheetApp(App[None]):
         # Start-up leaves tens of thousands of long-lived objects (widgets, CSS, modules); freezing them keeps
         # the collector from walking them all again during later key presses.
         self.call_after_refresh(gc.freeze)
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_PASS_EVERY)
+        self._last_input = time.monotonic()
+        self._input_since_collect = False
+        self.set_interval(COLLECT_WHEN_IDLE_FOR, self._collect_when_idle)
 
         self.push_screen(LibraryScreen())
         if self.load_problems:
@@ -87,6 +99,20 @@ class TearsheetApp(App[None]):
             last = self.store(last_opened)
             if last is not None:
                 self.open_article(last)
+
+    def on_unmount(self) -> None:
+        gc.set_threshold(*self._thresholds)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+            self._input_since_collect = True
+        await super().on_event(event)
+
+    def _collect_when_idle(self) -> None:
+        if self._input_since_collect and time.monotonic() - self._last_input >= COLLECT_WHEN_IDLE_FOR:
+            self._input_since_collect = False
+            gc.collect()
 
     def on_app_focus(self, _: AppFocus) -> None:
         self.action_refresh()
