@@ -580,3 +580,23 @@ async def test_full_collections_wait_until_the_reader_is_idle(app) -> None:
         await pilot.pause(app_module.COLLECT_WHEN_IDLE_FOR * 2.5)
         assert gc.get_stats()[2]["collections"] == full_passes + 1
     assert gc.get_threshold() == default
+
+
+async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word(app, seeded, monkeypatch) -> None:
+    from store.queries import search
+    from tui.screens import search as search_screen
+
+    newest = [row[0] for row in seeded.execute(
+        "select rowid from paragraphs_fts where paragraphs_fts match 'the' order by rowid desc limit 3")]
+    everywhere = search(seeded, "the", limit=100)
+    assert len(everywhere) > 3
+    monkeypatch.setattr(search_screen, "RANK_WITHIN", 3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"the")
+        await settle(pilot)
+        hits = app.screen.hits
+        assert hits and {h.paragraph_id for h in hits} <= set(newest)
+        await pilot.press(*" Istanbul")
+        await settle(pilot)
+        assert [h.paragraph_id for h in app.screen.hits] == [h.paragraph_id for h in search(seeded, "the Istanbul")]

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.queries import Hit, search
+from store.queries import RANK_WITHIN, Hit, search
 from tui.commands import SEARCH, bindings
 from tui.widgets.footer import KeysFooter
 
@@ -70,7 +70,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _run(self, query: str) -> None:
-        hits = self.app.store(search, query, limit=LIMIT) if query.strip() else []
+        hits = self.app.store(search, query, limit=LIMIT, rank_within=RANK_WITHIN) if query.strip() else []
         self.post_message(self.Results(query, hits))
 
     def on_search_screen_results(self, message: Results) -> None:
