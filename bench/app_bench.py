@@ -134,8 +134,9 @@ def child_startup(kind: str, db_path: Path | None, profile: bool) -> dict[str, A
         app: App[Any] = BareApp()
         ready: Callable[[], bool] = lambda: True
     else:
-        from store.db import open_db
+        # In this order, as the `tearsheet` command imports them (tui.cli first).
         from tui.app import TearsheetApp
+        from store.db import open_db
 
         imported = time.perf_counter()
         app = TearsheetApp(open_db(db_path), resume=False)

@@ -11,7 +11,7 @@ import platformdirs
 import sqlite_utils
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -160,10 +160,42 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
 
 
+# A related article sorts by the date of the page it came from. That date is in another row, so triggers keep
+# it in documents.sort_date, and an index on it serves the library's date order without sorting every row.
+_SORT_DATE = "coalesce((select p.published from documents p where p.id = {row}.parent_id), {row}.published, '')"
+_FOLLOW_PARENT = "update documents set sort_date = coalesce({parent}.published, published, '') where parent_id = {parent}.id"
+_SORT_DATE_TRIGGERS = (
+    f"""create trigger if not exists documents_sort_date_insert after insert on documents begin
+        update documents set sort_date = {_SORT_DATE.format(row="new")} where id = new.id;
+        {_FOLLOW_PARENT.format(parent="new")};
+    end""",
+    f"""create trigger if not exists documents_sort_date_update after update of published, parent_id on documents begin
+        update documents set sort_date = {_SORT_DATE.format(row="new")} where id = new.id;
+        {_FOLLOW_PARENT.format(parent="new")};
+    end""",
+    """create trigger if not exists documents_sort_date_delete after delete on documents begin
+        update documents set sort_date = coalesce(published, '') where parent_id = old.id;
+    end""",
+)
+
+
 def _v2(db: sqlite_utils.Database) -> None:
+    if "sort_date" not in db["documents"].columns_dict:
+        db.execute("alter table documents add column sort_date text")
+    db.execute(f"update documents set sort_date = {_SORT_DATE.format(row='documents')}")
+    db.execute("create index if not exists documents_parent on documents (parent_id)")
+    db.execute("create index if not exists documents_date_order on documents (sort_date desc, coalesce(parent_id, id), part)")
+    db.execute("create index if not exists documents_outlet_order on documents "
+               "(coalesce(source, '~') collate nocase, coalesce(published, '') desc, id)")
+    db.execute("create index if not exists documents_title_order on documents (coalesce(title, stem) collate nocase, id)")
+    for trigger in _SORT_DATE_TRIGGERS:
+        db.execute(trigger)
+
+
+def _v3(db: sqlite_utils.Database) -> None:
     from store.repeats.schema import index_keys_by_paragraph
 
     index_keys_by_paragraph(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}

@@ -173,6 +173,65 @@ async def test_escape_goes_back_and_position_is_remembered(app, seeded) -> None:
         assert cursor_n(screen) == 4
 
 
+async def test_the_next_article_opened_starts_afresh_in_the_reused_screen(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "j", "h", "p")
+        assert first.show_hidden and first.query_one("#figures-panel").display
+        await pilot.press("escape")
+        await settle(pilot)
+        second = await open_doc(pilot, "Moscow and Kiev")
+        assert second is first
+        assert second.data.doc.title.startswith("Moscow and Kiev")
+        assert [v.n for v in second.shown] == list(range(1, 10))
+        assert cursor_n(second) == 1
+        assert not second.query_one("#figures-panel").display
+        assert app.focused is second.query_one(ParagraphList)
+        assert "Moscow and Kiev" in str(second.query_one("#article-header").content)
+
+
+async def test_an_article_opened_from_search_over_an_article_is_a_second_screen(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        below = await open_doc(pilot, "Over 107,000")
+        await pilot.press("slash", *"Istanbul")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        above = app.screen
+        assert isinstance(above, ArticleScreen) and above is not below
+        assert above.query_text == "Istanbul"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is below
+        assert below.data.doc.title.startswith("Over 107,000")
+
+
+async def test_search_opens_empty_again_after_going_back(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Istanbul")
+        await settle(pilot)
+        search = app.screen
+        assert search.hits
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert app.screen is search
+        assert search.query_one("#query", Input).value == ""
+        assert search.hits == [] and search.query_one("#hits").option_count == 0
+        assert app.focused is search.query_one("#query")
+        await pilot.press(*"Kiev")
+        await settle(pilot)
+        assert search.hits
+        assert search.query_text == "Kiev"
+
+
 async def test_resume_opens_the_last_article_where_it_was_left(seeded) -> None:
     first = TearsheetApp(seeded, resume=False)
     async with first.run_test(size=(100, 30)) as pilot:
@@ -467,3 +526,77 @@ async def test_quit(app) -> None:
         await pilot.pause()
     assert app.return_code == 0 or app.return_code is None
     assert not app.is_running
+
+
+def test_the_reader_starts_without_importing_numpy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import tui.app, store.db, sqlite_utils; assert 'numpy' not in sys.modules, 'numpy imported'; "
+            "import store.repeats.engine; assert sys.modules['numpy'] is not None")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+async def test_footer_keeps_its_keys_when_they_do_not_change_and_follows_them_when_they_do(app) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def keys(screen) -> list[FooterKey]:
+        return list(screen.query(FooterKey))
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        library = app.screen
+        before = keys(library)
+        assert "Sort" in [k.description for k in before]
+        article = await open_doc(pilot, "Over 107,000")
+        assert "Next article" in [k.description for k in keys(article)]
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen is library
+        assert keys(library) == before
+        app.set_keymap({"sort": "o"})
+        await settle(pilot)
+        assert "o" in [k.key_display for k in keys(library) if k.description == "Sort"]
+
+
+async def test_full_collections_wait_until_the_reader_is_idle(app) -> None:
+    import gc
+
+    from tui import app as app_module
+
+    default = gc.get_threshold()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold()[2] == app_module.FULL_PASS_EVERY
+        full_passes = gc.get_stats()[2]["collections"]
+        await pilot.press("j")
+        assert gc.get_stats()[2]["collections"] == full_passes
+        await pilot.pause(app_module.COLLECT_WHEN_IDLE_FOR * 2.5)
+        assert gc.get_stats()[2]["collections"] == full_passes + 1
+        await pilot.pause(app_module.COLLECT_WHEN_IDLE_FOR * 2.5)
+        assert gc.get_stats()[2]["collections"] == full_passes + 1
+    assert gc.get_threshold() == default
+
+
+async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word(app, seeded, monkeypatch) -> None:
+    from store.queries import search
+    from tui.screens import search as search_screen
+
+    newest = [row[0] for row in seeded.execute(
+        "select rowid from paragraphs_fts where paragraphs_fts match 'the' order by rowid desc limit 3")]
+    everywhere = search(seeded, "the", limit=100)
+    assert len(everywhere) > 3
+    monkeypatch.setattr(search_screen, "RANK_WITHIN", 3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"the")
+        await settle(pilot)
+        hits = app.screen.hits
+        assert hits and {h.paragraph_id for h in hits} <= set(newest)
+        await pilot.press(*" Istanbul")
+        await settle(pilot)
+        assert [h.paragraph_id for h in app.screen.hits] == [h.paragraph_id for h in search(seeded, "the Istanbul")]

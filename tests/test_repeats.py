@@ -250,17 +250,3 @@ def test_packed_keys_mirror_the_index_through_edits(seeded: sqlite_utils.Databas
     assert _index_pairs(seeded) == _packed_pairs(seeded)
     assert swap_id not in {pid for _, pid in _index_pairs(seeded)}
 
-
-def test_schema_1_database_gains_packed_keys(tmp_path: Path, seeded: sqlite_utils.Database) -> None:
-    expected = _index_pairs(seeded)
-    seeded.execute("drop table repeat_lsh_keys")
-    seeded.execute("create index idx_repeat_lsh_paragraph on repeat_lsh (paragraph_id)")
-    seeded.execute("update meta set value = '1' where key = 'schema_version'")
-    seeded.conn.commit()
-    path = seeded.execute("pragma database_list").fetchone()[2]
-    seeded.close()
-    upgraded = open_db(path)
-    assert get_meta(upgraded, "schema_version") == "2"
-    assert _packed_pairs(upgraded) == expected
-    assert "idx_repeat_lsh_paragraph" not in {row[1] for row in upgraded.execute("pragma index_list(repeat_lsh)")}
-    upgraded.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import ParamSpec, TypeVar
 
@@ -15,10 +16,16 @@ from textual.screen import Screen
 
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
-from tui.screens.export import DELIVERY
 
 P = ParamSpec("P")
 T = TypeVar("T")
+S = TypeVar("S", bound=Screen)
+
+# A full pass of the cycle collector frees what Textual's restyles leave behind and takes 20-60 ms; by
+# default one ran every few screens, inside a key press. Here it runs once the reader has waited this long
+# for the next key, and an automatic one only after this many young-generation passes (Python's default: 10).
+COLLECT_WHEN_IDLE_FOR = 0.5
+FULL_PASS_EVERY = 100
 
 
 class TearsheetApp(App[None]):
@@ -43,12 +50,45 @@ class TearsheetApp(App[None]):
         with self._db_lock:
             return fn(self.db, *args, **kwargs)
 
+    def open_article(
+        self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
+    ) -> None:
+        """Show an article, in the one installed ArticleScreen unless that is already on the stack.
+
+        A screen built and discarded per article left tens of thousands of objects to the cycle collector,
+        whose full passes then landed on key presses.
+        """
+        from tui.screens.article import ArticleScreen
+
+        screen = self._reusable(ArticleScreen, "article")
+        if screen is None:
+            screen = ArticleScreen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+            self._install_once(screen, "article")
+        else:
+            screen.reopen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+        self.push_screen(screen)
+
+    def _reusable(self, cls: type[S], name: str) -> S | None:
+        screen = self._installed_screens.get(name)
+        if isinstance(screen, cls) and screen.is_mounted and screen not in self.screen_stack:
+            return screen
+        return None
+
+    def _install_once(self, screen: Screen, name: str) -> None:
+        if name not in self._installed_screens:
+            self.install_screen(screen, name)
+
     def on_mount(self) -> None:
         from tui.screens.library import LibraryScreen
 
         # Start-up leaves tens of thousands of long-lived objects (widgets, CSS, modules); freezing them keeps
         # the collector from walking them all again during later key presses.
         self.call_after_refresh(gc.freeze)
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_PASS_EVERY)
+        self._last_input = time.monotonic()
+        self._input_since_collect = False
+        self.set_interval(COLLECT_WHEN_IDLE_FOR, self._collect_when_idle)
 
         self.push_screen(LibraryScreen())
         if self.load_problems:
@@ -58,9 +98,21 @@ class TearsheetApp(App[None]):
         if self.resume:
             last = self.store(last_opened)
             if last is not None:
-                from tui.screens.article import ArticleScreen
+                self.open_article(last)
 
-                self.push_screen(ArticleScreen(last))
+    def on_unmount(self) -> None:
+        gc.set_threshold(*self._thresholds)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+            self._input_since_collect = True
+        await super().on_event(event)
+
+    def _collect_when_idle(self) -> None:
+        if self._input_since_collect and time.monotonic() - self._last_input >= COLLECT_WHEN_IDLE_FOR:
+            self._input_since_collect = False
+            gc.collect()
 
     def on_app_focus(self, _: AppFocus) -> None:
         self.action_refresh()
@@ -81,8 +133,14 @@ class TearsheetApp(App[None]):
 
         if isinstance(self.screen, SearchScreen):
             self.screen.focus_query()
+            return
+        screen = self._reusable(SearchScreen, "search")
+        if screen is None:
+            screen = SearchScreen()
+            self._install_once(screen, "search")
         else:
-            self.push_screen(SearchScreen())
+            screen.clear()
+        self.push_screen(screen)
 
     def action_library(self) -> None:
         from tui.screens.library import LibraryScreen
@@ -119,11 +177,15 @@ class TearsheetApp(App[None]):
 
     @on(events.DeliveryComplete)
     def _exported(self, event: events.DeliveryComplete) -> None:
+        from tui.screens.export import DELIVERY
+
         if event.name == DELIVERY:
             self.notify(f"Exported to {event.path}", title="Export", timeout=6)
 
     @on(events.DeliveryFailed)
     def _export_failed(self, event: events.DeliveryFailed) -> None:
+        from tui.screens.export import DELIVERY
+
         if event.name == DELIVERY:
             self.notify(f"Could not write the export: {event.exception}", title="Export", severity="error", timeout=10)
 

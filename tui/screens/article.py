@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import annotations
@@ -15,6 +15,7 @@ from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from tui.commands import ARTICLE, bindings
 from tui.widgets.figures_panel import FiguresPanel
+from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
 
 SAVE_DELAY = 0.4
@@ -33,6 +34,11 @@ class ArticleScreen(Screen[None]):
         self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
     ) -> None:
         super().__init__()
+        self._save_timer: Timer | None = None
+        self._start(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+
+    def _start(self, doc_id: int, *, position: int | None, paragraph_id: int | None, query: str) -> None:
+        """Everything one opening of an article begins with."""
         self.doc_id = doc_id
         self.start_position = position
         self.start_paragraph = paragraph_id
@@ -44,8 +50,16 @@ class ArticleScreen(Screen[None]):
         self.show_notes = True
         self.hits: dict[int, list[tuple[int, int]]] = {}
         self.current_figure: tuple[int, int] | None = None
-        self._save_timer: Timer | None = None
         self.last_tags: list[str] = []
+
+    def reopen(
+        self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
+    ) -> None:
+        """Show another article in this (mounted, not displayed) screen as a new one would show it."""
+        self._start(doc_id, position=position, paragraph_id=paragraph_id, query=query)
+        self.query_one(FiguresPanel).display = False
+        self.set_focus(self.query_one(ParagraphList))
+        self._show_start()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,9 +67,12 @@ class ArticleScreen(Screen[None]):
         with Horizontal(id="article-body"):
             yield ParagraphList(id="paragraphs")
             yield FiguresPanel(id="figures-panel")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._show_start()
+
+    def _show_start(self) -> None:
         self.load()
         if self.start_paragraph is not None:
             self.go_to_paragraph(self.start_paragraph)

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from store.figure_list import FigureRow, figure_kinds, figures
 from tui.commands import FIGURES, bindings
+from tui.widgets.footer import KeysFooter
 
 PAGE = 300
 SORTS = ("value", "date", "document", "kind")
@@ -53,7 +54,7 @@ class FiguresScreen(Screen[None]):
                 yield Input(placeholder="counted noun: killed, soldiers, bodies… (c)", id="figure-counted")
             yield DataTable(id="figure-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="figure-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Figures"
@@ -120,9 +121,7 @@ class FiguresScreen(Screen[None]):
         if not 0 <= index < len(self.rows):
             return
         row = self.rows[index]
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(row.doc, position=row.position))
+        self.app.open_article(row.doc, position=row.position)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

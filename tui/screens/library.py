@@ -11,11 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from store.queries import DocumentRow, count_documents, documents, set_read
 from tui.commands import LIBRARY, bindings
+from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
 
 PAGE = 200
@@ -69,7 +70,7 @@ class LibraryScreen(Screen[None]):
                 yield Preview(id="preview")
             yield Static(EMPTY_HELP, id="empty")
             yield Static("", id="library-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#documents", DataTable)
@@ -161,9 +162,7 @@ class LibraryScreen(Screen[None]):
         doc_id = self._current_id()
         if doc_id is None:
             return
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(doc_id))
+        self.app.open_article(doc_id)
 
     def neighbour(self, doc_id: int, step: int) -> int | None:
         ids = [r.id for r in self.rows]

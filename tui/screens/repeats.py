@@ -86,9 +86,7 @@ class RepeatsScreen(TwoPaneScreen):
         if index >= len(self.members):
             return
         member = self.members[index]
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(member.doc_id, paragraph_id=member.paragraph_id))
+        self.app.open_article(member.doc_id, paragraph_id=member.paragraph_id)
 
 
 def _group_line(group: RepeatGroup) -> Content:

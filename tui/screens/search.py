@@ -8,14 +8,16 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.queries import Hit, search
+from store.queries import RANK_WITHIN, Hit, search
 from tui.commands import SEARCH, bindings
+from tui.widgets.footer import KeysFooter
 
 LIMIT = 100
 CONTEXT = 90
+IDLE_STATUS = "Type to search; enter opens the hit"
 
 
 class SearchScreen(Screen[None]):
@@ -41,12 +43,23 @@ class SearchScreen(Screen[None]):
             yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Kiev OR Kyiv, sanction*', id="query")
             yield Static("", id="search-status")
             yield OptionList(id="hits")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
         if self.initial:
             self._run(self.initial)
+
+    def clear(self) -> None:
+        """Start over as a new search screen would: no query, no hits, the query focused."""
+        self.hits = []
+        self.query_text = ""
+        query = self.query_one("#query", Input)
+        with query.prevent(Input.Changed):
+            query.value = ""
+        self.query_one("#hits", OptionList).clear_options()
+        self.query_one("#search-status", Static).update("")
+        self.focus_query()
 
     def focus_query(self) -> None:
         self.query_one("#query", Input).focus()
@@ -57,7 +70,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _run(self, query: str) -> None:
-        hits = self.app.store(search, query, limit=LIMIT) if query.strip() else []
+        hits = self.app.store(search, query, limit=LIMIT, rank_within=RANK_WITHIN) if query.strip() else []
         self.post_message(self.Results(query, hits))
 
     def on_search_screen_results(self, message: Results) -> None:
@@ -70,7 +83,7 @@ class SearchScreen(Screen[None]):
         if self.hits:
             options.highlighted = 0
         more = "+" if len(self.hits) == LIMIT else ""
-        status = f"{len(self.hits)}{more} paragraphs" if message.query.strip() else "Type to search; enter opens the hit"
+        status = f"{len(self.hits)}{more} paragraphs" if message.query.strip() else IDLE_STATUS
         self.query_one("#search-status", Static).update(status)
 
     @on(Input.Submitted, "#query")
@@ -88,9 +101,7 @@ class SearchScreen(Screen[None]):
         if index is None or index >= len(self.hits):
             return
         hit = self.hits[index]
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(hit.doc_id, position=hit.position, query=self.query_text))
+        self.app.open_article(hit.doc_id, position=hit.position, query=self.query_text)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -85,6 +85,4 @@ class TagsScreen(TwoPaneScreen):
         if index >= len(self.quotes) or self.quotes[index].paragraph_id is None:
             return
         quote = self.quotes[index]
-        from tui.screens.article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(quote.doc_id, position=quote.position))
+        self.app.open_article(quote.doc_id, position=quote.position)

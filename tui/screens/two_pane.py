@@ -6,9 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 
 from tui.commands import LIST_SCREEN, bindings
+from tui.widgets.footer import KeysFooter
 
 
 class TwoPaneScreen(Screen[None]):
@@ -21,7 +22,7 @@ class TwoPaneScreen(Screen[None]):
         with Horizontal(classes="list-screen"):
             yield OptionList(id="left")
             yield OptionList(id="right")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def left(self) -> OptionList:

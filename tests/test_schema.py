@@ -1,0 +1,132 @@
+"""Migrations: a collection loaded by an older tearsheet opens in this one with nothing lost.
+
+v2: documents.sort_date, kept by triggers, and the indexes that serve the library's orders.
+v3: repeat_lsh loses its paragraph_id index; each paragraph's band keys are packed in repeat_lsh_keys.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sqlite_utils
+
+from store.db import SCHEMA_VERSION, open_db, schema_version
+from store.load import load_paths
+from store.queries import SORTS, documents
+from tests.conftest import SEEDS
+
+PAGE_DATE = "coalesce((select p.published from documents p where p.id = d.parent_id), d.published, '')"
+# The date order as it was computed before the stored column: through a join on the parent.
+JOINED_DATE_ORDER = ("select d.id from documents d left join documents pd on pd.id = d.parent_id "
+                     "order by coalesce(pd.published, d.published, '') desc, coalesce(d.parent_id, d.id), d.part")
+
+
+def stale_dates(database: sqlite_utils.Database) -> list[tuple]:
+    return database.execute(
+        f"select d.id, d.sort_date, {PAGE_DATE} from documents d where d.sort_date is not {PAGE_DATE}"
+    ).fetchall()
+
+
+def as_version_1(path: Path) -> None:
+    """Put a collection back in the shape tearsheet's schema 1 gave it."""
+    database = sqlite_utils.Database(path)
+    for trigger in ("insert", "update", "delete"):
+        database.execute(f"drop trigger documents_sort_date_{trigger}")
+    for index in ("documents_parent", "documents_date_order", "documents_outlet_order", "documents_title_order"):
+        database.execute(f"drop index {index}")
+    database.execute("alter table documents drop column sort_date")
+    database.execute("drop table repeat_lsh_keys")
+    database.execute("create index idx_repeat_lsh_paragraph on repeat_lsh (paragraph_id)")
+    database.execute("update meta set value = '1' where key = 'schema_version'")
+    database.conn.commit()
+    database.close()
+
+
+@pytest.fixture
+def v1_path(tmp_path: Path) -> Path:
+    """A collection loaded by a tearsheet whose schema stopped at version 1."""
+    path = tmp_path / "v1.db"
+    database = open_db(path)
+    assert load_paths(database, [SEEDS]).ok
+    database.close()
+    as_version_1(path)
+    return path
+
+
+def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Path) -> None:
+    before = sqlite_utils.Database(v1_path)
+    assert "sort_date" not in before["documents"].columns_dict
+    assert before.execute("select count(*) from documents where parent_id is not null").fetchone()[0] > 0
+    expected = [row[0] for row in before.execute(JOINED_DATE_ORDER)]
+    before.close()
+
+    database = open_db(v1_path)
+    assert schema_version(database) == SCHEMA_VERSION == 3
+    assert stale_dates(database) == []
+    assert [row.id for row in documents(database, sort="date", limit=None)] == expected
+
+
+def test_loading_fills_sort_date_for_new_documents(store: sqlite_utils.Database) -> None:
+    related = store.execute("select id, parent_id from documents where parent_id is not null").fetchall()
+    assert related
+    assert store.execute("select count(*) from documents where sort_date is null").fetchone()[0] == 0
+    assert stale_dates(store) == []
+    assert [row.id for row in documents(store, sort="date", limit=None)] == \
+        [row[0] for row in store.execute(JOINED_DATE_ORDER)]
+
+
+def test_a_page_with_a_new_date_carries_its_related_articles(store: sqlite_utils.Database) -> None:
+    parent = store.execute("select parent_id from documents where parent_id is not null limit 1").fetchone()[0]
+    with store.atomic():
+        store.execute("update documents set published = '1999-01-02' where id = ?", [parent])
+    children = store.execute("select sort_date from documents where parent_id = ?", [parent]).fetchall()
+    assert children and {row[0] for row in children} == {"1999-01-02"}
+    assert stale_dates(store) == []
+    with store.atomic():
+        store.execute("update documents set parent_id = null where parent_id = ?", [parent])
+    assert stale_dates(store) == []
+
+
+def test_removing_a_page_gives_its_related_articles_their_own_dates(store: sqlite_utils.Database) -> None:
+    parent = store.execute("select parent_id from documents where parent_id is not null limit 1").fetchone()[0]
+    with store.atomic():
+        store.execute("update documents set published = '1999-01-02' where id = ?", [parent])
+        store.execute("delete from documents where id = ?", [parent])
+    children = store.execute("select sort_date, coalesce(published, '') from documents where parent_id = ?",
+                             [parent]).fetchall()
+    assert children and all(sort_date == own for sort_date, own in children)
+
+
+@pytest.mark.parametrize("sort", sorted(SORTS))
+def test_every_library_order_is_read_from_an_index_not_sorted(store: sqlite_utils.Database, sort: str) -> None:
+    plan = " | ".join(row[3] for row in store.execute(
+        f"explain query plan select d.id from documents d order by {SORTS[sort]} limit 200"))
+    assert "TEMP B-TREE" not in plan, plan
+
+
+def test_reloading_a_file_keeps_sort_date_right(tmp_path: Path, folder: Path) -> None:
+    database = open_db(tmp_path / "t.db")
+    assert load_paths(database, [folder]).ok
+    assert load_paths(database, [folder], refresh=True).ok
+    assert stale_dates(database) == []
+
+
+def _packed_pairs(database: sqlite_utils.Database) -> set[tuple[int, int]]:
+    return {
+        (key, pid)
+        for pid, blob in database.execute("select paragraph_id, keys from repeat_lsh_keys")
+        for key in np.frombuffer(blob, dtype=np.int64).tolist()
+    }
+
+
+def test_opening_a_v1_collection_packs_each_paragraphs_band_keys(v1_path: Path) -> None:
+    before = sqlite_utils.Database(v1_path)
+    expected = {tuple(row) for row in before.execute("select key, paragraph_id from repeat_lsh")}
+    before.close()
+    assert expected
+    database = open_db(v1_path)
+    assert _packed_pairs(database) == expected
+    assert "idx_repeat_lsh_paragraph" not in {row[1] for row in database.execute("pragma index_list(repeat_lsh)")}
+    database.close()
