@@ -81,6 +81,11 @@ APPROX_BEFORE = re.compile(
     r"|(?P<less>less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|shy\s+of|<))\s*$",
     re.I,
 )
+_APPROX_ENDS = (
+    "nearly", "almost", "about", "around", "roughly", "approximately", "approx", "approx.", "estimated", "circa", "some",
+    "approximate", "approaching", "under", "over", "less", "as", "than", "of", "to", "above", "exceeding", "exceed",
+    "surpass", "least", "most", "below", "~", ">", "<", ">=", "<=",
+)
 APPROX_AFTER = re.compile(r"\s*+(?:(?P<least>or\s+more|or\s+greater|or\s+above|and\s+(?:more|above|up)|\+|-plus|(?<=\s)plus\b)|(?P<most>or\s+(?:less|fewer|below|under)))(?![\w])", re.I)
 RANGE_SEP = re.compile(r"\s*(?:-?\s*(?:to|through|thru|till|until)\b|[-–—~]|and\b|or\b)\s*", re.I)
 COUNT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -260,7 +265,12 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
 
 
 def _approx_before(text: str, start: int) -> tuple[str | None, int]:
-    m = APPROX_BEFORE.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    # Searching the window tries every alternative at every position; a match has to end with one of these words.
+    if window.isascii() and not window.rstrip().lower().endswith(_APPROX_ENDS):
+        return None, start
+    m = APPROX_BEFORE.search(text, lo, start)
     if not m or m.end() != start:
         return None, start
     kind = next(k for k in ("approx", "more", "least", "most", "less") if m.group(k))
