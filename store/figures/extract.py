@@ -698,14 +698,37 @@ def _anchor_durations(text: str, nums: list[Cand], dates: list[Cand]) -> list[Ca
     return out
 
 
+_DASH_DIGIT = re.compile(r"-\d")
+_DASH_FOUR = re.compile(r"-\d{4}")
+_DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+
+
+def _blocked(text: str) -> Coverage:
+    """Phone numbers, codes and model names, which hold digits that are not figures."""
+    blocked = Coverage(len(text))
+    # Each pattern needs a shape most texts lack; looking for it first is much cheaper than the pattern's own scan.
+    dash = _DASH_DIGIT.search(text) is not None
+    dash_four = dash and _DASH_FOUR.search(text) is not None
+    patterns = []
+    if dash_four or "+" in text:
+        patterns.append(PHONE)
+    if dash_four or _DIGIT_LETTER.search(text):
+        patterns.append(CODE_LIKE)
+    if dash:
+        patterns.append(MODEL_CODE)
+    if "G" in text:
+        patterns.append(_GENERATION)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            blocked.add(m.start(), m.end())
+    return blocked
+
+
 def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     """Figures in text, sorted by start and non-overlapping; dates resolved against published."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    blocked = Coverage(len(text))
-    for pattern in (PHONE, CODE_LIKE, MODEL_CODE, _GENERATION):
-        for m in pattern.finditer(text):
-            blocked.add(m.start(), m.end())
+    blocked = _blocked(text)
     dates = [c for c in find_dates(text, published) if not blocked.hits(c.start, c.end)]
     for c in dates:
         blocked.add(c.start, c.end)
