@@ -147,6 +147,28 @@ _WEEKDAY_GATE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
 _TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?\s?m\b|\d\d\d\d\s*[ap]\.?m|noon|midnight|midday|clock|\d\s*[ap](?:[\s.]|$)", re.I)
 
 
+# Cheaper tests for what a pass needs before it can match; each pattern scans the whole text.
+_DIGIT_SEP = re.compile(r"\d[-/.]\d")
+_DIGIT_SEP_MONTH = re.compile(r"\d[-/]" + MONTH_NAMES, re.I)
+_EIGHT_DIGITS = re.compile(r"\d{8}")
+_YEAR4 = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_MONTH = re.compile(r"(?:1[6-9]|20)\d\d\s+" + MONTH_NAMES, re.I)
+_DECADE_GATE = re.compile(r"0\s?s")
+_QUARTER_GATE = re.compile(r"[1-4](?<=[qh][1-4])", re.I)
+_TIME_RANGE_GATE = re.compile(r"\d(?:[:.][0-5]\d)?(?:\s*+[ap]\.?\s?m\b\.?)?\s*+(?:-|–|—|to|until|till|and)\s*+\d", re.I)
+_HALF_PAST_GATE = re.compile(r"\s(?:past|to)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
+_VAGUE_GATE = re.compile(r"(?:an?|few|several|some|of|all|another|half)\s+(?:second|minute|hour|day|week|month|year|decade|night)", re.I)
+_PERIOD_GATE = re.compile(
+    r"(?:this|last|next|past|previous|coming|following|current|same|the|of)\s+"
+    r"(?:week|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)",
+    re.I,
+)
+_TIME_DIGIT_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[ap]\.?\s?m\b|(?<=\d\d\d\d)\s*[ap]\.?m|\s*[ap](?:[\s.]|$))", re.I)
+_TIME_WORDS = ("noon", "midnight", "midday", "clock")
+# re.I matches these with i or s, and str.lower() does not turn them into those letters.
+_ODD_FOLD = re.compile("[İıſ]")
+
+
 _HOLIDAY_WORDS = ("christmas", "new year", "valentine", "halloween", "victory", "easter", "thanksgiving", "black friday", "patrick", "earth day", "women", "may day", "boxing")
 
 
@@ -186,7 +208,9 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     taken = Coverage(len(text))
 
     lowered = text.lower()
+    plain = text.isascii() or _ODD_FOLD.search(text) is None
     digit = _DIGIT.search(text) is not None
+    year4 = digit and _YEAR4.search(text) is not None
     month = _MONTH_ANY.search(text) is not None
     unit_word = _has(lowered, _UNIT_WORDS)
     weekday = _WEEKDAY_GATE.search(text) is not None
@@ -199,8 +223,24 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
         taken.add(c.start, c.end)
 
     if digit or month:
+        skip: set[str] = set()
+        if digit:
+            if _DIGIT_SEP.search(text) is None:
+                skip.update(("iso", "dmy_num", "ym_num", "my_num"))
+            if _EIGHT_DIGITS.search(text) is None:
+                skip.add("compact")
+            if month and _DIGIT_SEP_MONTH.search(text) is None:
+                skip.update(("dmon_y", "ymon_d"))
+            if month and not (year4 and _YEAR_MONTH.search(text)):
+                skip.add("ym")
+        else:
+            skip.update(("dmon_y", "ymon_d", "ym"))
+        if not year4 and "'" not in text:
+            skip.add("my")
         for name, pat in DATE_PATTERNS:
             if (name in _MONTH_PATTERNS and not month) or (name not in _MONTH_PATTERNS and not digit):
+                continue
+            if name in skip:
                 continue
             if name == "md_num" and "/" not in text:
                 continue
@@ -231,7 +271,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = weekday_day(m, pub)
             if c is not None:
                 add(c)
-    if digit:
+    if digit and _QUARTER_GATE.search(text):
         for m in _QUARTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -271,7 +311,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if not n or n > 21:
                 continue
             add(DateCand(m.start(), m.end(), "date", f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}", "century", priority=7))
-    if digit:
+    if digit and _DECADE_GATE.search(text):
         for m in SHORT_DECADE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -354,7 +394,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
                 continue
             add(relative_day(m, pub))
-    if _has(lowered, _PERIOD_WORDS):
+    if _has(lowered, _PERIOD_WORDS) and _PERIOD_GATE.search(text):
         for m in RELATIVE_PERIOD.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -404,14 +444,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = in_future(m, pub)
             if c is not None:
                 add(c)
-    if unit_word:
+    if unit_word and _VAGUE_GATE.search(text):
         for m in VAGUE_DURATION.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = vague_duration(m)
             if c is not None:
                 add(c)
-    if ('past' in lowered or ' to ' in lowered):
+    if ('past' in lowered or ' to ' in lowered) and _HALF_PAST_GATE.search(text):
         for m in HALF_PAST.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -431,14 +471,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             hm = hour_in_part(m.group("h"), m.group("mi"), m.group("part"))
             if hm:
                 add(DateCand(m.start(), m.end(), "time", hm, granularity="time", priority=6, time=hm))
-    if digit:
+    if digit and _TIME_RANGE_GATE.search(text):
         for m in TIME_RANGE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = hour_range(m)
             if c is not None:
                 add(c)
-    if _TIME_GATE.search(text):
+    if (digit and _TIME_DIGIT_GATE.search(text)) or (_has(lowered, _TIME_WORDS) if plain else _TIME_GATE.search(text)):
         for m in TIME.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -452,7 +492,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = part_of_day(m, text)
             if c is not None:
                 add(c)
-    if digit:
+    if year4:
         for m in YEAR_RANGE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -463,7 +503,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if bb <= a or bb - a > 200 or (len(b) == 2 and bb - a > 10):
                 continue
             add(DateCand(m.start(), m.end(), "range", f"{a:04d}", f"{bb:04d}", "year", priority=7))
-    if digit:
+    if year4:
         for m in YEAR_ALONE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
