@@ -86,13 +86,13 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|\.\d|-\d{1,2}(?![/\d-]))")),
     ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
     ("ymon_d", re.compile(r"(?<![\w/])(?P<y>(?:1[6-9]|20)\d\d)([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<d>0?[1-9]|[12]\d|3[01])\b", re.I)),
-    # The leading \b lets the engine skip positions inside words before trying the weekday alternatives.
+    # The leading \b and first letters let the engine reject most positions before trying the alternatives.
     ("md", re.compile(
-        r"\b" + WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
+        r"\b(?=[adfjmnostw])" + WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
         r"(?:\s*+(?:[-–—]|to|through|until|till|and)\s*+(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
         r"(?:\s*+(?:[,/-]\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("dm", re.compile(
-        r"\b" + WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
+        r"\b(?=[\dmtwfsen])" + WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
         r"(?:\s*+(?:[-–—]|to|and)\s*+(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
         r"(?:\s++of)?\s*+" + MONTH_WORD + r"(?:\s*+(?:,\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("my", re.compile(r"(?<![\w])" + MONTH_WORD + r"\s*+(?:[-/,]\s*+)?(?:of\s++)?" + YEAR_WORD, re.I)),
@@ -105,7 +105,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 MONTH_ALONE = re.compile(
-    r"\b(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b" + ABBR_DOT,
+    r"\b(?=[abdefijlmnostu])(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b" + ABBR_DOT,
     re.I,
 )
 
@@ -157,12 +157,10 @@ _DECADE_GATE = re.compile(r"0\s?s")
 _QUARTER_GATE = re.compile(r"[1-4](?<=[qh][1-4])", re.I)
 _TIME_RANGE_GATE = re.compile(r"\d(?:[:.][0-5]\d)?(?:\s*+[ap]\.?\s?m\b\.?)?\s*+(?:-|–|—|to|until|till|and)\s*+\d", re.I)
 _HALF_PAST_GATE = re.compile(r"\s(?:past|to)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
-_VAGUE_GATE = re.compile(r"(?:an?|few|several|some|of|all|another|half)\s+(?:second|minute|hour|day|week|month|year|decade|night)", re.I)
-_PERIOD_GATE = re.compile(
-    r"(?:this|last|next|past|previous|coming|following|current|same|the|of)\s+"
-    r"(?:week|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)",
-    re.I,
-)
+# A space after the last letter of a quantity (a, an, few, several, some, of, all, another, half) or of a
+# period's qualifier (this, last, next, past, previous, coming, following, current, same, the, of), then the unit.
+_VAGUE_GATE = re.compile(r"\s(?<=[anwlefr]\s)\s*(?:second|minute|hour|day|week|month|year|decade|night)", re.I)
+_PERIOD_GATE = re.compile(r"\s(?<=[stgef]\s)\s*(?:week|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)", re.I)
 _TIME_DIGIT_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[ap]\.?\s?m\b|(?<=\d\d\d\d)\s*[ap]\.?m|\s*[ap](?:[\s.]|$))", re.I)
 _TIME_WORDS = ("noon", "midnight", "midday", "clock")
 # re.I matches these with i or s, and str.lower() does not turn them into those letters.
