@@ -62,6 +62,10 @@ LOOKAHEAD = re.compile(
 )
 
 
+# re.I matches these with i or s, and str.lower() does not turn them into those letters.
+ODD_FOLD = re.compile("[İıſ]")
+
+
 class Coverage:
     """Which characters of a text are already taken by a figure."""
 

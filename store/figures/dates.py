@@ -16,6 +16,7 @@ from .dateparts import (
     ABBR_DOT,
     MONTH_NAMES,
     MONTH_WORD,
+    ODD_FOLD,
     ORD_WORD_DAY,
     WEEKDAY_LEAD,
     YEAR_WORD,
@@ -163,8 +164,6 @@ _VAGUE_GATE = re.compile(r"\s(?<=[anwlefr]\s)\s*(?:second|minute|hour|day|week|m
 _PERIOD_GATE = re.compile(r"\s(?<=[stgef]\s)\s*(?:week|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)", re.I)
 _TIME_DIGIT_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[ap]\.?\s?m\b|(?<=\d\d\d\d)\s*[ap]\.?m|\s*[ap](?:[\s.]|$))", re.I)
 _TIME_WORDS = ("noon", "midnight", "midday", "clock")
-# re.I matches these with i or s, and str.lower() does not turn them into those letters.
-_ODD_FOLD = re.compile("[İıſ]")
 
 
 _HOLIDAY_WORDS = ("christmas", "new year", "valentine", "halloween", "victory", "easter", "thanksgiving", "black friday", "patrick", "earth day", "women", "may day", "boxing")
@@ -206,7 +205,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     taken = Coverage(len(text))
 
     lowered = text.lower()
-    plain = text.isascii() or _ODD_FOLD.search(text) is None
+    plain = text.isascii() or ODD_FOLD.search(text) is None
     digit = _DIGIT.search(text) is not None
     year4 = digit and _YEAR4.search(text) is not None
     month = _MONTH_ANY.search(text) is not None

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dateparts import Coverage, DateCand
+from .dateparts import ODD_FOLD, Coverage, DateCand
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
     DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
-    SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
+    START_WORDS, SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
 )
 from .units import (
     CURRENCY_BEFORE, CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS,
@@ -112,6 +112,16 @@ _ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some
 _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _words(text: str) -> frozenset[str] | None:
+    """The words of text in lower case, or None when lower case would not show every word re.I can match."""
+    if not text.isascii() and ODD_FOLD.search(text):
+        return None
+    return frozenset(_LETTERS.findall(text.lower()))
+
+
 # What the IPv4 and ordinal passes need, found without their leading lookbehinds, which make the engine try every position.
 _IPV4_GATE = re.compile(r"\d\.\d{1,3}\.\d")
 _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)", re.I)
@@ -205,7 +215,9 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
         plain = bool(re.fullmatch(r"\d+", raw))
         atoms.append(Atom(start, end, value, plain_int=plain, mult=mult))
         spans.add(start, end)
-    for m in WORD_START.finditer(text):
+    words = _words(text)
+    # Both word passes match only whole words, which the word set shows; their scans try every position.
+    for m in WORD_START.finditer(text) if words is None or not words.isdisjoint(START_WORDS) else ():
         if spans.hits(m.start(), m.start() + 1):
             continue
         res = scan_words(text, m.start())
@@ -250,7 +262,7 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
             end = dz.end()
         atoms.append(Atom(m.start(), end, value, words=True, ordinal=ordinal, mult=mult))
         spans.add(m.start(), end)
-    for m in ORDINAL_WORD.finditer(text):
+    for m in ORDINAL_WORD.finditer(text) if words is None or not words.isdisjoint(ORDINALS) else ():
         if spans.hits(m.start(), m.end()):
             continue
         words = re.split(r"[\s-]+", m.group(0).lower())

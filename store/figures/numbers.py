@@ -53,11 +53,15 @@ def _alt(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
+_AFTER_A = set(SCALES) | set(DENOMINATORS)
+_ALONE = _CARDINAL_WORDS | {"half", "quarter"}
 WORD_START = re.compile(
     r"(?<![\w-])(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:%s)\b)|(?=(?:%s)\b))"
-    % (_alt(set(SCALES) | set(DENOMINATORS)), _alt(_CARDINAL_WORDS | {"half", "quarter"})),
+    % (_alt(_AFTER_A), _alt(_ALONE)),
     re.I,
 )
+# WORD_START matches only at one of these, standing as a whole word.
+START_WORDS = frozenset(_AFTER_A | _ALONE)
 _NEXT_WORD = re.compile(r"(\s*-\s*|\s+|\s*,\s*|\s*&\s*)([A-Za-z]+)")
 
 DIGITS = re.compile(
