@@ -66,6 +66,16 @@ LOOKAHEAD = re.compile(
 ODD_FOLD = re.compile("[İıſ]")
 
 
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str] | None:
+    """The words (runs of \\w) of text in lower case; None when lower case would hide a word re.I can match."""
+    if not text.isascii() and ODD_FOLD.search(text):
+        return None
+    return frozenset(_WORD.findall(text.lower()))
+
+
 class Coverage:
     """Which characters of a text are already taken by a figure."""
 

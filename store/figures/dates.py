@@ -28,6 +28,7 @@ from .dateparts import (
     valid_date,
     week_start,
     year_of,
+    words_of,
     looks_ahead,
     looks_back,
     nearest_year_day,
@@ -143,6 +144,8 @@ _AGO_GATE = re.compile(r"\b(?:ago|earlier|later|from\s+now|(?:from|after|before)
 
 
 _WEEKDAY_GATE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
+_MONTH3 = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+_WEEKDAY3 = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
 
 _TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?\s?m\b|\d\d\d\d\s*[ap]\.?m|noon|midnight|midday|clock|\d\s*[ap](?:[\s.]|$)", re.I)
@@ -200,7 +203,7 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
+def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None) -> list[DateCand]:
     out: list[DateCand] = []
     taken = Coverage(len(text))
 
@@ -208,9 +211,17 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
     plain = text.isascii() or ODD_FOLD.search(text) is None
     digit = _DIGIT.search(text) is not None
     year4 = digit and _YEAR4.search(text) is not None
-    month = _MONTH_ANY.search(text) is not None
+    if words is None:
+        words = words_of(text)
+    if words is not None:
+        # A \b followed by a letter is where a word starts, so this is the same test as the two searches below.
+        starts = {w[:3] for w in words}
+        month = not starts.isdisjoint(_MONTH3)
+        weekday = not starts.isdisjoint(_WEEKDAY3)
+    else:
+        month = _MONTH_ANY.search(text) is not None
+        weekday = _WEEKDAY_GATE.search(text) is not None
     unit_word = _has(lowered, _UNIT_WORDS)
-    weekday = _WEEKDAY_GATE.search(text) is not None
 
     def free(s: int, e: int) -> bool:
         return not taken.hits(s, e)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dateparts import ODD_FOLD, Coverage, DateCand
+from .dateparts import Coverage, DateCand, words_of
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
@@ -112,22 +112,12 @@ _ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some
 _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
 
 
-_LETTERS = re.compile(r"[a-z]+")
-
-
-def _words(text: str) -> frozenset[str] | None:
-    """The words of text in lower case, or None when lower case would not show every word re.I can match."""
-    if not text.isascii() and ODD_FOLD.search(text):
-        return None
-    return frozenset(_LETTERS.findall(text.lower()))
-
-
 # What the IPv4 and ordinal passes need, found without their leading lookbehinds, which make the engine try every position.
 _IPV4_GATE = re.compile(r"\d\.\d{1,3}\.\d")
 _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 
 
-def _atoms(text: str, spans: Coverage) -> list[Atom]:
+def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Atom]:
     atoms: list[Atom] = []
     for m in IPV4.finditer(text) if _IPV4_GATE.search(text) else ():
         if spans.hits(m.start(), m.end()):
@@ -215,7 +205,6 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
         plain = bool(re.fullmatch(r"\d+", raw))
         atoms.append(Atom(start, end, value, plain_int=plain, mult=mult))
         spans.add(start, end)
-    words = _words(text)
     # Both word passes match only whole words, which the word set shows; their scans try every position.
     for m in WORD_START.finditer(text) if words is None or not words.isdisjoint(START_WORDS) else ():
         if spans.hits(m.start(), m.start() + 1):
@@ -746,10 +735,11 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     if isinstance(published, dt.datetime):
         published = published.date()
     blocked = _blocked(text)
-    dates = [c for c in find_dates(text, published) if not blocked.hits(c.start, c.end)]
+    words = words_of(text)
+    dates = [c for c in find_dates(text, published, words) if not blocked.hits(c.start, c.end)]
     for c in dates:
         blocked.add(c.start, c.end)
-    atoms = _atoms(text, blocked)
+    atoms = _atoms(text, blocked, words)
     nums = [_atom_figure(text, a) for a in atoms]
     for c in nums:
         _qualify(text, c)
