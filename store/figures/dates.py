@@ -659,6 +659,13 @@ def _year_alone(m: re.Match[str], text: str) -> DateCand | None:
 _UNITISH = r"percent|per\s+cent|%|km|kilomet|miles?|metres?|meters?|kg|tonnes?|tons?|people|troops|soldiers|dollars|euros|pounds|barrels|units|times|points|votes|cases|deaths|mw|gw|kw|hectares|acres|ft|feet|lbs?"
 
 
+# Compiled once here: _merge runs these for every pair of neighbouring candidates.
+_SET_TIME_GAP = re.compile(r"\s*(?:,|at|@)?\s*", re.I)
+_DATE_TIME_GAP = re.compile(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", re.I)
+_TIME_DATE_GAP = re.compile(r"\s*(?:,|on|of)?\s*", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*(?:the\s+)?", re.I)
+
+
 def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCand]:
     """Join adjacent parts: ranges, a time next to a date, qualifiers in front."""
     out: list[DateCand] = []
@@ -684,7 +691,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
             gap = text[c.end:n.start]
             if len(gap) > 40:
                 gap = "\x00"
-            if {c.kind, n.kind} == {"set", "time"} and re.fullmatch(r"\s*(?:,|at|@)?\s*", gap, re.I):
+            if {c.kind, n.kind} == {"set", "time"} and _SET_TIME_GAP.fullmatch(gap):
                 merged = c if c.kind == "set" else n
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
@@ -692,7 +699,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 continue
             time_range = n.kind == "range" and n.granularity == "time"
             pure_time = "T" not in (n.resolved or "") and "T" not in (n.resolved_end or "")
-            if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and pure_time and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", gap, re.I):
+            if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and pure_time and _DATE_TIME_GAP.fullmatch(gap):
                 if c.extras.get("pm"):
                     shift_pm(n)
                 merged = with_time(c, n)
@@ -700,13 +707,13 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if (c.kind == "time" or (c.kind == "range" and c.granularity == "time")) and "T" not in (c.resolved or "") and n.kind == "date" and re.fullmatch(r"\s*(?:,|on|of)?\s*", gap, re.I) and n.granularity == "day":
+            if (c.kind == "time" or (c.kind == "range" and c.granularity == "time")) and "T" not in (c.resolved or "") and n.kind == "date" and _TIME_DATE_GAP.fullmatch(gap) and n.granularity == "day":
                 merged = with_time(n, c)
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if re.fullmatch(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*(?:the\s+)?", gap, re.I) and _rangeable(c, n):
+            if _RANGE_GAP.fullmatch(gap) and _rangeable(c, n):
                 pre = text[max(0, c.start - 9):c.start]
                 if re.search(r"and", gap, re.I) and not re.search(r"between\s+$", pre, re.I):
                     out.append(c)

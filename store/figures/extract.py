@@ -117,6 +117,16 @@ _IPV4_GATE = re.compile(r"\d\.\d{1,3}\.\d")
 _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 
 
+# Compiled once here: these run for every number, where the module-level re functions cost a cache lookup each.
+_INTEGER = re.compile(r"-?\d+")
+_PLAIN_INTEGER = re.compile(r"\d+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+_JOINED_GAP = re.compile(r"\s*,?\s*(?:and|but)?\s*", re.I)
+
+
 def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Atom]:
     atoms: list[Atom] = []
     for m in IPV4.finditer(text) if _IPV4_GATE.search(text) else ():
@@ -163,7 +173,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
         end = m.end()
         mult = 1.0
         fm = MIXED_FRACTION.match(text, end)
-        if fm and re.fullmatch(r"-?\d+", raw.strip()):
+        if fm and _INTEGER.fullmatch(raw.strip()):
             if fm.group(3):
                 value += VULGAR[fm.group(3)] * (-1 if value < 0 else 1)
                 end = fm.end()
@@ -202,7 +212,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
         neg = _MINUS_WORD.search(text, max(0, start - 10), start)
         if neg and neg.end() == start and value > 0:
             value, start = -value, neg.start()
-        plain = bool(re.fullmatch(r"\d+", raw))
+        plain = bool(_PLAIN_INTEGER.fullmatch(raw))
         atoms.append(Atom(start, end, value, plain_int=plain, mult=mult))
         spans.add(start, end)
     # Both word passes match only whole words, which the word set shows; their scans try every position.
@@ -339,7 +349,7 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
         words.append(w)
         p = m.end()
         first = False
-        if re.match(r"['’]s\b", text[p:p + 2]):
+        if _POSSESSIVE.match(text[p:p + 2]):
             break
         if not ordinal and w[0].islower() and _is_plural_head(low):
             break
@@ -584,8 +594,8 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
             sep_text = text[c.end:n.start]
             sm = RANGE_SEP.fullmatch(sep_text) if len(sep_text) <= 30 else None
             pre = text[max(0, c.start - 9):c.start]
-            between = re.search(r"\bbetween\s+$", pre, re.I)
-            frm = re.search(r"\bfrom\s+$", pre, re.I)
+            between = _BETWEEN_BEFORE.search(pre)
+            frm = _FROM_BEFORE.search(pre)
             word = sep_text.strip().lower()
             ok = bool(sm)
             if ok and word in ("and",) and not between:
@@ -599,7 +609,7 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                 compatible = False
             if c.unit and not n.unit and c.kind not in ("number", "count"):
                 compatible = False
-            if re.search(r"\bby\s+$", pre, re.I) and word.endswith("to"):
+            if _BY_BEFORE.search(pre) and word.endswith("to"):
                 compatible = False
             if ok and compatible and c.kind not in ("duration",) or (ok and c.kind == "duration" and n.kind == "duration" and c.unit and n.unit and c.unit[-1] == n.unit[-1]):
                 lo, hi = c.value, n.value
@@ -658,7 +668,7 @@ def _comparative_ranges(text: str, cands: list[Cand]) -> list[Cand]:
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = text[c.end:n.start]
-            joined = len(gap) <= 30 and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", gap, re.I) and c.value is not None and n.value is not None
+            joined = len(gap) <= 30 and _JOINED_GAP.fullmatch(gap) and c.value is not None and n.value is not None
             lower, upper = ("more_than", "at_least"), ("less_than", "at_most")
             if joined and c.approx in lower and n.approx in upper and c.value < n.value:  # type: ignore[operator]
                 out.append(Cand(c.start, n.end, "range", low=c.value, high=n.value, unit=n.unit or c.unit, counted=n.counted, priority=3))

@@ -81,12 +81,15 @@ MULTIPLIER = re.compile(
 DOZEN_AFTER = re.compile(r"\s*(dozens?|dzs?|dozs?)\b", re.I)
 
 
+_TIMES_TEN = re.compile(r"\s?[x×]\s?10\^?([-−+]?\d+)$")
+
+
 def parse_digits(raw: str) -> float | None:
     s = raw.replace("−", "-").replace("\u202f", "").replace("\u00a0", "")
     neg = s.startswith("-")
     s = s.lstrip("- ")
     power = None
-    m = re.search(r"\s?[x×]\s?10\^?([-−+]?\d+)$", s)
+    m = _TIMES_TEN.search(s)
     mult = 1.0
     if m:
         mult = 10.0 ** int(m.group(1).replace("−", "-"))
