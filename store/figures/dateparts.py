@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import MO, relativedelta
@@ -74,6 +75,21 @@ def words_of(text: str) -> frozenset[str] | None:
     if not text.isascii() and ODD_FOLD.search(text):
         return None
     return frozenset(_WORD.findall(text.lower()))
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) yields, trying only at starts: ascending, holding every place a match can begin.
+
+    The pattern must not match the empty string.
+    """
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 class Coverage:

@@ -333,14 +333,15 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             c = holiday(m, text, pub)
             if c is not None:
                 add(c)
-    if _has(lowered, _SPAN_WORDS):
+    span_word = _has(lowered, _SPAN_WORDS)
+    if span_word:
         for m in SPAN_PERIOD.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = span_period(m, pub)
             if c is not None:
                 add(c)
-    if _has(lowered, _SPAN_WORDS):
+    if span_word:
         for m in SPAN_PERIOD_AFTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -728,8 +729,8 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                     i += 1
                     continue
         pre = text[max(0, c.start - 20):c.start]
-        am = AFTER_WORD.search(pre)
-        if am and c.kind == "date" and c.granularity in ("year", "month") and c.resolved:
+        am = AFTER_WORD.search(pre) if c.kind == "date" and c.granularity in ("year", "month") and c.resolved else None
+        if am:
             if c.granularity == "year":
                 c.resolved = f"{int(c.resolved[:4]) + 1:04d}"
             else:
@@ -738,14 +739,14 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 c.resolved = iso_month(y, mo)
             c.kind = "range"
             c.start -= len(pre) - am.start()
-        wp = WEEK_PREFIX.search(text, max(0, c.start - 30), c.start)
-        if wp and wp.end() == c.start and c.kind == "date" and c.granularity == "day" and c.day is not None:
+        wp = WEEK_PREFIX.search(text, max(0, c.start - 30), c.start) if c.kind == "date" and c.granularity == "day" and c.day is not None else None
+        if wp and wp.end() == c.start:
             ws = week_start(c.day)
             c.start, c.granularity = wp.start(), "week"
             c.resolved, c.resolved_end = ws.isoformat(), (ws + relativedelta(days=6)).isoformat()
         window = text[max(0, c.start - 12):c.start]
-        pm = SINCE.search(window)
-        if pm and c.kind in ("date", "range") and c.granularity not in ("time",):
+        pm = SINCE.search(window) if c.kind in ("date", "range") and c.granularity not in ("time",) else None
+        if pm:
             word = re.sub(r"\s+", " ", pm.group("w").lower())
             if word in ("since", "as of", "starting", "beginning"):
                 c.start -= len(window) - pm.start()

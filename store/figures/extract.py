@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dateparts import Coverage, DateCand, words_of
+from .dateparts import Coverage, DateCand, matches_at, words_of
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
@@ -81,10 +81,14 @@ APPROX_BEFORE = re.compile(
     r"|(?P<less>less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|shy\s+of|<))\s*$",
     re.I,
 )
+# How a match of APPROX_BEFORE can end, in lower case with single spaces (the last two words at most).
 _APPROX_ENDS = (
     "nearly", "almost", "about", "around", "roughly", "approximately", "approx", "approx.", "estimated", "circa", "some",
-    "approximate", "approaching", "under", "over", "less", "as", "than", "of", "to", "above", "exceeding", "exceed",
-    "surpass", "least", "most", "below", "~", ">", "<", ">=", "<=",
+    "approximate", "approaching", "under", "over", "above", "exceeding", "exceed", "surpass", "below",
+    "~", ">", "<", ">=", "<=", "close to", "up to", "equal to", "at least", "at most", "or less",
+    "many as", "much as", "high as", "few as", "excess of", "upwards of", "minimum of", "maximum of", "shy of",
+    "more than", "greater than", "larger than", "higher than", "bigger than", "less than", "fewer than", "lower than",
+    "smaller than", "equal than",
 )
 APPROX_AFTER = re.compile(r"\s*+(?:(?P<least>or\s+more|or\s+greater|or\s+above|and\s+(?:more|above|up)|\+|-plus|(?<=\s)plus\b)|(?P<most>or\s+(?:less|fewer|below|under)))(?![\w])", re.I)
 RANGE_SEP = re.compile(r"\s*(?:-?\s*(?:to|through|thru|till|until)\b|[-–—~]|and\b|or\b)\s*", re.I)
@@ -113,6 +117,8 @@ _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+an
 
 
 # What the IPv4 and ordinal passes need, found without their leading lookbehinds, which make the engine try every position.
+# Where DIGITS can begin: a sign, point or digit after neither a word character nor a point.
+_NUMBER_START = re.compile(r"[-−.\d](?<![\w.].)")
 _IPV4_GATE = re.compile(r"\d\.\d{1,3}\.\d")
 _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 
@@ -163,7 +169,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
             continue
         atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
         spans.add(m.start(), m.end())
-    for m in DIGITS.finditer(text):
+    for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text)]):
         if spans.hits(m.start(), m.end()):
             continue
         raw = m.group(0)
@@ -284,7 +290,7 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
     lo = max(0, start - 40)
     window = text[lo:start]
     # Searching the window tries every alternative at every position; a match has to end with one of these words.
-    if window.isascii() and not window.rstrip().lower().endswith(_APPROX_ENDS):
+    if window.isascii() and not " ".join(window.split()[-2:]).lower().endswith(_APPROX_ENDS):
         return None, start
     m = APPROX_BEFORE.search(text, lo, start)
     if not m or m.end() != start:
