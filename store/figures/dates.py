@@ -29,6 +29,7 @@ from .dateparts import (
     week_start,
     year_of,
     words_of,
+    matches_at,
     looks_ahead,
     looks_back,
     nearest_year_day,
@@ -203,6 +204,33 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# How far before its month name a match can start, when no two spaces or dashes are next to each other:
+# "wednesday., the " for md; weekday, "the ", "twenty-seventh", " and 31st", " of " for dm;
+# "beginning of the early-" for MONTH_ALONE; my starts at the month.
+_MONTH_REACH = {"md": 16, "dm": 47, "my": 0}
+_MONTH_ALONE_REACH = 23
+_LONG_GAP = re.compile(r"[\s-]{2}")
+_RUN = re.compile(r"\w+")
+
+
+def _near_month(text: str, lowered: str) -> list[int] | None:
+    """Starts of words close enough before a month name to begin a month pattern's match, or None to scan it all.
+
+    Every match of those patterns begins a word, so trying them there finds what a scan of the text finds.
+    lowered must line up with text, character for character.
+    """
+    if _LONG_GAP.search(text):
+        return None
+    reach = max(max(_MONTH_REACH.values()), _MONTH_ALONE_REACH)
+    starts: set[int] = set()
+    for stem in _MONTH3:
+        q = lowered.find(stem)
+        while q != -1:
+            starts.update(m.start() for m in _RUN.finditer(text, max(0, q - reach), q + 1))
+            q = lowered.find(stem, q + 1)
+    return sorted(starts)
+
+
 def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None) -> list[DateCand]:
     out: list[DateCand] = []
     taken = Coverage(len(text))
@@ -230,6 +258,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
         out.append(c)
         taken.add(c.start, c.end)
 
+    near_month = _near_month(text, lowered) if month and words is not None else None
     if digit or month:
         skip: set[str] = set()
         if digit:
@@ -252,7 +281,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 continue
             if name == "md_num" and "/" not in text:
                 continue
-            for m in pat.finditer(text):
+            for m in matches_at(pat, text, near_month) if near_month is not None and name in _MONTH_REACH else pat.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
                 c = _absolute(name, m, text, pub)
@@ -349,7 +378,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if c is not None:
                 add(c)
     if month:
-        for m in MONTH_ALONE.finditer(text):
+        for m in matches_at(MONTH_ALONE, text, near_month) if near_month is not None else MONTH_ALONE.finditer(text):
             if not free(m.start("mon"), m.end()):
                 continue
             word = m.group("mon")
