@@ -166,6 +166,16 @@ _HALF_PAST_GATE = re.compile(r"\s(?:past|to)\s+(?:\d|one|two|three|four|five|six
 # period's qualifier (this, last, next, past, previous, coming, following, current, same, the, of), then the unit.
 _VAGUE_GATE = re.compile(r"\s(?<=[anwlefr]\s)\s*(?:second|minute|hour|day|week|month|year|decade|night)", re.I)
 _PERIOD_GATE = re.compile(r"\s(?<=[stgef]\s)\s*(?:week|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)", re.I)
+# The unit of a span after the last character of its count (digit, one, two, four, six, seven, eight, twenty,
+# few, several, couple, couple of) or, for "two next weeks", of its qualifier (next, past, last, previous, coming...).
+_SPAN_GATE = re.compile(r"\s(?<=[\deorxntywlf]\s)\s*(?:day|week|month|year|decade|hour|minute|centur|quarter)", re.I)
+_SPAN_AFTER_GATE = re.compile(r"\s(?<=[tsg]\s)\s*(?:day|week|month|year|quarter)", re.I)
+# Each match of SETS has one of these as a whole word.
+_SET_TOKENS = frozenset((
+    "every", "each", "daily", "weekly", "monthly", "yearly", "annual", "annually", "quarterly", "hourly", "nightly",
+    "fortnightly", "biweekly", "everyday", "once", "twice", "times",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+))
 _TIME_DIGIT_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[ap]\.?\s?m\b|(?<=\d\d\d\d)\s*[ap]\.?m|\s*[ap](?:[\s.]|$))", re.I)
 _TIME_WORDS = ("noon", "midnight", "midday", "clock")
 
@@ -363,14 +373,14 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if c is not None:
                 add(c)
     span_word = _has(lowered, _SPAN_WORDS)
-    if span_word:
+    if span_word and _SPAN_GATE.search(text):
         for m in SPAN_PERIOD.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = span_period(m, pub)
             if c is not None:
                 add(c)
-    if span_word:
+    if span_word and _SPAN_AFTER_GATE.search(text):
         for m in SPAN_PERIOD_AFTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -468,7 +478,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if not free(m.start(), m.end()):
                 continue
             add(recent(m, pub))
-    if _has(lowered, _SET_WORDS):
+    if (words is None or not words.isdisjoint(_SET_TOKENS)) and _has(lowered, _SET_WORDS):
         for m in SETS.finditer(text):
             if not free(m.start(), m.end()):
                 continue

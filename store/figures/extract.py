@@ -17,7 +17,7 @@ from .numbers import (
 )
 from .units import (
     CURRENCY_BEFORE, CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS,
-    INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS, iso_duration,
+    INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS, currency_before, iso_duration,
 )
 
 
@@ -553,7 +553,7 @@ def _atom_figure(text: str, a: Atom) -> Cand:
         else:
             cand.end = mag.end()
         return cand
-    cm = CURRENCY_BEFORE.search(before)
+    cm = currency_before(before)
     if cm and not a.ordinal:
         sym = (cm.group(1) or cm.group(2)).lower()
         if len(sym) == 2 and sym[1] == "$" and not (cm.group(1) or cm.group(2))[0].isupper() and sym not in ("c$",):

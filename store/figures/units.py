@@ -192,13 +192,28 @@ CURRENCY_NAME_AFTER = re.compile(
     r"(?:\s*+-\s*+|\s++)(%s|pounds?)(?![\w])" % _alt(CURRENCY_NAMES), re.I
 )
 CURRENCY_CODE_AFTER = re.compile(r"\s?(?:M|m)?(%s)\b" % "|".join(CURRENCY_CODES))
+_SYMBOLS_BEFORE = [k for k in CURRENCY_SYMBOLS if not k[0].isalpha() or "$" in k or k in ("rs.", "rs", "kr", "fr.")]
 CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w$])(%s)\s?|(?<![\w])(%s)\s?)$" % (
-        _alt([k for k in CURRENCY_SYMBOLS if not k[0].isalpha() or "$" in k or k in ("rs.", "rs", "kr", "fr.")]),
+        _alt(_SYMBOLS_BEFORE),
         "|".join(CURRENCY_CODES) + "|M(?:USD|EUR|GBP|AUD)",
     ),
     re.I,
 )
+# A match of CURRENCY_BEFORE ends with one of these, then at most one space and a final newline.
+_BEFORE_ENDS = tuple(s.lower() for s in _SYMBOLS_BEFORE) + tuple(c.lower() for c in CURRENCY_CODES)
+
+
+def currency_before(before: str) -> re.Match[str] | None:
+    """CURRENCY_BEFORE.search(before), without the search when before cannot end with a currency."""
+    if before.isascii():
+        low = before.lower()
+        end = len(low) - 1 if low.endswith("\n") else len(low)
+        if not (low.endswith(_BEFORE_ENDS, 0, end) or (end > 0 and low[end - 1].isspace() and low.endswith(_BEFORE_ENDS, 0, end - 1))):
+            return None
+    return CURRENCY_BEFORE.search(before)
+
+
 TIME_UNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s?)(%s)(?![\w])" % _alt(TIME_UNITS), re.I
 )
