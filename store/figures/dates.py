@@ -162,9 +162,13 @@ _DECADE_GATE = re.compile(r"0\s?s")
 _QUARTER_GATE = re.compile(r"[1-4](?<=[qh][1-4])", re.I)
 _TIME_RANGE_GATE = re.compile(r"\d(?:[:.][0-5]\d)?(?:\s*+[ap]\.?\s?m\b\.?)?\s*+(?:-|–|—|to|until|till|and)\s*+\d", re.I)
 _HALF_PAST_GATE = re.compile(r"\s(?:past|to)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
-# A space after the last letter of a quantity (a, an, few, several, some, of, all, another, half) or of a
-# period's qualifier (this, last, next, past, previous, coming, following, current, same, the, of), then the unit.
-_VAGUE_GATE = re.compile(r"\s(?<=[anwlefr]\s)\s*(?:second|minute|hour|day|week|month|year|decade|night)", re.I)
+# The unit after the end of a quantity (a, an, few, several, some, couple of, all, another, half), or after the
+# last letter of a period's qualifier (this, last, next, past, previous, coming, following, current, same, the, of).
+_VAGUE_GATE = re.compile(
+    r"\s(?=\s*(?:second|minute|hour|day|week|month|year|decade|night))"
+    r"(?:(?<=\ba\s)|(?<=an\s)|(?<=ew\s)|(?<=al\s)|(?<=me\s)|(?<=of\s)|(?<=ll\s)|(?<=er\s)|(?<=lf\s))",
+    re.I,
+)
 _PERIOD_GATE = re.compile(r"\s(?<=[stgef]\s)\s*(?:week|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)", re.I)
 # The unit of a span after the last character of its count (digit, one, two, four, six, seven, eight, twenty,
 # few, several, couple, couple of) or, for "two next weeks", of its qualifier (next, past, last, previous, coming...).
@@ -176,6 +180,11 @@ _SET_TOKENS = frozenset((
     "fortnightly", "biweekly", "everyday", "once", "twice", "times",
     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 ))
+_TWO_SEPS = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
+_AGO_UNIT_GATE = re.compile(r"\s(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+(?:ago|earlier|before|later|from|after)", re.I)
+# A weekday pattern matches one of these as a whole word (WEEKDAY_I also in the plural).
+_WEEKDAY_FORMS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thus", "thurs", "fri", "sat")
+_WEEKDAY_TOKENS = frozenset(_WEEKDAY_FORMS + tuple(w + "s" for w in _WEEKDAY_FORMS) + ("sun",))
 _TIME_DIGIT_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[ap]\.?\s?m\b|(?<=\d\d\d\d)\s*[ap]\.?m|\s*[ap](?:[\s.]|$))", re.I)
 _TIME_WORDS = ("noon", "midnight", "midday", "clock")
 
@@ -260,6 +269,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
         month = _MONTH_ANY.search(text) is not None
         weekday = _WEEKDAY_GATE.search(text) is not None
     unit_word = _has(lowered, _UNIT_WORDS)
+    weekday_word = words is None or not words.isdisjoint(_WEEKDAY_TOKENS)
 
     def free(s: int, e: int) -> bool:
         return not taken.hits(s, e)
@@ -274,6 +284,8 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
         if digit:
             if _DIGIT_SEP.search(text) is None:
                 skip.update(("iso", "dmy_num", "ym_num", "my_num"))
+            elif _TWO_SEPS.search(text) is None:
+                skip.update(("iso", "dmy_num"))
             if _EIGHT_DIGITS.search(text) is None:
                 skip.add("compact")
             if month and _DIGIT_SEP_MONTH.search(text) is None:
@@ -311,7 +323,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 c = iso_week(m, pub)
                 if c is not None:
                     add(c)
-    if weekday:
+    if weekday and weekday_word:
         for m in WEEKDAY_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -408,14 +420,15 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
             c.start, c.end = s, m.end()
             add(c)
-    if _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text):
+    if _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text) and _AGO_UNIT_GATE.search(text):
         for m in AGO.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = ago(m, pub)
             if c is not None:
                 add(c)
-    if weekday:
+    # A weekday glued to "week" ("next weekMonday") is not a word of its own.
+    if weekday and (weekday_word or "week" in lowered):
         for m in WEEKDAY_I.finditer(text):
             if not free(m.start(), m.end()):
                 continue
