@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -13,7 +14,7 @@ from .dates import find_dates
 from .model import Figure
 from .numbers import (
     DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
-    START_WORDS, SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
+    AFTER_A, START_PREFIXES, START_WORDS, SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
 )
 from .units import (
     CURRENCY_BEFORE, CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS,
@@ -133,6 +134,41 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _JOINED_GAP = re.compile(r"\s*,?\s*(?:and|but)?\s*", re.I)
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _word_starts(text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """WORD_START.finditer(text), tried only where one of the words it starts at stands in text."""
+    if words is None:
+        yield from WORD_START.finditer(text)
+        return
+    lowered = text.lower()
+    at = set(words & START_WORDS)
+    at.update(w for w in START_PREFIXES if w in words)
+    if not words.isdisjoint(AFTER_A):
+        at.update(w for w in ("a", "an") if w in words)
+    n = len(lowered)
+    starts = []
+    for w in at:
+        i = lowered.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not _is_word_char(lowered[i - 1])) and (j == n or not _is_word_char(lowered[j])):
+                starts.append(i)
+            i = lowered.find(w, i + 1)
+    starts.sort()
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = WORD_START.match(text, s)
+        if m is not None:
+            yield m
+            # An empty match here means no longer one starts here either, so finditer would go on from the next place.
+            end = m.end() if m.end() > s else s + 1
+
+
 def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Atom]:
     atoms: list[Atom] = []
     for m in IPV4.finditer(text) if _IPV4_GATE.search(text) else ():
@@ -222,7 +258,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
         atoms.append(Atom(start, end, value, plain_int=plain, mult=mult))
         spans.add(start, end)
     # Both word passes match only whole words, which the word set shows; their scans try every position.
-    for m in WORD_START.finditer(text) if words is None or not words.isdisjoint(START_WORDS) else ():
+    for m in _word_starts(text, words) if words is None or not words.isdisjoint(START_WORDS) else ():
         if spans.hits(m.start(), m.start() + 1):
             continue
         res = scan_words(text, m.start())

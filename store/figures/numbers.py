@@ -60,8 +60,11 @@ WORD_START = re.compile(
     % (_alt(_AFTER_A), _alt(_ALONE)),
     re.I,
 )
-# WORD_START matches only at one of these, standing as a whole word.
+# WORD_START matches only at one of these, standing as a whole word: a number word, or a prefix of one
+# ("a"/"an" only before a word of AFTER_A).
 START_WORDS = frozenset(_AFTER_A | _ALONE)
+AFTER_A = frozenset(_AFTER_A)
+START_PREFIXES = ("minus", "negative")
 _NEXT_WORD = re.compile(r"(\s*-\s*|\s+|\s*,\s*|\s*&\s*)([A-Za-z]+)")
 
 DIGITS = re.compile(
