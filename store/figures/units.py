@@ -181,10 +181,28 @@ def _alt(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
+def _alt_by_first(words: list[str]) -> str:
+    """_alt(words), its alternatives gathered by first letter behind a lookahead for it, in the same order.
+
+    Under re.I the engine tries every alternative in turn; this way it tries only those that can start with the
+    character at hand, which are the ones that could match there, and in the same order.
+    """
+    ordered = sorted(words, key=lambda w: len(re.escape(w)), reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        key = next((k for k in groups if re.fullmatch(re.escape(k[0]), w[0], re.I)), w[0])
+        groups.setdefault(key, []).append(w)
+    parts = []
+    for members in groups.values():
+        firsts = "".join(sorted({re.escape(w[0]) for w in members}))
+        parts.append("(?=[%s])(?:%s)" % (firsts, "|".join(map(re.escape, members))))
+    return "|".join(parts)
+
+
 _UNIT_NAMES = [k for k in UNITS if k not in ('"', "″")]
 UNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s?)(?:\(|\[|\{|<)?(%s)(?:\)|\]|\}|>)?(?:(?:\s*/\s*|\s+per\s+|\s+an?\s+)(%s|hour|hr|h|second|sec|s|minute|min|day|year|week|month|ms|millisecond))?(?![\w°/])"
-    % (_alt(_UNIT_NAMES), _alt(_UNIT_NAMES)),
+    % (_alt_by_first(_UNIT_NAMES), _alt(_UNIT_NAMES)),
     re.I,
 )
 INCH_AFTER = re.compile(r'\s?(["″])(?!\w)')
