@@ -401,3 +401,32 @@ def test_quarters_and_halves_of_a_year() -> None:
 def test_capitalised_plural_modifier_stays_in_the_counted_phrase() -> None:
     f = only("Ukraine received 31 Abrams tanks.")
     assert (f.kind, f.counted) == ("count", "Abrams tanks")
+
+
+def test_dotless_i_matches_as_the_patterns_read_it() -> None:
+    f = only("They met at mıdnight on Monday.")
+    assert (f.text, f.kind, f.resolved) == ("mıdnight on Monday", "date", "2025-05-05T12:00")
+
+
+def test_month_dates_with_wide_spacing() -> None:
+    f = find("The summit opened on  May   12  and closed two days later.", "May   12")
+    assert (f.kind, f.resolved) == ("date", "2025-05-12")
+    f = only("The meeting runs from May 14 - 16, officials said.")
+    assert (f.text, f.kind, f.resolved, f.resolved_end) == ("May 14 - 16", "range", "2025-05-14", "2025-05-16")
+
+
+def test_number_words_after_a_and_minus() -> None:
+    figures = extract("It costs a hundred and twenty dollars, minus five.", PUB)
+    assert [(f.text, f.kind, f.value) for f in figures] == [
+        ("a hundred and twenty dollars", "money", 120), ("minus five", "number", -5),
+    ]
+
+
+def test_units_whose_first_letter_folds() -> None:
+    figures = extract("Temperatures rose by 3 ºC and 5 μm of rain fell.", PUB)
+    assert [(f.text, f.unit) for f in figures] == [("3 ºC", "°C"), ("5 μm", "µm")]
+
+
+def test_durations_from_quantity_words() -> None:
+    figures = extract("The ceasefire held for a few days, then lasted one and a half weeks.", PUB)
+    assert [(f.text, f.unit, f.approx) for f in figures] == [("a few days", "P3D", "approx"), ("one and a half weeks", "P1.5W", None)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import MO, relativedelta
@@ -57,9 +58,38 @@ WEEKDAY_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sun
 
 
 LOOKAHEAD = re.compile(
-    r"\b(?:will|shall|going\s+to|plans?\s+to|planned|planning|plans|scheduled|expected|due\s+to|to\s+be\s+held|upcoming|next|wants?\s+to|intends?\s+to|set\s+to|to\s+meet|to\s+travel|to\s+visit|would\s+(?:meet|travel|visit|hold)|is\s+to|are\s+to|aims?\s+to)\b|'ll\b",
+    r"(?=[wsgpedutnia'])\b(?:will|shall|going\s+to|plans?\s+to|planned|planning|plans|scheduled|expected|due\s+to|to\s+be\s+held|upcoming|next|wants?\s+to|intends?\s+to|set\s+to|to\s+meet|to\s+travel|to\s+visit|would\s+(?:meet|travel|visit|hold)|is\s+to|are\s+to|aims?\s+to)\b|'ll\b",
     re.I,
 )
+
+
+# re.I matches these with i or s, and str.lower() does not turn them into those letters.
+ODD_FOLD = re.compile("[İıſ]")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str] | None:
+    """The words (runs of \\w) of text in lower case; None when lower case would hide a word re.I can match."""
+    if not text.isascii() and ODD_FOLD.search(text):
+        return None
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) yields, trying only at starts: ascending, holding every place a match can begin.
+
+    The pattern must not match the empty string.
+    """
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 class Coverage:

@@ -16,6 +16,7 @@ from .dateparts import (
     ABBR_DOT,
     MONTH_NAMES,
     MONTH_WORD,
+    ODD_FOLD,
     ORD_WORD_DAY,
     WEEKDAY_LEAD,
     YEAR_WORD,
@@ -27,6 +28,8 @@ from .dateparts import (
     valid_date,
     week_start,
     year_of,
+    words_of,
+    matches_at,
     looks_ahead,
     looks_back,
     nearest_year_day,
@@ -86,13 +89,13 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"(?<![\d/.:-])(?<!\d-)(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\w/]|\.\d|-\d{1,2}(?![/\d-]))")),
     ("dmon_y", re.compile(r"(?<![\w/])(?P<d>0?[1-9]|[12]\d|3[01])([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<y>(?:1[6-9]|20)\d\d)\b", re.I)),
     ("ymon_d", re.compile(r"(?<![\w/])(?P<y>(?:1[6-9]|20)\d\d)([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<d>0?[1-9]|[12]\d|3[01])\b", re.I)),
-    # The leading \b lets the engine skip positions inside words before trying the weekday alternatives.
+    # The leading \b and first letters let the engine reject most positions before trying the alternatives.
     ("md", re.compile(
-        r"\b" + WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
+        r"\b(?=[adfjmnostw])" + WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
         r"(?:\s*+(?:[-–—]|to|through|until|till|and)\s*+(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
         r"(?:\s*+(?:[,/-]\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("dm", re.compile(
-        r"\b" + WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
+        r"\b(?=[\dmtwfsen])" + WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
         r"(?:\s*+(?:[-–—]|to|and)\s*+(?P<day0>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?)?"
         r"(?:\s++of)?\s*+" + MONTH_WORD + r"(?:\s*+(?:,\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("my", re.compile(r"(?<![\w])" + MONTH_WORD + r"\s*+(?:[-/,]\s*+)?(?:of\s++)?" + YEAR_WORD, re.I)),
@@ -105,7 +108,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 MONTH_ALONE = re.compile(
-    r"\b(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b" + ABBR_DOT,
+    r"\b(?=[abdefijlmnostu])(?P<pre>\b(?:in|since|until|till|by|from|through|during|last|next|this|of|before|after|between|until|early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?|(?:mid|early|late)-)?(?<![\w])(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|sep|oct|nov|dec)\b" + ABBR_DOT,
     re.I,
 )
 
@@ -142,9 +145,48 @@ _AGO_GATE = re.compile(r"\b(?:ago|earlier|later|from\s+now|(?:from|after|before)
 
 
 _WEEKDAY_GATE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
+_MONTH3 = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+_WEEKDAY3 = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
 
 _TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?\s?m\b|\d\d\d\d\s*[ap]\.?m|noon|midnight|midday|clock|\d\s*[ap](?:[\s.]|$)", re.I)
+
+
+# Cheaper tests for what a pass needs before it can match; each pattern scans the whole text.
+_DIGIT_SEP = re.compile(r"\d[-/.]\d")
+_DIGIT_SEP_MONTH = re.compile(r"\d[-/]" + MONTH_NAMES, re.I)
+_EIGHT_DIGITS = re.compile(r"\d{8}")
+_YEAR4 = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_MONTH = re.compile(r"(?:1[6-9]|20)\d\d\s+" + MONTH_NAMES, re.I)
+_DECADE_GATE = re.compile(r"0\s?s")
+_QUARTER_GATE = re.compile(r"[1-4](?<=[qh][1-4])", re.I)
+_TIME_RANGE_GATE = re.compile(r"\d(?:[:.][0-5]\d)?(?:\s*+[ap]\.?\s?m\b\.?)?\s*+(?:-|–|—|to|until|till|and)\s*+\d", re.I)
+_HALF_PAST_GATE = re.compile(r"\s(?:past|to)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
+# The unit after the end of a quantity (a, an, few, several, some, couple of, all, another, half), or after the
+# last letter of a period's qualifier (this, last, next, past, previous, coming, following, current, same, the, of).
+_VAGUE_GATE = re.compile(
+    r"\s(?=\s*(?:second|minute|hour|day|week|month|year|decade|night))"
+    r"(?:(?<=\ba\s)|(?<=an\s)|(?<=ew\s)|(?<=al\s)|(?<=me\s)|(?<=of\s)|(?<=ll\s)|(?<=er\s)|(?<=lf\s))",
+    re.I,
+)
+_PERIOD_GATE = re.compile(r"\s(?<=[stgef]\s)\s*(?:week|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)", re.I)
+# The unit of a span after the last character of its count (digit, one, two, four, six, seven, eight, twenty,
+# few, several, couple, couple of) or, for "two next weeks", of its qualifier (next, past, last, previous, coming...).
+_SPAN_GATE = re.compile(r"\s(?<=[\deorxntywlf]\s)\s*(?:day|week|month|year|decade|hour|minute|centur|quarter)", re.I)
+_SPAN_AFTER_GATE = re.compile(r"\s(?<=[tsg]\s)\s*(?:day|week|month|year|quarter)", re.I)
+# Each match of SETS has one of these as a whole word.
+_SET_TOKENS = frozenset((
+    "every", "each", "daily", "weekly", "monthly", "yearly", "annual", "annually", "quarterly", "hourly", "nightly",
+    "fortnightly", "biweekly", "everyday", "once", "twice", "times",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+))
+_TWO_SEPS = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
+_AGO_UNIT_GATE = re.compile(r"\s(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+(?:ago|earlier|before|later|from|after)", re.I)
+# A weekday pattern matches one of these as a whole word (WEEKDAY_I also in the plural).
+_WEEKDAY_FORMS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thus", "thurs", "fri", "sat")
+_WEEKDAY_TOKENS = frozenset(_WEEKDAY_FORMS + tuple(w + "s" for w in _WEEKDAY_FORMS) + ("sun",))
+_TIME_DIGIT_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[ap]\.?\s?m\b|(?<=\d\d\d\d)\s*[ap]\.?m|\s*[ap](?:[\s.]|$))", re.I)
+_TIME_WORDS = ("noon", "midnight", "midday", "clock")
 
 
 _HOLIDAY_WORDS = ("christmas", "new year", "valentine", "halloween", "victory", "easter", "thanksgiving", "black friday", "patrick", "earth day", "women", "may day", "boxing")
@@ -181,15 +223,53 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
+# How far before its month name a match can start, when no two spaces or dashes are next to each other:
+# "wednesday., the " for md; weekday, "the ", "twenty-seventh", " and 31st", " of " for dm;
+# "beginning of the early-" for MONTH_ALONE; my starts at the month.
+_MONTH_REACH = {"md": 16, "dm": 47, "my": 0}
+_MONTH_ALONE_REACH = 23
+_LONG_GAP = re.compile(r"[\s-]{2}")
+_RUN = re.compile(r"\w+")
+
+
+def _near_month(text: str, lowered: str) -> list[int] | None:
+    """Starts of words close enough before a month name to begin a month pattern's match, or None to scan it all.
+
+    Every match of those patterns begins a word, so trying them there finds what a scan of the text finds.
+    lowered must line up with text, character for character.
+    """
+    if _LONG_GAP.search(text):
+        return None
+    reach = max(max(_MONTH_REACH.values()), _MONTH_ALONE_REACH)
+    starts: set[int] = set()
+    for stem in _MONTH3:
+        q = lowered.find(stem)
+        while q != -1:
+            starts.update(m.start() for m in _RUN.finditer(text, max(0, q - reach), q + 1))
+            q = lowered.find(stem, q + 1)
+    return sorted(starts)
+
+
+def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None) -> list[DateCand]:
     out: list[DateCand] = []
     taken = Coverage(len(text))
 
     lowered = text.lower()
+    plain = text.isascii() or ODD_FOLD.search(text) is None
     digit = _DIGIT.search(text) is not None
-    month = _MONTH_ANY.search(text) is not None
+    year4 = digit and _YEAR4.search(text) is not None
+    if words is None:
+        words = words_of(text)
+    if words is not None:
+        # A \b followed by a letter is where a word starts, so this is the same test as the two searches below.
+        starts = {w[:3] for w in words}
+        month = not starts.isdisjoint(_MONTH3)
+        weekday = not starts.isdisjoint(_WEEKDAY3)
+    else:
+        month = _MONTH_ANY.search(text) is not None
+        weekday = _WEEKDAY_GATE.search(text) is not None
     unit_word = _has(lowered, _UNIT_WORDS)
-    weekday = _WEEKDAY_GATE.search(text) is not None
+    weekday_word = words is None or not words.isdisjoint(_WEEKDAY_TOKENS)
 
     def free(s: int, e: int) -> bool:
         return not taken.hits(s, e)
@@ -198,13 +278,32 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
         out.append(c)
         taken.add(c.start, c.end)
 
+    near_month = _near_month(text, lowered) if month and words is not None else None
     if digit or month:
+        skip: set[str] = set()
+        if digit:
+            if _DIGIT_SEP.search(text) is None:
+                skip.update(("iso", "dmy_num", "ym_num", "my_num"))
+            elif _TWO_SEPS.search(text) is None:
+                skip.update(("iso", "dmy_num"))
+            if _EIGHT_DIGITS.search(text) is None:
+                skip.add("compact")
+            if month and _DIGIT_SEP_MONTH.search(text) is None:
+                skip.update(("dmon_y", "ymon_d"))
+            if month and not (year4 and _YEAR_MONTH.search(text)):
+                skip.add("ym")
+        else:
+            skip.update(("dmon_y", "ymon_d", "ym"))
+        if not year4 and "'" not in text:
+            skip.add("my")
         for name, pat in DATE_PATTERNS:
             if (name in _MONTH_PATTERNS and not month) or (name not in _MONTH_PATTERNS and not digit):
                 continue
+            if name in skip:
+                continue
             if name == "md_num" and "/" not in text:
                 continue
-            for m in pat.finditer(text):
+            for m in matches_at(pat, text, near_month) if near_month is not None and name in _MONTH_REACH else pat.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
                 c = _absolute(name, m, text, pub)
@@ -224,14 +323,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
                 c = iso_week(m, pub)
                 if c is not None:
                     add(c)
-    if weekday:
+    if weekday and weekday_word:
         for m in WEEKDAY_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = weekday_day(m, pub)
             if c is not None:
                 add(c)
-    if digit:
+    if digit and _QUARTER_GATE.search(text):
         for m in _QUARTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -271,7 +370,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if not n or n > 21:
                 continue
             add(DateCand(m.start(), m.end(), "date", f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}", "century", priority=7))
-    if digit:
+    if digit and _DECADE_GATE.search(text):
         for m in SHORT_DECADE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -285,14 +384,15 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = holiday(m, text, pub)
             if c is not None:
                 add(c)
-    if _has(lowered, _SPAN_WORDS):
+    span_word = _has(lowered, _SPAN_WORDS)
+    if span_word and _SPAN_GATE.search(text):
         for m in SPAN_PERIOD.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = span_period(m, pub)
             if c is not None:
                 add(c)
-    if _has(lowered, _SPAN_WORDS):
+    if span_word and _SPAN_AFTER_GATE.search(text):
         for m in SPAN_PERIOD_AFTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -300,7 +400,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if c is not None:
                 add(c)
     if month:
-        for m in MONTH_ALONE.finditer(text):
+        for m in matches_at(MONTH_ALONE, text, near_month) if near_month is not None else MONTH_ALONE.finditer(text):
             if not free(m.start("mon"), m.end()):
                 continue
             word = m.group("mon")
@@ -320,14 +420,15 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
             c.start, c.end = s, m.end()
             add(c)
-    if _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text):
+    if _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text) and _AGO_UNIT_GATE.search(text):
         for m in AGO.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = ago(m, pub)
             if c is not None:
                 add(c)
-    if weekday:
+    # A weekday glued to "week" ("next weekMonday") is not a word of its own.
+    if weekday and (weekday_word or "week" in lowered):
         for m in WEEKDAY_I.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -354,7 +455,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
                 continue
             add(relative_day(m, pub))
-    if _has(lowered, _PERIOD_WORDS):
+    if _has(lowered, _PERIOD_WORDS) and _PERIOD_GATE.search(text):
         for m in RELATIVE_PERIOD.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -390,7 +491,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if not free(m.start(), m.end()):
                 continue
             add(recent(m, pub))
-    if _has(lowered, _SET_WORDS):
+    if (words is None or not words.isdisjoint(_SET_TOKENS)) and _has(lowered, _SET_WORDS):
         for m in SETS.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -404,14 +505,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = in_future(m, pub)
             if c is not None:
                 add(c)
-    if unit_word:
+    if unit_word and _VAGUE_GATE.search(text):
         for m in VAGUE_DURATION.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = vague_duration(m)
             if c is not None:
                 add(c)
-    if ('past' in lowered or ' to ' in lowered):
+    if ('past' in lowered or ' to ' in lowered) and _HALF_PAST_GATE.search(text):
         for m in HALF_PAST.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -431,14 +532,14 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             hm = hour_in_part(m.group("h"), m.group("mi"), m.group("part"))
             if hm:
                 add(DateCand(m.start(), m.end(), "time", hm, granularity="time", priority=6, time=hm))
-    if digit:
+    if digit and _TIME_RANGE_GATE.search(text):
         for m in TIME_RANGE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = hour_range(m)
             if c is not None:
                 add(c)
-    if _TIME_GATE.search(text):
+    if (digit and _TIME_DIGIT_GATE.search(text)) or (_has(lowered, _TIME_WORDS) if plain else _TIME_GATE.search(text)):
         for m in TIME.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -452,7 +553,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             c = part_of_day(m, text)
             if c is not None:
                 add(c)
-    if digit:
+    if year4:
         for m in YEAR_RANGE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -463,7 +564,7 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateCand]:
             if bb <= a or bb - a > 200 or (len(b) == 2 and bb - a > 10):
                 continue
             add(DateCand(m.start(), m.end(), "range", f"{a:04d}", f"{bb:04d}", "year", priority=7))
-    if digit:
+    if year4:
         for m in YEAR_ALONE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -611,6 +712,13 @@ def _year_alone(m: re.Match[str], text: str) -> DateCand | None:
 _UNITISH = r"percent|per\s+cent|%|km|kilomet|miles?|metres?|meters?|kg|tonnes?|tons?|people|troops|soldiers|dollars|euros|pounds|barrels|units|times|points|votes|cases|deaths|mw|gw|kw|hectares|acres|ft|feet|lbs?"
 
 
+# Compiled once here: _merge runs these for every pair of neighbouring candidates.
+_SET_TIME_GAP = re.compile(r"\s*(?:,|at|@)?\s*", re.I)
+_DATE_TIME_GAP = re.compile(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", re.I)
+_TIME_DATE_GAP = re.compile(r"\s*(?:,|on|of)?\s*", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*(?:the\s+)?", re.I)
+
+
 def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCand]:
     """Join adjacent parts: ranges, a time next to a date, qualifiers in front."""
     out: list[DateCand] = []
@@ -636,7 +744,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
             gap = text[c.end:n.start]
             if len(gap) > 40:
                 gap = "\x00"
-            if {c.kind, n.kind} == {"set", "time"} and re.fullmatch(r"\s*(?:,|at|@)?\s*", gap, re.I):
+            if {c.kind, n.kind} == {"set", "time"} and _SET_TIME_GAP.fullmatch(gap):
                 merged = c if c.kind == "set" else n
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
@@ -644,7 +752,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 continue
             time_range = n.kind == "range" and n.granularity == "time"
             pure_time = "T" not in (n.resolved or "") and "T" not in (n.resolved_end or "")
-            if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and pure_time and re.fullmatch(r"\s*(?:,|at|@|from|for|by|in\s+the|around|about|between|before|after|until|till)?\s*", gap, re.I):
+            if c.kind in ("date", "range") and c.granularity in ("day", "part of day") and (n.kind == "time" or time_range) and pure_time and _DATE_TIME_GAP.fullmatch(gap):
                 if c.extras.get("pm"):
                     shift_pm(n)
                 merged = with_time(c, n)
@@ -652,13 +760,13 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if (c.kind == "time" or (c.kind == "range" and c.granularity == "time")) and "T" not in (c.resolved or "") and n.kind == "date" and re.fullmatch(r"\s*(?:,|on|of)?\s*", gap, re.I) and n.granularity == "day":
+            if (c.kind == "time" or (c.kind == "range" and c.granularity == "time")) and "T" not in (c.resolved or "") and n.kind == "date" and _TIME_DATE_GAP.fullmatch(gap) and n.granularity == "day":
                 merged = with_time(n, c)
                 merged.start, merged.end = c.start, n.end
                 cands[i + 1] = merged
                 i += 1
                 continue
-            if re.fullmatch(r"\s*(?:[-–—~]|to|through|thru|until|till|and)\s*(?:the\s+)?", gap, re.I) and _rangeable(c, n):
+            if _RANGE_GAP.fullmatch(gap) and _rangeable(c, n):
                 pre = text[max(0, c.start - 9):c.start]
                 if re.search(r"and", gap, re.I) and not re.search(r"between\s+$", pre, re.I):
                     out.append(c)
@@ -673,8 +781,8 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                     i += 1
                     continue
         pre = text[max(0, c.start - 20):c.start]
-        am = AFTER_WORD.search(pre)
-        if am and c.kind == "date" and c.granularity in ("year", "month") and c.resolved:
+        am = AFTER_WORD.search(pre) if c.kind == "date" and c.granularity in ("year", "month") and c.resolved else None
+        if am:
             if c.granularity == "year":
                 c.resolved = f"{int(c.resolved[:4]) + 1:04d}"
             else:
@@ -683,14 +791,14 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 c.resolved = iso_month(y, mo)
             c.kind = "range"
             c.start -= len(pre) - am.start()
-        wp = WEEK_PREFIX.search(text, max(0, c.start - 30), c.start)
-        if wp and wp.end() == c.start and c.kind == "date" and c.granularity == "day" and c.day is not None:
+        wp = WEEK_PREFIX.search(text, max(0, c.start - 30), c.start) if c.kind == "date" and c.granularity == "day" and c.day is not None else None
+        if wp and wp.end() == c.start:
             ws = week_start(c.day)
             c.start, c.granularity = wp.start(), "week"
             c.resolved, c.resolved_end = ws.isoformat(), (ws + relativedelta(days=6)).isoformat()
         window = text[max(0, c.start - 12):c.start]
-        pm = SINCE.search(window)
-        if pm and c.kind in ("date", "range") and c.granularity not in ("time",):
+        pm = SINCE.search(window) if c.kind in ("date", "range") and c.granularity not in ("time",) else None
+        if pm:
             word = re.sub(r"\s+", " ", pm.group("w").lower())
             if word in ("since", "as of", "starting", "beginning"):
                 c.start -= len(window) - pm.start()

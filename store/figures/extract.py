@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dateparts import Coverage, DateCand
+from .dateparts import Coverage, DateCand, matches_at, words_of
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
     DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
-    SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
+    AFTER_A, START_PREFIXES, START_WORDS, SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
 )
 from .units import (
     CURRENCY_BEFORE, CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS,
-    INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS, iso_duration,
+    INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS, currency_before, iso_duration,
 )
 
 
@@ -81,6 +82,15 @@ APPROX_BEFORE = re.compile(
     r"|(?P<less>less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|shy\s+of|<))\s*$",
     re.I,
 )
+# How a match of APPROX_BEFORE can end, in lower case with single spaces (the last two words at most).
+_APPROX_ENDS = (
+    "nearly", "almost", "about", "around", "roughly", "approximately", "approx", "approx.", "estimated", "circa", "some",
+    "approximate", "approaching", "under", "over", "above", "exceeding", "exceed", "surpass", "below",
+    "~", ">", "<", ">=", "<=", "close to", "up to", "equal to", "at least", "at most", "or less",
+    "many as", "much as", "high as", "few as", "excess of", "upwards of", "minimum of", "maximum of", "shy of",
+    "more than", "greater than", "larger than", "higher than", "bigger than", "less than", "fewer than", "lower than",
+    "smaller than", "equal than",
+)
 APPROX_AFTER = re.compile(r"\s*+(?:(?P<least>or\s+more|or\s+greater|or\s+above|and\s+(?:more|above|up)|\+|-plus|(?<=\s)plus\b)|(?P<most>or\s+(?:less|fewer|below|under)))(?![\w])", re.I)
 RANGE_SEP = re.compile(r"\s*(?:-?\s*(?:to|through|thru|till|until)\b|[-–—~]|and\b|or\b)\s*", re.I)
 COUNT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -107,9 +117,61 @@ _ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some
 _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
 
 
-def _atoms(text: str, spans: Coverage) -> list[Atom]:
+# What the IPv4 and ordinal passes need, found without their leading lookbehinds, which make the engine try every position.
+# Where DIGITS can begin: a sign, point or digit after neither a word character nor a point.
+_NUMBER_START = re.compile(r"[-−.\d](?<![\w.].)")
+_IPV4_GATE = re.compile(r"\d\.\d{1,3}\.\d")
+_ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+
+
+# Compiled once here: these run for every number, where the module-level re functions cost a cache lookup each.
+_INTEGER = re.compile(r"-?\d+")
+_PLAIN_INTEGER = re.compile(r"\d+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+_JOINED_GAP = re.compile(r"\s*,?\s*(?:and|but)?\s*", re.I)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _word_starts(text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """WORD_START.finditer(text), tried only where one of the words it starts at stands in text."""
+    if words is None:
+        yield from WORD_START.finditer(text)
+        return
+    lowered = text.lower()
+    at = set(words & START_WORDS)
+    at.update(w for w in START_PREFIXES if w in words)
+    if not words.isdisjoint(AFTER_A):
+        at.update(w for w in ("a", "an") if w in words)
+    n = len(lowered)
+    starts = []
+    for w in at:
+        i = lowered.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not _is_word_char(lowered[i - 1])) and (j == n or not _is_word_char(lowered[j])):
+                starts.append(i)
+            i = lowered.find(w, i + 1)
+    starts.sort()
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = WORD_START.match(text, s)
+        if m is not None:
+            yield m
+            # An empty match here means no longer one starts here either, so finditer would go on from the next place.
+            end = m.end() if m.end() > s else s + 1
+
+
+def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Atom]:
     atoms: list[Atom] = []
-    for m in IPV4.finditer(text):
+    for m in IPV4.finditer(text) if _IPV4_GATE.search(text) else ():
         if spans.hits(m.start(), m.end()):
             continue
         pos = m.start()
@@ -117,7 +179,7 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
             atoms.append(Atom(pos, pos + len(part), float(part), plain_int=True))
             pos += len(part) + 1
         spans.add(m.start(), m.end())
-    for m in SIMPLE_FRACTION.finditer(text):
+    for m in SIMPLE_FRACTION.finditer(text) if "/" in text or not text.isascii() else ():
         if spans.hits(m.start(), m.end()):
             continue
         if m.group(1):
@@ -132,7 +194,7 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
             value = VULGAR[m.group(0)]
         atoms.append(Atom(m.start(), m.end(), value))
         spans.add(m.start(), m.end())
-    for m in ORDINAL_DIGITS.finditer(text):
+    for m in ORDINAL_DIGITS.finditer(text) if _ORDINAL_SUFFIX.search(text) else ():
         if spans.hits(m.start(), m.end()):
             continue
         n = int(m.group(1).replace(",", ""))
@@ -143,7 +205,7 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
             continue
         atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
         spans.add(m.start(), m.end())
-    for m in DIGITS.finditer(text):
+    for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text)]):
         if spans.hits(m.start(), m.end()):
             continue
         raw = m.group(0)
@@ -153,7 +215,7 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
         end = m.end()
         mult = 1.0
         fm = MIXED_FRACTION.match(text, end)
-        if fm and re.fullmatch(r"-?\d+", raw.strip()):
+        if fm and _INTEGER.fullmatch(raw.strip()):
             if fm.group(3):
                 value += VULGAR[fm.group(3)] * (-1 if value < 0 else 1)
                 end = fm.end()
@@ -192,10 +254,11 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
         neg = _MINUS_WORD.search(text, max(0, start - 10), start)
         if neg and neg.end() == start and value > 0:
             value, start = -value, neg.start()
-        plain = bool(re.fullmatch(r"\d+", raw))
+        plain = bool(_PLAIN_INTEGER.fullmatch(raw))
         atoms.append(Atom(start, end, value, plain_int=plain, mult=mult))
         spans.add(start, end)
-    for m in WORD_START.finditer(text):
+    # Both word passes match only whole words, which the word set shows; their scans try every position.
+    for m in _word_starts(text, words) if words is None or not words.isdisjoint(START_WORDS) else ():
         if spans.hits(m.start(), m.start() + 1):
             continue
         res = scan_words(text, m.start())
@@ -240,7 +303,7 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
             end = dz.end()
         atoms.append(Atom(m.start(), end, value, words=True, ordinal=ordinal, mult=mult))
         spans.add(m.start(), end)
-    for m in ORDINAL_WORD.finditer(text):
+    for m in ORDINAL_WORD.finditer(text) if words is None or not words.isdisjoint(ORDINALS) else ():
         if spans.hits(m.start(), m.end()):
             continue
         words = re.split(r"[\s-]+", m.group(0).lower())
@@ -260,7 +323,12 @@ def _atoms(text: str, spans: Coverage) -> list[Atom]:
 
 
 def _approx_before(text: str, start: int) -> tuple[str | None, int]:
-    m = APPROX_BEFORE.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    # Searching the window tries every alternative at every position; a match has to end with one of these words.
+    if window.isascii() and not " ".join(window.split()[-2:]).lower().endswith(_APPROX_ENDS):
+        return None, start
+    m = APPROX_BEFORE.search(text, lo, start)
     if not m or m.end() != start:
         return None, start
     kind = next(k for k in ("approx", "more", "least", "most", "less") if m.group(k))
@@ -323,7 +391,7 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
         words.append(w)
         p = m.end()
         first = False
-        if re.match(r"['’]s\b", text[p:p + 2]):
+        if _POSSESSIVE.match(text[p:p + 2]):
             break
         if not ordinal and w[0].islower() and _is_plural_head(low):
             break
@@ -521,7 +589,7 @@ def _atom_figure(text: str, a: Atom) -> Cand:
         else:
             cand.end = mag.end()
         return cand
-    cm = CURRENCY_BEFORE.search(before)
+    cm = currency_before(before)
     if cm and not a.ordinal:
         sym = (cm.group(1) or cm.group(2)).lower()
         if len(sym) == 2 and sym[1] == "$" and not (cm.group(1) or cm.group(2))[0].isupper() and sym not in ("c$",):
@@ -568,8 +636,8 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
             sep_text = text[c.end:n.start]
             sm = RANGE_SEP.fullmatch(sep_text) if len(sep_text) <= 30 else None
             pre = text[max(0, c.start - 9):c.start]
-            between = re.search(r"\bbetween\s+$", pre, re.I)
-            frm = re.search(r"\bfrom\s+$", pre, re.I)
+            between = _BETWEEN_BEFORE.search(pre)
+            frm = _FROM_BEFORE.search(pre)
             word = sep_text.strip().lower()
             ok = bool(sm)
             if ok and word in ("and",) and not between:
@@ -583,7 +651,7 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                 compatible = False
             if c.unit and not n.unit and c.kind not in ("number", "count"):
                 compatible = False
-            if re.search(r"\bby\s+$", pre, re.I) and word.endswith("to"):
+            if _BY_BEFORE.search(pre) and word.endswith("to"):
                 compatible = False
             if ok and compatible and c.kind not in ("duration",) or (ok and c.kind == "duration" and n.kind == "duration" and c.unit and n.unit and c.unit[-1] == n.unit[-1]):
                 lo, hi = c.value, n.value
@@ -642,7 +710,7 @@ def _comparative_ranges(text: str, cands: list[Cand]) -> list[Cand]:
         if i + 1 < len(cands):
             n = cands[i + 1]
             gap = text[c.end:n.start]
-            joined = len(gap) <= 30 and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", gap, re.I) and c.value is not None and n.value is not None
+            joined = len(gap) <= 30 and _JOINED_GAP.fullmatch(gap) and c.value is not None and n.value is not None
             lower, upper = ("more_than", "at_least"), ("less_than", "at_most")
             if joined and c.approx in lower and n.approx in upper and c.value < n.value:  # type: ignore[operator]
                 out.append(Cand(c.start, n.end, "range", low=c.value, high=n.value, unit=n.unit or c.unit, counted=n.counted, priority=3))
@@ -688,18 +756,42 @@ def _anchor_durations(text: str, nums: list[Cand], dates: list[Cand]) -> list[Ca
     return out
 
 
+_DASH_DIGIT = re.compile(r"-\d")
+_DASH_FOUR = re.compile(r"-\d{4}")
+_DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+
+
+def _blocked(text: str) -> Coverage:
+    """Phone numbers, codes and model names, which hold digits that are not figures."""
+    blocked = Coverage(len(text))
+    # Each pattern needs a shape most texts lack; looking for it first is much cheaper than the pattern's own scan.
+    dash = _DASH_DIGIT.search(text) is not None
+    dash_four = dash and _DASH_FOUR.search(text) is not None
+    patterns = []
+    if dash_four or "+" in text:
+        patterns.append(PHONE)
+    if dash_four or _DIGIT_LETTER.search(text):
+        patterns.append(CODE_LIKE)
+    if dash:
+        patterns.append(MODEL_CODE)
+    if "G" in text:
+        patterns.append(_GENERATION)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            blocked.add(m.start(), m.end())
+    return blocked
+
+
 def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     """Figures in text, sorted by start and non-overlapping; dates resolved against published."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    blocked = Coverage(len(text))
-    for pattern in (PHONE, CODE_LIKE, MODEL_CODE, _GENERATION):
-        for m in pattern.finditer(text):
-            blocked.add(m.start(), m.end())
-    dates = [c for c in find_dates(text, published) if not blocked.hits(c.start, c.end)]
+    blocked = _blocked(text)
+    words = words_of(text)
+    dates = [c for c in find_dates(text, published, words) if not blocked.hits(c.start, c.end)]
     for c in dates:
         blocked.add(c.start, c.end)
-    atoms = _atoms(text, blocked)
+    atoms = _atoms(text, blocked, words)
     nums = [_atom_figure(text, a) for a in atoms]
     for c in nums:
         _qualify(text, c)

@@ -53,11 +53,18 @@ def _alt(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
+_AFTER_A = set(SCALES) | set(DENOMINATORS)
+_ALONE = _CARDINAL_WORDS | {"half", "quarter"}
 WORD_START = re.compile(
     r"(?<![\w-])(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:%s)\b)|(?=(?:%s)\b))"
-    % (_alt(set(SCALES) | set(DENOMINATORS)), _alt(_CARDINAL_WORDS | {"half", "quarter"})),
+    % (_alt(_AFTER_A), _alt(_ALONE)),
     re.I,
 )
+# WORD_START matches only at one of these, standing as a whole word: a number word, or a prefix of one
+# ("a"/"an" only before a word of AFTER_A).
+START_WORDS = frozenset(_AFTER_A | _ALONE)
+AFTER_A = frozenset(_AFTER_A)
+START_PREFIXES = ("minus", "negative")
 _NEXT_WORD = re.compile(r"(\s*-\s*|\s+|\s*,\s*|\s*&\s*)([A-Za-z]+)")
 
 DIGITS = re.compile(
@@ -77,12 +84,15 @@ MULTIPLIER = re.compile(
 DOZEN_AFTER = re.compile(r"\s*(dozens?|dzs?|dozs?)\b", re.I)
 
 
+_TIMES_TEN = re.compile(r"\s?[x×]\s?10\^?([-−+]?\d+)$")
+
+
 def parse_digits(raw: str) -> float | None:
     s = raw.replace("−", "-").replace("\u202f", "").replace("\u00a0", "")
     neg = s.startswith("-")
     s = s.lstrip("- ")
     power = None
-    m = re.search(r"\s?[x×]\s?10\^?([-−+]?\d+)$", s)
+    m = _TIMES_TEN.search(s)
     mult = 1.0
     if m:
         mult = 10.0 ** int(m.group(1).replace("−", "-"))

@@ -25,11 +25,13 @@ from .dateparts import (
     nearest_year_month,
 )
 
-RELATIVE_DAY = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tmrw|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night))\b", re.I)
+# A leading (?=[...]) holds the letters a match can start with: most positions then fail one test
+# instead of every alternative of the pattern.
+RELATIVE_DAY = re.compile(r"(?=[tyl])\b(?P<w>today|yesterday|tomorrow|tmrw|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night))\b", re.I)
 
 
 RELATIVE_PERIOD = re.compile(
-    r"\b(?P<mod>this|last|next|past|previous|coming|following|current|same|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)|(?:the\s+)?end\s+of)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)\b",
+    r"(?=[tlnpcfsebm])\b(?P<mod>this|last|next|past|previous|coming|following|current|same|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)|(?:the\s+)?end\s+of)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)\b",
     re.I,
 )
 
@@ -48,23 +50,23 @@ WEEKDAY = re.compile(
 )
 
 
-WEEKDAY_I = re.compile(WEEKDAY.pattern, re.I)
+WEEKDAY_I = re.compile(r"(?=[tlnpcfumws])" + WEEKDAY.pattern, re.I)
 
 
 AGO = re.compile(
-    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|(?<![^\W\d_]{5})an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|a\s+few|a\s+couple\s+of|couple\s+of)\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+(?P<dir>ago|earlier|before|later|from\s+now|from\s+today|after\s+today|before\s+today|after|from)\b(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday))?",
+    r"(?=[\daotfsenc])(?<![\d.])(?P<n>\d+(?:\.\d+)?|(?<![^\W\d_]{5})an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|a\s+few|a\s+couple\s+of|couple\s+of)\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+(?P<dir>ago|earlier|before|later|from\s+now|from\s+today|after\s+today|before\s+today|after|from)\b(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday))?",
     re.I,
 )
 
 
 IN_FUTURE = re.compile(
-    r"(?<![\w])(?:with)?in\s+(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of)\s+(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\b",
+    r"(?=[wi])(?<![\w])(?:with)?in\s+(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of)\s+(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\b",
     re.I,
 )
 
 
 SETS = re.compile(
-    r"\b(?:(?:every|each)\s+(?:other\s+|(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>day|week|month|year|morning|evening|night|weekend|quarter|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"(?=[\deodwmyaqhnfbts])\b(?:(?:every|each)\s+(?:other\s+|(?P<n>\d+|two|three|four|five|six|ten)\s+)?(?P<u>day|week|month|year|morning|evening|night|weekend|quarter|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"|(?:on\s+an?\s+)?(?P<adj>daily|weekly|monthly|yearly|annual|quarterly|hourly|nightly|fortnightly|biweekly)\s+basis"
     r"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|fortnightly|everyday)"
     r"|(?:once|twice|(?:\d+|three|four|five)\s+times)\s+(?:a|per|an)\s+(?P<u2>day|week|month|year|hour)"
@@ -358,7 +360,7 @@ def holiday(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand | None
 
 
 SPAN_PERIOD = re.compile(
-    r"(?<![\w])(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?P<mod>next|past|last|previous|coming|following|upcoming|within(?:\s+the)?(?:\s+next)?)\s+"
+    r"(?=[iodftnplcuw])(?<![\w])(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?P<mod>next|past|last|previous|coming|following|upcoming|within(?:\s+the)?(?:\s+next)?)\s+"
     r"(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|couple(?:\s+of)?)\s+"
     r"(?P<unit>days|weeks|months|years|decades|hours|minutes|centuries|quarters|day|week|month|year|hour)\b",
     re.I,
@@ -418,7 +420,7 @@ WEEK_TAIL = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(next|following|coming|last|pre
 
 
 VAGUE_DURATION = re.compile(
-    r"(?<![\w])(?:(?P<pre>for|in|within|over|about|nearly|almost|than|after|lasted|lasts|last|took|takes|take|spent|spend|around|just|only|half)\s+)?"
+    r"(?=[fiwoantlsjhc])(?<![\w])(?:(?P<pre>for|in|within|over|about|nearly|almost|than|after|lasted|lasts|last|took|takes|take|spent|spend|around|just|only|half)\s+)?"
     r"(?P<q>an?|a\s+few|few|several|some|a\s+couple\s+of|couple\s+of|all|another|one\s+and\s+a\s+half|one\s+and\s+half)\s+"
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|nights?)\b(?P<half>\s+and\s+(?:a\s+)?half)?",
     re.I,
@@ -450,7 +452,7 @@ def vague_duration(m: re.Match[str]) -> DateCand | None:
 
 
 SPAN_PERIOD_AFTER = re.compile(
-    r"(?<![\w])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mod>next|past|last|previous|coming|following|upcoming)\s+"
+    r"(?=[\dotfsen])(?<![\w])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mod>next|past|last|previous|coming|following|upcoming)\s+"
     r"(?P<unit>days|weeks|months|years|quarters)\b",
     re.I,
 )
@@ -466,7 +468,7 @@ ISO_WEEK = re.compile(r"(?<![\w])(?<!this\s)(?<!next\s)(?<!last\s)(?<!past\s)(?:
 
 
 WEEKDAY_DAY = re.compile(
-    r"(?<![\w])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?,?\s+"
+    r"(?=[mtwfs])(?<![\w])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?,?\s+"
     r"(?:(?:the\s+)?(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))|the\s+(?P<dw>" + ORD_WORD_DAY + r"))(?![\w])(?!\s*(?:of\s+)?" + MONTH_NAMES + r"\b)",
     re.I,
 )

@@ -181,10 +181,28 @@ def _alt(words: object) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
 
 
+def _alt_by_first(words: list[str]) -> str:
+    """_alt(words), its alternatives gathered by first letter behind a lookahead for it, in the same order.
+
+    Under re.I the engine tries every alternative in turn; this way it tries only those that can start with the
+    character at hand, which are the ones that could match there, and in the same order.
+    """
+    ordered = sorted(words, key=lambda w: len(re.escape(w)), reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        key = next((k for k in groups if re.fullmatch(re.escape(k[0]), w[0], re.I)), w[0])
+        groups.setdefault(key, []).append(w)
+    parts = []
+    for members in groups.values():
+        firsts = "".join(sorted({re.escape(w[0]) for w in members}))
+        parts.append("(?=[%s])(?:%s)" % (firsts, "|".join(map(re.escape, members))))
+    return "|".join(parts)
+
+
 _UNIT_NAMES = [k for k in UNITS if k not in ('"', "″")]
 UNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s?)(?:\(|\[|\{|<)?(%s)(?:\)|\]|\}|>)?(?:(?:\s*/\s*|\s+per\s+|\s+an?\s+)(%s|hour|hr|h|second|sec|s|minute|min|day|year|week|month|ms|millisecond))?(?![\w°/])"
-    % (_alt(_UNIT_NAMES), _alt(_UNIT_NAMES)),
+    % (_alt_by_first(_UNIT_NAMES), _alt(_UNIT_NAMES)),
     re.I,
 )
 INCH_AFTER = re.compile(r'\s?(["″])(?!\w)')
@@ -192,13 +210,28 @@ CURRENCY_NAME_AFTER = re.compile(
     r"(?:\s*+-\s*+|\s++)(%s|pounds?)(?![\w])" % _alt(CURRENCY_NAMES), re.I
 )
 CURRENCY_CODE_AFTER = re.compile(r"\s?(?:M|m)?(%s)\b" % "|".join(CURRENCY_CODES))
+_SYMBOLS_BEFORE = [k for k in CURRENCY_SYMBOLS if not k[0].isalpha() or "$" in k or k in ("rs.", "rs", "kr", "fr.")]
 CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w$])(%s)\s?|(?<![\w])(%s)\s?)$" % (
-        _alt([k for k in CURRENCY_SYMBOLS if not k[0].isalpha() or "$" in k or k in ("rs.", "rs", "kr", "fr.")]),
+        _alt(_SYMBOLS_BEFORE),
         "|".join(CURRENCY_CODES) + "|M(?:USD|EUR|GBP|AUD)",
     ),
     re.I,
 )
+# A match of CURRENCY_BEFORE ends with one of these, then at most one space and a final newline.
+_BEFORE_ENDS = tuple(s.lower() for s in _SYMBOLS_BEFORE) + tuple(c.lower() for c in CURRENCY_CODES)
+
+
+def currency_before(before: str) -> re.Match[str] | None:
+    """CURRENCY_BEFORE.search(before), without the search when before cannot end with a currency."""
+    if before.isascii():
+        low = before.lower()
+        end = len(low) - 1 if low.endswith("\n") else len(low)
+        if not (low.endswith(_BEFORE_ENDS, 0, end) or (end > 0 and low[end - 1].isspace() and low.endswith(_BEFORE_ENDS, 0, end - 1))):
+            return None
+    return CURRENCY_BEFORE.search(before)
+
+
 TIME_UNIT_AFTER = re.compile(
     r"(?:\s*-\s*|\s?)(%s)(?![\w])" % _alt(TIME_UNITS), re.I
 )
