@@ -6,6 +6,7 @@ Pure and picklable, so the loader runs it in worker processes while it writes th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from store.decode import NotText, decode
@@ -29,6 +30,15 @@ class Prepared:
     problem: str | None = None
 
 
+def _figures_of(text: str, published: date | None) -> list[Figure]:
+    """Figures are an aid to reading: a paragraph the extractor cannot handle loads without them
+    rather than costing the whole file."""
+    try:
+        return extract(text, published)
+    except Exception:  # noqa: BLE001
+        return []
+
+
 def prepare(path: str, known_digest: str | None) -> Prepared:
     """Never raises: a file that cannot be read comes back with `problem` saying why in one line."""
     try:
@@ -43,7 +53,7 @@ def prepare(path: str, known_digest: str | None) -> Prepared:
         decoded = decode(data)
         articles = parse(decoded.text)
         figures = [
-            [extract(p.text, a.published) if p.kind in READING_KINDS else [] for p in a.paragraphs] for a in articles
+            [_figures_of(p.text, a.published) if p.kind in READING_KINDS else [] for p in a.paragraphs] for a in articles
         ]
         hashes = [[text_hash(p.text) for p in a.paragraphs] for a in articles]
     except NotText as exc:

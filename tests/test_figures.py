@@ -403,9 +403,18 @@ def test_capitalised_plural_modifier_stays_in_the_counted_phrase() -> None:
     assert (f.kind, f.counted) == ("count", "Abrams tanks")
 
 
-def test_dotless_i_matches_as_the_patterns_read_it() -> None:
+def test_dotless_i_and_long_s_read_as_the_letters_they_stand_for() -> None:
     f = only("They met at mıdnight on Monday.")
-    assert (f.text, f.kind, f.resolved) == ("mıdnight on Monday", "date", "2025-05-05T12:00")
+    assert (f.text, f.kind, f.resolved) == ("mıdnight on Monday", "date", "2025-05-05T00:00")
+    f = only("The talks resume on ſeptember 5.")
+    assert (f.kind, f.resolved) == ("date", "2025-09-05")
+    f = only("Talks were held in ſeptember.")
+    assert (f.kind, f.resolved) == ("date", "2024-09")
+
+
+def test_a_span_beyond_the_calendar_is_a_duration_without_dates() -> None:
+    f = only("The plan holds within 1999 centuries.")
+    assert (f.kind, f.resolved) == ("duration", None)
 
 
 def test_month_dates_with_wide_spacing() -> None:

@@ -110,7 +110,7 @@ def test_a_failure_inside_one_file_rolls_back_that_file_only(db, tmp_path: Path,
     assert db.execute("select count(*) from paragraphs where doc_id != 1").fetchone()[0] == 0
 
 
-def test_an_extractor_failure_is_reported_for_its_file(db, tmp_path: Path, monkeypatch) -> None:
+def test_an_extractor_failure_costs_only_that_paragraphs_figures(db, tmp_path: Path, monkeypatch) -> None:
     import store.prepare as prepare_module
 
     folder = tmp_path / "two"
@@ -126,9 +126,15 @@ def test_an_extractor_failure_is_reported_for_its_file(db, tmp_path: Path, monke
 
     monkeypatch.setattr(prepare_module, "extract", failing)
     report = load_paths(db, [folder])
-    assert [Path(p.path).name for p in report.errors] == ["b.txt"]
-    assert "extractor broke" in report.errors[0].reason
-    assert [r[0] for r in db.execute("select stem from sources")] == ["a"]
+    assert report.ok and len(report.loaded) == 2
+    broken = db.execute("select id from paragraphs where text like '%909 bodies%'").fetchall()
+    assert broken
+    for (pid,) in broken:
+        assert db.execute("select count(*) from figures where paragraph_id = ?", [pid]).fetchone()[0] == 0
+    others = db.execute(
+        "select count(*) from figures f join paragraphs p on p.id = f.paragraph_id where p.text not like '%909 bodies%'"
+    ).fetchone()[0]
+    assert others > 0
 
 
 def test_many_files_load_in_parallel_like_one_by_one(tmp_path: Path) -> None:

@@ -237,7 +237,8 @@ def is_unit(word: str) -> bool:
 
 
 def month_number(word: str) -> int:
-    low = word.lower().rstrip(".")
+    # casefold: the long s of "ſeptember" matches the patterns case-insensitively but lower() keeps it.
+    low = word.casefold().rstrip(".")
     return MONTHS.get(low) or MONTHS[low[:3]]
 
 

@@ -404,7 +404,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if not free(m.start("mon"), m.end()):
                 continue
             word = m.group("mon")
-            low = word.lower()
+            low = word.casefold()
             pre = (m.group("pre") or "").lower()
             if word[0].islower() and not pre:
                 continue

@@ -386,11 +386,15 @@ def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     k = int(n)
     delta = {"D": relativedelta(days=k), "W": relativedelta(weeks=k), "M_": relativedelta(months=k), "Y": relativedelta(years=k),
              "DEC": relativedelta(years=10 * k), "CEN": relativedelta(years=100 * k)}[letter]
-    if ahead:
-        a = pub if "within" in mod else pub + relativedelta(days=1)
-        b = a + delta
-    else:
-        a, b = pub - delta, pub
+    try:
+        if ahead:
+            a = pub if "within" in mod else pub + relativedelta(days=1)
+            b = a + delta
+        else:
+            a, b = pub - delta, pub
+    except (ValueError, OverflowError):
+        # "within 1999 centuries": a span beyond the calendar is still a duration, just not a date range.
+        return c
     if letter in ("D", "W"):
         c.resolved, c.resolved_end, c.granularity = a.isoformat(), b.isoformat(), "day"
     elif letter == "M_":

@@ -44,7 +44,7 @@ def half_past(m: re.Match[str]) -> DateCand | None:
 def clock_time(m: re.Match[str], text: str) -> DateCand | None:
     g = m.groupdict()
     if g["nw"]:
-        hm = "00:00" if g["nw"].lower() == "midnight" else "12:00"
+        hm = "12:00" if g["nw"].casefold().replace("ı", "i") in ("noon", "midday") else "00:00"
         return DateCand(m.start(), m.end(), "time", resolved=hm, granularity="time", priority=5, time=hm)
     if g["h"] is not None:
         if g["mi"] is None and g["mi2"] is None:
