@@ -269,6 +269,7 @@ def _store_article(
         "insert into paragraphs (id, doc_id, position, n, kind, text, start, [end], hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+    db.conn.executemany("insert into paragraphs_fts (rowid, text) values (?, ?)", ((row[0], row[5]) for row in rows))
     _insert_figures(db, figure_rows)
     reanchor_document(db, doc_id)
     return new_ids

@@ -203,3 +203,19 @@ def test_full_text_search_finds_istanbul(seeded) -> None:
     assert len(hits) >= 3
     for hit in hits:
         assert all(hit.text[s:e].lower() == "istanbul" for s, e in hit.spans)
+
+
+def test_full_text_index_matches_the_paragraphs_after_an_edited_reload(db, tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    target = folder / "blog.txt"
+    shutil.copy(LIVE_BLOG, target)
+    assert load_paths(db, [folder]).ok
+    target.write_text(target.read_text(encoding="utf-8").replace("Istanbul", "Reykjavik"), encoding="utf-8")
+    assert load_paths(db, [folder]).loaded
+    db.execute("insert into paragraphs_fts (paragraphs_fts) values ('integrity-check')")
+    rows = db.execute("select count(*) from paragraphs").fetchone()[0]
+    assert db.execute("select count(*) from paragraphs_fts").fetchone()[0] == rows
+    match = "select count(*) from paragraphs_fts where paragraphs_fts match ?"
+    assert db.execute(match, ["Reykjavik"]).fetchone()[0] > 0
+    assert db.execute(match, ["Istanbul"]).fetchone()[0] == 0

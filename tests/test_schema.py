@@ -2,6 +2,7 @@
 
 v2: documents.sort_date, kept by triggers, and the indexes that serve the library's orders.
 v3: repeat_lsh loses its paragraph_id index; each paragraph's band keys are packed in repeat_lsh_keys.
+v4: the loader, not a per-row trigger, adds new paragraphs to paragraphs_fts.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ def as_version_1(path: Path) -> None:
         database.execute(f"drop index {index}")
     database.execute("alter table documents drop column sort_date")
     database.execute("drop table repeat_lsh_keys")
+    database.execute(
+        'create trigger "paragraphs_ai" after insert on "paragraphs" begin '
+        'insert into "paragraphs_fts" (rowid, "text") values (new.rowid, new."text"); end'
+    )
     database.execute("create index idx_repeat_lsh_paragraph on repeat_lsh (paragraph_id)")
     database.execute("update meta set value = '1' where key = 'schema_version'")
     database.conn.commit()
@@ -63,7 +68,7 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 3
+    assert schema_version(database) == SCHEMA_VERSION == 4
     assert stale_dates(database) == []
     assert [row.id for row in documents(database, sort="date", limit=None)] == expected
 
@@ -129,4 +134,18 @@ def test_opening_a_v1_collection_packs_each_paragraphs_band_keys(v1_path: Path) 
     database = open_db(v1_path)
     assert _packed_pairs(database) == expected
     assert "idx_repeat_lsh_paragraph" not in {row[1] for row in database.execute("pragma index_list(repeat_lsh)")}
+    database.close()
+
+
+def test_opening_a_v1_collection_hands_full_text_rows_to_the_loader(v1_path: Path, tmp_path: Path) -> None:
+    database = open_db(v1_path)
+    triggers = {row[0] for row in database.execute("select name from sqlite_master where type = 'trigger'")}
+    assert "paragraphs_ai" not in triggers and {"paragraphs_ad", "paragraphs_au"} <= triggers
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "note.txt").write_text("Negotiators met in Reykjavik on Tuesday to discuss the grain corridor.\n", encoding="utf-8")
+    assert load_paths(database, [extra]).ok
+    database.execute("insert into paragraphs_fts (paragraphs_fts) values ('integrity-check')")
+    hits = database.execute("select count(*) from paragraphs_fts where paragraphs_fts match 'Reykjavik'").fetchone()[0]
+    assert hits == 1
     database.close()
