@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bench.repeats_pairs import POSITIVE_KINDS, TRAP_KINDS, plant, sentences
+from bench.repeats_pairs import POSITIVE_KINDS, TRAP_KINDS, plant
 from store.repeats.engine import Batch, Grouping, Settings, group_batch
 from store.repeats.memory import MemoryIndex
 from store.repeats.score import DEFAULT_THRESHOLD

@@ -111,9 +111,9 @@ def reanchor_document(db: sqlite_utils.Database, doc_id: int) -> None:
         unplaced = [a for a in unplaced if a not in found]
         if not unplaced:
             break
-    for anchor, annotations in own.items():
+    for anchor, anchored in own.items():
         target_doc, target = elsewhere.get(anchor, (doc_id, placed.get(anchor)))
-        for annotation in annotations:
+        for annotation in anchored:
             _place(db, annotation, anchor, target_doc, target)
     for anchor, paragraph in adopted.items():
         for annotation in strays[anchor]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from store.text import _QUOTES, normalise
+from store.text import _QUOTES
 
 NUM_HASHES = 64
 BANDS = 21
