@@ -19,7 +19,8 @@ from store.annotations.anchor import detach, reanchor_document
 from store.boilerplate import SHARED_BY
 from store.db import StoreError, _explain
 from store.figures import Figure, extract
-from store.parse import READING_KINDS, Article, mark_collection_furniture
+from store.kinds import READING_KINDS
+from store.parse import Article, mark_collection_furniture
 from store.prepare import Prepared, prepare
 from store.repeats import forget_paragraphs, update_repeats
 from store.text import text_hash

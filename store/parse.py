@@ -14,11 +14,8 @@ from datetime import date
 
 from store.boilerplate import RELATED_HEADING, RELATIVE_TIME, is_boilerplate, is_sentence, words_of
 from store.dates import parse_date, resolve_ago
+from store.kinds import VISIBLE_KINDS
 from store.text import normalise
-
-VISIBLE_KINDS = ("heading", "body")
-READING_KINDS = ("title", "heading", "body")
-HIDDEN_KINDS = ("title", "byline", "meta", "boilerplate", "related")
 
 
 @dataclass(slots=True)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from store.decode import NotText, decode
 from store.figures import Figure, extract
-from store.parse import READING_KINDS, Article, parse
+from store.kinds import READING_KINDS
+from store.parse import Article, parse
 from store.text import bytes_hash, text_hash
 
 

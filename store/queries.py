@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from store.db import StoreError
-from store.parse import HIDDEN_KINDS
+from store.kinds import HIDDEN_KINDS
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 

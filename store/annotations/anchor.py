@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Levenshtein
 
 from store.annotations.schema import ensure_annotation_tables
-from store.parse import READING_KINDS
+from store.kinds import READING_KINDS
 
 REATTACH_MIN_SCORE = 80.0
 REATTACH_WITH_NEIGHBOUR_SCORE = 60.0

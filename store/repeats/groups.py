@@ -10,12 +10,12 @@ import numpy as np
 import sqlite_utils
 
 from store.db import get_meta, set_meta
+from store.kinds import READING_KINDS
 from store.repeats import minhash
 from store.repeats.engine import Batch, Grouping, Settings, group_batch, hex_keys, plausible, published_number
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
 
-READING_KINDS = ("title", "heading", "body")
 THRESHOLD_KEY = "repeat_threshold"
 _CHUNK = 500
 _INDEX_CHUNK = 100_000
