@@ -80,7 +80,8 @@ def load_paths(
         jobs.append((str(path), known.get(str(path.resolve()))))
     try:
         with _Batches(db) as batches:
-            for done, prepared in enumerate(_prepared(jobs, workers), start=1):
+            for done, prepared in enumerate(_prepared(jobs, workers, idle=batches.release), start=1):
+                batches.begin()
                 try:
                     status = _store_file(db, prepared, report)
                 except sqlite3.OperationalError:
@@ -94,8 +95,8 @@ def load_paths(
     except sqlite3.OperationalError as exc:
         raise StoreError(f"database: {_explain(exc)}") from exc
     if group_repeats and report.new_paragraph_ids:
-        # Once, at the end: grouping in batches during the load measured slower and no smaller
-        # (10,000 articles: 121 s and 855 MB at the end, against 153 s and 1.1 GB every 50,000 paragraphs).
+        # Once, at the end: in batches it measured slower and no smaller (213,000 paragraphs: 9 s and
+        # 640 MB at once, against 53 s and 830 MB in batches of 30,000).
         try:
             update_repeats(db, report.new_paragraph_ids)
         except sqlite3.OperationalError as exc:
@@ -104,9 +105,11 @@ def load_paths(
 
 
 class _Batches:
-    """Each file is a savepoint (it goes in whole or not at all) inside a transaction committed every
-    COMMIT_EVERY seconds: a commit per file cost 2 ms and left FTS5 a new index segment to merge each time.
-    A killed load loses at most the last batch, which loading again picks up by its hashes."""
+    """Each file is a savepoint (it goes in whole or not at all) inside a transaction that is committed
+    every COMMIT_EVERY seconds, and whenever the loader is about to wait for the workers: a commit per file
+    cost 2 ms and a new FTS5 segment to merge each time, while the waits leave the write lock free for
+    another program (the reader tagging, a second load). A killed load loses at most the last batch,
+    which loading again picks up by its hashes."""
 
     COMMIT_EVERY = 0.5
 
@@ -115,7 +118,6 @@ class _Batches:
         self.started = 0.0
 
     def __enter__(self) -> _Batches:
-        self._begin()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
@@ -123,26 +125,33 @@ class _Batches:
             return
         self.conn.execute("ROLLBACK" if kind is not None and issubclass(kind, sqlite3.OperationalError) else "COMMIT")
 
+    def begin(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+
     def tick(self) -> None:
         if time.monotonic() - self.started >= self.COMMIT_EVERY:
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
-            self._begin()
+            self.release()
 
-    def _begin(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-        self.started = time.monotonic()
+    def release(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
 
 
 PARALLEL_FROM = 24
 IN_FLIGHT_PER_WORKER = 16
 
 
-def _prepared(jobs: list[tuple[str, str | None]], workers: int | None) -> Iterator[Prepared]:
-    """Results in file order; at most a few dozen files in flight, so memory stays flat however many there are."""
+def _prepared(
+    jobs: list[tuple[str, str | None]], workers: int | None, idle: Callable[[], None] = lambda: None,
+) -> Iterator[Prepared]:
+    """Results in file order; at most a few dozen files in flight, so memory stays flat however many there are.
+    `idle` is called before waiting for a file that is not ready yet."""
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if count <= 1 or len(jobs) < PARALLEL_FROM:
         for path, digest in jobs:
+            idle()
             yield prepare(path, digest)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
@@ -154,6 +163,8 @@ def _prepared(jobs: list[tuple[str, str | None]], workers: int | None) -> Iterat
             if len(pending) >= count * IN_FLIGHT_PER_WORKER:
                 break
         while pending:
+            if not pending[0].done():
+                idle()
             yield pending.popleft().result()
             job = next(queue, None)
             if job is not None:

@@ -219,3 +219,39 @@ def test_full_text_index_matches_the_paragraphs_after_an_edited_reload(db, tmp_p
     match = "select count(*) from paragraphs_fts where paragraphs_fts match ?"
     assert db.execute(match, ["Reykjavik"]).fetchone()[0] > 0
     assert db.execute(match, ["Istanbul"]).fetchone()[0] == 0
+
+
+def _slow_prepare(path: str, digest: str | None):
+    import time
+
+    from store.prepare import prepare
+
+    time.sleep(0.05)
+    return prepare(path, digest)
+
+
+def test_another_program_can_write_while_a_load_waits_for_its_workers(tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    import store.load as load_module
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:02}.txt").write_text(f"Report {i}\n\nThe council met on day {i} and voted {i} to {30 - i}.\n", encoding="utf-8")
+    monkeypatch.setattr(load_module, "prepare", _slow_prepare)
+    path = tmp_path / "shared.db"
+    database = open_db(path)
+    reports = []
+    loading = threading.Thread(target=lambda: reports.append(load_paths(database, [folder], workers=2, group_repeats=False)))
+    other = sqlite3.connect(path, timeout=0.5)
+    loading.start()
+    writes = 0
+    while loading.is_alive():
+        other.execute("insert into meta (key, value) values ('probe', ?) on conflict(key) do update set value = excluded.value", [str(writes)])
+        other.commit()
+        writes += 1
+    loading.join()
+    other.close()
+    assert reports and reports[0].ok and len(reports[0].loaded) == 30
+    assert writes >= 5
