@@ -93,8 +93,8 @@ class StageClock:
         def timed_seen_counter(*args: Any) -> Callable[[str], int]:
             return self.timed("furniture SQL", seen_counter(*args))
 
-        def timed_prepared(*args: Any) -> Iterator[Any]:
-            results = prepared(*args)
+        def timed_prepared(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            results = prepared(*args, **kwargs)
             while True:
                 started = time.perf_counter()
                 item = next(results, None)
