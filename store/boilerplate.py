@@ -6,6 +6,7 @@ stopwords, speaks the vocabulary of navigation and apps, or is repeated across t
 
 from __future__ import annotations
 
+import functools
 import re
 
 STOPWORDS = frozenset(
@@ -74,19 +75,19 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if n_words <= 15 and seen_in_documents >= SHARED_BY and not is_sentence(text):
         return True
-    # Every rule that asks about furniture words is for 40 words or fewer; most paragraphs are longer.
-    furniture = n_words <= 40 and bool(_FURNITURE.search(text))
+    # The furniture-word pattern is the dearest test, so each rule asks it last.
+    furniture = functools.cache(lambda: bool(_FURNITURE.search(text)))
     if n_words <= 2 and not is_sentence(text):
         return True
     if " " not in text and not is_sentence(text):
         return True
-    if furniture and n_words <= 5:
+    if n_words <= 5 and furniture():
         return True
     if text.isupper() and n_words <= 8:
         return True
-    if furniture and n_words <= 12 and (not is_sentence(text) or _SECOND_PERSON.search(text)):
+    if n_words <= 12 and (not is_sentence(text) or _SECOND_PERSON.search(text)) and furniture():
         return True
-    if furniture and n_words <= 40 and _SECOND_PERSON.search(text) and text.rstrip().endswith((":", "?", ".", "!")):
+    if n_words <= 40 and text.rstrip().endswith((":", "?", ".", "!")) and _SECOND_PERSON.search(text) and furniture():
         # Calls to action address the reader; reporting does not.
         return _calls_to_action(text)
     if text.endswith(":") and _SECOND_PERSON.search(text) and n_words <= 15:

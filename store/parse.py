@@ -177,8 +177,7 @@ def _is_related_heading(unit: _Unit) -> bool:
 
 
 def _headline_like(text: str) -> bool:
-    n_words = len(words_of(text))
-    return 2 <= n_words <= 25 and not is_sentence(text) and not text.endswith((":", ",", ";"))
+    return not text.endswith((":", ",", ";")) and not is_sentence(text) and 2 <= len(words_of(text)) <= 25
 
 
 def _classify(units: list[_Unit], article: Article) -> None:

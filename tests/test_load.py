@@ -232,6 +232,7 @@ def _slow_prepare(path: str, digest: str | None):
 
 def test_another_program_can_write_while_a_load_waits_for_its_workers(tmp_path: Path, monkeypatch) -> None:
     import threading
+    import time
 
     import store.load as load_module
 
@@ -251,6 +252,7 @@ def test_another_program_can_write_while_a_load_waits_for_its_workers(tmp_path: 
         other.execute("insert into meta (key, value) values ('probe', ?) on conflict(key) do update set value = excluded.value", [str(writes)])
         other.commit()
         writes += 1
+        time.sleep(0.02)
     loading.join()
     other.close()
     assert reports and reports[0].ok and len(reports[0].loaded) == 30
