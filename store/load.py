@@ -106,8 +106,8 @@ def load_paths(
 
 class _Batches:
     """Each file is a savepoint (it goes in whole or not at all) inside a transaction that is committed
-    every COMMIT_EVERY seconds, and whenever the loader is about to wait for the workers: a commit per file
-    cost 2 ms and a new FTS5 segment to merge each time, while the waits leave the write lock free for
+    every COMMIT_EVERY seconds, and whenever a worker keeps the loader waiting (IDLE_AFTER): a commit per
+    file cost 2 ms and a new FTS5 segment to merge each time, while the waits leave the write lock free for
     another program (the reader tagging, a second load). A killed load loses at most the last batch,
     which loading again picks up by its hashes."""
 
