@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 
 from dateutil.relativedelta import relativedelta
 
@@ -226,28 +227,48 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
 # How far before its month name a match can start, when no two spaces or dashes are next to each other:
 # "wednesday., the " for md; weekday, "the ", "twenty-seventh", " and 31st", " of " for dm;
 # "beginning of the early-" for MONTH_ALONE; my starts at the month.
-_MONTH_REACH = {"md": 16, "dm": 47, "my": 0}
-_MONTH_ALONE_REACH = 23
+_MONTH_REACH = {"md": 16, "dm": 47, "my": 0, "alone": 23}
+# Only dm lets its month name follow a letter or digit, and then only the end of a day or of "of" ("5May", "fifthof May").
+_GLUED_TAILS = frozenset(("st", "nd", "rd", "th", "of", "ne", "wo", "ee", "ur", "ve", "ix", "en", "ht"))
 _LONG_GAP = re.compile(r"[\s-]{2}")
 _RUN = re.compile(r"\w+")
 
 
-def _near_month(text: str, lowered: str) -> list[int] | None:
-    """Starts of words close enough before a month name to begin a month pattern's match, or None to scan it all.
+def _near_month(text: str, lowered: str) -> dict[str, list[int]] | None:
+    """For each month pattern, the starts of words close enough before a month name to begin its match, or None to scan it all.
 
     Every match of those patterns begins a word, so trying them there finds what a scan of the text finds.
     lowered must line up with text, character for character.
     """
     if _LONG_GAP.search(text):
         return None
-    reach = max(max(_MONTH_REACH.values()), _MONTH_ALONE_REACH)
-    starts: set[int] = set()
+    free: list[int] = []
+    glued: list[int] = []
     for stem in _MONTH3:
         q = lowered.find(stem)
         while q != -1:
-            starts.update(m.start() for m in _RUN.finditer(text, max(0, q - reach), q + 1))
+            if q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "_"):
+                free.append(q)
+            elif text[q - 1].isdecimal() or lowered[q - 2:q] in _GLUED_TAILS:
+                glued.append(q)
             q = lowered.find(stem, q + 1)
-    return sorted(starts)
+    if not free and not glued:
+        return dict.fromkeys(_MONTH_REACH, [])
+    reach = max(_MONTH_REACH.values())
+    words: list[int] = []
+    end = -1
+    for q in sorted(free + glued):
+        lo = max(0, q - reach, end)
+        words.extend(m.start() for m in _RUN.finditer(text, lo, q + 1))
+        end = q + 1
+    words.sort()
+    near: dict[str, list[int]] = {}
+    for name, back in _MONTH_REACH.items():
+        starts: set[int] = set()
+        for q in (free + glued if name == "dm" else free):
+            starts.update(words[bisect_left(words, q - back):bisect_right(words, q)])
+        near[name] = sorted(starts)
+    return near
 
 
 def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None) -> list[DateCand]:
@@ -303,7 +324,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 continue
             if name == "md_num" and "/" not in text:
                 continue
-            for m in matches_at(pat, text, near_month) if near_month is not None and name in _MONTH_REACH else pat.finditer(text):
+            for m in matches_at(pat, text, near_month[name]) if near_month is not None and name in _MONTH_REACH else pat.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
                 c = _absolute(name, m, text, pub)
@@ -400,7 +421,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if c is not None:
                 add(c)
     if month:
-        for m in matches_at(MONTH_ALONE, text, near_month) if near_month is not None else MONTH_ALONE.finditer(text):
+        for m in matches_at(MONTH_ALONE, text, near_month["alone"]) if near_month is not None else MONTH_ALONE.finditer(text):
             if not free(m.start("mon"), m.end()):
                 continue
             word = m.group("mon")
