@@ -140,6 +140,8 @@ _MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 
 _MONTH_PATTERNS = frozenset({"md", "dm", "my", "ym", "dmon_y", "ymon_d"})
+# Patterns whose match begins with a digit.
+_DIGIT_FIRST = frozenset({"iso", "dmy_num", "dmon_y", "ymon_d", "ym", "ym_num", "my_num", "compact"})
 
 
 _AGO_GATE = re.compile(r"\b(?:ago|earlier|later|from\s+now|(?:from|after|before)\s+(?:today|tomorrow|tmrw|yesterday))\b", re.I)
@@ -277,8 +279,11 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
 
     lowered = text.lower()
     plain = text.isascii() or ODD_FOLD.search(text) is None
-    digit = _DIGIT.search(text) is not None
-    year4 = digit and _YEAR4.search(text) is not None
+    first_digit = _DIGIT.search(text)
+    digit = first_digit is not None
+    # Where the passes that begin with a digit can start looking: no match of theirs begins before the first digit.
+    at = first_digit.start() if first_digit is not None else 0
+    year4 = digit and _YEAR4.search(text, at) is not None
     if words is None:
         words = words_of(text)
     if words is not None:
@@ -303,15 +308,15 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
     if digit or month:
         skip: set[str] = set()
         if digit:
-            if _DIGIT_SEP.search(text) is None:
+            if _DIGIT_SEP.search(text, at) is None:
                 skip.update(("iso", "dmy_num", "ym_num", "my_num"))
-            elif _TWO_SEPS.search(text) is None:
+            elif _TWO_SEPS.search(text, at) is None:
                 skip.update(("iso", "dmy_num"))
-            if _EIGHT_DIGITS.search(text) is None:
+            if _EIGHT_DIGITS.search(text, at) is None:
                 skip.add("compact")
-            if month and _DIGIT_SEP_MONTH.search(text) is None:
+            if month and _DIGIT_SEP_MONTH.search(text, at) is None:
                 skip.update(("dmon_y", "ymon_d"))
-            if month and not (year4 and _YEAR_MONTH.search(text)):
+            if month and not (year4 and _YEAR_MONTH.search(text, at)):
                 skip.add("ym")
         else:
             skip.update(("dmon_y", "ymon_d", "ym"))
@@ -324,7 +329,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 continue
             if name == "md_num" and "/" not in text:
                 continue
-            for m in matches_at(pat, text, near_month[name]) if near_month is not None and name in _MONTH_REACH else pat.finditer(text):
+            for m in matches_at(pat, text, near_month[name]) if near_month is not None and name in _MONTH_REACH else pat.finditer(text, at if name in _DIGIT_FIRST else 0):
                 if not free(m.start(), m.end()):
                     continue
                 c = _absolute(name, m, text, pub)
@@ -351,7 +356,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             c = weekday_day(m, pub)
             if c is not None:
                 add(c)
-    if digit and _QUARTER_GATE.search(text):
+    if digit and _QUARTER_GATE.search(text, at):
         for m in _QUARTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -391,7 +396,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if not n or n > 21:
                 continue
             add(DateCand(m.start(), m.end(), "date", f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}", "century", priority=7))
-    if digit and _DECADE_GATE.search(text):
+    if digit and _DECADE_GATE.search(text, at):
         for m in SHORT_DECADE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -553,14 +558,14 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             hm = hour_in_part(m.group("h"), m.group("mi"), m.group("part"))
             if hm:
                 add(DateCand(m.start(), m.end(), "time", hm, granularity="time", priority=6, time=hm))
-    if digit and _TIME_RANGE_GATE.search(text):
+    if digit and _TIME_RANGE_GATE.search(text, at):
         for m in TIME_RANGE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = hour_range(m)
             if c is not None:
                 add(c)
-    if (digit and _TIME_DIGIT_GATE.search(text)) or (_has(lowered, _TIME_WORDS) if plain else _TIME_GATE.search(text)):
+    if (digit and _TIME_DIGIT_GATE.search(text, at)) or (_has(lowered, _TIME_WORDS) if plain else _TIME_GATE.search(text)):
         for m in TIME.finditer(text):
             if not free(m.start(), m.end()):
                 continue
