@@ -652,7 +652,11 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
                 return None
             cand.day = d
         elif pub is not None:
-            d = nearest_year_day(mon, day, pub, looks_ahead(text, m.start()))
+            d = nearest_year_day(mon, day, pub)
+            # Looking ahead only drops the years more than a week before pub, so it matters only when one of them is
+            # nearest (or when pub is too early to go a week back from, which raises).
+            if d is not None and ((pub - d).days > 7 or pub.toordinal() <= 7) and looks_ahead(text, m.start()):
+                d = nearest_year_day(mon, day, pub, True)
             if d is None:
                 return None
             if (d - pub).days > 31 and looks_back(text, m.start()):
