@@ -226,6 +226,20 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# _AGO_GATE matches one of these as a whole word, or a word of the first set and then one of the second.
+_AGO_ALONE = frozenset(("ago", "earlier", "later"))
+_AGO_LEADS = frozenset(("from", "after", "before"))
+_AGO_TAILS = frozenset(("now", "today", "tomorrow", "tmrw", "yesterday"))
+
+
+def _ago_gate(text: str, lowered: str, words: frozenset[str] | None) -> bool:
+    if words is None:
+        return _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text) is not None
+    if not words.isdisjoint(_AGO_ALONE):
+        return True
+    return not words.isdisjoint(_AGO_LEADS) and not words.isdisjoint(_AGO_TAILS) and _AGO_GATE.search(text) is not None
+
+
 # How far before its month name a match can start, when no two spaces or dashes are next to each other:
 # "wednesday., the " for md; weekday, "the ", "twenty-seventh", " and 31st", " of " for dm;
 # "beginning of the early-" for MONTH_ALONE; my starts at the month.
@@ -256,20 +270,25 @@ def _near_month(text: str, lowered: str) -> dict[str, list[int]] | None:
             q = lowered.find(stem, q + 1)
     if not free and not glued:
         return dict.fromkeys(_MONTH_REACH, [])
+    every = sorted(free + glued) if glued else sorted(free)
     reach = max(_MONTH_REACH.values())
     words: list[int] = []
     end = -1
-    for q in sorted(free + glued):
-        lo = max(0, q - reach, end)
-        words.extend(m.start() for m in _RUN.finditer(text, lo, q + 1))
+    for q in every:
+        words.extend(m.start() for m in _RUN.finditer(text, max(0, q - reach, end), q + 1))
         end = q + 1
     words.sort()
+    free.sort()
     near: dict[str, list[int]] = {}
     for name, back in _MONTH_REACH.items():
-        starts: set[int] = set()
-        for q in (free + glued if name == "dm" else free):
-            starts.update(words[bisect_left(words, q - back):bisect_right(words, q)])
-        near[name] = sorted(starts)
+        starts: list[int] = []
+        done = 0
+        for q in every if name == "dm" else free:
+            hi = bisect_right(words, q)
+            lo = max(done, bisect_left(words, q - back))
+            starts.extend(words[lo:hi])
+            done = max(done, hi)
+        near[name] = starts
     return near
 
 
@@ -446,7 +465,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
             c.start, c.end = s, m.end()
             add(c)
-    if _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text) and _AGO_UNIT_GATE.search(text):
+    if _ago_gate(text, lowered, words) and _AGO_UNIT_GATE.search(text):
         for m in AGO.finditer(text):
             if not free(m.start(), m.end()):
                 continue
