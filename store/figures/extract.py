@@ -169,9 +169,10 @@ def _word_starts(text: str, words: frozenset[str] | None) -> Iterator[re.Match[s
             end = m.end() if m.end() > s else s + 1
 
 
-def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Atom]:
+def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) -> list[Atom]:
+    """at: where the text's first digit is (its length if it has none)."""
     atoms: list[Atom] = []
-    for m in IPV4.finditer(text) if _IPV4_GATE.search(text) else ():
+    for m in IPV4.finditer(text) if _IPV4_GATE.search(text, at) else ():
         if spans.hits(m.start(), m.end()):
             continue
         pos = m.start()
@@ -194,7 +195,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
             value = VULGAR[m.group(0)]
         atoms.append(Atom(m.start(), m.end(), value))
         spans.add(m.start(), m.end())
-    for m in ORDINAL_DIGITS.finditer(text) if _ORDINAL_SUFFIX.search(text) else ():
+    for m in ORDINAL_DIGITS.finditer(text) if _ORDINAL_SUFFIX.search(text, at) else ():
         if spans.hits(m.start(), m.end()):
             continue
         n = int(m.group(1).replace(",", ""))
@@ -205,7 +206,8 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
             continue
         atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
         spans.add(m.start(), m.end())
-    for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text)]):
+    # A match of DIGITS has a digit at most two characters after its start ("- 5").
+    for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text, max(0, at - 2))]):
         if spans.hits(m.start(), m.end()):
             continue
         raw = m.group(0)
@@ -759,9 +761,10 @@ def _anchor_durations(text: str, nums: list[Cand], dates: list[Cand]) -> list[Ca
 _DASH_DIGIT = re.compile(r"-\d")
 _DASH_FOUR = re.compile(r"-\d{4}")
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+_DIGIT = re.compile(r"\d")
 
 
-def _blocked(text: str) -> Coverage:
+def _blocked(text: str, at: int) -> Coverage:
     """Phone numbers, codes and model names, which hold digits that are not figures."""
     blocked = Coverage(len(text))
     # Each pattern needs a shape most texts lack; looking for it first is much cheaper than the pattern's own scan.
@@ -770,7 +773,7 @@ def _blocked(text: str) -> Coverage:
     patterns = []
     if dash_four or "+" in text:
         patterns.append(PHONE)
-    if dash_four or _DIGIT_LETTER.search(text):
+    if dash_four or _DIGIT_LETTER.search(text, at):
         patterns.append(CODE_LIKE)
     if dash:
         patterns.append(MODEL_CODE)
@@ -786,12 +789,14 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     """Figures in text, sorted by start and non-overlapping; dates resolved against published."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    blocked = _blocked(text)
+    first_digit = _DIGIT.search(text)
+    at = len(text) if first_digit is None else first_digit.start()
+    blocked = _blocked(text, at)
     words = words_of(text)
     dates = [c for c in find_dates(text, published, words) if not blocked.hits(c.start, c.end)]
     for c in dates:
         blocked.add(c.start, c.end)
-    atoms = _atoms(text, blocked, words)
+    atoms = _atoms(text, blocked, words, at)
     nums = [_atom_figure(text, a) for a in atoms]
     for c in nums:
         _qualify(text, c)
