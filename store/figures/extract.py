@@ -324,13 +324,32 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
     return atoms
 
 
+def _approx_from(window: str, lo: int) -> int:
+    """Where in the window (which starts at lo) a match of APPROX_BEFORE ending at its end can begin.
+
+    The match is one phrase and trailing space, so it begins in one of the phrase's last words: up to five for a
+    phrase ending in "to" or "than", three for one ending in "as", "less" or "of", two for the others.
+    """
+    if not window.isascii():
+        return lo
+    last = window.rsplit(None, 1)
+    if not last:
+        return lo
+    end = last[-1].lower()
+    k = 5 if end.endswith(("to", "than")) else 3 if end.endswith(("as", "less", "of")) else 2
+    parts = window.rsplit(None, k)
+    if len(parts) <= k:
+        return lo
+    return lo + window.find(parts[1], len(parts[0]))
+
+
 def _approx_before(text: str, start: int) -> tuple[str | None, int]:
     lo = max(0, start - 40)
     window = text[lo:start]
     # Searching the window tries every alternative at every position; a match has to end with one of these words.
     if window.isascii() and not " ".join(window.split()[-2:]).lower().endswith(_APPROX_ENDS):
         return None, start
-    m = APPROX_BEFORE.search(text, lo, start)
+    m = APPROX_BEFORE.search(text, _approx_from(window, lo), start)
     if not m or m.end() != start:
         return None, start
     kind = next(k for k in ("approx", "more", "least", "most", "less") if m.group(k))
