@@ -247,6 +247,8 @@ _MONTH_REACH = {"md": 16, "dm": 47, "my": 0, "alone": 23}
 # Only dm lets its month name follow a letter or digit, and then only the end of a day or of "of" ("5May", "fifthof May").
 _GLUED_TAILS = frozenset(("st", "nd", "rd", "th", "of", "ne", "wo", "ee", "ur", "ve", "ix", "en", "ht"))
 _LONG_GAP = re.compile(r"[\s-]{2}")
+# The letters the patterns' leading lookaheads let a match begin with (dm also a digit).
+_MONTH_FIRST = {"md": frozenset("adfjmnostwADFJMNOSTW"), "dm": frozenset("mtwfsenMTWFSEN"), "alone": frozenset("abdefijlmnostuABDEFIJLMNOSTU")}
 _RUN = re.compile(r"\w+")
 
 
@@ -288,6 +290,10 @@ def _near_month(text: str, lowered: str) -> dict[str, list[int]] | None:
             lo = max(done, bisect_left(words, q - back))
             starts.extend(words[lo:hi])
             done = max(done, hi)
+        first = _MONTH_FIRST.get(name)
+        if first is not None:
+            digits = name == "dm"
+            starts = [w for w in starts if text[w] in first or (digits and text[w].isdecimal())]
         near[name] = starts
     return near
 
