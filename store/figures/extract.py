@@ -371,6 +371,19 @@ _GENERATION = re.compile(r"(?<![\w.])[2-6]G\b")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With|For|From|Since|Until|Between|Up|Than)\b)[A-Z][a-z]+\s+$")
+
+
+def _label_before(text: str, start: int) -> bool:
+    """Whether a capitalised word (a label: "Chapter 5") ends right before start; the search needs a lower-case letter and space there."""
+    lo = max(0, start - 30)
+    if start == lo or not text[start - 1].isspace():
+        return False
+    head = text[lo:start].rstrip()
+    if not head or not "a" <= head[-1] <= "z":
+        return False
+    return _LABEL_BEFORE.search(text, lo, start) is not None
+
+
 _IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle feet teeth mice geese crew".split())
 _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species")
 
@@ -570,7 +583,7 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         cand.kind, cand.unit, cand.end = "quantity", "in", im.end()
         return cand
     counted = _counted(text, e)
-    if counted and cand.value is not None and cand.value == int(cand.value) and not _LABEL_BEFORE.search(text, max(0, a.start - 30), a.start):
+    if counted and cand.value is not None and cand.value == int(cand.value) and not _label_before(text, a.start):
         cand.kind = "count"
         cand.counted = counted
     return cand
