@@ -298,16 +298,20 @@ def _near_month(text: str, lowered: str) -> dict[str, list[int]] | None:
     return near
 
 
-def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None) -> list[DateCand]:
+def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None, at: int | None = None) -> list[DateCand]:
+    """at: where the first digit of text is, its length if it has none; found here when not given."""
     out: list[DateCand] = []
     taken = Coverage(len(text))
 
     lowered = text.lower()
     plain = text.isascii() or ODD_FOLD.search(text) is None
-    first_digit = _DIGIT.search(text)
-    digit = first_digit is not None
+    if at is None:
+        first_digit = _DIGIT.search(text)
+        at = len(text) if first_digit is None else first_digit.start()
+    digit = at < len(text)
     # Where the passes that begin with a digit can start looking: no match of theirs begins before the first digit.
-    at = first_digit.start() if first_digit is not None else 0
+    if not digit:
+        at = 0
     year4 = digit and _YEAR4.search(text, at) is not None
     if words is None:
         words = words_of(text)
@@ -846,7 +850,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 c.resolved = iso_month(y, mo)
             c.kind = "range"
             c.start -= len(pre) - am.start()
-        wp = WEEK_PREFIX.search(text, max(0, c.start - 30), c.start) if c.kind == "date" and c.granularity == "day" and c.day is not None else None
+        wp = _week_prefix(text, c.start) if c.kind == "date" and c.granularity == "day" and c.day is not None else None
         if wp and wp.end() == c.start:
             ws = week_start(c.day)
             c.start, c.granularity = wp.start(), "week"
@@ -860,6 +864,15 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
         out.append(c)
         i += 1
     return out
+
+
+def _week_prefix(text: str, start: int) -> re.Match[str] | None:
+    """WEEK_PREFIX in the 30 characters before start; every match holds "week" or "w/c"."""
+    lo = max(0, start - 30)
+    window = text[lo:start].lower()
+    if "week" not in window and "w/c" not in window:
+        return None
+    return WEEK_PREFIX.search(text, lo, start)
 
 
 def _rangeable(a: DateCand, b: DateCand) -> bool:

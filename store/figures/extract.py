@@ -825,7 +825,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     at = len(text) if first_digit is None else first_digit.start()
     blocked = _blocked(text, at)
     words = words_of(text)
-    dates = [c for c in find_dates(text, published, words) if not blocked.hits(c.start, c.end)]
+    dates = [c for c in find_dates(text, published, words, at) if not blocked.hits(c.start, c.end)]
     for c in dates:
         blocked.add(c.start, c.end)
     atoms = _atoms(text, blocked, words, at)
