@@ -510,8 +510,11 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
                 continue
             add(relative_day(m, pub))
-    if _has(lowered, _PERIOD_WORDS) and _PERIOD_GATE.search(text):
-        for m in RELATIVE_PERIOD.finditer(text):
+    period = _PERIOD_GATE.search(text) if _has(lowered, _PERIOD_WORDS) else None
+    if period is not None:
+        # The gate matches where the qualifier of each match ends, and a qualifier has at most four words.
+        head = text[:period.start()].rsplit(None, 4)
+        for m in RELATIVE_PERIOD.finditer(text, text.find(head[1], len(head[0])) if len(head) == 5 else 0):
             if not free(m.start(), m.end()):
                 continue
             c = relative_period(m, text, pub)
