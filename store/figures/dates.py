@@ -308,10 +308,8 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
     if at is None:
         first_digit = _DIGIT.search(text)
         at = len(text) if first_digit is None else first_digit.start()
+    # Passes whose matches begin with a digit start looking at the first one.
     digit = at < len(text)
-    # Where the passes that begin with a digit can start looking: no match of theirs begins before the first digit.
-    if not digit:
-        at = 0
     year4 = digit and _YEAR4.search(text, at) is not None
     if words is None:
         words = words_of(text)
