@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 
 from dateutil.relativedelta import relativedelta
 
@@ -139,6 +140,8 @@ _MONTH_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 
 _MONTH_PATTERNS = frozenset({"md", "dm", "my", "ym", "dmon_y", "ymon_d"})
+# Patterns whose match begins with a digit.
+_DIGIT_FIRST = frozenset({"iso", "dmy_num", "dmon_y", "ymon_d", "ym", "ym_num", "my_num", "compact"})
 
 
 _AGO_GATE = re.compile(r"\b(?:ago|earlier|later|from\s+now|(?:from|after|before)\s+(?:today|tomorrow|tmrw|yesterday))\b", re.I)
@@ -223,41 +226,91 @@ def _has(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# _AGO_GATE matches one of these as a whole word, or a word of the first set and then one of the second.
+_AGO_ALONE = frozenset(("ago", "earlier", "later"))
+_AGO_LEADS = frozenset(("from", "after", "before"))
+_AGO_TAILS = frozenset(("now", "today", "tomorrow", "tmrw", "yesterday"))
+
+
+def _ago_gate(text: str, lowered: str, words: frozenset[str] | None) -> bool:
+    if words is None:
+        return _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text) is not None
+    if not words.isdisjoint(_AGO_ALONE):
+        return True
+    return not words.isdisjoint(_AGO_LEADS) and not words.isdisjoint(_AGO_TAILS) and _AGO_GATE.search(text) is not None
+
+
 # How far before its month name a match can start, when no two spaces or dashes are next to each other:
 # "wednesday., the " for md; weekday, "the ", "twenty-seventh", " and 31st", " of " for dm;
 # "beginning of the early-" for MONTH_ALONE; my starts at the month.
-_MONTH_REACH = {"md": 16, "dm": 47, "my": 0}
-_MONTH_ALONE_REACH = 23
+_MONTH_REACH = {"md": 16, "dm": 47, "my": 0, "alone": 23}
+# Only dm lets its month name follow a letter or digit, and then only the end of a day or of "of" ("5May", "fifthof May").
+_GLUED_TAILS = frozenset(("st", "nd", "rd", "th", "of", "ne", "wo", "ee", "ur", "ve", "ix", "en", "ht"))
 _LONG_GAP = re.compile(r"[\s-]{2}")
+# The letters the patterns' leading lookaheads let a match begin with (dm also a digit).
+_MONTH_FIRST = {"md": frozenset("adfjmnostwADFJMNOSTW"), "dm": frozenset("mtwfsenMTWFSEN"), "alone": frozenset("abdefijlmnostuABDEFIJLMNOSTU")}
 _RUN = re.compile(r"\w+")
 
 
-def _near_month(text: str, lowered: str) -> list[int] | None:
-    """Starts of words close enough before a month name to begin a month pattern's match, or None to scan it all.
+def _near_month(text: str, lowered: str) -> dict[str, list[int]] | None:
+    """For each month pattern, the starts of words close enough before a month name to begin its match, or None to scan it all.
 
     Every match of those patterns begins a word, so trying them there finds what a scan of the text finds.
     lowered must line up with text, character for character.
     """
     if _LONG_GAP.search(text):
         return None
-    reach = max(max(_MONTH_REACH.values()), _MONTH_ALONE_REACH)
-    starts: set[int] = set()
+    free: list[int] = []
+    glued: list[int] = []
     for stem in _MONTH3:
         q = lowered.find(stem)
         while q != -1:
-            starts.update(m.start() for m in _RUN.finditer(text, max(0, q - reach), q + 1))
+            if q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "_"):
+                free.append(q)
+            elif text[q - 1].isdecimal() or lowered[q - 2:q] in _GLUED_TAILS:
+                glued.append(q)
             q = lowered.find(stem, q + 1)
-    return sorted(starts)
+    if not free and not glued:
+        return dict.fromkeys(_MONTH_REACH, [])
+    every = sorted(free + glued) if glued else sorted(free)
+    reach = max(_MONTH_REACH.values())
+    words: list[int] = []
+    end = -1
+    for q in every:
+        words.extend(m.start() for m in _RUN.finditer(text, max(0, q - reach, end), q + 1))
+        end = q + 1
+    words.sort()
+    free.sort()
+    near: dict[str, list[int]] = {}
+    for name, back in _MONTH_REACH.items():
+        starts: list[int] = []
+        done = 0
+        for q in every if name == "dm" else free:
+            hi = bisect_right(words, q)
+            lo = max(done, bisect_left(words, q - back))
+            starts.extend(words[lo:hi])
+            done = max(done, hi)
+        first = _MONTH_FIRST.get(name)
+        if first is not None:
+            digits = name == "dm"
+            starts = [w for w in starts if text[w] in first or (digits and text[w].isdecimal())]
+        near[name] = starts
+    return near
 
 
-def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None) -> list[DateCand]:
+def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None, at: int | None = None) -> list[DateCand]:
+    """at: where the first digit of text is, its length if it has none; found here when not given."""
     out: list[DateCand] = []
     taken = Coverage(len(text))
 
     lowered = text.lower()
     plain = text.isascii() or ODD_FOLD.search(text) is None
-    digit = _DIGIT.search(text) is not None
-    year4 = digit and _YEAR4.search(text) is not None
+    if at is None:
+        first_digit = _DIGIT.search(text)
+        at = len(text) if first_digit is None else first_digit.start()
+    # Passes whose matches begin with a digit start looking at the first one.
+    digit = at < len(text)
+    year4 = digit and _YEAR4.search(text, at) is not None
     if words is None:
         words = words_of(text)
     if words is not None:
@@ -282,15 +335,15 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
     if digit or month:
         skip: set[str] = set()
         if digit:
-            if _DIGIT_SEP.search(text) is None:
+            if _DIGIT_SEP.search(text, at) is None:
                 skip.update(("iso", "dmy_num", "ym_num", "my_num"))
-            elif _TWO_SEPS.search(text) is None:
+            elif _TWO_SEPS.search(text, at) is None:
                 skip.update(("iso", "dmy_num"))
-            if _EIGHT_DIGITS.search(text) is None:
+            if _EIGHT_DIGITS.search(text, at) is None:
                 skip.add("compact")
-            if month and _DIGIT_SEP_MONTH.search(text) is None:
+            if month and _DIGIT_SEP_MONTH.search(text, at) is None:
                 skip.update(("dmon_y", "ymon_d"))
-            if month and not (year4 and _YEAR_MONTH.search(text)):
+            if month and not (year4 and _YEAR_MONTH.search(text, at)):
                 skip.add("ym")
         else:
             skip.update(("dmon_y", "ymon_d", "ym"))
@@ -303,7 +356,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 continue
             if name == "md_num" and "/" not in text:
                 continue
-            for m in matches_at(pat, text, near_month) if near_month is not None and name in _MONTH_REACH else pat.finditer(text):
+            for m in matches_at(pat, text, near_month[name]) if near_month is not None and name in _MONTH_REACH else pat.finditer(text, at if name in _DIGIT_FIRST else 0):
                 if not free(m.start(), m.end()):
                     continue
                 c = _absolute(name, m, text, pub)
@@ -330,7 +383,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             c = weekday_day(m, pub)
             if c is not None:
                 add(c)
-    if digit and _QUARTER_GATE.search(text):
+    if digit and _QUARTER_GATE.search(text, at):
         for m in _QUARTER.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -370,7 +423,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if not n or n > 21:
                 continue
             add(DateCand(m.start(), m.end(), "date", f"{(n - 1) * 100:04d}", f"{(n - 1) * 100 + 99:04d}", "century", priority=7))
-    if digit and _DECADE_GATE.search(text):
+    if digit and _DECADE_GATE.search(text, at):
         for m in SHORT_DECADE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -400,7 +453,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if c is not None:
                 add(c)
     if month:
-        for m in matches_at(MONTH_ALONE, text, near_month) if near_month is not None else MONTH_ALONE.finditer(text):
+        for m in matches_at(MONTH_ALONE, text, near_month["alone"]) if near_month is not None else MONTH_ALONE.finditer(text):
             if not free(m.start("mon"), m.end()):
                 continue
             word = m.group("mon")
@@ -420,7 +473,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
             c.start, c.end = s, m.end()
             add(c)
-    if _has(lowered, _AGO_WORDS) and _AGO_GATE.search(text) and _AGO_UNIT_GATE.search(text):
+    if _ago_gate(text, lowered, words) and _AGO_UNIT_GATE.search(text):
         for m in AGO.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -455,8 +508,11 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
                 continue
             add(relative_day(m, pub))
-    if _has(lowered, _PERIOD_WORDS) and _PERIOD_GATE.search(text):
-        for m in RELATIVE_PERIOD.finditer(text):
+    period = _PERIOD_GATE.search(text) if _has(lowered, _PERIOD_WORDS) else None
+    if period is not None:
+        # The gate matches where the qualifier of each match ends, and a qualifier has at most four words.
+        head = text[:period.start()].rsplit(None, 4)
+        for m in RELATIVE_PERIOD.finditer(text, text.find(head[1], len(head[0])) if len(head) == 5 else 0):
             if not free(m.start(), m.end()):
                 continue
             c = relative_period(m, text, pub)
@@ -532,14 +588,14 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             hm = hour_in_part(m.group("h"), m.group("mi"), m.group("part"))
             if hm:
                 add(DateCand(m.start(), m.end(), "time", hm, granularity="time", priority=6, time=hm))
-    if digit and _TIME_RANGE_GATE.search(text):
+    if digit and _TIME_RANGE_GATE.search(text, at):
         for m in TIME_RANGE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             c = hour_range(m)
             if c is not None:
                 add(c)
-    if (digit and _TIME_DIGIT_GATE.search(text)) or (_has(lowered, _TIME_WORDS) if plain else _TIME_GATE.search(text)):
+    if (digit and _TIME_DIGIT_GATE.search(text, at)) or (_has(lowered, _TIME_WORDS) if plain else _TIME_GATE.search(text)):
         for m in TIME.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -626,7 +682,11 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
                 return None
             cand.day = d
         elif pub is not None:
-            d = nearest_year_day(mon, day, pub, looks_ahead(text, m.start()))
+            d = nearest_year_day(mon, day, pub)
+            # Looking ahead only drops the years more than a week before pub, so it matters only when one of them is
+            # nearest (or when pub is too early to go a week back from, which raises).
+            if d is not None and ((pub - d).days > 7 or pub.toordinal() <= 7) and looks_ahead(text, m.start()):
+                d = nearest_year_day(mon, day, pub, True)
             if d is None:
                 return None
             if (d - pub).days > 31 and looks_back(text, m.start()):
@@ -791,7 +851,7 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                 c.resolved = iso_month(y, mo)
             c.kind = "range"
             c.start -= len(pre) - am.start()
-        wp = WEEK_PREFIX.search(text, max(0, c.start - 30), c.start) if c.kind == "date" and c.granularity == "day" and c.day is not None else None
+        wp = _week_prefix(text, c.start) if c.kind == "date" and c.granularity == "day" and c.day is not None else None
         if wp and wp.end() == c.start:
             ws = week_start(c.day)
             c.start, c.granularity = wp.start(), "week"
@@ -805,6 +865,15 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
         out.append(c)
         i += 1
     return out
+
+
+def _week_prefix(text: str, start: int) -> re.Match[str] | None:
+    """WEEK_PREFIX in the 30 characters before start; every match holds "week" or "w/c"."""
+    lo = max(0, start - 30)
+    window = text[lo:start].lower()
+    if "week" not in window and "w/c" not in window:
+        return None
+    return WEEK_PREFIX.search(text, lo, start)
 
 
 def _rangeable(a: DateCand, b: DateCand) -> bool:

@@ -169,9 +169,10 @@ def _word_starts(text: str, words: frozenset[str] | None) -> Iterator[re.Match[s
             end = m.end() if m.end() > s else s + 1
 
 
-def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Atom]:
+def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) -> list[Atom]:
+    """at: where the text's first digit is (its length if it has none)."""
     atoms: list[Atom] = []
-    for m in IPV4.finditer(text) if _IPV4_GATE.search(text) else ():
+    for m in IPV4.finditer(text) if _IPV4_GATE.search(text, at) else ():
         if spans.hits(m.start(), m.end()):
             continue
         pos = m.start()
@@ -194,7 +195,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
             value = VULGAR[m.group(0)]
         atoms.append(Atom(m.start(), m.end(), value))
         spans.add(m.start(), m.end())
-    for m in ORDINAL_DIGITS.finditer(text) if _ORDINAL_SUFFIX.search(text) else ():
+    for m in ORDINAL_DIGITS.finditer(text) if _ORDINAL_SUFFIX.search(text, at) else ():
         if spans.hits(m.start(), m.end()):
             continue
         n = int(m.group(1).replace(",", ""))
@@ -205,7 +206,8 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
             continue
         atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
         spans.add(m.start(), m.end())
-    for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text)]):
+    # A match of DIGITS has a digit at most two characters after its start ("- 5").
+    for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text, max(0, at - 2))]):
         if spans.hits(m.start(), m.end()):
             continue
         raw = m.group(0)
@@ -322,13 +324,32 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None) -> list[Ato
     return atoms
 
 
+def _approx_from(window: str, lo: int) -> int:
+    """Where in the window (which starts at lo) a match of APPROX_BEFORE ending at its end can begin.
+
+    The match is one phrase and trailing space, so it begins in one of the phrase's last words: up to five for a
+    phrase ending in "to" or "than", three for one ending in "as", "less" or "of", two for the others.
+    """
+    if not window.isascii():
+        return lo
+    last = window.rsplit(None, 1)
+    if not last:
+        return lo
+    end = last[-1].lower()
+    k = 5 if end.endswith(("to", "than")) else 3 if end.endswith(("as", "less", "of")) else 2
+    parts = window.rsplit(None, k)
+    if len(parts) <= k:
+        return lo
+    return lo + window.find(parts[1], len(parts[0]))
+
+
 def _approx_before(text: str, start: int) -> tuple[str | None, int]:
     lo = max(0, start - 40)
     window = text[lo:start]
     # Searching the window tries every alternative at every position; a match has to end with one of these words.
     if window.isascii() and not " ".join(window.split()[-2:]).lower().endswith(_APPROX_ENDS):
         return None, start
-    m = APPROX_BEFORE.search(text, lo, start)
+    m = APPROX_BEFORE.search(text, _approx_from(window, lo), start)
     if not m or m.end() != start:
         return None, start
     kind = next(k for k in ("approx", "more", "least", "most", "less") if m.group(k))
@@ -350,6 +371,19 @@ _GENERATION = re.compile(r"(?<![\w.])[2-6]G\b")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With|For|From|Since|Until|Between|Up|Than)\b)[A-Z][a-z]+\s+$")
+
+
+def _label_before(text: str, start: int) -> bool:
+    """Whether a capitalised word (a label: "Chapter 5") ends right before start; the search needs a lower-case letter and space there."""
+    lo = max(0, start - 30)
+    if start == lo or not text[start - 1].isspace():
+        return False
+    head = text[lo:start].rstrip()
+    if not head or not "a" <= head[-1] <= "z":
+        return False
+    return _LABEL_BEFORE.search(text, lo, start) is not None
+
+
 _IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle feet teeth mice geese crew".split())
 _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species")
 
@@ -549,7 +583,7 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         cand.kind, cand.unit, cand.end = "quantity", "in", im.end()
         return cand
     counted = _counted(text, e)
-    if counted and cand.value is not None and cand.value == int(cand.value) and not _LABEL_BEFORE.search(text, max(0, a.start - 30), a.start):
+    if counted and cand.value is not None and cand.value == int(cand.value) and not _label_before(text, a.start):
         cand.kind = "count"
         cand.counted = counted
     return cand
@@ -759,9 +793,10 @@ def _anchor_durations(text: str, nums: list[Cand], dates: list[Cand]) -> list[Ca
 _DASH_DIGIT = re.compile(r"-\d")
 _DASH_FOUR = re.compile(r"-\d{4}")
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+_DIGIT = re.compile(r"\d")
 
 
-def _blocked(text: str) -> Coverage:
+def _blocked(text: str, at: int) -> Coverage:
     """Phone numbers, codes and model names, which hold digits that are not figures."""
     blocked = Coverage(len(text))
     # Each pattern needs a shape most texts lack; looking for it first is much cheaper than the pattern's own scan.
@@ -770,7 +805,7 @@ def _blocked(text: str) -> Coverage:
     patterns = []
     if dash_four or "+" in text:
         patterns.append(PHONE)
-    if dash_four or _DIGIT_LETTER.search(text):
+    if dash_four or _DIGIT_LETTER.search(text, at):
         patterns.append(CODE_LIKE)
     if dash:
         patterns.append(MODEL_CODE)
@@ -786,12 +821,14 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     """Figures in text, sorted by start and non-overlapping; dates resolved against published."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    blocked = _blocked(text)
+    first_digit = _DIGIT.search(text)
+    at = len(text) if first_digit is None else first_digit.start()
+    blocked = _blocked(text, at)
     words = words_of(text)
-    dates = [c for c in find_dates(text, published, words) if not blocked.hits(c.start, c.end)]
+    dates = [c for c in find_dates(text, published, words, at) if not blocked.hits(c.start, c.end)]
     for c in dates:
         blocked.add(c.start, c.end)
-    atoms = _atoms(text, blocked, words)
+    atoms = _atoms(text, blocked, words, at)
     nums = [_atom_figure(text, a) for a in atoms]
     for c in nums:
         _qualify(text, c)

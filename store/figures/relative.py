@@ -98,7 +98,7 @@ def resolve_month(mon: int, pre: str, text: str, pos: int, pub: dt.date | None) 
         y = pub.year if mon <= pub.month else pub.year - 1
     else:
         y = nearest_year_month(mon, pub)
-        if looks_ahead(text, pos) and (y * 12 + mon) < (pub.year * 12 + pub.month):
+        if (y * 12 + mon) < (pub.year * 12 + pub.month) and looks_ahead(text, pos):
             y += 1
         elif (y * 12 + mon) - (pub.year * 12 + pub.month) > 1 and looks_back(text, pos):
             y -= 1
