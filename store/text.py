@@ -6,7 +6,9 @@ import hashlib
 import re
 import unicodedata
 
-_QUOTES = str.maketrans({
+# Curly quotes, primes, guillemets, dashes and no-break spaces, folded to their plain forms; repeats
+# fold the same characters in its faster normaliser.
+TYPOGRAPHY = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"',
@@ -18,7 +20,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def normalise(text: str) -> str:
     """Case, quotes, dashes and spacing folded, so copies that differ only in typography compare equal."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY).casefold()
     return _SPACE.sub(" ", text).strip()
 
 

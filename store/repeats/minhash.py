@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from store.text import _QUOTES
+from store.text import TYPOGRAPHY
 
 NUM_HASHES = 64
 BANDS = 21
@@ -48,7 +48,7 @@ _WORD_BYTE[0x80:] = True
 _LOWER = np.arange(256, dtype=np.uint8)
 _LOWER[ord("A"):ord("Z") + 1] += 32
 
-_REPLACEMENTS = tuple((chr(code), repl) for code, repl in _QUOTES.items())
+_REPLACEMENTS = tuple((chr(code), repl) for code, repl in TYPOGRAPHY.items())
 
 
 def fast_normalise(text: str) -> str:
