@@ -148,3 +148,15 @@ def test_refresh_figures_extracts_again_without_touching_tags(dbpath, capsys) ->
     assert conn.execute("select count(*) from figures").fetchone()[0] == before
     assert conn.execute("select tag from annotation_tags").fetchall() == [("swap",)]
     conn.close()
+
+
+def test_ctrl_c_during_a_load_says_what_was_kept(tmp_path: Path, capsys, monkeypatch) -> None:
+    import store.load
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store.load, "load_paths", interrupted)
+    assert main(["--db", str(tmp_path / "t.db"), "load", str(SEEDS)]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "Traceback" not in err

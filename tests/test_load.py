@@ -257,3 +257,16 @@ def test_another_program_can_write_while_a_load_waits_for_its_workers(tmp_path: 
     other.close()
     assert reports and reports[0].ok and len(reports[0].loaded) == 30
     assert writes >= 5
+
+
+def test_a_load_stopped_before_grouping_is_grouped_by_the_next_one(tmp_path: Path) -> None:
+    from store.repeats import groups
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    database = open_db(tmp_path / "t.db")
+    first = load_paths(database, [folder], group_repeats=False)
+    assert first.ok and not groups(database)
+    again = load_paths(database, [folder])
+    assert len(again.unchanged) == 2 and not again.loaded
+    assert groups(database)

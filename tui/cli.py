@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from store.load import LoadReport
 
 EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_INTERRUPTED = 130  # the shell convention for a command stopped by ctrl+c (128 + SIGINT)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -127,6 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        if sys.stderr.isatty():
+            print("\r\033[K", end="", file=sys.stderr)
+        print("tearsheet: interrupted; every file stored so far is kept whole, and the same command "
+              "loads the rest", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         db.close()
 
