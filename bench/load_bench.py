@@ -338,7 +338,7 @@ def report(results: list[SizeResult], seed: int) -> str:
     out += [
         "",
         "time split, main process (timers around store.load's stages in the same run; wall seconds; store = the "
-        "rest: SQL inserts, hashing, one commit a file)",
+        "rest: SQL inserts and commits; commits made while a worker keeps the loader waiting count as waiting)",
         table(
             ["articles", *(f"{s} s" for s in MAIN_STAGES)],
             [[f"{r.articles:,}", *(f"{r.load['split'][s]:.1f} ({100 * r.load['split'][s] / r.load['seconds']:.0f}%)"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sqlite_utils
 
@@ -55,3 +56,17 @@ def doc(db: sqlite_utils.Database, stem: str = LIVE_BLOG.stem) -> int:
 
 def para(db: sqlite_utils.Database, n: int, stem: str = LIVE_BLOG.stem) -> tuple[int, str]:
     return db.execute("select id, text from paragraphs where doc_id = ? and n = ?", [doc(db, stem), n]).fetchone()
+
+
+def lsh_pairs(db: sqlite_utils.Database) -> set[tuple[int, int]]:
+    """(band key, paragraph id) rows of the repeat index."""
+    return {tuple(row) for row in db.execute("select key, paragraph_id from repeat_lsh")}
+
+
+def packed_lsh_pairs(db: sqlite_utils.Database) -> set[tuple[int, int]]:
+    """The same pairs as unpacked from repeat_lsh_keys, one blob of int64 keys per paragraph."""
+    return {
+        (key, pid)
+        for pid, blob in db.execute("select paragraph_id, keys from repeat_lsh_keys")
+        for key in np.frombuffer(blob, dtype=np.int64).tolist()
+    }

@@ -87,13 +87,19 @@ def test_bad_files_are_reported_and_the_rest_still_load(db, tmp_path: Path) -> N
     assert os.path.getsize(folder / "big.txt") > 3_000_000
 
 
-def test_a_failure_inside_one_file_rolls_back_that_file_only(db, tmp_path: Path, monkeypatch) -> None:
-    import store.load as load_module
-
+@pytest.fixture
+def two(tmp_path: Path) -> Path:
+    """The live blog as a.txt and the aggregator page as b.txt, loaded in that order."""
     folder = tmp_path / "two"
     folder.mkdir()
     shutil.copy(LIVE_BLOG, folder / "a.txt")
     shutil.copy(AGGREGATOR, folder / "b.txt")
+    return folder
+
+
+def test_a_failure_inside_one_file_rolls_back_that_file_only(db, two: Path, monkeypatch) -> None:
+    import store.load as load_module
+
     real = load_module.reanchor_document
 
     def failing(database, doc):
@@ -102,7 +108,7 @@ def test_a_failure_inside_one_file_rolls_back_that_file_only(db, tmp_path: Path,
         return real(database, doc)
 
     monkeypatch.setattr(load_module, "reanchor_document", failing)
-    report = load_paths(db, [folder])
+    report = load_paths(db, [two])
     assert [Path(p.path).name for p in report.errors] == ["b.txt"]
     assert "disk trouble" in report.errors[0].reason
     assert [r[0] for r in db.execute("select stem from sources")] == ["a"]
@@ -110,13 +116,9 @@ def test_a_failure_inside_one_file_rolls_back_that_file_only(db, tmp_path: Path,
     assert db.execute("select count(*) from paragraphs where doc_id != 1").fetchone()[0] == 0
 
 
-def test_an_extractor_failure_costs_only_that_paragraphs_figures(db, tmp_path: Path, monkeypatch) -> None:
+def test_an_extractor_failure_costs_only_that_paragraphs_figures(db, two: Path, monkeypatch) -> None:
     import store.prepare as prepare_module
 
-    folder = tmp_path / "two"
-    folder.mkdir()
-    shutil.copy(LIVE_BLOG, folder / "a.txt")
-    shutil.copy(AGGREGATOR, folder / "b.txt")
     real = prepare_module.extract
 
     def failing(text, published=None):
@@ -125,7 +127,7 @@ def test_an_extractor_failure_costs_only_that_paragraphs_figures(db, tmp_path: P
         return real(text, published)
 
     monkeypatch.setattr(prepare_module, "extract", failing)
-    report = load_paths(db, [folder])
+    report = load_paths(db, [two])
     assert report.ok and len(report.loaded) == 2
     broken = db.execute("select id from paragraphs where text like '%909 bodies%'").fetchall()
     assert broken

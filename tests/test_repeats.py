@@ -12,6 +12,7 @@ from store.load import load_paths
 from store.repeats import changed_numbers, forget_paragraphs, group_of, groups, members, regroup, update_repeats
 from store.repeats.score import DEFAULT_THRESHOLD
 from store.text import normalise, text_hash
+from tests.conftest import lsh_pairs, packed_lsh_pairs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LIVE_BLOG = SEEDS / "000_f7ba2992e29d3270.txt"
@@ -227,26 +228,12 @@ def test_lines_repeated_across_many_documents_are_furniture(db: sqlite_utils.Dat
     assert groups(db) == []
 
 
-def _index_pairs(db: sqlite_utils.Database) -> set[tuple[int, int]]:
-    return {tuple(row) for row in db.execute("select key, paragraph_id from repeat_lsh")}
-
-
-def _packed_pairs(db: sqlite_utils.Database) -> set[tuple[int, int]]:
-    import numpy as np
-
-    return {
-        (key, pid)
-        for pid, blob in db.execute("select paragraph_id, keys from repeat_lsh_keys")
-        for key in np.frombuffer(blob, dtype=np.int64).tolist()
-    }
-
-
 def test_packed_keys_mirror_the_index_through_edits(seeded: sqlite_utils.Database) -> None:
-    assert _index_pairs(seeded) and _index_pairs(seeded) == _packed_pairs(seeded)
+    assert lsh_pairs(seeded) and lsh_pairs(seeded) == packed_lsh_pairs(seeded)
     swap_id, swap = paragraph(seeded, SWAP)
     ids = add_document(seeded, "2025-01-02", [swap.replace("909", "757")])
     update_repeats(seeded, ids)
     forget_paragraphs(seeded, [swap_id])
-    assert _index_pairs(seeded) == _packed_pairs(seeded)
-    assert swap_id not in {pid for _, pid in _index_pairs(seeded)}
+    assert lsh_pairs(seeded) == packed_lsh_pairs(seeded)
+    assert swap_id not in {pid for _, pid in lsh_pairs(seeded)}
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 import sqlite_utils
 
 from store.db import SCHEMA_VERSION, open_db, schema_version
 from store.load import load_paths
 from store.queries import SORTS, documents
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, packed_lsh_pairs
 
 PAGE_DATE = "coalesce((select p.published from documents p where p.id = d.parent_id), d.published, '')"
 # The date order as it was computed before the stored column: through a join on the parent.
@@ -118,21 +117,13 @@ def test_reloading_a_file_keeps_sort_date_right(tmp_path: Path, folder: Path) ->
     assert stale_dates(database) == []
 
 
-def _packed_pairs(database: sqlite_utils.Database) -> set[tuple[int, int]]:
-    return {
-        (key, pid)
-        for pid, blob in database.execute("select paragraph_id, keys from repeat_lsh_keys")
-        for key in np.frombuffer(blob, dtype=np.int64).tolist()
-    }
-
-
 def test_opening_a_v1_collection_packs_each_paragraphs_band_keys(v1_path: Path) -> None:
     before = sqlite_utils.Database(v1_path)
     expected = {tuple(row) for row in before.execute("select key, paragraph_id from repeat_lsh")}
     before.close()
     assert expected
     database = open_db(v1_path)
-    assert _packed_pairs(database) == expected
+    assert packed_lsh_pairs(database) == expected
     assert "idx_repeat_lsh_paragraph" not in {row[1] for row in database.execute("pragma index_list(repeat_lsh)")}
     database.close()
 
