@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import platformdirs
-import sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 SCHEMA_VERSION = 4
@@ -27,6 +32,52 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("tearsheet", appauthor=False)) / "tearsheet.db"
 
 
+OPTIONAL_IMPORTS_OF_SQLITE_UTILS = ("numpy", "pandas")
+
+
+def sqlite_utils_module() -> ModuleType:
+    """sqlite-utils, imported without numpy and pandas the first time.
+
+    sqlite-utils imports them, when installed, only to map their scalar types to column types for inserts;
+    tearsheet never hands it such values, and numpy alone was a third of the reader's start-up. Modules that
+    need numpy (store.repeats) still import it as usual afterwards.
+    """
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    blocked = [name for name in OPTIONAL_IMPORTS_OF_SQLITE_UTILS if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # None makes `import name` raise ImportError
+    try:
+        import sqlite_utils
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+    return sqlite_utils
+
+
+def holds_documents(path: str | os.PathLike[str] | None = None) -> bool:
+    """Whether the file exists, is at this schema version and holds a document, asked with plain sqlite3.
+
+    The reader then opens it after its first paint instead of before; anything else (a missing or empty
+    file, an older schema, an error) is answered False and left to open_db, which migrates or explains.
+    """
+    target = Path(path) if path is not None else default_path()
+    try:
+        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+    try:
+        version = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+        if version is None or int(version[0]) != SCHEMA_VERSION:
+            return False
+        return conn.execute("select 1 from documents limit 1").fetchone() is not None
+    except (sqlite3.Error, ValueError):
+        return False
+    finally:
+        conn.close()
+
+
 def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) and bring the schema up to date.
 
@@ -39,7 +90,7 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
         target.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db = sqlite_utils.Database(conn)
+        db = sqlite_utils_module().Database(conn)
         if migrate:
             _enable_wal(db, target)
             migrate_schema(db)

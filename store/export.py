@@ -12,12 +12,13 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TextIO
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TextIO
 
 from store.annotations.queries import canonical_tag, tags_of
 from store.db import StoreError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FIELDS = ("tags", "note", "quote", "document", "source", "published", "paragraph", "start", "end", "figures", "path",
           "annotated_at")

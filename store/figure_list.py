@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.reading import FIGURE_COLUMNS, FigureMark
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FIGURE_SORTS = {
     "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",

@@ -12,8 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.annotations.anchor import detach, reanchor_document
 from store.boilerplate import SHARED_BY
@@ -24,6 +23,9 @@ from store.parse import Article, mark_collection_furniture
 from store.prepare import Prepared, prepare
 from store.repeats import forget_paragraphs, update_repeats
 from store.text import text_hash
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 

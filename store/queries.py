@@ -8,11 +8,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.db import StoreError
 from store.kinds import HIDDEN_KINDS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, unmark
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 FIGURE_COLUMNS = "start, [end], text, kind, value, low, high, unit, counted, approx, resolved, resolved_end, granularity"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from store.annotations import annotations_of_document
+from store.db import open_db
 from store.load import load_paths
 from store.queries import document
 from tests.conftest import doc_id
@@ -245,6 +246,65 @@ async def test_resume_opens_the_last_article_where_it_was_left(seeded) -> None:
         await settle(pilot)
         assert isinstance(second.screen, ArticleScreen)
         assert cursor_n(second.screen) == 3
+
+
+async def test_a_reader_given_the_path_paints_before_the_store_opens_then_fills_in_and_resumes(
+    seeded, tmp_path: Path, monkeypatch
+) -> None:
+    import threading
+
+    import tui.app
+
+    first = TearsheetApp(seeded, resume=False)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "j", "escape")
+        await settle(pilot)
+    release = threading.Event()
+    opened: list[Path] = []
+
+    def slow_open(path):
+        release.wait(10)
+        opened.append(path)
+        return open_db(path)
+
+    monkeypatch.setattr(tui.app, "open_db", slow_open)
+    second = TearsheetApp(tmp_path / "t.db")
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        library = second.screen
+        assert isinstance(library, LibraryScreen) and not opened
+        assert library.query_one("#documents", DataTable).row_count == 0
+        assert not library.query_one("#empty").display, "an unopened store is not an empty one"
+        assert "Opening the library" in str(library.query_one("#library-status", Static).render())
+        release.set()
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert opened == [tmp_path / "t.db"]
+        assert isinstance(second.screen, ArticleScreen) and cursor_n(second.screen) == 3
+        await pilot.press("escape")
+        await settle(pilot)
+        assert library.query_one("#documents", DataTable).row_count == 5
+
+
+async def test_quitting_right_after_a_move_keeps_the_position(seeded) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "j")
+        doc, position = article.doc_id, article.cursor_view().position
+        await pilot.press("q")
+    assert seeded.execute("select position from reading where doc_id = ?", [doc]).fetchone()[0] == position
+
+
+async def test_a_store_that_cannot_be_opened_ends_the_reader_with_the_reason(tmp_path: Path) -> None:
+    app = TearsheetApp(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+    assert app.store_error is not None and "is a directory" in app.store_error
+    assert app.return_code == 1
 
 
 async def test_search_opens_the_hit_and_steps_through_hits(app) -> None:
@@ -528,12 +588,19 @@ async def test_quit(app) -> None:
     assert not app.is_running
 
 
-def test_the_reader_starts_without_importing_numpy() -> None:
+def test_the_reader_paints_before_importing_sqlite_utils_and_opens_the_store_without_numpy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; import tui.app, store.db, sqlite_utils; assert 'numpy' not in sys.modules, 'numpy imported'; "
-            "import store.repeats.engine; assert sys.modules['numpy'] is not None")
+    code = "\n".join([
+        "import sys, tui.cli, tui.app, tui.screens.library",
+        "assert 'sqlite_utils' not in sys.modules, 'sqlite_utils imported before the first paint'",
+        "from store.db import sqlite_utils_module",
+        "assert sqlite_utils_module().Database",
+        "assert 'numpy' not in sys.modules, 'numpy imported with sqlite_utils'",
+        "import store.repeats.engine",
+        "assert sys.modules['numpy'] is not None",
+    ])
     done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

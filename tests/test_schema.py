@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from store.db import SCHEMA_VERSION, open_db, schema_version
+from store.db import SCHEMA_VERSION, holds_documents, open_db, schema_version
 from store.load import load_paths
 from store.queries import SORTS, documents
 from tests.conftest import SEEDS, packed_lsh_pairs
@@ -140,3 +140,20 @@ def test_opening_a_v1_collection_hands_full_text_rows_to_the_loader(v1_path: Pat
     hits = database.execute("select count(*) from paragraphs_fts where paragraphs_fts match 'Reykjavik'").fetchone()[0]
     assert hits == 1
     database.close()
+
+
+def test_only_a_current_collection_with_documents_is_left_for_the_reader_to_open_after_painting(
+    tmp_path: Path, v1_path: Path
+) -> None:
+    """Everything else goes through open_db first, which migrates, creates or explains."""
+    assert not holds_documents(tmp_path / "missing.db")
+    assert not (tmp_path / "missing.db").exists(), "asking must not create the file"
+    assert not holds_documents(tmp_path)
+    (tmp_path / "notes.txt").write_text("not a database")
+    assert not holds_documents(tmp_path / "notes.txt")
+    open_db(tmp_path / "empty.db").close()
+    assert not holds_documents(tmp_path / "empty.db")
+    assert not holds_documents(v1_path)
+    database = open_db(v1_path)
+    database.close()
+    assert holds_documents(v1_path)

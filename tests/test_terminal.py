@@ -56,5 +56,16 @@ def test_reader_in_a_real_terminal(tmp_path: Path) -> None:
         screen = _wait_for(session, "TEARSHEET-EXIT=0")
         assert "Next article" not in screen, "the app's screen was left behind"
         assert env_db.exists()
+
+        # Again on the same file, which now holds documents: the store opens after the first paint and the
+        # reader comes back to the article it was left on.
+        _tmux("send-keys", "-t", session, "clear", "Enter")
+        _tmux("send-keys", "-t", session, f"TEARSHEET_DB={env_db} {SCRIPT}; echo TEARSHEET-AGAIN=$?", "Enter")
+        screen = _wait_for(session, "tearsheet — Over 107,000 Russian soldiers")
+        assert "Next article" in screen
+        _tmux("send-keys", "-t", session, "escape")
+        screen = _wait_for(session, "5 documents")
+        _tmux("send-keys", "-t", session, "q")
+        _wait_for(session, "TEARSHEET-AGAIN=0")
     finally:
         _tmux("kill-session", "-t", session)

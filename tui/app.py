@@ -6,16 +6,20 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-import sqlite_utils
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.events import AppFocus
 from textual.screen import Screen
 
+from store.db import StoreError, open_db
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -35,20 +39,60 @@ class TearsheetApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-very-wide")]
 
     def __init__(
-        self, db: sqlite_utils.Database, *, resume: bool = True, export_dir: str | None = None,
+        self, db: sqlite_utils.Database | Path, *, resume: bool = True, export_dir: str | None = None,
         load_problems: list[str] | None = None,
     ) -> None:
+        """`db` is an open database, or the path of one opened in a worker once the first screen is painted.
+
+        The first screen needs no data, and opening the store (sqlite-utils' imports, the schema check) was
+        a fifth of the reader's start-up.
+        """
         super().__init__()
-        self.db = db
+        self._db = None if isinstance(db, Path) else db
+        self._db_path = db if isinstance(db, Path) else None
         self.resume = resume
         self.export_dir = export_dir
         self.load_problems = load_problems or []
+        self.store_error: str | None = None
         self._db_lock = threading.RLock()
+        self._opened = threading.Event()
+        self._when_open: list[Callable[[], object]] = []
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run a store function; the connection is shared between the UI thread and workers, one call at a time."""
+        self._opened.wait()
+        if self._db is None:
+            raise StoreError(self.store_error or "the database is not open")
         with self._db_lock:
-            return fn(self.db, *args, **kwargs)
+            return fn(self._db, *args, **kwargs)
+
+    def when_store_open(self, callback: Callable[[], object]) -> None:
+        """Call back now if the database is open, else as soon as it is."""
+        if self._opened.is_set():
+            callback()
+        else:
+            self._when_open.append(callback)
+
+    @work(thread=True, exclusive=True, group="open-store", exit_on_error=False)
+    def _open_store(self) -> None:
+        try:
+            self._db = open_db(self._db_path)
+        except StoreError as exc:
+            self.store_error = str(exc)
+            self.exit(return_code=1)
+        finally:
+            self._opened.set()
+        if self._db is not None:
+            self.call_from_thread(self._store_opened)
+
+    def _store_opened(self) -> None:
+        callbacks, self._when_open = self._when_open, []
+        for callback in callbacks:
+            callback()
+        if self.resume:
+            last = self.store(last_opened)
+            if last is not None:
+                self.open_article(last)
 
     def open_article(
         self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
@@ -95,10 +139,19 @@ class TearsheetApp(App[None]):
             shown = "\n".join(self.load_problems[:5])
             more = f"\n… and {len(self.load_problems) - 5} more" if len(self.load_problems) > 5 else ""
             self.notify(f"{shown}{more}", title=f"{len(self.load_problems)} file(s) not loaded", severity="error", timeout=12)
-        if self.resume:
-            last = self.store(last_opened)
-            if last is not None:
-                self.open_article(last)
+        if self._db is None:
+            self.call_after_refresh(self._open_store)
+        else:
+            self._opened.set()
+            self._store_opened()
+
+    async def action_quit(self) -> None:
+        # A move is saved a moment after the cursor stops; quitting sooner must not lose it.
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_position", None)
+            if keep is not None:
+                keep()
+        self.exit()
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._thresholds)

@@ -9,14 +9,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
 from store.bundled import seeds_dir
-from store.db import StoreError, default_path, open_db
-from store.figure_list import figures as figure_rows
+from store.db import StoreError, default_path, holds_documents, open_db
 from store.queries import document, documents, paragraphs_of, resolve_doc, search
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from store.load import LoadReport
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -116,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     args = parser.parse_args(_split_default_command(list(sys.argv[1:] if argv is None else argv), commands))
+    if args.command == "read" and not args.paths:
+        path = Path(args.db) if args.db else default_path()
+        if holds_documents(path):
+            return _run_reader(path, problems=[])
     try:
         db = open_db(args.db)
     except StoreError as exc:
@@ -228,8 +231,6 @@ def _search(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
 
 
 def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
-    from tui.app import TearsheetApp
-
     report = None
     empty = not db.execute("select 1 from documents limit 1").fetchone()
     if args.paths or empty:
@@ -241,7 +242,18 @@ def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         if show:
             print("\r\033[K", end="", file=sys.stderr)
     problems = [str(problem) for problem in report.errors] if report is not None else []
-    TearsheetApp(db, load_problems=problems).run()
+    return _run_reader(db, problems=problems)
+
+
+def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str]) -> int:
+    """Run the reader on an open database, or on the path of one that holds documents (opened after the first paint)."""
+    from tui.app import TearsheetApp
+
+    app = TearsheetApp(db, load_problems=problems)
+    app.run()
+    if app.store_error:
+        print(f"tearsheet: {app.store_error}", file=sys.stderr)
+        return EXIT_FAILED
     # Repeated after the app has given the terminal back, where they stay readable.
     for problem in problems:
         print(f"tearsheet: error: {problem}", file=sys.stderr)
@@ -267,6 +279,8 @@ def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
             for f in found:
                 print(f"{f['start']:>4}-{f['end']:<4} {f['kind']:<9} {f['text']}")
         return EXIT_OK
+    from store.figure_list import figures as figure_rows
+
     doc = resolve_doc(db, args.doc) if args.doc else None
     rows = figure_rows(db, doc=doc, kind=args.kind, counted=args.counted, sort=args.sort, limit=None)
     if args.json:

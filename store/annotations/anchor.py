@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Levenshtein
 
 from store.annotations.schema import ensure_annotation_tables
 from store.kinds import READING_KINDS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 REATTACH_MIN_SCORE = 80.0
 REATTACH_WITH_NEIGHBOUR_SCORE = 60.0

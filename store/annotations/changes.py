@@ -9,13 +9,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.annotations.anchor import anchor_of
 from store.annotations.queries import Annotation, annotation, canonical_tag
 from store.annotations.schema import ensure_annotation_tables
 from store.db import StoreError, _explain
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MAX_TAG_LENGTH = 100
 LOG_KEPT = 1000

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.annotations.changes import Span, change, delete, log, now, snapshot, writing
 from store.annotations.queries import Annotation
 from store.annotations.schema import ensure_annotation_tables
 from store.db import StoreError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def set_note(

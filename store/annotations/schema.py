@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 ANCHOR_COLUMNS = {"anchor_prev": str, "anchor_next": str}
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.annotations.changes import KEEP, Span, change, normalise_tags
 from store.annotations.queries import Annotation
 from store.annotations.schema import ensure_annotation_tables
 from store.db import StoreError
 from store.queries import paragraph_at, resolve_doc
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _required(tags: list[str]) -> list[str]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.annotations.anchor import reanchor_document
 from store.annotations.changes import delete, snapshot, write_tags, writing
 from store.annotations.schema import ensure_annotation_tables
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def undo(db: sqlite_utils.Database) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import sqlite_utils
 
 from store.db import get_meta, set_meta
 from store.kinds import READING_KINDS
@@ -15,6 +15,9 @@ from store.repeats import minhash
 from store.repeats.engine import Batch, Grouping, Settings, group_batch, hex_keys, plausible, published_number
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 THRESHOLD_KEY = "repeat_threshold"
 _CHUNK = 500

@@ -9,7 +9,11 @@ keeps each paragraph's keys packed in one row, which is how its rows are found a
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 
 def create_repeat_tables(db: sqlite_utils.Database) -> None:

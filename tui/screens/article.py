@@ -177,6 +177,12 @@ class ArticleScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._save_position()
 
+    def keep_position(self) -> None:
+        """Written at once, not in a worker: the reader is about to quit, and quitting cancels workers."""
+        view = self.cursor_view()
+        if view is not None:
+            self.app.store(remember_position, self.doc_id, view.position)
+
     # -- movement ------------------------------------------------------------------------------
 
     def action_cursor_down(self) -> None:

@@ -20,6 +20,8 @@ from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
 
 PAGE = 200
+FIRST_PAGE = 60
+"""Enough rows to fill a tall terminal: the first page is on the way to the first useful frame, the rest is not."""
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
 EMPTY_HELP = """[b]No articles yet.[/b]
@@ -69,7 +71,7 @@ class LibraryScreen(Screen[None]):
                 yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
                 yield Preview(id="preview")
             yield Static(EMPTY_HELP, id="empty")
-            yield Static("", id="library-status")
+            yield Static("Opening the library…", id="library-status")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -82,7 +84,7 @@ class LibraryScreen(Screen[None]):
         table.add_column("Fig", key="figures", width=4)
         table.add_column("Tag", key="tags", width=4)
         table.add_column("New", key="new", width=5)
-        self.refresh_data()
+        self.app.when_store_open(self.refresh_data)
 
     def on_resize(self) -> None:
         self._fit_title()
@@ -103,7 +105,8 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def _fetch(self, sort: str, text: str, tag: str | None, offset: int, generation: int) -> None:
-        rows = self.app.store(documents, sort=sort, text=text, tag=tag, limit=PAGE, offset=offset)
+        limit = FIRST_PAGE if offset == 0 else PAGE
+        rows = self.app.store(documents, sort=sort, text=text, tag=tag, limit=limit, offset=offset)
         total = self.app.store(count_documents, text=text, tag=tag) if offset == 0 else self.total
         self.post_message(self.Loaded(Page(rows, total, offset, generation)))
 
