@@ -23,7 +23,7 @@ BANDS = 21
 ROWS = 3
 EMPTY = np.uint32(0xFFFFFFFF)
 _BIN_BITS = int(NUM_HASHES).bit_length() - 1
-_CHUNK_TEXTS = 10_000
+_CHUNK_TEXTS = 2500
 _SEP = "\x00"
 
 STOPWORDS = frozenset(
@@ -132,6 +132,8 @@ class Signatures:
         """Each text of `rows` as a string with one character per word, so that string metrics
         (rapidfuzz's `ratio`, Indel distance) measure word sequences."""
         rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) > _CHUNK_TEXTS:
+            return [code for i in range(0, len(rows), _CHUNK_TEXTS) for code in self.codes(rows[i:i + _CHUNK_TEXTS])]
         if len(rows) == 0:
             return []
         starts, ends = self.offsets[rows], self.offsets[rows + 1]
