@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from store.annotations.anchor import detach, reanchor_document
 from store.boilerplate import SHARED_BY
 from store.db import StoreError, _explain
-from store.figures import Figure, extract
+from store.figures import extract
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
 from store.prepare import Prepared, prepare
@@ -259,7 +259,7 @@ def _put(db: sqlite_utils.Database, table: str, row: dict[str, object], row_id: 
 
 
 def _store_article(
-    db: sqlite_utils.Database, source_id: int, stem: str, article: Article, figures: list[list[Figure]],
+    db: sqlite_utils.Database, source_id: int, stem: str, article: Article, figures: list[list[tuple]],
     hashes: list[str], digest: str, now: str,
 ) -> list[int]:
     doc = {
@@ -286,7 +286,7 @@ def _store_article(
                      paragraph.end, digest_of_text))
         if paragraph.kind in READING_KINDS:
             new_ids.append(paragraph_id)
-            figure_rows.extend(_figure_row(paragraph_id, doc_id, f) for f in found)
+            figure_rows.extend((paragraph_id, doc_id, *columns) for columns in found)
     db.conn.executemany(
         "insert into paragraphs (id, doc_id, position, n, kind, text, start, [end], hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
@@ -335,15 +335,10 @@ def refresh_figures(db: sqlite_utils.Database) -> int:
         batch = []
         for paragraph_id, doc_id, text, published in rows:
             day = date.fromisoformat(published) if published else None
-            batch.extend(_figure_row(paragraph_id, doc_id, f) for f in extract(text, day))
+            batch.extend((paragraph_id, doc_id, *f.columns()) for f in extract(text, day))
         _insert_figures(db, batch)
         count = len(batch)
     return count
-
-
-def _figure_row(paragraph_id: int, doc_id: int, f: Figure) -> tuple:
-    return (paragraph_id, doc_id, f.start, f.end, f.text, f.kind, f.value, f.low, f.high, f.unit, f.counted, f.approx,
-            f.resolved, f.resolved_end, f.granularity, int(f.relative))
 
 
 def _insert_figures(db: sqlite_utils.Database, rows: list[tuple]) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from store.decode import NotText, decode
-from store.figures import Figure, extract
+from store.figures import extract
 from store.kinds import READING_KINDS
 from store.parse import Article, parse
 from store.text import bytes_hash, text_hash
@@ -25,17 +25,17 @@ class Prepared:
     encoding: str = ""
     text: str = ""
     articles: list[Article] | None = None
-    figures: list[list[list[Figure]]] | None = None  # per article, per paragraph
+    figures: list[list[list[tuple]]] | None = None  # per article, per paragraph: `Figure.columns()` of each
     hashes: list[list[str]] | None = None  # per article, per paragraph: `text_hash`, worked out here off the writer
     unchanged: bool = False
     problem: str | None = None
 
 
-def _figures_of(text: str, published: date | None) -> list[Figure]:
+def _figures_of(text: str, published: date | None) -> list[tuple]:
     """Figures are an aid to reading: a paragraph the extractor cannot handle loads without them
     rather than costing the whole file."""
     try:
-        return extract(text, published)
+        return [figure.columns() for figure in extract(text, published)]
     except Exception:  # noqa: BLE001
         return []
 

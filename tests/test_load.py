@@ -272,3 +272,23 @@ def test_a_load_stopped_before_grouping_is_grouped_by_the_next_one(tmp_path: Pat
     again = load_paths(database, [folder])
     assert len(again.unchanged) == 2 and not again.loaded
     assert groups(database)
+
+
+def test_stored_figures_are_what_the_extractor_finds_column_for_column(seeded) -> None:
+    from datetime import date
+
+    from store.figures import extract
+
+    columns = ("start, [end], text, kind, value, low, high, unit, counted, approx, resolved, resolved_end, "
+               "granularity, relative")
+    paragraphs = seeded.execute(
+        "select p.id, p.text, d.published from paragraphs p join documents d on d.id = p.doc_id "
+        "where p.kind in ('title', 'heading', 'body')"
+    ).fetchall()
+    compared = 0
+    for paragraph_id, text, published in paragraphs:
+        stored = seeded.execute(f"select {columns} from figures where paragraph_id = ? order by id", [paragraph_id]).fetchall()
+        found = [f.columns() for f in extract(text, date.fromisoformat(published) if published else None)]
+        assert stored == found, text
+        compared += len(found)
+    assert compared == seeded.execute("select count(*) from figures").fetchone()[0] > 50

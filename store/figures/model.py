@@ -45,3 +45,12 @@ class Figure:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def columns(self) -> tuple:
+        """Its values in the order of the figures table's columns after paragraph_id and doc_id.
+
+        What loading workers send back: a tuple pickles in a sixth of the time a slotted dataclass
+        does and unpickles in under half, in the process that writes.
+        """
+        return (self.start, self.end, self.text, self.kind, self.value, self.low, self.high, self.unit, self.counted,
+                self.approx, self.resolved, self.resolved_end, self.granularity, int(self.relative))
