@@ -24,6 +24,7 @@ ROWS = 3
 EMPTY = np.uint32(0xFFFFFFFF)
 _BIN_BITS = int(NUM_HASHES).bit_length() - 1
 _CHUNK_TEXTS = 10_000
+_BAND_BLOCK = 8_192
 _SEP = "\x00"
 
 STOPWORDS = frozenset(
@@ -237,18 +238,43 @@ def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
     return Signatures(sig, words, shingles, hashes, offsets)
 
 
-def band_keys(sig: np.ndarray) -> np.ndarray:
+def band_keys(sig: np.ndarray, workers: int = 2) -> np.ndarray:
     """(n, BANDS) int64 keys; two texts are candidates when any key is equal. Keys carry the band number.
 
     A band takes bins BANDS apart, not neighbours: densified neighbours often copy one shingle.
+    Computed in blocks of rows small enough to stay in cache, in place.
     """
     out = np.empty((len(sig), BANDS), dtype=np.uint64)
-    for band in range(BANDS):
-        key = np.full(len(sig), _BAND_SALT[band], dtype=np.uint64)
-        for row in range(ROWS):
-            key = _mix(key ^ sig[:, band + row * BANDS].astype(np.uint64))
-        out[:, band] = key
+
+    def block(start: int) -> None:
+        part = sig[start:start + _BAND_BLOCK]
+        key = np.empty(len(part), dtype=np.uint64)
+        spare = np.empty(len(part), dtype=np.uint64)
+        for band in range(BANDS):
+            key.fill(_BAND_SALT[band])
+            for row in range(ROWS):
+                key ^= part[:, band + row * BANDS]
+                _mix_in_place(key, spare)
+            out[start:start + len(part), band] = key
+
+    starts = range(0, len(sig), _BAND_BLOCK)
+    if workers > 1 and len(starts) > 4:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(block, starts))
+    else:
+        for start in starts:
+            block(start)
     return out.view(np.int64)
+
+
+def _mix_in_place(x: np.ndarray, spare: np.ndarray) -> None:
+    """`_mix` without temporaries; `spare` is scratch of the same shape."""
+    for shift, factor in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB)):
+        np.right_shift(x, np.uint64(shift), out=spare)
+        x ^= spare
+        x *= np.uint64(factor)
+    np.right_shift(x, np.uint64(31), out=spare)
+    x ^= spare
 
 
 _LOW7 = np.uint64(0x7F7F7F7F7F7F7F7F)
