@@ -190,25 +190,33 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     spara = wpara[:-1][same]
     nsh = np.bincount(spara, minlength=n).astype(np.int32)
 
-    sig = np.full(n * NUM_HASHES, EMPTY, dtype=np.uint32)
+    sig = np.full(NUM_HASHES * n, EMPTY, dtype=np.uint32)
     bins = (sh >> np.uint64(64 - _BIN_BITS)).astype(np.int64)
-    np.minimum.at(sig, spara * NUM_HASHES + bins, (sh & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-    sig = _densify(sig.reshape(n, NUM_HASHES), nsh)
+    np.minimum.at(sig, bins * n + spara, (sh & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    sig = _densify(sig.reshape(NUM_HASHES, n), nsh)
     offsets = np.concatenate(([0], np.cumsum(nwords))).astype(np.int64)
     return Signatures(sig, nwords, nsh, _mix(raw.astype(np.uint64)).astype(np.uint32), offsets)
 
 
-def _densify(sig: np.ndarray, nsh: np.ndarray) -> np.ndarray:
-    """Fill each empty bin from the next filled bin to its right (circularly), shifted by the distance."""
-    k = NUM_HASHES
-    cols = np.ascontiguousarray(sig.T)
+def _densify(cols: np.ndarray, nsh: np.ndarray) -> np.ndarray:
+    """Fill each empty bin from the next filled bin to its right (circularly), shifted by the distance.
+
+    `cols` holds the bins column by column, (NUM_HASHES, n); returns the (n, NUM_HASHES) signatures.
+    One sweep from the last bin to the first, carrying the nearest filled bin, started from the first
+    filled bin of each row (the nearest to the right of the last bin, around the circle).
+    """
+    k, n = cols.shape
     has = cols != EMPTY
-    position = np.arange(2 * k, dtype=np.int16)[:, None]
-    filled_at = np.where(np.concatenate((has, has)), position, np.int16(2 * k))
-    nearest = np.minimum.accumulate(filled_at[::-1], axis=0)[::-1][:k]
-    dist = (nearest - position[:k]).astype(np.uint32)
-    source = np.take_along_axis(cols, np.minimum(nearest, 2 * k - 1) % k, axis=0)
-    out = np.where(has, cols, source + dist * _ROTATE)
+    first = np.argmax(has, axis=0)
+    value = cols[first, np.arange(n)]
+    dist = first.astype(np.uint32)
+    out = np.empty_like(cols)
+    for c in range(k - 1, -1, -1):
+        dist += np.uint32(1)
+        np.copyto(value, cols[c], where=has[c])
+        np.copyto(dist, 0, where=has[c])
+        np.multiply(dist, _ROTATE, out=out[c])
+        out[c] += value
     out[:, nsh == 0] = EMPTY
     return np.ascontiguousarray(out.T)
 
