@@ -139,12 +139,19 @@ class Quality:
     background_grouped: int
     background_figures_only: int
     background: int
+    misplaced: int = 0
+    """Planted copies grouped with something other than their source (counted wrong in `precision`)."""
+    misplaced_near_source: int = 0
+    """Of those, the ones whose group's representative (or, when the copy leads, another member) is itself
+    a near-copy of the source: fuzz.ratio >= the threshold on processed text, an accidental look-alike in
+    the generated background rather than a merge of unrelated paragraphs."""
 
 
 def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
     hits: Counter[str] = Counter()
     total: Counter[str] = Counter()
     wrong = 0
+    misplaced: list[tuple[int, int]] = []
     traps: Counter[str] = Counter()
     group_size = Counter(rep.tolist())
     for kind, source, copy in corpus.planted:
@@ -157,6 +164,7 @@ def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
             hits[kind] += 1
         elif group_size[int(rep[copy])] > 1:
             wrong += 1
+            misplaced.append((source, copy))
     tp = sum(hits.values())
     wrong += sum(traps.values())
     planted_rows = {c for _, _, c in corpus.planted}
@@ -174,6 +182,19 @@ def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
         background_grouped=len(grouped),
         background_figures_only=int(figures_only),
         background=len(background),
+        misplaced=len(misplaced),
+        misplaced_near_source=sum(_near_source(corpus, rep, source, copy) for source, copy in misplaced),
+    )
+
+
+def _near_source(corpus: Corpus, rep: np.ndarray, source: int, copy: int) -> bool:
+    """Whether the group a planted copy sits in (without its source) is led by a near-copy of the source."""
+    from rapidfuzz import fuzz, utils
+
+    others = [int(rep[copy])] if rep[copy] != copy else np.flatnonzero(rep == copy).tolist()
+    want = utils.default_process(corpus.texts[source])
+    return any(
+        fuzz.ratio(want, utils.default_process(corpus.texts[i])) >= DEFAULT_THRESHOLD for i in others if i != copy
     )
 
 
@@ -267,6 +288,10 @@ def report(r: dict) -> None:
 def _print_quality(name: str, q: dict) -> None:
     kinds = " ".join(f"{k} {v:.3f}" for k, v in q["recall"].items())
     print(f"  {name} precision {q['precision']:.4f}, recall {q['overall_recall']:.4f} ({kinds})")
+    if "misplaced" in q:
+        print(f"  {name} planted copies grouped away from their source: {q['misplaced']:,}, of which "
+              f"{q['misplaced_near_source']:,} sit with a near-copy of the source (character ratio >= "
+              f"{DEFAULT_THRESHOLD:g}: look-alikes already in the generated background, label noise)")
     print(f"  {name} traps merged: " + ", ".join(f"{k} {v}" for k, v in q["traps_merged"].items())
           + f"; furniture lines grouped {q['furniture_grouped']}; unplanted paragraphs grouped "
           f"{q['background_grouped']:,} of {q['background']:,} ({q['background_figures_only']:,} differ only in figures)")
