@@ -25,6 +25,7 @@ EMPTY = np.uint32(0xFFFFFFFF)
 _BIN_BITS = int(NUM_HASHES).bit_length() - 1
 _CHUNK_TEXTS = 10_000
 _BAND_BLOCK = 8_192
+_CODE_BLOCK = 65_536
 _SEP = "\x00"
 
 STOPWORDS = frozenset(
@@ -131,8 +132,15 @@ class Signatures:
 
     def codes(self, rows: Sequence[int] | np.ndarray) -> list[str]:
         """Each text of `rows` as a string with one character per word, so that string metrics
-        (rapidfuzz's `ratio`, Indel distance) measure word sequences."""
+        (rapidfuzz's `ratio`, Indel distance) measure word sequences. Built a block of rows at a time,
+        so the index arrays stay small next to the strings."""
         rows = np.asarray(rows, dtype=np.int64)
+        out: list[str] = []
+        for i in range(0, len(rows), _CODE_BLOCK):
+            out.extend(self._codes(rows[i:i + _CODE_BLOCK]))
+        return out
+
+    def _codes(self, rows: np.ndarray) -> list[str]:
         if len(rows) == 0:
             return []
         starts, ends = self.offsets[rows], self.offsets[rows + 1]
