@@ -30,7 +30,8 @@ MIN_CONTAINMENT of the shorter text's shingles are in the longer, are not scored
 BAND_CHUNK = 1
 SCORE_CHUNK = 1_000_000
 ROUGH_JACCARD = 0.25
-"""First pass on half the bins: pairs below this cannot plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
+"""Pairs agreeing on fewer than this share of the first half of the bins are not scored: they cannot
+plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
 WINDOW = 2
 FIRST = 3
 NO_DATE = np.int32(99_999_999)
@@ -268,7 +269,7 @@ def _filtered_candidates(
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
     """
     low = minhash.low_bytes(sig.sig)
-    half = np.ascontiguousarray(low[:, : low.shape[1] // 2])
+    bins = low.shape[1] * 8
     words, shingles = sig.words, sig.shingles.astype(np.float32)
 
     def chunk(first: int) -> tuple[np.ndarray, np.ndarray, int]:
@@ -276,9 +277,10 @@ def _filtered_candidates(
         seen = len(left)
         keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
         left, right = left[keep], right[keep]
-        keep = minhash.estimated_jaccard(half, left, right) >= ROUGH_JACCARD
+        head, total = minhash.equal_bins(low, left, right, low.shape[1] // 2)
+        keep = head >= ROUGH_JACCARD * bins / 2
         left, right = left[keep], right[keep]
-        est = minhash.estimated_jaccard(low, left, right)
+        est = total[keep] / np.float32(bins)
         na, nb = shingles[left], shingles[right]
         contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
         keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
