@@ -145,6 +145,10 @@ class Quality:
     """Of those, the ones whose group's representative (or, when the copy leads, another member) is itself
     a near-copy of the source: fuzz.ratio >= the threshold on processed text, an accidental look-alike in
     the generated background rather than a merge of unrelated paragraphs."""
+    misplaced_as_close: int = 0
+    """Of the misplaced copies, the ones the engine's scorer rates at least as high against the paragraph
+    that leads their group (or, when the copy leads, its closest member) as against their source: e.g. a
+    copy that dropped a sentence and is contained in another background paragraph reusing its sentences."""
 
 
 def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
@@ -184,17 +188,44 @@ def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
         background=len(background),
         misplaced=len(misplaced),
         misplaced_near_source=sum(_near_source(corpus, rep, source, copy) for source, copy in misplaced),
+        misplaced_as_close=_as_close(corpus, rep, misplaced),
     )
+
+
+def _group_others(rep: np.ndarray, copy: int) -> list[int]:
+    others = [int(rep[copy])] if rep[copy] != copy else np.flatnonzero(rep == copy).tolist()
+    return [i for i in others if i != copy]
+
+
+def _as_close(corpus: Corpus, rep: np.ndarray, misplaced: list[tuple[int, int]]) -> int:
+    from store.repeats.minhash import fast_normalise
+    from store.repeats.score import score_pairs
+
+    left, right, owner = [], [], []
+    for k, (source, copy) in enumerate(misplaced):
+        for i in [source] + _group_others(rep, copy):
+            left.append(fast_normalise(corpus.texts[i]))
+            right.append(fast_normalise(corpus.texts[copy]))
+            owner.append(k)
+    scores = score_pairs(left, right).tolist()
+    best_other = [-1.0] * len(misplaced)
+    with_source = [0.0] * len(misplaced)
+    first = [True] * len(misplaced)
+    for k, s in zip(owner, scores):
+        if first[k]:
+            with_source[k], first[k] = s, False
+        else:
+            best_other[k] = max(best_other[k], s)
+    return sum(b >= s for b, s in zip(best_other, with_source))
 
 
 def _near_source(corpus: Corpus, rep: np.ndarray, source: int, copy: int) -> bool:
     """Whether the group a planted copy sits in (without its source) is led by a near-copy of the source."""
     from rapidfuzz import fuzz, utils
 
-    others = [int(rep[copy])] if rep[copy] != copy else np.flatnonzero(rep == copy).tolist()
     want = utils.default_process(corpus.texts[source])
     return any(
-        fuzz.ratio(want, utils.default_process(corpus.texts[i])) >= DEFAULT_THRESHOLD for i in others if i != copy
+        fuzz.ratio(want, utils.default_process(corpus.texts[i])) >= DEFAULT_THRESHOLD for i in _group_others(rep, copy)
     )
 
 
@@ -291,7 +322,9 @@ def _print_quality(name: str, q: dict) -> None:
     if "misplaced" in q:
         print(f"  {name} planted copies grouped away from their source: {q['misplaced']:,}, of which "
               f"{q['misplaced_near_source']:,} sit with a near-copy of the source (character ratio >= "
-              f"{DEFAULT_THRESHOLD:g}: look-alikes already in the generated background, label noise)")
+              f"{DEFAULT_THRESHOLD:g}: look-alikes already in the generated background, label noise); "
+              f"{q.get('misplaced_as_close', 0):,} score at least as high with the paragraph they are grouped with as with "
+              "their source")
     print(f"  {name} traps merged: " + ", ".join(f"{k} {v}" for k, v in q["traps_merged"].items())
           + f"; furniture lines grouped {q['furniture_grouped']}; unplanted paragraphs grouped "
           f"{q['background_grouped']:,} of {q['background']:,} ({q['background_figures_only']:,} differ only in figures)")
