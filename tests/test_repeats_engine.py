@@ -9,7 +9,7 @@ import numpy as np
 from store.repeats import changed_numbers, word_diff
 from store.repeats.engine import Batch, group_batch
 from store.repeats.memory import MemoryIndex
-from store.repeats.minhash import band_keys, fast_normalise, signatures
+from store.repeats.minhash import band_keys, fast_normalise, normalised_key, signatures
 from store.repeats.score import DEFAULT_THRESHOLD, score
 from store.text import normalise
 
@@ -32,6 +32,12 @@ def test_fast_normalise_agrees_with_the_store() -> None:
     lines = [line for seed in SEEDS.glob("*.txt") for line in seed.read_text(encoding="utf-8").splitlines()]
     lines += ["Kyiv\u2019s \u201cbig\u201d\u00a0day \u2014 \ufb01ne \u2033 \u3000 \u00c6", "  tabs\tand\nlines  "]
     assert all(fast_normalise(line) == normalise(line) for line in lines)
+
+
+def test_normalised_key_is_the_hash_of_the_normalised_text() -> None:
+    lines = [line for seed in SEEDS.glob("*.txt") for line in seed.read_text(encoding="utf-8").splitlines()]
+    lines += ["a\tb", "a  b", " a", "a ", "a\x1cb", "A b", "a\u00a0b", "", " ", "a\nb", "Kyiv\u2019s day"]
+    assert all(normalised_key(line) == hash(fast_normalise(line)) for line in lines)
 
 
 def test_signatures_ignore_changed_figures_and_separate_unrelated_text() -> None:

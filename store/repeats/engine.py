@@ -125,7 +125,7 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     if batch.keys is not None:
         keys = np.asarray(batch.keys, dtype=np.int64)
     else:
-        keys = np.fromiter((hash(minhash.fast_normalise(t)) for t in texts), dtype=np.int64, count=n)
+        keys = np.fromiter(map(minhash.normalised_key, texts), dtype=np.int64, count=n)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     order = placement_order(batch, lengths)
     rank = np.empty(n, dtype=np.int64)
@@ -136,7 +136,7 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     head_rank = rank[heads]
     clock("normalise")
 
-    sig = minhash.signatures([minhash.hashable(texts[i]) for i in heads.tolist()])
+    sig = minhash.signatures(minhash.hashable_all(_pick(texts, heads)))
     clock("minhash")
     words = sig.words
     shared = _shared_docs(batch, cls, n_cls)
@@ -157,15 +157,15 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     clock("candidates")
 
     involved = distinct(np.concatenate((left, right)))
-    codes = sig.codes(involved)
+    codes = np.empty(len(involved), dtype=object)
+    codes[:] = sig.codes(involved)
     low = minhash.low_bytes(sig.sig)
     shingles = sig.shingles
     del sig
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
     scores = np.concatenate([np.empty(0, np.float32)] + [
-        word_scores(_pick(codes, slot[left[i0:i0 + SCORE_CHUNK]]), _pick(codes, slot[right[i0:i0 + SCORE_CHUNK]]),
-                    settings.threshold)
+        word_scores(codes[slot[left[i0:i0 + SCORE_CHUNK]]], codes[slot[right[i0:i0 + SCORE_CHUNK]]], settings.threshold)
         for i0 in range(0, len(left), SCORE_CHUNK)
     ])
     hit = scores >= settings.threshold

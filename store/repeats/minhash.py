@@ -64,6 +64,19 @@ def fast_normalise(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def normalised_key(text: str) -> int:
+    """`hash(fast_normalise(text))`, without normalising ASCII text whose whitespace is already single
+    spaces (no other whitespace is printable ASCII)."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return hash(text.lower())
+    return hash(fast_normalise(text))
+
+
+def hashable_all(texts: Sequence[str]) -> list[str]:
+    """`hashable` of each text."""
+    return [t if t.isascii() else fast_normalise(t) for t in texts]
+
+
 def normalise_all(texts: Sequence[str]) -> list[str]:
     return [fast_normalise(t) for t in texts]
 
