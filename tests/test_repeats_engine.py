@@ -40,6 +40,18 @@ def test_normalised_key_is_the_hash_of_the_normalised_text() -> None:
     assert all(normalised_key(line) == hash(fast_normalise(line)) for line in lines)
 
 
+def test_sentence_keys_pair_a_copy_that_drops_a_sentence_and_one_edited_inside_a_sentence() -> None:
+    first = "Russia said on Monday that the talks would go on for at least another week in Istanbul."
+    middle = "The ministry reported 12 drones over Kharkiv overnight."
+    last = "Officials in Kyiv did not comment on the reports from the region, which could not be verified."
+    texts = [f"{first} {middle} {last}", f"{first} {last}", f"{first} {middle} {last.replace('Kyiv', 'Kiev')}",
+             f"{OTHER} {middle}"]
+    sig = signatures([fast_normalise(t) for t in texts])
+    keys = [set(sig.sentence_keys[sig.sentence_rows == i].tolist()) for i in range(len(texts))]
+    assert keys[0] & keys[1] and keys[0] & keys[2]
+    assert not keys[3] & (keys[0] | keys[1] | keys[2])
+
+
 def test_signatures_ignore_changed_figures_and_separate_unrelated_text() -> None:
     texts = (BASE, BASE.replace("Friday", "Monday"), OTHER, OTHER.replace("May 12", "May 19"))
     sig = signatures([fast_normalise(t) for t in texts])

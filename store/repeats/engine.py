@@ -1,4 +1,5 @@
-"""Grouping on in-memory arrays: exact copies by key, candidates by LSH, verified by the scorer.
+"""Grouping on in-memory arrays: exact copies by key, candidates by LSH and by sentence keys (a copy
+that drops a sentence, or edits inside one, shares one with its source), verified by the scorer.
 
 Every text is placed in order of (published, longest first, id). A text joins the group whose
 representative it matches best at or above the threshold, among representatives placed before it;
@@ -153,6 +154,10 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     if batch.fixed is not None:
         fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
     left, right = _filtered_candidates(band, fuzzy, head_rank, sig, settings, stats, fixed)
+    by_sentence = _sentence_candidates(sig, fuzzy, settings, fixed)
+    stats["sentence_pairs"] = len(by_sentence[0])
+    pair = distinct(np.concatenate((left * n_cls + right, by_sentence[0] * n_cls + by_sentence[1])))
+    left, right = pair // n_cls, pair % n_cls
     stats["scored"] = len(left)
     clock("candidates")
 
@@ -271,9 +276,11 @@ def _filtered_candidates(
     low = minhash.low_bytes(sig.sig)
     bins = low.shape[1] * 8
     words, shingles = sig.words, sig.shingles.astype(np.float32)
+    present = np.argsort(sig.figures[nodes], kind="stable")
+    present_nodes = nodes[present]
 
     def chunk(first: int) -> tuple[np.ndarray, np.ndarray, int]:
-        left, right = _candidates(band[:, first:first + BAND_CHUNK], nodes, rank)
+        left, right = _candidates(band[present, first:first + BAND_CHUNK], present_nodes)
         seen = len(left)
         keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
         left, right = left[keep], right[keep]
@@ -303,22 +310,26 @@ def _filtered_candidates(
     return pair // width, pair % width
 
 
-def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(earlier, later) node pairs sharing a band key; `nodes` must be in rank order.
+def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(earlier, later) node pairs sharing a band key; node numbers are in rank order.
 
-    Within a bucket (in rank order) each node pairs with the WINDOW nodes before it and with the
-    first FIRST nodes: every pair in small buckets, and a linear number in the large buckets a
-    family of near-identical texts produces, where the earliest nodes are the ones that lead groups.
-    Pairs may repeat.
+    Within a bucket (in the order of `nodes`) each node pairs with the WINDOW nodes before it and
+    with the first FIRST nodes: every pair in small buckets, and a linear number in the large buckets
+    a family of look-alike texts produces. With `nodes` ordered by the figures they hold, texts that
+    differ only in their figures (which share one signature) are not neighbours in a bucket, while an
+    edited copy and its source usually are. Pairs may repeat.
     """
-    empty = np.empty(0, np.int32), np.empty(0, np.int32)
     if len(nodes) < 2:
-        return empty
+        return np.empty(0, np.int32), np.empty(0, np.int32)
     flat_keys = band.ravel()
     flat_nodes = np.repeat(nodes.astype(np.int32), band.shape[1])
     order = np.argsort(flat_keys, kind="stable")
-    keys, values = flat_keys[order], flat_nodes[order]
-    del order
+    left, right = _bucket_pairs(flat_keys[order], flat_nodes[order])
+    return np.minimum(left, right), np.maximum(left, right)
+
+
+def _bucket_pairs(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`_candidates` on (key, node) pairs sorted by key; pairs are (earlier, later) in that order."""
     same_next = keys[1:] == keys[:-1]
     shared = np.zeros(len(keys), dtype=bool)
     shared[:-1] = same_next
@@ -337,9 +348,25 @@ def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[
         ok = local - j > WINDOW
         lefts.append(values[run_start[ok] + j])
         rights.append(values[ok])
-    if not lefts:
-        return empty
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _sentence_candidates(
+    sig: minhash.Signatures, fuzzy: np.ndarray, settings: Settings, fixed: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs sharing a sentence key (one text is the other without a sentence, or they differ inside one)."""
+    is_fuzzy = np.zeros(len(sig.words), dtype=bool)
+    is_fuzzy[fuzzy] = True
+    keys, rows = sig.sentence_keys, sig.sentence_rows
+    keep = is_fuzzy[rows]
+    keys, rows = keys[keep], rows[keep]
+    if len(keys) < 2:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    order = np.lexsort((rows, keys))
+    left, right = _bucket_pairs(keys[order], rows[order])
+    keep = (left != right) & could_match(sig.words[left], sig.words[right], settings.threshold)
+    keep &= ~(fixed[left] & fixed[right])
+    return left[keep], right[keep]
 
 
 def _leaders(

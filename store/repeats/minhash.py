@@ -4,6 +4,7 @@ Words are found on the UTF-8 bytes of normalised text; each word is hashed with 
 a batch of texts costs a handful of array passes. Words opening with a digit become one token (a changed
 figure does not move the signature) and common function words are dropped before pairing words into shingles. Signatures use
 one-permutation hashing with rotation densification: one hash per shingle, `NUM_HASHES` bins.
+The same pass gives each text a hash of its figures and the sentence keys of `_sentence_keys`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -26,6 +27,8 @@ _BIN_BITS = int(NUM_HASHES).bit_length() - 1
 _CHUNK_TEXTS = 10_000
 _BAND_BLOCK = 8_192
 _CODE_BLOCK = 65_536
+SENTENCE_REST_WORDS = 20
+SENTENCE_REST_SHARE = 0.55
 _SEP = "\x00"
 
 STOPWORDS = frozenset(
@@ -47,6 +50,10 @@ for _c in b"0123456789":
 for _c in b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_":
     _WORD_BYTE[_c] = True
 _WORD_BYTE[0x80:] = True
+_STOP_BYTE = np.zeros(256, dtype=bool)
+_STOP_BYTE[list(b".!?")] = True
+_GAP_BYTE = np.zeros(256, dtype=bool)
+_GAP_BYTE[list(b" \t\n\r\"'\x00")] = True
 _LOWER = np.arange(256, dtype=np.uint8)
 _LOWER[ord("A"):ord("Z") + 1] += 32
 
@@ -142,6 +149,11 @@ class Signatures:
     shingles: np.ndarray  # (n,) int32: content bigrams; 0 means the signature is empty
     word_hashes: np.ndarray  # every word of every text, in order (uint32)
     offsets: np.ndarray  # (n + 1,) where each text's words start in `word_hashes`
+    sentence_keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    """Keys of each multi-sentence text whole and without one of its sentences (see `_sentence_keys`)."""
+    sentence_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    figures: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint32))
+    """(n,) hash of the figures in each text (the signature sees every figure as one token)."""
 
     def codes(self, rows: Sequence[int] | np.ndarray) -> list[str]:
         """Each text of `rows` as a string with one character per word, so that string metrics
@@ -200,7 +212,11 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     del values
     raw = (g[ends] - g[starts]) * inv[starts + 1]
     wh = raw.copy()
-    wh[_DIGIT_BYTE[b[starts]]] = _NUMBER
+    digits = _DIGIT_BYTE[b[starts]]
+    wh[digits] = _NUMBER
+    mixed = _mix(raw.astype(np.uint64))
+    figures = np.zeros(n, dtype=np.uint64)
+    np.add.at(figures, para[digits], mixed[digits])
     keep = ~_STOP_FILTER[wh & _FILTER_MASK]
     maybe = np.flatnonzero(~keep)
     keep[maybe] = ~np.isin(wh[maybe], _STOP_HASHES)
@@ -216,7 +232,46 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     np.minimum.at(sig, bins * n + spara, (sh & np.uint64(0xFFFFFFFF)).astype(np.uint32))
     sig = _densify(sig.reshape(NUM_HASHES, n), nsh)
     offsets = np.concatenate(([0], np.cumsum(nwords))).astype(np.int64)
-    return Signatures(sig, nwords, nsh, _mix(raw.astype(np.uint64)).astype(np.uint32), offsets)
+    skeys, srows = _sentence_keys(b, ends, para, mixed)
+    return Signatures(sig, nwords, nsh, mixed.astype(np.uint32), offsets, skeys, srows, figures.astype(np.uint32))
+
+
+def _sentence_keys(
+    b: np.ndarray, ends: np.ndarray, para: np.ndarray, mixed: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(key, text) pairs: each text of two or more sentences under the key of its whole word sequence, and
+    under the key of what is left without each sentence whose removal leaves at least SENTENCE_REST_WORDS
+    words and SENTENCE_REST_SHARE of the text. A copy that drops a sentence then shares a key with its
+    source (whole against source without it), and so do two texts that differ inside one sentence.
+
+    A sentence ends at a word followed by `.`, `!` or `?` and then a space or quote; its key is a sum of
+    (mixed) word hashes times odd factors that depend on the position in the sentence, the text's key a
+    sum over its sentences."""
+    n_words = len(ends)
+    if n_words == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    closes = _STOP_BYTE[b[ends]] & _GAP_BYTE[b[np.minimum(ends + 1, len(b) - 1)]]
+    opens = np.ones(n_words, dtype=bool)
+    opens[1:] = closes[:-1] | (para[1:] != para[:-1])
+    first = np.flatnonzero(opens)
+    size = np.diff(np.append(first, n_words))
+    factor = np.arange(n_words, dtype=np.uint64) - np.repeat(first.astype(np.uint64), size)
+    factor <<= np.uint64(1)
+    factor += np.uint64(1)
+    factor *= mixed
+    sentence = np.add.reduceat(factor, first)
+    text_of = para[first]
+    text_first = np.flatnonzero(np.concatenate(([True], text_of[1:] != text_of[:-1])))
+    count = np.diff(np.append(text_first, len(first)))
+    whole = np.add.reduceat(sentence, text_first)
+    total = np.add.reduceat(size, text_first)
+    rows = text_of[text_first]
+    of = np.repeat(np.arange(len(text_first)), count)
+    rest = total[of] - size
+    multi = count >= 2
+    drop = multi[of] & (rest >= SENTENCE_REST_WORDS) & (rest >= SENTENCE_REST_SHARE * total[of])
+    keys = np.concatenate((_mix(whole[multi]), _mix(whole[of[drop]] - sentence[drop])))
+    return keys.view(np.int64), np.concatenate((rows[multi], rows[of[drop]])).astype(np.int64)
 
 
 def _densify(cols: np.ndarray, nsh: np.ndarray) -> np.ndarray:
@@ -248,13 +303,15 @@ def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
     sig = np.empty((n, NUM_HASHES), dtype=np.uint32)
     words = np.empty(n, dtype=np.int32)
     shingles = np.empty(n, dtype=np.int32)
+    figures = np.empty(n, dtype=np.uint32)
     starts = range(0, n, _CHUNK_TEXTS)
 
-    def run(start: int) -> tuple[np.ndarray, np.ndarray]:
+    def run(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         part = _chunk(normalised[start:start + _CHUNK_TEXTS])
         stop = start + len(part.words)
         sig[start:stop], words[start:stop], shingles[start:stop] = part.sig, part.words, part.shingles
-        return part.word_hashes, part.words
+        figures[start:stop] = part.figures
+        return part.word_hashes, part.sentence_keys, part.sentence_rows + start
 
     if workers > 1 and len(starts) > 1:
         with ThreadPoolExecutor(workers) as pool:
@@ -263,8 +320,10 @@ def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
         parts = [run(start) for start in starts]
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(words, out=offsets[1:])
-    hashes = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, np.uint32)
-    return Signatures(sig, words, shingles, hashes, offsets)
+    if not parts:
+        return Signatures(sig, words, shingles, np.empty(0, np.uint32), offsets, figures=figures)
+    hashes, skeys, srows = (np.concatenate(column) for column in zip(*parts))
+    return Signatures(sig, words, shingles, hashes, offsets, skeys, srows, figures)
 
 
 def band_keys(sig: np.ndarray, workers: int = 2) -> np.ndarray:
