@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores
+from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
 
 BOILERPLATE_WORDS = 20
 BOILERPLATE_DOCS = 5
@@ -169,16 +169,20 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     del sig
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
-    scores = np.concatenate([np.empty(0, np.float32)] + [
-        word_scores(codes[slot[left[i0:i0 + SCORE_CHUNK]]], codes[slot[right[i0:i0 + SCORE_CHUNK]]], settings.threshold)
+    scored = [
+        word_scores_and_ratios(codes[slot[left[i0:i0 + SCORE_CHUNK]]], codes[slot[right[i0:i0 + SCORE_CHUNK]]],
+                               settings.threshold)
         for i0 in range(0, len(left), SCORE_CHUNK)
-    ])
+    ]
+    scores = np.concatenate([np.empty(0, np.float32)] + [part[0] for part in scored])
+    ratios = np.concatenate([np.empty(0, np.float32)] + [part[1] for part in scored])
+    del scored
     hit = scores >= settings.threshold
-    left, right, scores = left[hit], right[hit], scores[hit]
+    left, right, scores, ratios = left[hit], right[hit], scores[hit], ratios[hit]
     stats["matches"] = len(left)
     clock("score")
 
-    leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, fixed)
+    leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, ratios, fixed)
     rep_cls = leader[cls]
     rep = heads[rep_cls]
     score = np.where(rep_cls == cls, np.float32(100.0), cls_score[cls]).astype(np.float32)
@@ -370,14 +374,18 @@ def _sentence_candidates(
 
 
 def _leaders(
-    n: int, rank: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, fixed: np.ndarray,
+    n: int, rank: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, ratios: np.ndarray,
+    fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Greedy placement in rank order over verified matches; `left` is always the earlier node."""
+    """Greedy placement in rank order over verified matches; `left` is always the earlier node.
+
+    A text joins the representative it scores highest with; between equal scores (a text contained
+    in two longer ones scores 100 with both), the one it is most like as a whole, then the earliest."""
     leader = np.arange(n)
     best = np.full(n, 100.0, dtype=np.float32)
     if len(left) == 0:
         return leader, best
-    order = np.lexsort((rank[left], -scores, rank[right]))
+    order = np.lexsort((rank[left], -ratios, -scores, rank[right]))
     lead = leader.tolist()
     stay = fixed.tolist()
     current = -1
