@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bench.repeats_pairs import POSITIVE_KINDS, TRAP_KINDS, plant
-from store.repeats.engine import Batch, Grouping, Settings, group_batch
+from store.repeats.engine import Batch, Grouping, Settings, group_batch, placement_order
 from store.repeats.memory import MemoryIndex
 from store.repeats.score import DEFAULT_THRESHOLD
 
@@ -149,6 +149,10 @@ class Quality:
     """Of the misplaced copies, the ones the engine's scorer rates at least as high against the paragraph
     that leads their group (or, when the copy leads, its closest member) as against their source: e.g. a
     copy that dropped a sentence and is contained in another background paragraph reusing its sentences."""
+    misplaced_placed_first: int = 0
+    """Of the misplaced copies, the ones whose document is dated before their source's (or as long and
+    earlier in id): the engine places them first, so they join an earlier look-alike before the source
+    arrives, and the source, which may not chain through a member, stays apart."""
 
 
 def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
@@ -189,7 +193,15 @@ def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
         misplaced=len(misplaced),
         misplaced_near_source=sum(_near_source(corpus, rep, source, copy) for source, copy in misplaced),
         misplaced_as_close=_as_close(corpus, rep, misplaced),
+        misplaced_placed_first=_placed_first(corpus, misplaced),
     )
+
+
+def _placed_first(corpus: Corpus, misplaced: list[tuple[int, int]]) -> int:
+    lengths = np.fromiter(map(len, corpus.texts), dtype=np.int64, count=len(corpus.texts))
+    rank = np.empty(len(lengths), dtype=np.int64)
+    rank[placement_order(batch_of(corpus), lengths)] = np.arange(len(lengths))
+    return sum(int(rank[copy] < rank[source]) for source, copy in misplaced)
 
 
 def _group_others(rep: np.ndarray, copy: int) -> list[int]:
@@ -324,7 +336,7 @@ def _print_quality(name: str, q: dict) -> None:
               f"{q['misplaced_near_source']:,} sit with a near-copy of the source (character ratio >= "
               f"{DEFAULT_THRESHOLD:g}: look-alikes already in the generated background, label noise); "
               f"{q.get('misplaced_as_close', 0):,} score at least as high with the paragraph they are grouped with as with "
-              "their source")
+              f"their source; {q.get('misplaced_placed_first', 0):,} are dated before their source and so placed first")
     print(f"  {name} traps merged: " + ", ".join(f"{k} {v}" for k, v in q["traps_merged"].items())
           + f"; furniture lines grouped {q['furniture_grouped']}; unplanted paragraphs grouped "
           f"{q['background_grouped']:,} of {q['background']:,} ({q['background_figures_only']:,} differ only in figures)")
