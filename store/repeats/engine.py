@@ -317,23 +317,28 @@ def _filtered_candidates(
 def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(earlier, later) node pairs sharing a band key; node numbers are in rank order.
 
-    Within a bucket (in the order of `nodes`) each node pairs with the WINDOW nodes before it and
-    with the first FIRST nodes: every pair in small buckets, and a linear number in the large buckets
-    a family of look-alike texts produces. With `nodes` ordered by the figures they hold, texts that
-    differ only in their figures (which share one signature) are not neighbours in a bucket, while an
-    edited copy and its source usually are. Pairs may repeat.
+    Within a bucket (in the order of `nodes`) each node pairs with the WINDOW nodes before it and with
+    the first FIRST - 1 nodes, and in buckets larger than that with the bucket's earliest node: every
+    pair in small buckets, and a linear number in the large buckets a family of look-alike texts
+    produces, where the earliest node is the one that leads a group. With `nodes` ordered by the
+    figures they hold, texts that differ only in their figures (which share one signature) are not
+    neighbours in a bucket, while an edited copy and its source usually are. Pairs may repeat.
     """
     if len(nodes) < 2:
         return np.empty(0, np.int32), np.empty(0, np.int32)
     flat_keys = band.ravel()
     flat_nodes = np.repeat(nodes.astype(np.int32), band.shape[1])
     order = np.argsort(flat_keys, kind="stable")
-    left, right = _bucket_pairs(flat_keys[order], flat_nodes[order])
+    left, right = _bucket_pairs(flat_keys[order], flat_nodes[order], FIRST - 1, earliest=True)
     return np.minimum(left, right), np.maximum(left, right)
 
 
-def _bucket_pairs(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """`_candidates` on (key, node) pairs sorted by key; pairs are (earlier, later) in that order."""
+def _bucket_pairs(
+    keys: np.ndarray, values: np.ndarray, first: int = FIRST, earliest: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs within runs of equal keys (`keys` sorted): each value with the WINDOW before it and the
+    `first` of its run, and with `earliest`, in runs too long for all pairs, with the run's lowest value.
+    Pairs are (earlier, later) in the given order, except those with the lowest value, which comes first."""
     same_next = keys[1:] == keys[:-1]
     shared = np.zeros(len(keys), dtype=bool)
     shared[:-1] = same_next
@@ -348,9 +353,16 @@ def _bucket_pairs(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.
     index = np.arange(len(keys))
     run_start = np.maximum.accumulate(np.where(starts, index, 0))
     local = index - run_start
-    for j in range(FIRST):
+    for j in range(first):
         ok = local - j > WINDOW
         lefts.append(values[run_start[ok] + j])
+        rights.append(values[ok])
+    if earliest and len(keys):
+        run_first = np.flatnonzero(starts)
+        size = np.diff(np.append(run_first, len(keys)))
+        lowest = np.repeat(np.minimum.reduceat(values, run_first), size)
+        ok = np.repeat(size > WINDOW + first + 1, size) & (lowest != values)
+        lefts.append(lowest[ok])
         rights.append(values[ok])
     return np.concatenate(lefts), np.concatenate(rights)
 
