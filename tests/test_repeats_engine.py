@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from store.repeats import changed_numbers, word_diff
-from store.repeats.engine import Batch, group_batch
+from store.repeats.engine import Batch, _candidates, group_batch
 from store.repeats.memory import MemoryIndex
 from store.repeats.minhash import band_keys, fast_normalise, normalised_key, signatures
 from store.repeats.score import DEFAULT_THRESHOLD, score
@@ -114,6 +114,25 @@ def test_memory_index_places_new_copies_against_what_is_held() -> None:
                 published=np.array([20250102, 20241231]), doc_ids=np.array([7, 8]))
     assert index.add(new) == 2
     assert index.rep.tolist() == [0, 3, 0, 3]
+
+
+def test_every_text_of_a_large_bucket_meets_its_earliest_text_and_small_buckets_pair_fully() -> None:
+    nodes = np.array([40, 3, 17, 25, 8, 31, 12, 5, 60, 2])
+    band = np.zeros((len(nodes), 1), dtype=np.int64)
+    band[-3:] = 1
+    left, right = _candidates(band, nodes)
+    pairs = set(zip(left.tolist(), right.tolist()))
+    assert all(left < right)
+    assert all((3, int(v)) in pairs for v in nodes[:7] if v != 3)
+    assert {(5, 60), (2, 5), (2, 60)} <= pairs
+
+
+def test_a_copy_without_one_sentence_groups_with_its_source() -> None:
+    lead = "Russia said on Monday that the talks would go on for at least another week in Istanbul, officials said."
+    drones = "The ministry reported 12 drones over Kharkiv overnight and said all of them had been shot down."
+    last = "Officials in Kyiv did not comment on the reports from the region, which could not be verified."
+    grouping = group_batch(batch([f"{lead} {drones} {last}", OTHER, f"{lead} {last}"]))
+    assert grouping.rep.tolist() == [0, 1, 0]
 
 
 def test_word_diff_rebuilds_both_texts() -> None:
