@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bench.repeats_pairs import POSITIVE_KINDS, TRAP_KINDS, plant
-from store.repeats.engine import Batch, Grouping, Settings, group_batch
+from store.repeats.engine import Batch, Grouping, Settings, group_batch, placement_order
 from store.repeats.memory import MemoryIndex
 from store.repeats.score import DEFAULT_THRESHOLD
 
@@ -139,12 +139,27 @@ class Quality:
     background_grouped: int
     background_figures_only: int
     background: int
+    misplaced: int = 0
+    """Planted copies grouped with something other than their source (counted wrong in `precision`)."""
+    misplaced_near_source: int = 0
+    """Of those, the ones whose group's representative (or, when the copy leads, another member) is itself
+    a near-copy of the source: fuzz.ratio >= the threshold on processed text, an accidental look-alike in
+    the generated background rather than a merge of unrelated paragraphs."""
+    misplaced_as_close: int = 0
+    """Of the misplaced copies, the ones the engine's scorer rates at least as high against the paragraph
+    that leads their group (or, when the copy leads, its closest member) as against their source: e.g. a
+    copy that dropped a sentence and is contained in another background paragraph reusing its sentences."""
+    misplaced_placed_first: int = 0
+    """Of the misplaced copies, the ones whose document is dated before their source's (or as long and
+    earlier in id): the engine places them first, so they join an earlier look-alike before the source
+    arrives, and the source, which may not chain through a member, stays apart."""
 
 
 def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
     hits: Counter[str] = Counter()
     total: Counter[str] = Counter()
     wrong = 0
+    misplaced: list[tuple[int, int]] = []
     traps: Counter[str] = Counter()
     group_size = Counter(rep.tolist())
     for kind, source, copy in corpus.planted:
@@ -157,6 +172,7 @@ def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
             hits[kind] += 1
         elif group_size[int(rep[copy])] > 1:
             wrong += 1
+            misplaced.append((source, copy))
     tp = sum(hits.values())
     wrong += sum(traps.values())
     planted_rows = {c for _, _, c in corpus.planted}
@@ -174,6 +190,54 @@ def quality(corpus: Corpus, rep: np.ndarray) -> Quality:
         background_grouped=len(grouped),
         background_figures_only=int(figures_only),
         background=len(background),
+        misplaced=len(misplaced),
+        misplaced_near_source=sum(_near_source(corpus, rep, source, copy) for source, copy in misplaced),
+        misplaced_as_close=_as_close(corpus, rep, misplaced),
+        misplaced_placed_first=_placed_first(corpus, misplaced),
+    )
+
+
+def _placed_first(corpus: Corpus, misplaced: list[tuple[int, int]]) -> int:
+    lengths = np.fromiter(map(len, corpus.texts), dtype=np.int64, count=len(corpus.texts))
+    rank = np.empty(len(lengths), dtype=np.int64)
+    rank[placement_order(batch_of(corpus), lengths)] = np.arange(len(lengths))
+    return sum(int(rank[copy] < rank[source]) for source, copy in misplaced)
+
+
+def _group_others(rep: np.ndarray, copy: int) -> list[int]:
+    others = [int(rep[copy])] if rep[copy] != copy else np.flatnonzero(rep == copy).tolist()
+    return [i for i in others if i != copy]
+
+
+def _as_close(corpus: Corpus, rep: np.ndarray, misplaced: list[tuple[int, int]]) -> int:
+    from store.repeats.minhash import fast_normalise
+    from store.repeats.score import score_pairs
+
+    left, right, owner = [], [], []
+    for k, (source, copy) in enumerate(misplaced):
+        for i in [source] + _group_others(rep, copy):
+            left.append(fast_normalise(corpus.texts[i]))
+            right.append(fast_normalise(corpus.texts[copy]))
+            owner.append(k)
+    scores = score_pairs(left, right).tolist()
+    best_other = [-1.0] * len(misplaced)
+    with_source = [0.0] * len(misplaced)
+    first = [True] * len(misplaced)
+    for k, s in zip(owner, scores):
+        if first[k]:
+            with_source[k], first[k] = s, False
+        else:
+            best_other[k] = max(best_other[k], s)
+    return sum(b >= s for b, s in zip(best_other, with_source))
+
+
+def _near_source(corpus: Corpus, rep: np.ndarray, source: int, copy: int) -> bool:
+    """Whether the group a planted copy sits in (without its source) is led by a near-copy of the source."""
+    from rapidfuzz import fuzz, utils
+
+    want = utils.default_process(corpus.texts[source])
+    return any(
+        fuzz.ratio(want, utils.default_process(corpus.texts[i])) >= DEFAULT_THRESHOLD for i in _group_others(rep, copy)
     )
 
 
@@ -267,6 +331,12 @@ def report(r: dict) -> None:
 def _print_quality(name: str, q: dict) -> None:
     kinds = " ".join(f"{k} {v:.3f}" for k, v in q["recall"].items())
     print(f"  {name} precision {q['precision']:.4f}, recall {q['overall_recall']:.4f} ({kinds})")
+    if "misplaced" in q:
+        print(f"  {name} planted copies grouped away from their source: {q['misplaced']:,}, of which "
+              f"{q['misplaced_near_source']:,} sit with a near-copy of the source (character ratio >= "
+              f"{DEFAULT_THRESHOLD:g}: look-alikes already in the generated background, label noise); "
+              f"{q.get('misplaced_as_close', 0):,} score at least as high with the paragraph they are grouped with as with "
+              f"their source; {q.get('misplaced_placed_first', 0):,} are dated before their source and so placed first")
     print(f"  {name} traps merged: " + ", ".join(f"{k} {v}" for k, v in q["traps_merged"].items())
           + f"; furniture lines grouped {q['furniture_grouped']}; unplanted paragraphs grouped "
           f"{q['background_grouped']:,} of {q['background']:,} ({q['background_figures_only']:,} differ only in figures)")

@@ -126,7 +126,7 @@ def labelled_pairs(n_paragraphs: int, per_kind: int, seed: int = 0) -> Pairs:
     normalised = [minhash.fast_normalise(t) for t in base]
     sig = minhash.signatures(normalised)
     nodes = np.flatnonzero(sig.words >= repeat_score.SHORT_WORDS)
-    a, b = _candidates(minhash.band_keys(sig.sig[nodes]), nodes, np.arange(len(base)))
+    a, b = _candidates(minhash.band_keys(sig.sig[nodes]), nodes)
     pair = distinct(a.astype(np.int64) * len(base) + b)
     a, b = pair // len(base), pair % len(base)
     for i, j in zip(a.tolist(), b.tolist()):

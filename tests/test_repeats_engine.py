@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 
 from store.repeats import changed_numbers, word_diff
-from store.repeats.engine import Batch, group_batch
+from store.repeats.engine import Batch, _candidates, group_batch
 from store.repeats.memory import MemoryIndex
-from store.repeats.minhash import band_keys, fast_normalise, signatures
+from store.repeats.minhash import band_keys, fast_normalise, normalised_key, signatures
 from store.repeats.score import DEFAULT_THRESHOLD, score
 from store.text import normalise
 
@@ -32,6 +32,24 @@ def test_fast_normalise_agrees_with_the_store() -> None:
     lines = [line for seed in SEEDS.glob("*.txt") for line in seed.read_text(encoding="utf-8").splitlines()]
     lines += ["Kyiv\u2019s \u201cbig\u201d\u00a0day \u2014 \ufb01ne \u2033 \u3000 \u00c6", "  tabs\tand\nlines  "]
     assert all(fast_normalise(line) == normalise(line) for line in lines)
+
+
+def test_normalised_key_is_the_hash_of_the_normalised_text() -> None:
+    lines = [line for seed in SEEDS.glob("*.txt") for line in seed.read_text(encoding="utf-8").splitlines()]
+    lines += ["a\tb", "a  b", " a", "a ", "a\x1cb", "A b", "a\u00a0b", "", " ", "a\nb", "Kyiv\u2019s day"]
+    assert all(normalised_key(line) == hash(fast_normalise(line)) for line in lines)
+
+
+def test_sentence_keys_pair_a_copy_that_drops_a_sentence_and_one_edited_inside_a_sentence() -> None:
+    first = "Russia said on Monday that the talks would go on for at least another week in Istanbul."
+    middle = "The ministry reported 12 drones over Kharkiv overnight."
+    last = "Officials in Kyiv did not comment on the reports from the region, which could not be verified."
+    texts = [f"{first} {middle} {last}", f"{first} {last}", f"{first} {middle} {last.replace('Kyiv', 'Kiev')}",
+             f"{OTHER} {middle}"]
+    sig = signatures([fast_normalise(t) for t in texts])
+    keys = [set(sig.sentence_keys[sig.sentence_rows == i].tolist()) for i in range(len(texts))]
+    assert keys[0] & keys[1] and keys[0] & keys[2]
+    assert not keys[3] & (keys[0] | keys[1] | keys[2])
 
 
 def test_signatures_ignore_changed_figures_and_separate_unrelated_text() -> None:
@@ -96,6 +114,25 @@ def test_memory_index_places_new_copies_against_what_is_held() -> None:
                 published=np.array([20250102, 20241231]), doc_ids=np.array([7, 8]))
     assert index.add(new) == 2
     assert index.rep.tolist() == [0, 3, 0, 3]
+
+
+def test_every_text_of_a_large_bucket_meets_its_earliest_text_and_small_buckets_pair_fully() -> None:
+    nodes = np.array([40, 3, 17, 25, 8, 31, 12, 5, 60, 2])
+    band = np.zeros((len(nodes), 1), dtype=np.int64)
+    band[-3:] = 1
+    left, right = _candidates(band, nodes)
+    pairs = set(zip(left.tolist(), right.tolist()))
+    assert all(left < right)
+    assert all((3, int(v)) in pairs for v in nodes[:7] if v != 3)
+    assert {(5, 60), (2, 5), (2, 60)} <= pairs
+
+
+def test_a_copy_without_one_sentence_groups_with_its_source() -> None:
+    lead = "Russia said on Monday that the talks would go on for at least another week in Istanbul, officials said."
+    drones = "The ministry reported 12 drones over Kharkiv overnight and said all of them had been shot down."
+    last = "Officials in Kyiv did not comment on the reports from the region, which could not be verified."
+    grouping = group_batch(batch([f"{lead} {drones} {last}", OTHER, f"{lead} {last}"]))
+    assert grouping.rep.tolist() == [0, 1, 0]
 
 
 def test_word_diff_rebuilds_both_texts() -> None:

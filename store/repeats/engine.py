@@ -1,4 +1,5 @@
-"""Grouping on in-memory arrays: exact copies by key, candidates by LSH, verified by the scorer.
+"""Grouping on in-memory arrays: exact copies by key, candidates by LSH and by sentence keys (a copy
+that drops a sentence, or edits inside one, shares one with its source), verified by the scorer.
 
 Every text is placed in order of (published, longest first, id). A text joins the group whose
 representative it matches best at or above the threshold, among representatives placed before it;
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores
+from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
 
 BOILERPLATE_WORDS = 20
 BOILERPLATE_DOCS = 5
@@ -30,7 +31,8 @@ MIN_CONTAINMENT of the shorter text's shingles are in the longer, are not scored
 BAND_CHUNK = 1
 SCORE_CHUNK = 1_000_000
 ROUGH_JACCARD = 0.25
-"""First pass on half the bins: pairs below this cannot plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
+"""Pairs agreeing on fewer than this share of the first half of the bins are not scored: they cannot
+plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
 WINDOW = 2
 FIRST = 3
 NO_DATE = np.int32(99_999_999)
@@ -124,7 +126,7 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     if batch.keys is not None:
         keys = np.asarray(batch.keys, dtype=np.int64)
     else:
-        keys = np.fromiter((hash(minhash.fast_normalise(t)) for t in texts), dtype=np.int64, count=n)
+        keys = np.fromiter(map(minhash.normalised_key, texts), dtype=np.int64, count=n)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     order = placement_order(batch, lengths)
     rank = np.empty(n, dtype=np.int64)
@@ -135,7 +137,7 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     head_rank = rank[heads]
     clock("normalise")
 
-    sig = minhash.signatures([minhash.hashable(texts[i]) for i in heads.tolist()])
+    sig = minhash.signatures(minhash.hashable_all(_pick(texts, heads)))
     clock("minhash")
     words = sig.words
     shared = _shared_docs(batch, cls, n_cls)
@@ -152,27 +154,35 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     if batch.fixed is not None:
         fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
     left, right = _filtered_candidates(band, fuzzy, head_rank, sig, settings, stats, fixed)
+    by_sentence = _sentence_candidates(sig, fuzzy, settings, fixed)
+    stats["sentence_pairs"] = len(by_sentence[0])
+    pair = distinct(np.concatenate((left * n_cls + right, by_sentence[0] * n_cls + by_sentence[1])))
+    left, right = pair // n_cls, pair % n_cls
     stats["scored"] = len(left)
     clock("candidates")
 
     involved = distinct(np.concatenate((left, right)))
-    codes = sig.codes(involved)
+    codes = np.empty(len(involved), dtype=object)
+    codes[:] = sig.codes(involved)
     low = minhash.low_bytes(sig.sig)
     shingles = sig.shingles
     del sig
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
-    scores = np.concatenate([np.empty(0, np.float32)] + [
-        word_scores(_pick(codes, slot[left[i0:i0 + SCORE_CHUNK]]), _pick(codes, slot[right[i0:i0 + SCORE_CHUNK]]),
-                    settings.threshold)
+    scored = [
+        word_scores_and_ratios(codes[slot[left[i0:i0 + SCORE_CHUNK]]], codes[slot[right[i0:i0 + SCORE_CHUNK]]],
+                               settings.threshold)
         for i0 in range(0, len(left), SCORE_CHUNK)
-    ])
+    ]
+    scores = np.concatenate([np.empty(0, np.float32)] + [part[0] for part in scored])
+    ratios = np.concatenate([np.empty(0, np.float32)] + [part[1] for part in scored])
+    del scored
     hit = scores >= settings.threshold
-    left, right, scores = left[hit], right[hit], scores[hit]
+    left, right, scores, ratios = left[hit], right[hit], scores[hit], ratios[hit]
     stats["matches"] = len(left)
     clock("score")
 
-    leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, fixed)
+    leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, ratios, fixed)
     rep_cls = leader[cls]
     rep = heads[rep_cls]
     score = np.where(rep_cls == cls, np.float32(100.0), cls_score[cls]).astype(np.float32)
@@ -268,17 +278,20 @@ def _filtered_candidates(
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
     """
     low = minhash.low_bytes(sig.sig)
-    half = np.ascontiguousarray(low[:, : low.shape[1] // 2])
+    bins = low.shape[1] * 8
     words, shingles = sig.words, sig.shingles.astype(np.float32)
+    present = np.argsort(sig.figures[nodes], kind="stable")
+    present_nodes = nodes[present]
 
     def chunk(first: int) -> tuple[np.ndarray, np.ndarray, int]:
-        left, right = _candidates(band[:, first:first + BAND_CHUNK], nodes, rank)
+        left, right = _candidates(band[present, first:first + BAND_CHUNK], present_nodes)
         seen = len(left)
         keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
         left, right = left[keep], right[keep]
-        keep = minhash.estimated_jaccard(half, left, right) >= ROUGH_JACCARD
+        head, total = minhash.equal_bins(low, left, right, low.shape[1] // 2)
+        keep = head >= ROUGH_JACCARD * bins / 2
         left, right = left[keep], right[keep]
-        est = minhash.estimated_jaccard(low, left, right)
+        est = total[keep] / np.float32(bins)
         na, nb = shingles[left], shingles[right]
         contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
         keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
@@ -301,22 +314,31 @@ def _filtered_candidates(
     return pair // width, pair % width
 
 
-def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(earlier, later) node pairs sharing a band key; `nodes` must be in rank order.
+def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(earlier, later) node pairs sharing a band key; node numbers are in rank order.
 
-    Within a bucket (in rank order) each node pairs with the WINDOW nodes before it and with the
-    first FIRST nodes: every pair in small buckets, and a linear number in the large buckets a
-    family of near-identical texts produces, where the earliest nodes are the ones that lead groups.
-    Pairs may repeat.
+    Within a bucket (in the order of `nodes`) each node pairs with the WINDOW nodes before it and with
+    the first FIRST - 1 nodes, and in buckets larger than that with the bucket's earliest node: every
+    pair in small buckets, and a linear number in the large buckets a family of look-alike texts
+    produces, where the earliest node is the one that leads a group. With `nodes` ordered by the
+    figures they hold, texts that differ only in their figures (which share one signature) are not
+    neighbours in a bucket, while an edited copy and its source usually are. Pairs may repeat.
     """
-    empty = np.empty(0, np.int32), np.empty(0, np.int32)
     if len(nodes) < 2:
-        return empty
+        return np.empty(0, np.int32), np.empty(0, np.int32)
     flat_keys = band.ravel()
     flat_nodes = np.repeat(nodes.astype(np.int32), band.shape[1])
     order = np.argsort(flat_keys, kind="stable")
-    keys, values = flat_keys[order], flat_nodes[order]
-    del order
+    left, right = _bucket_pairs(flat_keys[order], flat_nodes[order], FIRST - 1, earliest=True)
+    return np.minimum(left, right), np.maximum(left, right)
+
+
+def _bucket_pairs(
+    keys: np.ndarray, values: np.ndarray, first: int = FIRST, earliest: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs within runs of equal keys (`keys` sorted): each value with the WINDOW before it and the
+    `first` of its run, and with `earliest`, in runs too long for all pairs, with the run's lowest value.
+    Pairs are (earlier, later) in the given order, except those with the lowest value, which comes first."""
     same_next = keys[1:] == keys[:-1]
     shared = np.zeros(len(keys), dtype=bool)
     shared[:-1] = same_next
@@ -331,24 +353,51 @@ def _candidates(band: np.ndarray, nodes: np.ndarray, rank: np.ndarray) -> tuple[
     index = np.arange(len(keys))
     run_start = np.maximum.accumulate(np.where(starts, index, 0))
     local = index - run_start
-    for j in range(FIRST):
+    for j in range(first):
         ok = local - j > WINDOW
         lefts.append(values[run_start[ok] + j])
         rights.append(values[ok])
-    if not lefts:
-        return empty
+    if earliest and len(keys):
+        run_first = np.flatnonzero(starts)
+        size = np.diff(np.append(run_first, len(keys)))
+        lowest = np.repeat(np.minimum.reduceat(values, run_first), size)
+        ok = np.repeat(size > WINDOW + first + 1, size) & (lowest != values)
+        lefts.append(lowest[ok])
+        rights.append(values[ok])
     return np.concatenate(lefts), np.concatenate(rights)
 
 
-def _leaders(
-    n: int, rank: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, fixed: np.ndarray,
+def _sentence_candidates(
+    sig: minhash.Signatures, fuzzy: np.ndarray, settings: Settings, fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Greedy placement in rank order over verified matches; `left` is always the earlier node."""
+    """Pairs sharing a sentence key (one text is the other without a sentence, or they differ inside one)."""
+    is_fuzzy = np.zeros(len(sig.words), dtype=bool)
+    is_fuzzy[fuzzy] = True
+    keys, rows = sig.sentence_keys, sig.sentence_rows
+    keep = is_fuzzy[rows]
+    keys, rows = keys[keep], rows[keep]
+    if len(keys) < 2:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    order = np.lexsort((rows, keys))
+    left, right = _bucket_pairs(keys[order], rows[order])
+    keep = (left != right) & could_match(sig.words[left], sig.words[right], settings.threshold)
+    keep &= ~(fixed[left] & fixed[right])
+    return left[keep], right[keep]
+
+
+def _leaders(
+    n: int, rank: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, ratios: np.ndarray,
+    fixed: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Greedy placement in rank order over verified matches; `left` is always the earlier node.
+
+    A text joins the representative it scores highest with; between equal scores (a text contained
+    in two longer ones scores 100 with both), the one it is most like as a whole, then the earliest."""
     leader = np.arange(n)
     best = np.full(n, 100.0, dtype=np.float32)
     if len(left) == 0:
         return leader, best
-    order = np.lexsort((rank[left], -scores, rank[right]))
+    order = np.lexsort((rank[left], -ratios, -scores, rank[right]))
     lead = leader.tolist()
     stay = fixed.tolist()
     current = -1

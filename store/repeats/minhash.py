@@ -4,6 +4,7 @@ Words are found on the UTF-8 bytes of normalised text; each word is hashed with 
 a batch of texts costs a handful of array passes. Words opening with a digit become one token (a changed
 figure does not move the signature) and common function words are dropped before pairing words into shingles. Signatures use
 one-permutation hashing with rotation densification: one hash per shingle, `NUM_HASHES` bins.
+The same pass gives each text a hash of its figures and the sentence keys of `_sentence_keys`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,7 +24,11 @@ BANDS = 21
 ROWS = 3
 EMPTY = np.uint32(0xFFFFFFFF)
 _BIN_BITS = int(NUM_HASHES).bit_length() - 1
-_CHUNK_TEXTS = 2500
+_CHUNK_TEXTS = 2_500
+_BAND_BLOCK = 8_192
+_CODE_BLOCK = 65_536
+SENTENCE_REST_WORDS = 20
+SENTENCE_REST_SHARE = 0.55
 _SEP = "\x00"
 
 STOPWORDS = frozenset(
@@ -45,6 +50,10 @@ for _c in b"0123456789":
 for _c in b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_":
     _WORD_BYTE[_c] = True
 _WORD_BYTE[0x80:] = True
+_STOP_BYTE = np.zeros(256, dtype=bool)
+_STOP_BYTE[list(b".!?")] = True
+_GAP_BYTE = np.zeros(256, dtype=bool)
+_GAP_BYTE[list(b" \t\n\r\"'\x00")] = True
 _LOWER = np.arange(256, dtype=np.uint8)
 _LOWER[ord("A"):ord("Z") + 1] += 32
 
@@ -60,6 +69,19 @@ def fast_normalise(text: str) -> str:
         if char in text:
             text = text.replace(char, repl)
     return " ".join(text.casefold().split())
+
+
+def normalised_key(text: str) -> int:
+    """`hash(fast_normalise(text))`, without normalising ASCII text whose whitespace is already single
+    spaces (no other whitespace is printable ASCII)."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return hash(text.lower())
+    return hash(fast_normalise(text))
+
+
+def hashable_all(texts: Sequence[str]) -> list[str]:
+    """`hashable` of each text."""
+    return [t if t.isascii() else fast_normalise(t) for t in texts]
 
 
 def normalise_all(texts: Sequence[str]) -> list[str]:
@@ -127,13 +149,23 @@ class Signatures:
     shingles: np.ndarray  # (n,) int32: content bigrams; 0 means the signature is empty
     word_hashes: np.ndarray  # every word of every text, in order (uint32)
     offsets: np.ndarray  # (n + 1,) where each text's words start in `word_hashes`
+    sentence_keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    """Keys of each multi-sentence text whole and without one of its sentences (see `_sentence_keys`)."""
+    sentence_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    figures: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint32))
+    """(n,) hash of the figures in each text (the signature sees every figure as one token)."""
 
     def codes(self, rows: Sequence[int] | np.ndarray) -> list[str]:
         """Each text of `rows` as a string with one character per word, so that string metrics
-        (rapidfuzz's `ratio`, Indel distance) measure word sequences."""
+        (rapidfuzz's `ratio`, Indel distance) measure word sequences. Built a block of rows at a time,
+        so the index arrays stay small next to the strings."""
         rows = np.asarray(rows, dtype=np.int64)
-        if len(rows) > _CHUNK_TEXTS:
-            return [code for i in range(0, len(rows), _CHUNK_TEXTS) for code in self.codes(rows[i:i + _CHUNK_TEXTS])]
+        out: list[str] = []
+        for i in range(0, len(rows), _CODE_BLOCK):
+            out.extend(self._codes(rows[i:i + _CODE_BLOCK]))
+        return out
+
+    def _codes(self, rows: np.ndarray) -> list[str]:
         if len(rows) == 0:
             return []
         starts, ends = self.offsets[rows], self.offsets[rows + 1]
@@ -180,7 +212,11 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     del values
     raw = (g[ends] - g[starts]) * inv[starts + 1]
     wh = raw.copy()
-    wh[_DIGIT_BYTE[b[starts]]] = _NUMBER
+    digits = _DIGIT_BYTE[b[starts]]
+    wh[digits] = _NUMBER
+    mixed = _mix(raw.astype(np.uint64))
+    figures = np.zeros(n, dtype=np.uint64)
+    np.add.at(figures, para[digits], mixed[digits])
     keep = ~_STOP_FILTER[wh & _FILTER_MASK]
     maybe = np.flatnonzero(~keep)
     keep[maybe] = ~np.isin(wh[maybe], _STOP_HASHES)
@@ -191,25 +227,72 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     spara = wpara[:-1][same]
     nsh = np.bincount(spara, minlength=n).astype(np.int32)
 
-    sig = np.full(n * NUM_HASHES, EMPTY, dtype=np.uint32)
+    sig = np.full(NUM_HASHES * n, EMPTY, dtype=np.uint32)
     bins = (sh >> np.uint64(64 - _BIN_BITS)).astype(np.int64)
-    np.minimum.at(sig, spara * NUM_HASHES + bins, (sh & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-    sig = _densify(sig.reshape(n, NUM_HASHES), nsh)
+    np.minimum.at(sig, bins * n + spara, (sh & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    sig = _densify(sig.reshape(NUM_HASHES, n), nsh)
     offsets = np.concatenate(([0], np.cumsum(nwords))).astype(np.int64)
-    return Signatures(sig, nwords, nsh, _mix(raw.astype(np.uint64)).astype(np.uint32), offsets)
+    skeys, srows = _sentence_keys(b, ends, para, mixed)
+    return Signatures(sig, nwords, nsh, mixed.astype(np.uint32), offsets, skeys, srows, figures.astype(np.uint32))
 
 
-def _densify(sig: np.ndarray, nsh: np.ndarray) -> np.ndarray:
-    """Fill each empty bin from the next filled bin to its right (circularly), shifted by the distance."""
-    k = NUM_HASHES
-    cols = np.ascontiguousarray(sig.T)
+def _sentence_keys(
+    b: np.ndarray, ends: np.ndarray, para: np.ndarray, mixed: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(key, text) pairs: each text of two or more sentences under the key of its whole word sequence, and
+    under the key of what is left without each sentence whose removal leaves at least SENTENCE_REST_WORDS
+    words and SENTENCE_REST_SHARE of the text. A copy that drops a sentence then shares a key with its
+    source (whole against source without it), and so do two texts that differ inside one sentence.
+
+    A sentence ends at a word followed by `.`, `!` or `?` and then a space or quote; its key is a sum of
+    (mixed) word hashes times odd factors that depend on the position in the sentence, the text's key a
+    sum over its sentences."""
+    n_words = len(ends)
+    if n_words == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    closes = _STOP_BYTE[b[ends]] & _GAP_BYTE[b[np.minimum(ends + 1, len(b) - 1)]]
+    opens = np.ones(n_words, dtype=bool)
+    opens[1:] = closes[:-1] | (para[1:] != para[:-1])
+    first = np.flatnonzero(opens)
+    size = np.diff(np.append(first, n_words))
+    factor = np.arange(n_words, dtype=np.uint64) - np.repeat(first.astype(np.uint64), size)
+    factor <<= np.uint64(1)
+    factor += np.uint64(1)
+    factor *= mixed
+    sentence = np.add.reduceat(factor, first)
+    text_of = para[first]
+    text_first = np.flatnonzero(np.concatenate(([True], text_of[1:] != text_of[:-1])))
+    count = np.diff(np.append(text_first, len(first)))
+    whole = np.add.reduceat(sentence, text_first)
+    total = np.add.reduceat(size, text_first)
+    rows = text_of[text_first]
+    of = np.repeat(np.arange(len(text_first)), count)
+    rest = total[of] - size
+    multi = count >= 2
+    drop = multi[of] & (rest >= SENTENCE_REST_WORDS) & (rest >= SENTENCE_REST_SHARE * total[of])
+    keys = np.concatenate((_mix(whole[multi]), _mix(whole[of[drop]] - sentence[drop])))
+    return keys.view(np.int64), np.concatenate((rows[multi], rows[of[drop]])).astype(np.int64)
+
+
+def _densify(cols: np.ndarray, nsh: np.ndarray) -> np.ndarray:
+    """Fill each empty bin from the next filled bin to its right (circularly), shifted by the distance.
+
+    `cols` holds the bins column by column, (NUM_HASHES, n); returns the (n, NUM_HASHES) signatures.
+    One sweep from the last bin to the first, carrying the nearest filled bin, started from the first
+    filled bin of each row (the nearest to the right of the last bin, around the circle).
+    """
+    k, n = cols.shape
     has = cols != EMPTY
-    position = np.arange(2 * k, dtype=np.int16)[:, None]
-    filled_at = np.where(np.concatenate((has, has)), position, np.int16(2 * k))
-    nearest = np.minimum.accumulate(filled_at[::-1], axis=0)[::-1][:k]
-    dist = (nearest - position[:k]).astype(np.uint32)
-    source = np.take_along_axis(cols, np.minimum(nearest, 2 * k - 1) % k, axis=0)
-    out = np.where(has, cols, source + dist * _ROTATE)
+    first = np.argmax(has, axis=0)
+    value = cols[first, np.arange(n)]
+    dist = first.astype(np.uint32)
+    out = np.empty_like(cols)
+    for c in range(k - 1, -1, -1):
+        dist += np.uint32(1)
+        np.copyto(value, cols[c], where=has[c])
+        np.copyto(dist, 0, where=has[c])
+        np.multiply(dist, _ROTATE, out=out[c])
+        out[c] += value
     out[:, nsh == 0] = EMPTY
     return np.ascontiguousarray(out.T)
 
@@ -220,13 +303,15 @@ def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
     sig = np.empty((n, NUM_HASHES), dtype=np.uint32)
     words = np.empty(n, dtype=np.int32)
     shingles = np.empty(n, dtype=np.int32)
+    figures = np.empty(n, dtype=np.uint32)
     starts = range(0, n, _CHUNK_TEXTS)
 
-    def run(start: int) -> tuple[np.ndarray, np.ndarray]:
+    def run(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         part = _chunk(normalised[start:start + _CHUNK_TEXTS])
         stop = start + len(part.words)
         sig[start:stop], words[start:stop], shingles[start:stop] = part.sig, part.words, part.shingles
-        return part.word_hashes, part.words
+        figures[start:stop] = part.figures
+        return part.word_hashes, part.sentence_keys, part.sentence_rows + start
 
     if workers > 1 and len(starts) > 1:
         with ThreadPoolExecutor(workers) as pool:
@@ -235,22 +320,49 @@ def signatures(normalised: Sequence[str], workers: int = 2) -> Signatures:
         parts = [run(start) for start in starts]
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(words, out=offsets[1:])
-    hashes = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, np.uint32)
-    return Signatures(sig, words, shingles, hashes, offsets)
+    if not parts:
+        return Signatures(sig, words, shingles, np.empty(0, np.uint32), offsets, figures=figures)
+    hashes, skeys, srows = (np.concatenate(column) for column in zip(*parts))
+    return Signatures(sig, words, shingles, hashes, offsets, skeys, srows, figures)
 
 
-def band_keys(sig: np.ndarray) -> np.ndarray:
+def band_keys(sig: np.ndarray, workers: int = 2) -> np.ndarray:
     """(n, BANDS) int64 keys; two texts are candidates when any key is equal. Keys carry the band number.
 
     A band takes bins BANDS apart, not neighbours: densified neighbours often copy one shingle.
+    Computed in blocks of rows small enough to stay in cache, in place.
     """
     out = np.empty((len(sig), BANDS), dtype=np.uint64)
-    for band in range(BANDS):
-        key = np.full(len(sig), _BAND_SALT[band], dtype=np.uint64)
-        for row in range(ROWS):
-            key = _mix(key ^ sig[:, band + row * BANDS].astype(np.uint64))
-        out[:, band] = key
+
+    def block(start: int) -> None:
+        part = sig[start:start + _BAND_BLOCK]
+        key = np.empty(len(part), dtype=np.uint64)
+        spare = np.empty(len(part), dtype=np.uint64)
+        for band in range(BANDS):
+            key.fill(_BAND_SALT[band])
+            for row in range(ROWS):
+                key ^= part[:, band + row * BANDS]
+                _mix_in_place(key, spare)
+            out[start:start + len(part), band] = key
+
+    starts = range(0, len(sig), _BAND_BLOCK)
+    if workers > 1 and len(starts) > 4:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(block, starts))
+    else:
+        for start in starts:
+            block(start)
     return out.view(np.int64)
+
+
+def _mix_in_place(x: np.ndarray, spare: np.ndarray) -> None:
+    """`_mix` without temporaries; `spare` is scratch of the same shape."""
+    for shift, factor in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB)):
+        np.right_shift(x, np.uint64(shift), out=spare)
+        x ^= spare
+        x *= np.uint64(factor)
+    np.right_shift(x, np.uint64(31), out=spare)
+    x ^= spare
 
 
 _LOW7 = np.uint64(0x7F7F7F7F7F7F7F7F)
@@ -261,12 +373,30 @@ def low_bytes(sig: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(sig.astype(np.uint8)).view(np.uint64)
 
 
-def estimated_jaccard(low: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 500_000) -> np.ndarray:
+def estimated_jaccard(low: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Share of equal bins between rows of `low_bytes` (chance agreement of 1/256 per bin is negligible)."""
-    out = np.empty(len(left), dtype=np.float32)
-    bins = low.shape[1] * 8
+    return equal_bins(low, left, right, low.shape[1])[1] / np.float32(low.shape[1] * 8)
+
+
+def equal_bins(
+    low: np.ndarray, left: np.ndarray, right: np.ndarray, split: int, chunk: int = 8_192,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Equal bins between rows of `low_bytes`: among the first `split` words (8 bins each) and in all.
+
+    A cache-sized block of pairs at a time, in place: each byte of `spread` below ends 0x7F where the
+    bins agree and 0xFF where they differ, so its bit count is 7 per byte plus the differing bins."""
+    head = np.empty(len(left), dtype=np.int32)
+    total = np.empty(len(left), dtype=np.int32)
+    words = low.shape[1]
     for i in range(0, len(left), chunk):
-        x = low[left[i:i + chunk]] ^ low[right[i:i + chunk]]
-        zero_bytes = ~(((x & _LOW7) + _LOW7) | x | _LOW7)
-        out[i:i + chunk] = np.bitwise_count(zero_bytes).sum(axis=1, dtype=np.int32) / bins
-    return out
+        x = low[left[i:i + chunk]]
+        x ^= low[right[i:i + chunk]]
+        spread = x & _LOW7
+        spread += _LOW7
+        spread |= x
+        spread |= _LOW7
+        counts = np.bitwise_count(spread)
+        first = counts[:, :split].sum(axis=1, dtype=np.int32)
+        head[i:i + chunk] = 64 * split - first
+        total[i:i + chunk] = 64 * words - first - counts[:, split:].sum(axis=1, dtype=np.int32)
+    return head, total

@@ -59,13 +59,21 @@ def could_match(words_a: np.ndarray, words_b: np.ndarray, threshold: float) -> n
 
 
 def word_scores(left: Sequence[str], right: Sequence[str], cutoff: float = 0.0) -> np.ndarray:
-    """Scores of word-coded text pairs (one character per word); below `cutoff` may be reported as 0.
+    """Scores of word-coded text pairs (one character per word); below `cutoff` may be reported as 0."""
+    return word_scores_and_ratios(left, right, cutoff)[0]
+
+
+def word_scores_and_ratios(
+    left: Sequence[str], right: Sequence[str], cutoff: float = 0.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """`word_scores`, and the plain word `ratio` of each pair (what tells apart two texts that both
+    contain a third, which scores 100 against either).
 
     `ratio` is 200 x (longest common subsequence) / (total length), so the containment of the shorter
     text comes from the same computation: common = ratio x total / 200.
     """
     if len(left) == 0:
-        return np.empty(0, dtype=np.float32)
+        return np.empty(0, dtype=np.float32), np.empty(0, dtype=np.float32)
     len_l = np.fromiter(map(len, left), dtype=np.float32, count=len(left))
     len_r = np.fromiter(map(len, right), dtype=np.float32, count=len(right))
     # Under the guard the longer text is at most 1/CONTAIN_LENGTH_RATIO times the shorter, which bounds
@@ -76,7 +84,7 @@ def word_scores(left: Sequence[str], right: Sequence[str], cutoff: float = 0.0) 
     contained = ratio * (len_l + len_r) / (2 * shorter)
     guarded = contain_guard(len_l, len_r)
     scores = np.where(guarded, np.maximum(ratio, np.minimum(contained, 100)), ratio)
-    return np.where(scores >= cutoff, scores, 0).astype(np.float32)
+    return np.where(scores >= cutoff, scores, 0).astype(np.float32), ratio
 
 
 def char_scores(left: Sequence[str], right: Sequence[str], left_codes: Sequence[str], right_codes: Sequence[str],
