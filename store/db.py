@@ -64,7 +64,8 @@ def holds_documents(path: str | os.PathLike[str] | None = None) -> bool:
     """
     target = Path(path) if path is not None else default_path()
     try:
-        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        # Not the busy timeout: a locked file is left to open_db, which waits once and says so.
+        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=rw", uri=True, timeout=0.1)
     except (sqlite3.Error, OSError, ValueError):
         return False
     try:

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from store.db import StoreError
+from store.db import BUSY_TIMEOUT_MS, StoreError
 from store.kinds import HIDDEN_KINDS
 
 if TYPE_CHECKING:
@@ -245,14 +245,27 @@ def source_text(db: sqlite_utils.Database, doc_id: int) -> str:
     return row[0]
 
 
-def remember_position(db: sqlite_utils.Database, doc_id: int, position: int) -> None:
+def remember_position(db: sqlite_utils.Database, doc_id: int, position: int, *, wait_ms: int | None = None) -> bool:
+    """Record where the reader is in a document. With `wait_ms`, another writer holding the database
+    longer than that means the position is not recorded (False) rather than a wait of the full busy timeout."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with db.atomic():
-        db.execute(
-            "insert into reading (doc_id, position, read, opened_at) values (?, ?, 0, ?) "
-            "on conflict(doc_id) do update set position = excluded.position, opened_at = excluded.opened_at",
-            [doc_id, position, now],
-        )
+    if wait_ms is not None:
+        db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        with db.atomic():
+            db.execute(
+                "insert into reading (doc_id, position, read, opened_at) values (?, ?, 0, ?) "
+                "on conflict(doc_id) do update set position = excluded.position, opened_at = excluded.opened_at",
+                [doc_id, position, now],
+            )
+    except sqlite3.OperationalError:
+        if wait_ms is None:
+            raise
+        return False
+    finally:
+        if wait_ms is not None:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return True
 
 
 def set_read(db: sqlite_utils.Database, doc_id: int, read: bool = True) -> None:

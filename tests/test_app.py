@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from store.annotations import annotations_of_document
 from store.db import open_db
 from store.load import load_paths
-from store.queries import document
+from store.queries import document, documents
 from tests.conftest import doc_id
 from tui.app import TearsheetApp
 from tui.screens.article import ArticleScreen, ParagraphList
@@ -248,21 +249,12 @@ async def test_resume_opens_the_last_article_where_it_was_left(seeded) -> None:
         assert cursor_n(second.screen) == 3
 
 
-async def test_a_reader_given_the_path_paints_before_the_store_opens_then_fills_in_and_resumes(
-    seeded, tmp_path: Path, monkeypatch
-) -> None:
-    import threading
-
+def _gated_open(monkeypatch) -> tuple[threading.Event, list]:
+    """open_db that waits for the returned event: the reader is painted and usable before its store opens."""
     import tui.app
 
-    first = TearsheetApp(seeded, resume=False)
-    async with first.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await open_doc(pilot, "Over 107,000")
-        await pilot.press("j", "j", "escape")
-        await settle(pilot)
     release = threading.Event()
-    opened: list[Path] = []
+    opened: list = []
 
     def slow_open(path):
         release.wait(10)
@@ -270,6 +262,19 @@ async def test_a_reader_given_the_path_paints_before_the_store_opens_then_fills_
         return open_db(path)
 
     monkeypatch.setattr(tui.app, "open_db", slow_open)
+    return release, opened
+
+
+async def test_a_reader_given_the_path_paints_before_the_store_opens_then_fills_in_and_resumes(
+    seeded, tmp_path: Path, monkeypatch
+) -> None:
+    first = TearsheetApp(seeded, resume=False)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "j", "escape")
+        await settle(pilot)
+    release, opened = _gated_open(monkeypatch)
     second = TearsheetApp(tmp_path / "t.db")
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.2)
@@ -305,6 +310,99 @@ async def test_a_store_that_cannot_be_opened_ends_the_reader_with_the_reason(tmp
         await pilot.pause(0.3)
     assert app.store_error is not None and "is a directory" in app.store_error
     assert app.return_code == 1
+
+
+async def test_keys_pressed_while_the_store_opens_are_not_overridden_by_resuming(seeded, tmp_path, monkeypatch) -> None:
+    first = TearsheetApp(seeded, resume=False)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press("escape")
+        await settle(pilot)
+    release, _ = _gated_open(monkeypatch)
+    second = TearsheetApp(tmp_path / "t.db")
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.1)
+        await pilot.press("slash", *"Kiev")
+        release.set()
+        await settle(pilot)
+        assert isinstance(second.screen, SearchScreen)
+        assert second.screen.query_one("#query", Input).value == "Kiev"
+
+
+async def test_sqlite_utils_is_imported_on_the_ui_thread_not_beside_it(seeded, tmp_path, monkeypatch) -> None:
+    """Its import blocks numpy for the whole process for a moment; a screen imported meanwhile would fail."""
+    import tui.app
+
+    threads: list[threading.Thread] = []
+    real = tui.app.sqlite_utils_module
+    monkeypatch.setattr(tui.app, "sqlite_utils_module", lambda: threads.append(threading.current_thread()) or real())
+    app = TearsheetApp(tmp_path / "t.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#documents", DataTable).row_count == 5
+    assert threads == [threading.main_thread()]
+
+
+async def test_any_failure_to_open_the_store_ends_the_reader_with_its_reason(seeded, tmp_path, monkeypatch) -> None:
+    import tui.app
+
+    def broken(path):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(tui.app, "open_db", broken)
+    app = TearsheetApp(tmp_path / "t.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+    assert app.return_code == 1
+    assert app.store_error is not None and "RuntimeError: disk on fire" in app.store_error
+
+
+async def test_quitting_while_another_program_writes_does_not_wait_for_it(seeded, tmp_path) -> None:
+    import sqlite3
+    import time
+
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+        other.execute("begin immediate")
+        try:
+            await pilot.press("j")
+            started = time.monotonic()
+            await pilot.press("q")
+            await pilot.pause()
+            waited = time.monotonic() - started
+        finally:
+            other.execute("rollback")
+            other.close()
+    assert waited < 2.0
+    assert not app.is_running and not app.return_code
+
+
+async def test_next_article_goes_on_past_the_rows_the_library_has_loaded(seeded, monkeypatch) -> None:
+    import tui.screens.library as library_module
+
+    monkeypatch.setattr(library_module, "FIRST_PAGE", 2)
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        library = app.screen
+        later_pages: list[int] = []
+        # The table would fetch the next page as the cursor nears its end; here it never arrives.
+        monkeypatch.setattr(library, "_fetch", lambda *args: later_pages.append(args[3]))
+        library.rows = library.rows[:2]
+        every = [r.id for r in app.store(documents, sort="date", limit=10)]
+        assert library.total == len(every) == 5
+        await pilot.press("enter")
+        await settle(pilot)
+        seen = [app.screen.doc_id]
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+            seen.append(app.screen.doc_id)
+        assert seen == every
+        assert len(library.rows) == 2 and later_pages
 
 
 async def test_search_opens_the_hit_and_steps_through_hits(app) -> None:

@@ -157,3 +157,25 @@ def test_only_a_current_collection_with_documents_is_left_for_the_reader_to_open
     database = open_db(v1_path)
     database.close()
     assert holds_documents(v1_path)
+
+
+def test_asking_about_a_locked_file_does_not_wait_out_the_busy_timeout(tmp_path: Path) -> None:
+    """open_db waits and explains; asking first must not add a second wait before it."""
+    import sqlite3
+    import time
+
+    path = tmp_path / "journal.db"
+    database = open_db(path)
+    assert load_paths(database, [SEEDS]).ok
+    database.execute("PRAGMA journal_mode = DELETE")
+    database.close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("begin exclusive")
+    try:
+        started = time.monotonic()
+        assert not holds_documents(path)
+        assert time.monotonic() - started < 1.0
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    assert holds_documents(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -14,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.events import AppFocus
 from textual.screen import Screen
 
-from store.db import StoreError, open_db
+from store.db import StoreError, open_db, sqlite_utils_module
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
 
@@ -39,7 +40,7 @@ class TearsheetApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (150, "-very-wide")]
 
     def __init__(
-        self, db: sqlite_utils.Database | Path, *, resume: bool = True, export_dir: str | None = None,
+        self, db: sqlite_utils.Database | str | os.PathLike[str], *, resume: bool = True, export_dir: str | None = None,
         load_problems: list[str] | None = None,
     ) -> None:
         """`db` is an open database, or the path of one opened in a worker once the first screen is painted.
@@ -48,8 +49,9 @@ class TearsheetApp(App[None]):
         a fifth of the reader's start-up.
         """
         super().__init__()
-        self._db = None if isinstance(db, Path) else db
-        self._db_path = db if isinstance(db, Path) else None
+        is_path = isinstance(db, (str, os.PathLike))
+        self._db = None if is_path else db
+        self._db_path = Path(db) if is_path else None
         self.resume = resume
         self.export_dir = export_dir
         self.load_problems = load_problems or []
@@ -73,26 +75,50 @@ class TearsheetApp(App[None]):
         else:
             self._when_open.append(callback)
 
-    @work(thread=True, exclusive=True, group="open-store", exit_on_error=False)
     def _open_store(self) -> None:
+        # sqlite-utils is imported here, on the UI thread: its import keeps numpy out by blocking it for the
+        # whole process for a moment, which must not happen while a key press imports a screen that needs it.
+        try:
+            sqlite_utils_module()
+        except Exception as exc:  # noqa: BLE001
+            self._give_up(f"cannot open the database: sqlite-utils did not import ({type(exc).__name__}: {exc})")
+            self._opened.set()
+            return
+        self._open_store_in_worker()
+
+    @work(thread=True, exclusive=True, group="open-store", exit_on_error=False)
+    def _open_store_in_worker(self) -> None:
         try:
             self._db = open_db(self._db_path)
         except StoreError as exc:
-            self.store_error = str(exc)
-            self.exit(return_code=1)
+            self._give_up(str(exc))
+        except Exception as exc:  # noqa: BLE001 - whatever stops the open must end the reader with its reason
+            self._give_up(f"{self._db_path}: cannot open the database ({type(exc).__name__}: {exc})")
         finally:
             self._opened.set()
         if self._db is not None:
             self.call_from_thread(self._store_opened)
+
+    def _give_up(self, reason: str) -> None:
+        self.store_error = reason
+        self.exit(return_code=1)
 
     def _store_opened(self) -> None:
         callbacks, self._when_open = self._when_open, []
         for callback in callbacks:
             callback()
         if self.resume:
-            last = self.store(last_opened)
-            if last is not None:
-                self.open_article(last)
+            self._resume()
+
+    def _resume(self) -> None:
+        from tui.screens.library import LibraryScreen
+
+        # Keys pressed while the store opened (a search begun, help) win over coming back to the last article.
+        if not isinstance(self.screen, LibraryScreen):
+            return
+        last = self.store(last_opened)
+        if last is not None:
+            self.open_article(last)
 
     def open_article(
         self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
@@ -155,6 +181,8 @@ class TearsheetApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._thresholds)
+        # A worker still waiting for a store that will not open now gets StoreError instead of waiting forever.
+        self._opened.set()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):

@@ -257,6 +257,8 @@ def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str]) -> int
     # Repeated after the app has given the terminal back, where they stay readable.
     for problem in problems:
         print(f"tearsheet: error: {problem}", file=sys.stderr)
+    if app.return_code:
+        return app.return_code  # the reader stopped on an error (Textual has printed it)
     return EXIT_OK if not problems else EXIT_FAILED
 
 

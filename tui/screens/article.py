@@ -11,6 +11,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import annotations
+from store.db import StoreError
 from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from tui.commands import ARTICLE, bindings
@@ -19,6 +20,7 @@ from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
 
 SAVE_DELAY = 0.4
+QUIT_WAIT_MS = 200
 
 
 class ParagraphList(OptionList):
@@ -178,10 +180,16 @@ class ArticleScreen(Screen[None]):
         self._save_position()
 
     def keep_position(self) -> None:
-        """Written at once, not in a worker: the reader is about to quit, and quitting cancels workers."""
+        """Written at once, not in a worker: the reader is about to quit, and quitting cancels workers.
+
+        Quitting does not wait on another program's write (a load in another terminal): the position
+        saved after the last pause stands instead."""
         view = self.cursor_view()
         if view is not None:
-            self.app.store(remember_position, self.doc_id, view.position)
+            try:
+                self.app.store(remember_position, self.doc_id, view.position, wait_ms=QUIT_WAIT_MS)
+            except StoreError:
+                pass
 
     # -- movement ------------------------------------------------------------------------------
 

@@ -62,6 +62,8 @@ class LibraryScreen(Screen[None]):
         self._generation = 0
         self._loading_more = False
         self._filter_timer: Timer | None = None
+        self._beyond: dict[int, int] = {}
+        """Documents reached with ]/[ past the loaded rows: id -> row index in the current order."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,6 +120,7 @@ class LibraryScreen(Screen[None]):
         self._loading_more = False
         if page.offset == 0:
             keep = self._current_id()
+            self._beyond.clear()
             self.rows = []
             table.clear()
         self.rows.extend(page.rows)
@@ -168,11 +171,26 @@ class LibraryScreen(Screen[None]):
         self.app.open_article(doc_id)
 
     def neighbour(self, doc_id: int, step: int) -> int | None:
+        """The document `step` rows away in the library's order, also past the rows loaded so far."""
         ids = [r.id for r in self.rows]
-        if doc_id not in ids:
+        if doc_id in ids:
+            index = ids.index(doc_id) + step
+        elif doc_id in self._beyond:
+            index = self._beyond[doc_id] + step
+        else:
             return None
-        index = ids.index(doc_id) + step
-        return ids[index] if 0 <= index < len(ids) else None
+        if 0 <= index < len(ids):
+            return ids[index]
+        if not len(ids) <= index < self.total:
+            return None
+        if not self._loading_more:
+            self._loading_more = True
+            self._fetch(self.sort, self.filter_text, self.tag, len(self.rows), self._generation)
+        beyond = self.app.store(documents, sort=self.sort, text=self.filter_text, tag=self.tag, limit=1, offset=index)
+        if not beyond:
+            return None
+        self._beyond[beyond[0].id] = index
+        return beyond[0].id
 
     def action_cursor_down(self) -> None:
         self.query_one("#documents", DataTable).action_cursor_down()
