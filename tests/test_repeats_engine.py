@@ -88,6 +88,22 @@ def test_no_chaining_a_copy_joins_only_by_matching_the_representative() -> None:
     assert g.rep.tolist() == [0, 0, 2]
 
 
+def test_a_text_stays_with_the_later_text_that_matches_it_best_rather_than_an_earlier_look_alike() -> None:
+    """A copy dated before its source, near an earlier look-alike: it leads a group with its source."""
+    words = (BASE + " The ministry did not comment on the figures.").split()
+    source = list(words)
+    copy = list(source)
+    copy[5] = "posted"
+    look_alike = list(copy)
+    look_alike[12], look_alike[25] = "last", "recently"
+    source, copy, look_alike = " ".join(source), " ".join(copy), " ".join(look_alike)
+    assert score(normalise(look_alike), normalise(copy)) >= DEFAULT_THRESHOLD
+    assert score(normalise(copy), normalise(source)) > score(normalise(look_alike), normalise(copy))
+    assert score(normalise(look_alike), normalise(source)) < DEFAULT_THRESHOLD
+    g = group_batch(batch([look_alike, copy, source], [20250101, 20250102, 20250103]))
+    assert g.rep.tolist() == [0, 1, 1]
+
+
 def test_representative_is_earliest_then_longest() -> None:
     longer = BASE[:-1] + ", officials said."
     g = group_batch(batch([BASE, longer, BASE.replace("three", "four")], [20250105, 20250105, 20250101]))

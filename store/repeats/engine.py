@@ -398,6 +398,17 @@ def _leaders(
     if len(left) == 0:
         return leader, best
     order = np.lexsort((rank[left], -ratios, -scores, rank[right]))
+    # A text does not join an earlier representative when a later text matches it better, matches nothing
+    # earlier as well, and cannot join that representative itself: the two lead a group of their own.
+    # Otherwise a copy dated before its source joins an earlier look-alike, and the source, which cannot
+    # join a member, is left alone.
+    best_in = np.zeros(n, dtype=np.float32)
+    np.maximum.at(best_in, right, scores)
+    preferred = np.flatnonzero((scores >= best_in[right]) & ~fixed[right])
+    wanted_by: dict[int, list[tuple[int, float]]] = {}
+    for v, w, sc in zip(left[preferred].tolist(), right[preferred].tolist(), scores[preferred].tolist()):
+        wanted_by.setdefault(v, []).append((w, sc))
+    matched = set(zip(left.tolist(), right.tolist())) if wanted_by else set()
     lead = leader.tolist()
     stay = fixed.tolist()
     current = -1
@@ -406,6 +417,9 @@ def _leaders(
         if v != current:
             current, placed = v, stay[v]
         if placed or lead[u] != u:
+            continue
+        if v in wanted_by and any(sc > s and (u, w) not in matched for w, sc in wanted_by[v]):
+            placed = True
             continue
         lead[v] = u
         best[v] = s
