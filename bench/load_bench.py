@@ -83,7 +83,9 @@ class StageClock:
         grouping = self.timed("repeat grouping", load.update_repeats)
 
         def measured_grouping(*args: Any, **kwargs: Any) -> Any:
-            self.rss_before_grouping = peak_rss_mb()
+            # The first load's grouping; the reload that follows groups (nothing) again.
+            if self.rss_before_grouping is None:
+                self.rss_before_grouping = peak_rss_mb()
             return grouping(*args, **kwargs)
 
         load.update_repeats = measured_grouping
