@@ -3,8 +3,10 @@ that drops a sentence, or edits inside one, shares one with its source), verifie
 
 Every text is placed in order of (published, longest first, id). A text joins the group whose
 representative it matches best at or above the threshold, among representatives placed before it;
-otherwise it becomes a representative itself. Members never recruit (no chaining), and the
-representative of a group is always its earliest, longest text.
+otherwise it becomes a representative itself, as it also does when a later text matches it better,
+matches nothing earlier as well and cannot join that representative (the two then lead their own
+group). Members never recruit (no chaining), and the representative of a group is always its
+earliest, longest text.
 """
 
 from __future__ import annotations
