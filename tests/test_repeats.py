@@ -152,6 +152,23 @@ def test_incremental_add_matches_against_the_stored_index(seeded: sqlite_utils.D
     assert update_repeats(seeded) == 0
 
 
+def test_a_later_copy_without_one_sentence_is_found_by_sentence_keys_when_lsh_buckets_are_crowded(
+    seeded: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    groups_module = importlib.import_module("store.repeats.groups")
+    confirmed_id, confirmed = paragraph(seeded, CONFIRMED)
+    first, dropped, last = confirmed.split(". ")
+    copy = f"{first}. {last}"
+    # Crowded buckets in a big collection: no indexed paragraph comes back from an LSH band.
+    monkeypatch.setattr(groups_module, "BUCKET_MOST", 0)
+    ids = add_document(seeded, "2025-06-01", [copy])
+    update_repeats(seeded, ids)
+    group = group_of(seeded, ids[0])
+    assert group is not None and group.representative == group_of(seeded, confirmed_id).representative
+
+
 def test_forget_then_reload_keeps_groups_whole(seeded: sqlite_utils.Database) -> None:
     swap_id, swap = paragraph(seeded, SWAP)
     first = add_document(seeded, "2025-06-01", [swap.replace("909", "757")])

@@ -77,6 +77,9 @@ class Grouping:
     """Indices of representatives that carry LSH keys (long enough for fuzzy matching)."""
     band_keys: np.ndarray
     """(len(indexed), BANDS) LSH keys of those representatives."""
+    sentence_keys: np.ndarray
+    sentence_texts: np.ndarray
+    """Sentence keys (`minhash._sentence_keys`) of those representatives, and the index of each key's text."""
     words: np.ndarray
     text_keys: np.ndarray
     lengths: np.ndarray
@@ -168,6 +171,7 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     codes[:] = sig.codes(involved)
     low = minhash.low_bytes(sig.sig)
     shingles = sig.shingles
+    sentence_keys, sentence_cls = sig.sentence_keys, sig.sentence_rows
     del sig
     slot = np.zeros(n_cls, dtype=np.int64)
     slot[involved] = np.arange(len(involved))
@@ -193,9 +197,13 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     score[excluded] = 0.0
 
     is_leader_fuzzy = leader[fuzzy] == fuzzy
+    indexed_cls = np.zeros(n_cls, dtype=bool)
+    indexed_cls[fuzzy[is_leader_fuzzy]] = True
+    with_keys = indexed_cls[sentence_cls]
     clock("place")
     return Grouping(
         rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], band_keys=band[is_leader_fuzzy],
+        sentence_keys=sentence_keys[with_keys], sentence_texts=heads[sentence_cls[with_keys]],
         words=words[cls].astype(np.int32), text_keys=keys, lengths=lengths, low=low[cls], shingles=shingles[cls],
         stats=stats,
     )

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 THRESHOLD_KEY = "repeat_threshold"
+SENTENCE_MOST = 8
+"""Indexed paragraphs taken from one sentence-key bucket."""
 _CHUNK = 500
 _INDEX_CHUNK = 100_000
 
@@ -144,8 +146,9 @@ def _copies(db: sqlite_utils.Database, hashes: Sequence[str], exclude: set[int])
     return out
 
 
-def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray) -> dict[int, list[int]]:
-    """Band key -> indexed paragraph ids (the first BUCKET_MOST of each bucket by id)."""
+def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray, most: int | None = None) -> dict[int, list[int]]:
+    """Key -> indexed paragraph ids (the first `most`, by default BUCKET_MOST, of each bucket by id)."""
+    most = BUCKET_MOST if most is None else most
     hits: dict[int, list[int]] = {}
     values = sorted(set(keys.ravel().tolist()))
     for part in _chunks(values):
@@ -153,7 +156,7 @@ def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray) -> dict[int, list[int
             f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)}) order by key, paragraph_id", part
         ):
             bucket = hits.setdefault(key, [])
-            if len(bucket) < BUCKET_MOST:
+            if len(bucket) < most:
                 bucket.append(pid)
     return hits
 
@@ -221,7 +224,20 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
         for key in keys:
             for pid in hits.get(key, ()):
                 candidates.setdefault(pid, []).append(row)
-    return _plausible(db, candidates, sig, settings)
+    candidates = _plausible(db, candidates, sig, settings)
+    # Sentence keys name one text (whole, or without one sentence), so their buckets stay small and their
+    # hits are scored without the signature filter: a copy that drops a sentence often fails it.
+    is_long = np.zeros(len(new.ids), dtype=bool)
+    is_long[long] = True
+    keep = is_long[sig.sentence_rows]
+    sentence_keys, sentence_rows = sig.sentence_keys[keep], sig.sentence_rows[keep]
+    sentence_hits = _lsh_hits(db, sentence_keys, SENTENCE_MOST) if len(sentence_keys) else {}
+    for key, row in zip(sentence_keys.tolist(), sentence_rows.tolist()):
+        for pid in sentence_hits.get(key, ()):
+            rows = candidates.setdefault(pid, [])
+            if row not in rows:
+                rows.append(row)
+    return candidates
 
 
 def _rank(published: int, length: int, pid: int) -> tuple[int, int, int]:
@@ -318,7 +334,9 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     changed_groups.discard(None)
     _resize(db, touched)
     _unindex(db, ids)
-    _index(db, np.asarray(ids, dtype=np.int64)[grouping.indexed], grouping.band_keys)
+    ids_array = np.asarray(ids, dtype=np.int64)
+    _index(db, ids_array[grouping.indexed], grouping.band_keys, ids_array[grouping.sentence_texts],
+           grouping.sentence_keys)
     changed = 0
     for part in _chunks(sorted(changed_groups)):
         changed += db.execute(
@@ -327,13 +345,20 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     return changed
 
 
-def _index(db: sqlite_utils.Database, paragraph_ids: np.ndarray, band_keys: np.ndarray) -> None:
-    """Band keys into repeat_lsh in key order, the order of its B-tree."""
+def _index(
+    db: sqlite_utils.Database, paragraph_ids: np.ndarray, band_keys: np.ndarray,
+    sentence_ids: np.ndarray | None = None, sentence_keys: np.ndarray | None = None,
+) -> None:
+    """Band keys (and sentence keys) into repeat_lsh in key order, the order of its B-tree; each
+    paragraph's keys packed in repeat_lsh_keys, so that they can be found again to delete."""
     if not len(paragraph_ids):
         return
     band_keys = np.ascontiguousarray(band_keys, dtype=np.int64)
     keys = band_keys.ravel()
     pids = np.repeat(paragraph_ids, band_keys.shape[1])
+    if sentence_ids is not None and sentence_keys is not None and len(sentence_ids):
+        keys = np.concatenate((keys, np.asarray(sentence_keys, dtype=np.int64)))
+        pids = np.concatenate((pids, np.asarray(sentence_ids, dtype=np.int64)))
     order = np.lexsort((pids, keys))
     for start in range(0, len(order), _INDEX_CHUNK):
         part = order[start:start + _INDEX_CHUNK]
@@ -341,9 +366,13 @@ def _index(db: sqlite_utils.Database, paragraph_ids: np.ndarray, band_keys: np.n
             "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
             zip(keys[part].tolist(), pids[part].tolist()),
         )
+    by_paragraph = np.argsort(pids, kind="stable")
+    grouped_pids, grouped_keys = pids[by_paragraph], keys[by_paragraph]
+    starts = np.flatnonzero(np.concatenate(([True], grouped_pids[1:] != grouped_pids[:-1])))
+    ends = np.append(starts[1:], len(grouped_pids))
     db.conn.executemany(
         "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
-        ((pid, row.tobytes()) for pid, row in zip(paragraph_ids.tolist(), band_keys)),
+        ((int(grouped_pids[a]), grouped_keys[a:b].tobytes()) for a, b in zip(starts.tolist(), ends.tolist())),
     )
 
 
