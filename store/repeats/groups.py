@@ -349,16 +349,30 @@ def _index(
     db: sqlite_utils.Database, paragraph_ids: np.ndarray, band_keys: np.ndarray,
     sentence_ids: np.ndarray | None = None, sentence_keys: np.ndarray | None = None,
 ) -> None:
-    """Band keys (and sentence keys) into repeat_lsh in key order, the order of its B-tree; each
-    paragraph's keys packed in repeat_lsh_keys, so that they can be found again to delete."""
+    """Band keys, then sentence keys, into repeat_lsh in key order, the order of its B-tree; each
+    paragraph's keys packed in repeat_lsh_keys (its band keys, then its sentence keys), so that they can
+    be found again to delete."""
     if not len(paragraph_ids):
         return
     band_keys = np.ascontiguousarray(band_keys, dtype=np.int64)
-    keys = band_keys.ravel()
-    pids = np.repeat(paragraph_ids, band_keys.shape[1])
-    if sentence_ids is not None and sentence_keys is not None and len(sentence_ids):
-        keys = np.concatenate((keys, np.asarray(sentence_keys, dtype=np.int64)))
-        pids = np.concatenate((pids, np.asarray(sentence_ids, dtype=np.int64)))
+    _insert_keys(db, band_keys.ravel(), np.repeat(paragraph_ids, band_keys.shape[1]))
+    if sentence_ids is None or sentence_keys is None or not len(sentence_ids):
+        sentence_ids, sentence_keys = np.empty(0, np.int64), np.empty(0, np.int64)
+    by_paragraph = np.argsort(sentence_ids, kind="stable")
+    sentence_ids = np.asarray(sentence_ids, dtype=np.int64)[by_paragraph]
+    sentence_keys = np.asarray(sentence_keys, dtype=np.int64)[by_paragraph]
+    # A second sorted pass rather than one over both: the joined copies raised the load's peak by 23 MB.
+    _insert_keys(db, sentence_keys, sentence_ids)
+    first = np.searchsorted(sentence_ids, paragraph_ids, side="left").tolist()
+    last = np.searchsorted(sentence_ids, paragraph_ids, side="right").tolist()
+    db.conn.executemany(
+        "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
+        ((pid, row.tobytes() + sentence_keys[a:b].tobytes())
+         for pid, row, a, b in zip(paragraph_ids.tolist(), band_keys, first, last)),
+    )
+
+
+def _insert_keys(db: sqlite_utils.Database, keys: np.ndarray, pids: np.ndarray) -> None:
     order = np.lexsort((pids, keys))
     for start in range(0, len(order), _INDEX_CHUNK):
         part = order[start:start + _INDEX_CHUNK]
@@ -366,14 +380,6 @@ def _index(
             "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
             zip(keys[part].tolist(), pids[part].tolist()),
         )
-    by_paragraph = np.argsort(pids, kind="stable")
-    grouped_pids, grouped_keys = pids[by_paragraph], keys[by_paragraph]
-    starts = np.flatnonzero(np.concatenate(([True], grouped_pids[1:] != grouped_pids[:-1])))
-    ends = np.append(starts[1:], len(grouped_pids))
-    db.conn.executemany(
-        "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
-        ((int(grouped_pids[a]), grouped_keys[a:b].tobytes()) for a, b in zip(starts.tolist(), ends.tolist())),
-    )
 
 
 def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int]) -> None:
