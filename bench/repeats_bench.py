@@ -34,6 +34,11 @@ from store.repeats.engine import Batch, Grouping, Settings, group_batch, placeme
 from store.repeats.memory import MemoryIndex
 from store.repeats.score import DEFAULT_THRESHOLD
 
+PRECISION_TARGET = 0.99
+RECALL_TARGET = 0.95
+TIME_TARGET_S = 30.0
+MEMORY_TARGET_MB = 2_000
+ADD_TARGET_S = 1.0
 PLANTED_SHARE = 0.03
 TRAP_SHARE = 0.005
 FURNITURE = ("Advertisement", "Share this article", "Most Read", "Follow us on Telegram",
@@ -355,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_size(args.one, args.one in baseline_sizes, args.seed)))
         return 0
     sizes = sorted({int(s) for s in args.sizes.split(",")} | baseline_sizes)
+    results: list[dict] = []
     env = dict(os.environ)
     if not args.default_malloc:
         env["MALLOC_MMAP_THRESHOLD_"] = str(4 << 20)
@@ -370,9 +376,29 @@ def main(argv: list[str] | None = None) -> int:
         if proc.returncode != 0:
             print(f"\n== {n:,}: failed\n{proc.stderr[-2000:]}")
             continue
-        report(json.loads(proc.stdout.strip().splitlines()[-1]))
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        results.append(result)
+        report(result)
         print("  load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print()
+    print("\n".join(verdicts(results)))
     return 0
+
+
+def verdicts(results: list[dict]) -> list[str]:
+    """The issue's targets, each size apart: quality on planted pairs everywhere, time and memory at 1,000,000."""
+    out = [f"targets (precision >= {PRECISION_TARGET}, recall >= {RECALL_TARGET}, no trap merged; at 1,000,000: "
+           f"< {TIME_TARGET_S:.0f} s, < {MEMORY_TARGET_MB:,} MB, adding 1,000 < {ADD_TARGET_S:.0f} s)"]
+    for r in results:
+        q = r["quality"]
+        checks = [q["precision"] >= PRECISION_TARGET, q["overall_recall"] >= RECALL_TARGET,
+                  not any(q["traps_merged"].values())]
+        if r["n"] >= 1_000_000:
+            checks += [r["group_s"] < TIME_TARGET_S, r["peak_mb"] < MEMORY_TARGET_MB, r["add"]["seconds"] < ADD_TARGET_S]
+        out.append(f"  {r['n']:>9,}: precision {q['precision']:.4f}, recall {q['overall_recall']:.4f}, "
+                   f"{r['group_s']:.2f} s, {r['peak_mb']:,.0f} MB, add {r['add']['seconds']:.3f} s  "
+                   + ("PASS" if all(checks) else "MISS"))
+    return out
 
 
 if __name__ == "__main__":
