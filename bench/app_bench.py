@@ -136,7 +136,11 @@ def child_startup(kind: str, db_path: Path | None, profile: bool) -> dict[str, A
     else:
         # As the `tearsheet` command starts on a database that holds documents: tui.cli first, the file
         # checked with plain sqlite3, the store opened by the app once its first screen is painted.
+        import gc
+
         import tui.cli  # noqa: F401
+
+        gc.disable()  # as tui.cli._run_reader does until the app's first frame
         from store.db import holds_documents
         from tui.app import TearsheetApp
 

@@ -747,6 +747,18 @@ async def test_full_collections_wait_until_the_reader_is_idle(app) -> None:
     assert gc.get_threshold() == default
 
 
+async def test_the_collector_paused_for_start_up_runs_again_once_the_first_frame_is_painted(app) -> None:
+    import gc
+
+    gc.disable()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word(app, seeded, monkeypatch) -> None:
     from store.queries import search
     from tui.screens import search as search_screen

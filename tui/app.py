@@ -153,7 +153,7 @@ class TearsheetApp(App[None]):
 
         # Start-up leaves tens of thousands of long-lived objects (widgets, CSS, modules); freezing them keeps
         # the collector from walking them all again during later key presses.
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._first_frame_painted)
         self._thresholds = gc.get_threshold()
         gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_PASS_EVERY)
         self._last_input = time.monotonic()
@@ -178,6 +178,11 @@ class TearsheetApp(App[None]):
             if keep is not None:
                 keep()
         self.exit()
+
+    def _first_frame_painted(self) -> None:
+        gc.freeze()
+        # tui.cli turns the collector off for start-up (see _run_reader); from here on it runs as paced above.
+        gc.enable()
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._thresholds)
