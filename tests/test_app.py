@@ -330,6 +330,34 @@ async def test_keys_pressed_while_the_store_opens_are_not_overridden_by_resuming
         assert second.screen.query_one("#query", Input).value == "Kiev"
 
 
+async def test_an_article_resumed_while_the_terminal_was_in_the_background_gets_its_keys_back(
+    seeded, tmp_path, monkeypatch
+) -> None:
+    from textual import events
+    from textual.widgets._footer import FooterKey
+
+    first = TearsheetApp(seeded, resume=False)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press("escape")
+        await settle(pilot)
+    release, _ = _gated_open(monkeypatch)
+    second = TearsheetApp(tmp_path / "t.db")
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.1)
+        second.post_message(events.AppBlur())
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        article = second.screen
+        assert isinstance(article, ArticleScreen)
+        second.post_message(events.AppFocus())
+        await settle(pilot)
+        assert second.focused is article.query_one(ParagraphList)
+        assert "Next article" in [key.description for key in article.query(FooterKey)]
+
+
 async def test_sqlite_utils_is_imported_on_the_ui_thread_not_beside_it(seeded, tmp_path, monkeypatch) -> None:
     """Its import blocks numpy for the whole process for a moment; a screen imported meanwhile would fail."""
     import tui.app

@@ -200,6 +200,19 @@ class TearsheetApp(App[None]):
             self._input_since_collect = False
             gc.collect()
 
+    def watch_app_focus(self, focused: bool) -> None:
+        # A screen pushed while the terminal was in the background (the resumed article, when the store
+        # opened after a focus-out) got neither its auto focus nor its footer keys: Textual gives both only
+        # to a focused app, and only once.
+        if not focused:
+            return
+        screen = self.screen
+        if screen.focused is None and screen.AUTO_FOCUS:
+            target = next((w for w in screen.query(screen.AUTO_FOCUS) if w.focusable), None)
+            if target is not None:
+                screen.set_focus(target)
+        screen.refresh_bindings()
+
     def on_app_focus(self, _: AppFocus) -> None:
         self.action_refresh()
 
