@@ -79,14 +79,18 @@ def holds_documents(path: str | os.PathLike[str] | None = None) -> bool:
         conn.close()
 
 
-def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) and bring the schema up to date.
+def open_db(
+    path: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = True,
+) -> sqlite_utils.Database:
+    """Open (creating if needed, unless `create` is False) and bring the schema up to date.
 
     `check_same_thread=False` because the reader hands the connection to one exclusive worker group.
     """
     target = Path(path) if path is not None else default_path()
     if target.is_dir():
         raise StoreError(f"{target}: is a directory, not a database file")
+    if not create and not target.exists():
+        raise StoreError(f"{target}: no such database file")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)

@@ -256,10 +256,10 @@ def _gated_open(monkeypatch) -> tuple[threading.Event, list]:
     release = threading.Event()
     opened: list = []
 
-    def slow_open(path):
+    def slow_open(path, **options):
         release.wait(10)
         opened.append(path)
-        return open_db(path)
+        return open_db(path, **options)
 
     monkeypatch.setattr(tui.app, "open_db", slow_open)
     return release, opened
@@ -372,10 +372,20 @@ async def test_sqlite_utils_is_imported_on_the_ui_thread_not_beside_it(seeded, t
     assert threads == [threading.main_thread()]
 
 
+async def test_a_database_file_gone_before_the_reader_opens_it_is_not_made_again_empty(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.db"
+    app = TearsheetApp(gone)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+    assert app.return_code == 1
+    assert app.store_error is not None and "no such database file" in app.store_error
+    assert not gone.exists()
+
+
 async def test_any_failure_to_open_the_store_ends_the_reader_with_its_reason(seeded, tmp_path, monkeypatch) -> None:
     import tui.app
 
-    def broken(path):
+    def broken(path, **options):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(tui.app, "open_db", broken)

@@ -89,7 +89,8 @@ class TearsheetApp(App[None]):
     @work(thread=True, exclusive=True, group="open-store", exit_on_error=False)
     def _open_store_in_worker(self) -> None:
         try:
-            self._db = open_db(self._db_path)
+            # The command saw documents in this file; gone since, it must not come back empty.
+            self._db = open_db(self._db_path, create=False)
         except StoreError as exc:
             self._give_up(str(exc))
         except Exception as exc:  # noqa: BLE001 - whatever stops the open must end the reader with its reason
