@@ -419,6 +419,26 @@ async def test_quitting_while_another_program_writes_does_not_wait_for_it(seeded
     assert not app.is_running and not app.return_code
 
 
+async def test_bottom_goes_to_the_last_document_not_the_last_row_loaded(seeded, monkeypatch) -> None:
+    import tui.screens.library as library_module
+
+    monkeypatch.setattr(library_module, "FIRST_PAGE", 2)
+    monkeypatch.setattr(library_module, "PAGE", 1)
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        library = app.screen
+        table = library.query_one(DataTable)
+        table.move_cursor(row=0)
+        await settle(pilot)
+        assert len(library.rows) < library.total == 5
+        await pilot.press("G")
+        await settle(pilot)
+        assert len(library.rows) == table.row_count == 5
+        assert table.cursor_row == 4
+        assert library.rows[4].id == app.store(documents, sort="date", limit=10)[-1].id
+
+
 async def test_next_article_goes_on_past_the_rows_the_library_has_loaded(seeded, monkeypatch) -> None:
     import tui.screens.library as library_module
 

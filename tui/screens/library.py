@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -21,6 +22,8 @@ from tui.widgets.preview import Preview
 
 PAGE = 200
 FIRST_PAGE = 60
+BOTTOM_STEP = 2_000
+"""Rows G loads at most: a DataTable of tens of thousands of rows makes every later key slow."""
 """Enough rows to fill a tall terminal: the first page is on the way to the first useful frame, the rest is not."""
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
@@ -62,6 +65,9 @@ class LibraryScreen(Screen[None]):
         self._generation = 0
         self._loading_more = False
         self._filter_timer: Timer | None = None
+        self._to_bottom = False
+        """G was pressed before every row was loaded: the cursor goes to the last one when it is."""
+        self._to_bottom_rows = 0
         self._beyond: dict[int, int] = {}
         """Documents reached with ]/[ past the loaded rows: id -> row index in the current order."""
 
@@ -103,19 +109,30 @@ class LibraryScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         self._generation += 1
+        self._to_bottom = False
         self._fetch(self.sort, self.filter_text, self.tag, 0, self._generation)
 
     @work(thread=True, exclusive=True, group="library")
-    def _fetch(self, sort: str, text: str, tag: str | None, offset: int, generation: int) -> None:
-        limit = FIRST_PAGE if offset == 0 else PAGE
-        rows = self.app.store(documents, sort=sort, text=text, tag=tag, limit=limit, offset=offset)
-        total = self.app.store(count_documents, text=text, tag=tag) if offset == 0 else self.total
-        self.post_message(self.Loaded(Page(rows, total, offset, generation)))
+    def _fetch(
+        self, sort: str, text: str, tag: str | None, offset: int, generation: int, *, until: int = 0,
+    ) -> None:
+        """One page at `offset`; with `until`, every page from there up to that row, each posted as it is read."""
+        worker = get_current_worker()
+        while True:
+            limit = FIRST_PAGE if offset == 0 else PAGE
+            rows = self.app.store(documents, sort=sort, text=text, tag=tag, limit=limit, offset=offset)
+            total = self.app.store(count_documents, text=text, tag=tag) if offset == 0 else self.total
+            self.post_message(self.Loaded(Page(rows, total, offset, generation)))
+            offset += len(rows)
+            if not rows or offset >= min(until, total) or worker.is_cancelled:
+                return
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
         page = message.page
         if page.generation != self._generation:
             return
+        if page.offset not in (0, len(self.rows)):
+            return  # a page a cancelled fetch read too: its rows are here already or come again
         table = self.query_one("#documents", DataTable)
         self._loading_more = False
         if page.offset == 0:
@@ -129,6 +146,12 @@ class LibraryScreen(Screen[None]):
         if page.offset == 0 and keep is not None:
             index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
             table.move_cursor(row=index, animate=False)
+        if self._to_bottom and len(self.rows) >= min(self._to_bottom_rows, self.total):
+            self._to_bottom = False
+            table.move_cursor(row=max(0, len(self.rows) - 1), animate=False)
+            if len(self.rows) < self.total:
+                self.notify(f"{len(self.rows):,} of {self.total:,} documents loaded: G again for the next "
+                            f"{BOTTOM_STEP:,}", timeout=3)
         self._show_state()
         self._fit_title()
 
@@ -193,16 +216,26 @@ class LibraryScreen(Screen[None]):
         return beyond[0].id
 
     def action_cursor_down(self) -> None:
+        self._to_bottom = False
         self.query_one("#documents", DataTable).action_cursor_down()
 
     def action_cursor_up(self) -> None:
+        self._to_bottom = False
         self.query_one("#documents", DataTable).action_cursor_up()
 
     def action_cursor_top(self) -> None:
+        self._to_bottom = False
         self.query_one("#documents", DataTable).move_cursor(row=0)
 
     def action_cursor_bottom(self) -> None:
+        """The last document: the rows not loaded yet are read page by page (BOTTOM_STEP at most), and the
+        cursor follows."""
         self.query_one("#documents", DataTable).move_cursor(row=max(0, len(self.rows) - 1))
+        if len(self.rows) < self.total:
+            self._to_bottom = self._loading_more = True
+            self._to_bottom_rows = len(self.rows) + BOTTOM_STEP
+            self._fetch(self.sort, self.filter_text, self.tag, len(self.rows), self._generation,
+                        until=self._to_bottom_rows)
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
