@@ -249,6 +249,16 @@ async def test_resume_opens_the_last_article_where_it_was_left(seeded) -> None:
         assert cursor_n(second.screen) == 3
 
 
+async def _read_and_leave(seeded, *keys: str) -> None:
+    """Open the live blog in a first reader, press `keys` there, and go back: the next reader resumes it."""
+    first = TearsheetApp(seeded, resume=False)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press(*keys, "escape")
+        await settle(pilot)
+
+
 def _gated_open(monkeypatch) -> tuple[threading.Event, list]:
     """open_db that waits for the returned event: the reader is painted and usable before its store opens."""
     import tui.app
@@ -268,12 +278,7 @@ def _gated_open(monkeypatch) -> tuple[threading.Event, list]:
 async def test_a_reader_given_the_path_paints_before_the_store_opens_then_fills_in_and_resumes(
     seeded, tmp_path: Path, monkeypatch
 ) -> None:
-    first = TearsheetApp(seeded, resume=False)
-    async with first.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await open_doc(pilot, "Over 107,000")
-        await pilot.press("j", "j", "escape")
-        await settle(pilot)
+    await _read_and_leave(seeded, "j", "j")
     release, opened = _gated_open(monkeypatch)
     second = TearsheetApp(tmp_path / "t.db")
     async with second.run_test(size=(100, 30)) as pilot:
@@ -313,12 +318,7 @@ async def test_a_store_that_cannot_be_opened_ends_the_reader_with_the_reason(tmp
 
 
 async def test_keys_pressed_while_the_store_opens_are_not_overridden_by_resuming(seeded, tmp_path, monkeypatch) -> None:
-    first = TearsheetApp(seeded, resume=False)
-    async with first.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await open_doc(pilot, "Over 107,000")
-        await pilot.press("escape")
-        await settle(pilot)
+    await _read_and_leave(seeded)
     release, _ = _gated_open(monkeypatch)
     second = TearsheetApp(tmp_path / "t.db")
     async with second.run_test(size=(100, 30)) as pilot:
@@ -336,12 +336,7 @@ async def test_an_article_resumed_while_the_terminal_was_in_the_background_gets_
     from textual import events
     from textual.widgets._footer import FooterKey
 
-    first = TearsheetApp(seeded, resume=False)
-    async with first.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await open_doc(pilot, "Over 107,000")
-        await pilot.press("escape")
-        await settle(pilot)
+    await _read_and_leave(seeded)
     release, _ = _gated_open(monkeypatch)
     second = TearsheetApp(tmp_path / "t.db")
     async with second.run_test(size=(100, 30)) as pilot:
