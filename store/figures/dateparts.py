@@ -78,10 +78,7 @@ def words_of(text: str) -> frozenset[str] | None:
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What pattern.finditer(text) yields, trying only at starts: ascending, holding every place a match can begin.
-
-    The pattern must not match the empty string.
-    """
+    """What pattern.finditer(text) yields, trying only at starts: ascending, holding every place a match can begin."""
     end = 0
     for s in starts:
         if s < end:
@@ -89,7 +86,8 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterat
         m = pattern.match(text, s)
         if m is not None:
             yield m
-            end = m.end()
+            # After an empty match finditer goes on from the next place, as here.
+            end = m.end() if m.end() > s else s + 1
 
 
 class Coverage:

@@ -158,15 +158,7 @@ def _word_starts(text: str, words: frozenset[str] | None) -> Iterator[re.Match[s
                 starts.append(i)
             i = lowered.find(w, i + 1)
     starts.sort()
-    end = 0
-    for s in starts:
-        if s < end:
-            continue
-        m = WORD_START.match(text, s)
-        if m is not None:
-            yield m
-            # An empty match here means no longer one starts here either, so finditer would go on from the next place.
-            end = m.end() if m.end() > s else s + 1
+    yield from matches_at(WORD_START, text, starts)
 
 
 def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) -> list[Atom]:
