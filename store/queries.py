@@ -128,7 +128,10 @@ def documents(
     """Documents with their counts; related articles follow the page they came from when sorted by date."""
     where, args = _filter(text, tag)
     order = SORTS.get(sort, SORTS["date"])
-    sql = f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM}{where} order by {order} limit ? offset ?"
+    # The page is chosen from the order's index alone: with the counts in the same select, SQLite worked
+    # them out for every row it skipped (offset 8,000 of 16,149 sorted by date: 325 ms).
+    page = f"select d.id from documents d{where} order by {order} limit ? offset ?"
+    sql = f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM} where d.id in ({page}) order by {order}"
     return [_document(r) for r in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
 
 
