@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -14,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
+from textual.worker import get_current_worker
 
 from store.queries import DocumentRow, count_documents, documents, set_read
 from tui.commands import LIBRARY, bindings
@@ -22,9 +22,9 @@ from tui.widgets.preview import Preview
 
 PAGE = 200
 FIRST_PAGE = 60
+"""Enough rows to fill a tall terminal: the first page is on the way to the first useful frame, the rest is not."""
 BOTTOM_STEP = 2_000
 """Rows G loads at most: a DataTable of tens of thousands of rows makes every later key slow."""
-"""Enough rows to fill a tall terminal: the first page is on the way to the first useful frame, the rest is not."""
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
 EMPTY_HELP = """[b]No articles yet.[/b]
@@ -65,9 +65,8 @@ class LibraryScreen(Screen[None]):
         self._generation = 0
         self._loading_more = False
         self._filter_timer: Timer | None = None
-        self._to_bottom = False
-        """G was pressed before every row was loaded: the cursor goes to the last one when it is."""
-        self._to_bottom_rows = 0
+        self._bottom_at = 0
+        """After G, before the rows it asked for are loaded: how many rows the cursor waits for (0: none)."""
         self._beyond: dict[int, int] = {}
         """Documents reached with ]/[ past the loaded rows: id -> row index in the current order."""
 
@@ -109,7 +108,7 @@ class LibraryScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         self._generation += 1
-        self._to_bottom = False
+        self._bottom_at = 0
         self._fetch(self.sort, self.filter_text, self.tag, 0, self._generation)
 
     @work(thread=True, exclusive=True, group="library")
@@ -146,8 +145,8 @@ class LibraryScreen(Screen[None]):
         if page.offset == 0 and keep is not None:
             index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
             table.move_cursor(row=index, animate=False)
-        if self._to_bottom and len(self.rows) >= min(self._to_bottom_rows, self.total):
-            self._to_bottom = False
+        if self._bottom_at and len(self.rows) >= min(self._bottom_at, self.total):
+            self._bottom_at = 0
             table.move_cursor(row=max(0, len(self.rows) - 1), animate=False)
             if len(self.rows) < self.total:
                 self.notify(f"{len(self.rows):,} of {self.total:,} documents loaded: G again for the next "
@@ -216,15 +215,15 @@ class LibraryScreen(Screen[None]):
         return beyond[0].id
 
     def action_cursor_down(self) -> None:
-        self._to_bottom = False
+        self._bottom_at = 0
         self.query_one("#documents", DataTable).action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self._to_bottom = False
+        self._bottom_at = 0
         self.query_one("#documents", DataTable).action_cursor_up()
 
     def action_cursor_top(self) -> None:
-        self._to_bottom = False
+        self._bottom_at = 0
         self.query_one("#documents", DataTable).move_cursor(row=0)
 
     def action_cursor_bottom(self) -> None:
@@ -232,10 +231,9 @@ class LibraryScreen(Screen[None]):
         cursor follows."""
         self.query_one("#documents", DataTable).move_cursor(row=max(0, len(self.rows) - 1))
         if len(self.rows) < self.total:
-            self._to_bottom = self._loading_more = True
-            self._to_bottom_rows = len(self.rows) + BOTTOM_STEP
-            self._fetch(self.sort, self.filter_text, self.tag, len(self.rows), self._generation,
-                        until=self._to_bottom_rows)
+            self._loading_more = True
+            self._bottom_at = len(self.rows) + BOTTOM_STEP
+            self._fetch(self.sort, self.filter_text, self.tag, len(self.rows), self._generation, until=self._bottom_at)
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
