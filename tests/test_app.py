@@ -543,6 +543,25 @@ async def test_note_is_saved_on_close_and_folds(app, seeded) -> None:
         assert screen.show_notes is False
 
 
+async def test_a_note_is_discarded_with_its_key_and_kept_when_the_reader_quits_while_writing_it(app, seeded) -> None:
+    from tui.screens.note_modal import NoteModal
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("j", "a", *"never mind", "ctrl+g")
+        await settle(pilot)
+        assert app.is_running and app.screen is screen
+        assert annotations_of_document(seeded, screen.doc_id) == []
+        await pilot.press("a", *"Ask the MoD")
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    [note] = annotations_of_document(seeded, screen.doc_id)
+    assert (note.n, note.note) == (2, "Ask the MoD")
+
+
 async def test_tag_a_single_figure(app, seeded) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

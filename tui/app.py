@@ -173,9 +173,9 @@ class TearsheetApp(App[None]):
             self._store_opened()
 
     async def action_quit(self) -> None:
-        # A move is saved a moment after the cursor stops; quitting sooner must not lose it.
-        for screen in self.screen_stack:
-            keep = getattr(screen, "keep_position", None)
+        # What a screen holds unsaved (a note being written, a cursor moved a moment ago) is written first.
+        for screen in reversed(self.screen_stack):
+            keep = getattr(screen, "keep_before_quit", None)
             if keep is not None:
                 keep()
         self.exit()

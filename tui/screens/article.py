@@ -179,8 +179,9 @@ class ArticleScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._save_position()
 
-    def keep_position(self) -> None:
-        """Written at once, not in a worker: the reader is about to quit, and quitting cancels workers.
+    def keep_before_quit(self) -> None:
+        """The reading position, written at once, not in a worker: the reader is about to quit, and quitting
+        cancels workers.
 
         Quitting does not wait on another program's write (a load in another terminal): the position
         saved after the last pause stands instead."""
@@ -410,13 +411,17 @@ class ArticleScreen(Screen[None]):
             return
         from tui.screens.note_modal import NoteModal
 
-        def done(note: str | None) -> None:
-            if note is None or note == (view.note or ""):
-                return
+        def write(note: str) -> bool:
+            if note == (view.note or ""):
+                return False
             self.app.store(annotations.set_note, view.id, note)
-            self.load(keep_position=True)
+            return True
 
-        self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}"), done)
+        def done(note: str | None) -> None:
+            if note is not None and write(note):
+                self.load(keep_position=True)
+
+        self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}", keep=write), done)
 
     def action_fold_notes(self) -> None:
         self.show_notes = not self.show_notes
