@@ -15,12 +15,12 @@ import resource
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from operator import itemgetter
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from store.repeats import minhash
+from store.repeats.spool import BandSpool, CodeSpool, TextSource, release_freed_memory, text_source
 from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
 
 BOILERPLATE_WORDS = 20
@@ -30,8 +30,6 @@ MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
 """Candidates whose signatures agree on fewer bins than MIN_JACCARD, and do not suggest that
 MIN_CONTAINMENT of the shorter text's shingles are in the longer, are not scored."""
-BAND_CHUNK = 1
-SCORE_CHUNK = 1_000_000
 ROUGH_JACCARD = 0.25
 """Pairs agreeing on fewer than this share of the first half of the bins are not scored: they cannot
 plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
@@ -55,7 +53,7 @@ class Batch:
     """Paragraphs to group. `published` as YYYYMMDD integers (NO_DATE when unknown)."""
 
     ids: np.ndarray
-    texts: Sequence[str]
+    texts: Sequence[str] | TextSource
     published: np.ndarray
     doc_ids: np.ndarray
     keys: np.ndarray | None = None
@@ -75,18 +73,39 @@ class Grouping:
     score: np.ndarray
     indexed: np.ndarray
     """Indices of representatives that carry LSH keys (long enough for fuzzy matching)."""
-    band_keys: np.ndarray
-    """(len(indexed), BANDS) LSH keys of those representatives."""
+    bands: BandSpool
+    """LSH keys of every text long enough for fuzzy matching (rows `band_rows` are those of `indexed`)."""
+    band_rows: np.ndarray
     sentence_keys: np.ndarray
     sentence_texts: np.ndarray
     """Sentence keys (`minhash._sentence_keys`) of those representatives, and the index of each key's text."""
+    cls: np.ndarray
+    """Class of each text (equal texts share one); the per-class arrays below are indexed by it."""
     words: np.ndarray
     text_keys: np.ndarray
     lengths: np.ndarray
     low: np.ndarray
-    """`minhash.low_bytes` of each text's signature, for `plausible` checks against later texts."""
+    """`minhash.low_bytes` of each class's signature, for `plausible` checks against later texts."""
     shingles: np.ndarray
     stats: dict[str, int] = field(default_factory=dict)
+
+    def band_keys(self) -> np.ndarray:
+        """(len(indexed), BANDS) LSH keys of the indexed representatives."""
+        return self.bands.rows()[self.band_rows] if len(self.band_rows) else np.empty((0, minhash.BANDS), np.int64)
+
+    def band_rows_between(self, start: int, stop: int) -> np.ndarray:
+        """(stop - start, BANDS) keys of indexed representatives start to stop."""
+        rows = self.band_rows[start:stop]
+        if not len(rows):
+            return np.empty((0, minhash.BANDS), np.int64)
+        return self.bands.rows(int(rows[0]), int(rows[-1]) + 1)[rows - rows[0]]
+
+    def band_column(self, band: int) -> np.ndarray:
+        """One band's keys of the indexed representatives."""
+        return self.bands.column(band)[self.band_rows]
+
+    def close(self) -> None:
+        self.bands.close()
 
 
 def published_number(value: str | None) -> int:
@@ -117,72 +136,118 @@ class _Clock:
         self.last = time.perf_counter()
 
     def __call__(self, stage: str) -> None:
+        release_freed_memory()
         now = time.perf_counter()
         self.stats[f"t_{stage}"] = now - self.last
         self.stats[f"mb_{stage}"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         self.last = now
 
 
+SIGNATURE_BLOCK = 5_000
+"""Texts signed at a time: what is kept of each is its low bytes and counts; keys and codes are spooled."""
+SCORE_BLOCK = 100_000
+"""Candidate pairs scored at a time, their word codes read back from the spool."""
+
+
+@dataclass
+class _Prints:
+    """What grouping keeps of each class's text after signing it."""
+
+    words: np.ndarray
+    shingles: np.ndarray
+    figures: np.ndarray
+    low: np.ndarray
+    fuzzy: np.ndarray
+    bands: BandSpool
+    codes: CodeSpool
+    sentence_keys: np.ndarray
+    sentence_rows: np.ndarray
+
+
+def _prints(
+    source: TextSource, heads: np.ndarray, shared: np.ndarray, exempt: np.ndarray, settings: Settings,
+) -> _Prints:
+    """Sign the head text of each class, a block at a time."""
+    n = len(heads)
+    words = np.empty(n, dtype=np.int32)
+    shingles = np.empty(n, dtype=np.int32)
+    figures = np.empty(n, dtype=np.uint32)
+    low = np.empty((n, minhash.NUM_HASHES // 8), dtype=np.uint64)
+    fuzzy = np.zeros(n, dtype=bool)
+    bands = BandSpool(n, minhash.BANDS)
+    codes = CodeSpool(on_disk=bands.backing.file is not None)
+    sentence_keys, sentence_rows = [], []
+    for start in range(0, n, SIGNATURE_BLOCK):
+        stop = min(start + SIGNATURE_BLOCK, n)
+        sig = minhash.signatures(minhash.hashable_all(source.take(heads[start:stop])))
+        words[start:stop], shingles[start:stop], figures[start:stop] = sig.words, sig.shingles, sig.figures
+        low[start:stop] = minhash.low_bytes(sig.sig)
+        boiler = (sig.words < settings.boilerplate_words) & (shared[start:stop] >= settings.boilerplate_docs)
+        boiler &= ~exempt[start:stop]
+        block_fuzzy = (sig.words >= settings.short_words) & ~boiler & (sig.shingles > 0)
+        fuzzy[start:stop] = block_fuzzy
+        bands.append(minhash.band_keys(sig.sig[block_fuzzy]))
+        codes.append(sig.codes(np.arange(stop - start)))
+        sentence_keys.append(sig.sentence_keys)
+        sentence_rows.append(sig.sentence_rows + start)
+    return _Prints(
+        words, shingles, figures, low, np.flatnonzero(fuzzy), bands, codes,
+        np.concatenate([np.empty(0, np.int64), *sentence_keys]),
+        np.concatenate([np.empty(0, np.int64), *sentence_rows]),
+    )
+
+
 def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
-    n = len(batch.texts)
+    source = text_source(batch.texts)
+    n = len(source)
     stats: dict = {}
     clock = _Clock(stats)
-    texts = batch.texts
     if batch.keys is not None:
         keys = np.asarray(batch.keys, dtype=np.int64)
     else:
-        keys = np.fromiter(map(minhash.normalised_key, texts), dtype=np.int64, count=n)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        keys = np.concatenate([np.empty(0, np.int64)] + [
+            np.fromiter(map(minhash.normalised_key, source.take(np.arange(i, min(i + SIGNATURE_BLOCK, n)))),
+                        dtype=np.int64)
+            for i in range(0, n, SIGNATURE_BLOCK)
+        ])
+    lengths = source.lengths()
     order = placement_order(batch, lengths)
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
 
     cls, heads = _classes(np.asarray(keys, dtype=np.int64), order)
+    del order
     n_cls = len(heads)
     head_rank = rank[heads]
+    del rank
+    shared = _shared_docs(batch, cls, n_cls)
+    exempt_cls = np.zeros(n_cls, dtype=bool)
+    if batch.exempt is not None:
+        exempt_cls[cls[np.asarray(batch.exempt, dtype=bool)]] = True
     clock("normalise")
 
-    sig = minhash.signatures(minhash.hashable_all(_pick(texts, heads)))
+    prints = _prints(source, heads, shared, exempt_cls, settings)
     clock("minhash")
-    words = sig.words
-    shared = _shared_docs(batch, cls, n_cls)
-    boiler = (words < settings.boilerplate_words) & (shared >= settings.boilerplate_docs)
-    if batch.exempt is not None:
-        exempt_cls = np.zeros(n_cls, dtype=bool)
-        exempt_cls[cls[np.asarray(batch.exempt, dtype=bool)]] = True
-        boiler &= ~exempt_cls
-    fuzzy = np.flatnonzero((words >= settings.short_words) & ~boiler & (sig.shingles > 0))
-    band = minhash.band_keys(sig.sig[fuzzy])
+    words, fuzzy = prints.words, prints.fuzzy
+    boiler = (words < settings.boilerplate_words) & (shared >= settings.boilerplate_docs) & ~exempt_cls
+    del shared, exempt_cls
 
     stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
     fixed = np.zeros(n_cls, dtype=bool)
     if batch.fixed is not None:
         fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
-    left, right = _filtered_candidates(band, fuzzy, head_rank, sig, settings, stats, fixed)
-    by_sentence = _sentence_candidates(sig, fuzzy, settings, fixed)
+    left, right = _filtered_candidates(prints, head_rank, settings, stats, fixed)
+    by_sentence = _sentence_candidates(prints, settings, fixed)
     stats["sentence_pairs"] = len(by_sentence[0])
     pair = distinct(np.concatenate((left * n_cls + right, by_sentence[0] * n_cls + by_sentence[1])))
+    del left, right, by_sentence
     left, right = pair // n_cls, pair % n_cls
+    del pair
     stats["scored"] = len(left)
     clock("candidates")
 
-    involved = distinct(np.concatenate((left, right)))
-    codes = np.empty(len(involved), dtype=object)
-    codes[:] = sig.codes(involved)
-    low = minhash.low_bytes(sig.sig)
-    shingles = sig.shingles
-    sentence_keys, sentence_cls = sig.sentence_keys, sig.sentence_rows
-    del sig
-    slot = np.zeros(n_cls, dtype=np.int64)
-    slot[involved] = np.arange(len(involved))
-    scored = [
-        word_scores_and_ratios(codes[slot[left[i0:i0 + SCORE_CHUNK]]], codes[slot[right[i0:i0 + SCORE_CHUNK]]],
-                               settings.threshold)
-        for i0 in range(0, len(left), SCORE_CHUNK)
-    ]
-    scores = np.concatenate([np.empty(0, np.float32)] + [part[0] for part in scored])
-    ratios = np.concatenate([np.empty(0, np.float32)] + [part[1] for part in scored])
-    del scored
+    scores, ratios = _scores(prints.codes, left, right, settings)
+    prints.codes.close()
     hit = scores >= settings.threshold
     left, right, scores, ratios = left[hit], right[hit], scores[hit], ratios[hit]
     stats["matches"] = len(left)
@@ -199,22 +264,32 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     is_leader_fuzzy = leader[fuzzy] == fuzzy
     indexed_cls = np.zeros(n_cls, dtype=bool)
     indexed_cls[fuzzy[is_leader_fuzzy]] = True
-    with_keys = indexed_cls[sentence_cls]
+    with_keys = indexed_cls[prints.sentence_rows]
     clock("place")
     return Grouping(
-        rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], band_keys=band[is_leader_fuzzy],
-        sentence_keys=sentence_keys[with_keys], sentence_texts=heads[sentence_cls[with_keys]],
-        words=words[cls].astype(np.int32), text_keys=keys, lengths=lengths, low=low[cls], shingles=shingles[cls],
+        rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], bands=prints.bands,
+        band_rows=np.flatnonzero(is_leader_fuzzy),
+        sentence_keys=prints.sentence_keys[with_keys], sentence_texts=heads[prints.sentence_rows[with_keys]],
+        cls=cls, words=words, text_keys=keys, lengths=lengths, low=prints.low, shingles=prints.shingles,
         stats=stats,
     )
 
 
-def _pick(values: list[str], index: np.ndarray) -> list[str]:
-    if len(index) == 0:
-        return []
-    if len(index) == 1:
-        return [values[int(index[0])]]
-    return list(itemgetter(*index.tolist())(values))
+def _scores(
+    codes: CodeSpool, left: np.ndarray, right: np.ndarray, settings: Settings,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Word scores and ratios of the candidate pairs, SCORE_BLOCK pairs at a time."""
+    scores, ratios = [np.empty(0, np.float32)], [np.empty(0, np.float32)]
+    for i in range(0, len(left), SCORE_BLOCK):
+        a, b = left[i:i + SCORE_BLOCK], right[i:i + SCORE_BLOCK]
+        nodes = distinct(np.concatenate((a, b)))
+        held = np.empty(len(nodes), dtype=object)
+        held[:] = codes.take(nodes)
+        part = word_scores_and_ratios(held[np.searchsorted(nodes, a)], held[np.searchsorted(nodes, b)],
+                                      settings.threshold)
+        scores.append(part[0])
+        ratios.append(part[1])
+    return np.concatenate(scores), np.concatenate(ratios)
 
 
 def _classes(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -279,22 +354,21 @@ def plausible(
 
 
 def _filtered_candidates(
-    band: np.ndarray, nodes: np.ndarray, rank: np.ndarray, sig: minhash.Signatures, settings: Settings,
-    stats: dict, fixed: np.ndarray,
+    prints: _Prints, rank: np.ndarray, settings: Settings, stats: dict, fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs worth scoring, a few bands at a time so the unfiltered pairs never pile up.
 
     A pair is kept when its lengths allow the threshold and its signatures agree on at least
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
     """
-    low = minhash.low_bytes(sig.sig)
+    low, nodes = prints.low, prints.fuzzy
     bins = low.shape[1] * 8
-    words, shingles = sig.words, sig.shingles.astype(np.float32)
-    present = np.argsort(sig.figures[nodes], kind="stable")
+    words, shingles = prints.words, prints.shingles.astype(np.float32)
+    present = np.argsort(prints.figures[nodes], kind="stable")
     present_nodes = nodes[present]
 
-    def chunk(first: int) -> tuple[np.ndarray, np.ndarray, int]:
-        left, right = _candidates(band[present, first:first + BAND_CHUNK], present_nodes)
+    def chunk(band: int) -> tuple[np.ndarray, np.ndarray, int]:
+        left, right = _candidates(prints.bands.column(band)[present], present_nodes)
         seen = len(left)
         keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
         left, right = left[keep], right[keep]
@@ -305,22 +379,19 @@ def _filtered_candidates(
         na, nb = shingles[left], shingles[right]
         contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
         keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
-        return left[keep], right[keep], seen
+        return distinct(left[keep].astype(np.int64) * width + right[keep]), seen
 
-    firsts = range(0, band.shape[1], BAND_CHUNK)
-    if len(nodes) > 50_000:
-        with ThreadPoolExecutor(2) as pool:
-            parts = list(pool.map(chunk, firsts))
-    else:
-        parts = [chunk(first) for first in firsts]
-    lefts = [p[0] for p in parts]
-    rights = [p[1] for p in parts]
-    seen = sum(p[2] for p in parts)
-    stats["candidates"] = seen
-    if not lefts:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
     width = len(rank)
-    pair = distinct(np.concatenate(lefts).astype(np.int64) * width + np.concatenate(rights))
+    bands = range(prints.bands.bands)
+    # A near copy shares most of its bands with its source: the pairs are merged band by band (a linear
+    # merge of two sorted runs) rather than gathered first, which held every pair up to 21 times.
+    pair, seen = np.empty(0, np.int64), 0
+    with ThreadPoolExecutor(2 if len(nodes) > 50_000 else 1) as pool:
+        for found, count in pool.map(chunk, bands):
+            merged = np.sort(np.concatenate((pair, found)), kind="stable")
+            pair = merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if len(merged) else merged
+            seen += count
+    stats["candidates"] = seen
     return pair // width, pair % width
 
 
@@ -337,7 +408,7 @@ def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.nda
     if len(nodes) < 2:
         return np.empty(0, np.int32), np.empty(0, np.int32)
     flat_keys = band.ravel()
-    flat_nodes = np.repeat(nodes.astype(np.int32), band.shape[1])
+    flat_nodes = np.repeat(nodes.astype(np.int32), band.size // len(nodes))
     order = np.argsort(flat_keys, kind="stable")
     left, right = _bucket_pairs(flat_keys[order], flat_nodes[order], FIRST - 1, earliest=True)
     return np.minimum(left, right), np.maximum(left, right)
@@ -360,7 +431,7 @@ def _bucket_pairs(
         lefts.append(values[:-d][same])
         rights.append(values[d:][same])
     starts = np.concatenate(([True], keys[1:] != keys[:-1]))
-    index = np.arange(len(keys))
+    index = np.arange(len(keys), dtype=np.int32 if len(keys) < 2**31 else np.int64)
     run_start = np.maximum.accumulate(np.where(starts, index, 0))
     local = index - run_start
     for j in range(first):
@@ -378,19 +449,19 @@ def _bucket_pairs(
 
 
 def _sentence_candidates(
-    sig: minhash.Signatures, fuzzy: np.ndarray, settings: Settings, fixed: np.ndarray,
+    prints: _Prints, settings: Settings, fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs sharing a sentence key (one text is the other without a sentence, or they differ inside one)."""
-    is_fuzzy = np.zeros(len(sig.words), dtype=bool)
-    is_fuzzy[fuzzy] = True
-    keys, rows = sig.sentence_keys, sig.sentence_rows
+    is_fuzzy = np.zeros(len(prints.words), dtype=bool)
+    is_fuzzy[prints.fuzzy] = True
+    keys, rows = prints.sentence_keys, prints.sentence_rows
     keep = is_fuzzy[rows]
     keys, rows = keys[keep], rows[keep]
     if len(keys) < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     order = np.lexsort((rows, keys))
     left, right = _bucket_pairs(keys[order], rows[order])
-    keep = (left != right) & could_match(sig.words[left], sig.words[right], settings.threshold)
+    keep = (left != right) & could_match(prints.words[left], prints.words[right], settings.threshold)
     keep &= ~(fixed[left] & fixed[right])
     return left[keep], right[keep]
 

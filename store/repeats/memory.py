@@ -75,13 +75,14 @@ class MemoryIndex:
         self.keys = grouping.text_keys.astype(np.int64)
         self.rep = grouping.rep.astype(np.int64)
         self.score = grouping.score.astype(np.float32)
-        self.low = grouping.low
-        self.shingles = grouping.shingles.astype(np.int32)
+        self.low = grouping.low[grouping.cls]
+        self.shingles = grouping.shingles[grouping.cls].astype(np.int32)
         self.exact = _Lookup.build(self.keys, np.arange(len(self.keys)))
         self.indexed = np.zeros(len(self.keys), dtype=bool)
         self.indexed[grouping.indexed] = True
-        nb = grouping.band_keys.shape[1] if grouping.band_keys.ndim == 2 else minhash.BANDS
-        self.lsh = _Lookup.build(grouping.band_keys.ravel(), np.repeat(grouping.indexed, nb))
+        band_keys = grouping.band_keys()
+        grouping.close()
+        self.lsh = _Lookup.build(band_keys.ravel(), np.repeat(grouping.indexed, band_keys.shape[1]))
 
     @classmethod
     def from_grouping(cls, batch: Batch, grouping: Grouping, settings: Settings = Settings()) -> MemoryIndex:
@@ -140,10 +141,11 @@ class MemoryIndex:
         self.score[items] = grouping.score
         fresh = items[grouping.indexed]
         keep = ~self.indexed[fresh]
+        band_keys = grouping.band_keys()
+        grouping.close()
         if keep.any():
             self.indexed[fresh[keep]] = True
-            nb = grouping.band_keys.shape[1]
-            self.lsh.add(grouping.band_keys[keep].ravel(), np.repeat(fresh[keep], nb))
+            self.lsh.add(band_keys[keep].ravel(), np.repeat(fresh[keep], band_keys.shape[1]))
         self.exact.add(keys, np.arange(base, base + m))
         touched = distinct(np.concatenate((new_rep[moved], before[moved])))
         touched = touched[touched >= 0]

@@ -1,0 +1,181 @@
+"""What grouping a whole collection needs of every text but only a part at a time: the texts themselves,
+their LSH band keys and their word codes. Held in a temporary file past a size, so that grouping's memory
+stays flat however many texts there are."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import tempfile
+from collections.abc import Sequence
+from operator import itemgetter
+
+import numpy as np
+
+IN_MEMORY_BYTES = 8 << 20
+"""Below this a spool stays in memory: small batches (a later load, a test) skip the file."""
+
+
+def _malloc_trim() -> ctypes._CFuncPtr | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = _malloc_trim() if os.name == "posix" else None
+
+
+def release_freed_memory() -> None:
+    """Hand memory freed by a finished stage back to the system (glibc keeps it, in every thread's arena,
+    for later allocations): otherwise each stage's leftovers stack under the next one's peak."""
+    if _TRIM is not None:
+        _TRIM(0)
+
+
+class TextSource:
+    """Texts by position, taken a block at a time."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def take(self, rows: np.ndarray) -> list[str]:
+        raise NotImplementedError
+
+    def lengths(self) -> np.ndarray:
+        """Characters in each text."""
+        raise NotImplementedError
+
+
+class ListTexts(TextSource):
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def take(self, rows: np.ndarray) -> list[str]:
+        if len(rows) == 0:
+            return []
+        if len(rows) == 1:
+            return [self.texts[int(rows[0])]]
+        return list(itemgetter(*np.asarray(rows).tolist())(self.texts))
+
+    def lengths(self) -> np.ndarray:
+        return np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
+
+
+def text_source(texts: Sequence[str] | TextSource) -> TextSource:
+    return texts if isinstance(texts, TextSource) else ListTexts(texts)
+
+
+class _Backing:
+    """Bytes at offsets, in memory or in an anonymous temporary file."""
+
+    def __init__(self, on_disk: bool, size: int = 0) -> None:
+        self.file = tempfile.TemporaryFile(prefix="tearsheet-") if on_disk else None
+        self.memory = None if on_disk else bytearray(size)
+
+    def write(self, offset: int, data: bytes) -> None:
+        if self.file is None:
+            self.memory[offset:offset + len(data)] = data
+        else:
+            os.pwrite(self.file.fileno(), data, offset)
+
+    def read(self, offset: int, size: int) -> bytes:
+        if self.file is None:
+            return bytes(self.memory[offset:offset + size])
+        data = os.pread(self.file.fileno(), size, offset)
+        assert len(data) == size, "spool file shorter than written"
+        return data
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        self.memory = None
+
+
+class BandSpool:
+    """(rows, bands) int64 keys, appended a block of rows at a time and read a band (column) at a time."""
+
+    def __init__(self, capacity: int, bands: int) -> None:
+        self.capacity, self.bands, self.count = capacity, bands, 0
+        size = capacity * bands * 8
+        self.backing = _Backing(size > IN_MEMORY_BYTES, size)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def append(self, keys: np.ndarray) -> None:
+        m = len(keys)
+        assert self.count + m <= self.capacity and keys.shape[1] == self.bands
+        for band in range(self.bands):
+            column = np.ascontiguousarray(keys[:, band], dtype=np.int64)
+            self.backing.write((band * self.capacity + self.count) * 8, column.tobytes())
+        self.count += m
+
+    def column(self, band: int, start: int = 0, stop: int | None = None) -> np.ndarray:
+        stop = self.count if stop is None else stop
+        data = self.backing.read((band * self.capacity + start) * 8, (stop - start) * 8)
+        return np.frombuffer(data, dtype=np.int64)
+
+    def rows(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        stop = self.count if stop is None else stop
+        out = np.empty((stop - start, self.bands), dtype=np.int64)
+        for band in range(self.bands):
+            out[:, band] = self.column(band, start, stop)
+        return out
+
+    def close(self) -> None:
+        self.backing.close()
+
+
+class CodeSpool:
+    """Word-coded texts (one character per word, see `minhash.Signatures.codes`), appended in blocks
+    and read back by position."""
+
+    def __init__(self, on_disk: bool) -> None:
+        self.on_disk = on_disk
+        self.backing = _Backing(True) if on_disk else None
+        self.held: list[str] = []
+        self.ends: list[np.ndarray] = []
+        self.offsets = np.zeros(1, dtype=np.int64)
+        self.size = 0
+
+    def append(self, codes: Sequence[str]) -> None:
+        if not self.on_disk:
+            self.held.extend(codes)
+            return
+        data = "".join(codes).encode("utf-32-le")
+        self.backing.write(self.size * 4, data)
+        lengths = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
+        self.ends.append(self.size + np.cumsum(lengths))
+        self.size += len(data) // 4
+
+    def take(self, rows: np.ndarray) -> list[str]:
+        """Codes at these positions (ascending); runs of consecutive positions are read at once."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if not self.on_disk:
+            return ListTexts(self.held).take(rows)
+        if self.ends:
+            self.offsets = np.concatenate((self.offsets, *self.ends))
+            self.ends = []
+        out: list[str] = []
+        if len(rows) == 0:
+            return out
+        breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+        firsts = rows[np.concatenate(([0], breaks))].tolist()
+        lasts = (rows[np.concatenate((breaks - 1, [len(rows) - 1]))] + 1).tolist()
+        offsets = self.offsets
+        for first, last in zip(firsts, lasts):
+            begin, end = int(offsets[first]), int(offsets[last])
+            text = self.backing.read(begin * 4, (end - begin) * 4).decode("utf-32-le")
+            cuts = (offsets[first:last + 1] - begin).tolist()
+            out.extend(text[a:b] for a, b in zip(cuts, cuts[1:]))
+        return out
+
+    def close(self) -> None:
+        if self.backing is not None:
+            self.backing.close()
+        self.held = []

@@ -1,0 +1,153 @@
+"""Grouping a whole collection holds a block of texts at a time, and spooling changes no result."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.corpus import write_corpus
+from store.db import open_db
+from store.load import load_paths
+from store.repeats import regroup, spool
+from store.repeats.engine import Batch, group_batch
+
+groups_module = importlib.import_module("store.repeats.groups")
+engine = importlib.import_module("store.repeats.engine")
+
+
+def test_band_spool_on_disk_reads_back_what_was_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(1)
+    blocks = [rng.integers(-(2**63), 2**63 - 1, size=(n, 5), dtype=np.int64) for n in (7, 0, 12, 3)]
+    whole = np.concatenate(blocks)
+    for limit in (1 << 30, 0):
+        monkeypatch.setattr(spool, "IN_MEMORY_BYTES", limit)
+        bands = spool.BandSpool(30, 5)
+        assert (bands.backing.file is None) == (limit > 0)
+        for block in blocks:
+            bands.append(block)
+        assert len(bands) == len(whole)
+        assert np.array_equal(bands.rows(), whole)
+        assert np.array_equal(bands.rows(4, 15), whole[4:15])
+        for band in range(5):
+            assert np.array_equal(bands.column(band), whole[:, band])
+        bands.close()
+
+
+def test_code_spool_on_disk_reads_back_runs_and_scattered_rows() -> None:
+    codes = ["", "a", "\U0010fff0b\u0100", "xyz", "\ue000" * 40, "q"]
+    for on_disk in (False, True):
+        held = spool.CodeSpool(on_disk)
+        held.append(codes[:2])
+        held.append(codes[2:5])
+        held.append(codes[5:])
+        for rows in ([0, 1, 2, 3, 4, 5], [1, 3, 5], [2], [], [0, 4, 5]):
+            assert held.take(np.array(rows, dtype=np.int64)) == [codes[r] for r in rows]
+        held.close()
+
+
+class CountingTexts(spool.ListTexts):
+    """A text source that remembers the most texts it was asked for at once."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__(texts)
+        self.most = 0
+
+    def take(self, rows: np.ndarray) -> list[str]:
+        self.most = max(self.most, len(rows))
+        return super().take(rows)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 40, seed=3)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def batch(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Batch:
+    db = open_db(tmp_path_factory.mktemp("db") / "t.db")
+    load_paths(db, [corpus], workers=1, group_repeats=False)
+    rows = db.execute(
+        "select p.id, p.text, d.published, p.doc_id from paragraphs p join documents d on d.id = p.doc_id "
+        "where p.kind in ('title', 'heading', 'body') order by p.id"
+    ).fetchall()
+    db.close()
+    return Batch(
+        ids=np.array([r[0] for r in rows]), texts=[r[1] for r in rows],
+        published=np.array([engine.published_number(r[2]) for r in rows]), doc_ids=np.array([r[3] for r in rows]),
+    )
+
+
+def test_grouping_takes_texts_a_block_at_a_time_with_the_same_result(
+    batch: Batch, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    whole = group_batch(batch)
+    texts = CountingTexts(list(batch.texts))
+    monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 64)
+    monkeypatch.setattr(engine, "SCORE_BLOCK", 50)
+    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
+    blocked = group_batch(Batch(ids=batch.ids, texts=texts, published=batch.published, doc_ids=batch.doc_ids))
+    assert len(batch.texts) > 500
+    assert texts.most <= 64
+    assert blocked.bands.backing.file is not None
+    assert whole.stats["matches"] > 20
+    for name in ("rep", "score", "indexed", "low", "shingles"):
+        assert np.array_equal(getattr(whole, name), getattr(blocked, name)), name
+    # Blocks list sentence keys in another order; each text's own keys keep theirs.
+    assert sorted(zip(whole.sentence_texts.tolist(), whole.sentence_keys.tolist())) == sorted(
+        zip(blocked.sentence_texts.tolist(), blocked.sentence_keys.tolist()))
+    assert np.array_equal(whole.band_keys(), blocked.band_keys())
+    whole.close()
+    blocked.close()
+
+
+def test_the_store_groups_a_collection_without_holding_its_texts(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def grouped(path: Path) -> tuple[list[tuple], list[tuple]]:
+        db = open_db(path)
+        load_paths(db, [corpus], workers=1)
+        members = db.execute(
+            "select m.paragraph_id, g.representative_id, round(m.score, 3) from repeat_members m "
+            "left join repeat_groups g on g.id = m.group_id order by m.paragraph_id"
+        ).fetchall()
+        index = db.execute(
+            "select k.paragraph_id, k.keys, (select count(*) from repeat_lsh l where l.paragraph_id = k.paragraph_id) "
+            "from repeat_lsh_keys k order by k.paragraph_id"
+        ).fetchall()
+        db.close()
+        return members, index
+
+    at_once = grouped(tmp_path / "at-once.db")
+    most = []
+    take = groups_module._StoredTexts.take
+
+    def counted(self: groups_module._StoredTexts, rows: np.ndarray) -> list[str]:
+        most.append(len(rows))
+        return take(self, rows)
+
+    monkeypatch.setattr(groups_module._StoredTexts, "take", counted)
+    monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 100)
+    monkeypatch.setattr(groups_module, "_INDEX_CHUNK", 500)
+    monkeypatch.setattr(groups_module, "_BLOB_CHUNK", 70)
+    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
+    blocked = grouped(tmp_path / "blocked.db")
+    assert len(at_once[0]) > 500 and sum(1 for _, rep, _ in at_once[0] if rep is not None) > 20
+    assert max(most) <= 100
+    assert blocked == at_once
+    assert all(len(blob) // 8 >= count for _, blob, count in blocked[1])
+
+
+def test_regrouping_the_store_gives_the_same_groups(corpus: Path, tmp_path: Path) -> None:
+    db = open_db(tmp_path / "t.db")
+    load_paths(db, [corpus], workers=1)
+    query = ("select m.paragraph_id, g.representative_id from repeat_members m "
+             "left join repeat_groups g on g.id = m.group_id order by m.paragraph_id")
+    first = db.execute(query).fetchall()
+    regroup(db)
+    assert db.execute(query).fetchall() == first
+    db.close()
