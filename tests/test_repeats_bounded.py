@@ -89,6 +89,7 @@ def test_grouping_takes_texts_a_block_at_a_time_with_the_same_result(
     texts = CountingTexts(list(batch.texts))
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 64)
     monkeypatch.setattr(engine, "SCORE_BLOCK", 50)
+    monkeypatch.setattr(engine, "KEY_RANGE_ROWS", 40)
     monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
     blocked = group_batch(Batch(ids=batch.ids, texts=texts, published=batch.published, doc_ids=batch.doc_ids))
     assert len(batch.texts) > 500
@@ -132,6 +133,7 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
 
     monkeypatch.setattr(groups_module._StoredTexts, "take", counted)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 100)
+    monkeypatch.setattr(engine, "KEY_RANGE_ROWS", 40)
     monkeypatch.setattr(groups_module, "_INDEX_CHUNK", 500)
     monkeypatch.setattr(groups_module, "_BLOB_CHUNK", 70)
     monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)

@@ -356,7 +356,8 @@ def plausible(
 def _filtered_candidates(
     prints: _Prints, rank: np.ndarray, settings: Settings, stats: dict, fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs worth scoring, a few bands at a time so the unfiltered pairs never pile up.
+    """Candidate pairs worth scoring, a band (and a range of its keys) at a time so the unfiltered pairs
+    never pile up.
 
     A pair is kept when its lengths allow the threshold and its signatures agree on at least
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
@@ -367,8 +368,12 @@ def _filtered_candidates(
     present = np.argsort(prints.figures[nodes], kind="stable")
     present_nodes = nodes[present]
 
-    def chunk(band: int) -> tuple[np.ndarray, np.ndarray, int]:
-        left, right = _candidates(prints.bands.column(band)[present], present_nodes)
+    def chunk(band: int) -> tuple[np.ndarray, int]:
+        column = prints.bands.column(band)[present]
+        parts = [filtered(*_candidates(column[inside], present_nodes[inside])) for inside in _key_ranges(column)]
+        return distinct(np.concatenate([np.empty(0, np.int64)] + [p[0] for p in parts])), sum(p[1] for p in parts)
+
+    def filtered(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, int]:
         seen = len(left)
         keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
         left, right = left[keep], right[keep]
@@ -393,6 +398,21 @@ def _filtered_candidates(
             seen += count
     stats["candidates"] = seen
     return pair // width, pair % width
+
+
+KEY_RANGE_ROWS = 50_000
+"""Keys sorted into buckets at a time: a bucket is all of one key, so ranges of keys split the work
+(and its memory) without changing a pair."""
+
+
+def _key_ranges(keys: np.ndarray) -> list[np.ndarray]:
+    """Masks of `keys` splitting them into ranges of about KEY_RANGE_ROWS keys (hash keys spread evenly)."""
+    count = -(-len(keys) // KEY_RANGE_ROWS)
+    if count <= 1:
+        return [np.ones(len(keys), dtype=bool)]
+    edges = np.linspace(-(2.0**63), 2.0**63, count + 1)[1:-1].astype(np.int64)
+    slot = np.searchsorted(edges, keys, side="right")
+    return [slot == i for i in range(count)]
 
 
 def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -459,11 +479,16 @@ def _sentence_candidates(
     keys, rows = keys[keep], rows[keep]
     if len(keys) < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    order = np.lexsort((rows, keys))
-    left, right = _bucket_pairs(keys[order], rows[order])
-    keep = (left != right) & could_match(prints.words[left], prints.words[right], settings.threshold)
-    keep &= ~(fixed[left] & fixed[right])
-    return left[keep], right[keep]
+    lefts, rights = [], []
+    for inside in _key_ranges(keys):
+        part_keys, part_rows = keys[inside], rows[inside]
+        order = np.lexsort((part_rows, part_keys))
+        left, right = _bucket_pairs(part_keys[order], part_rows[order])
+        keep = (left != right) & could_match(prints.words[left], prints.words[right], settings.threshold)
+        keep &= ~(fixed[left] & fixed[right])
+        lefts.append(left[keep])
+        rights.append(right[keep])
+    return np.concatenate(lefts), np.concatenate(rights)
 
 
 def _leaders(
