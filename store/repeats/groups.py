@@ -17,7 +17,7 @@ from store.repeats.engine import (
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
-from store.repeats.spool import TextSource
+from store.repeats.spool import TextSource, release_freed_memory
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -144,7 +144,9 @@ def _load(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray) -> _Rows:
             lengths=np.array([len(r[1] or "") for r in rows], dtype=np.int64),
             shared=np.array([shared.get(h, 1) for h in hashes], dtype=np.int32),
         ))
-    return _Rows.join(parts)
+    rows = _Rows.join(parts)
+    release_freed_memory()
+    return rows
 
 
 def _shared_counts(db: sqlite_utils.Database, hashes: Sequence[str] | None = None) -> dict[str, int]:
@@ -384,6 +386,7 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     changed_groups = changed_groups[changed_groups >= 0]
     _resize(db, set(group_of.tolist()) | old_groups)
     _unindex(db, ids.tolist())
+    release_freed_memory()
     _index(db, ids, grouping)
     changed = 0
     for part in _chunks(changed_groups.tolist()):

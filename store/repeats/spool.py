@@ -5,7 +5,7 @@ stays flat however many texts there are."""
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
+import functools
 import os
 import tempfile
 from collections.abc import Sequence
@@ -17,21 +17,22 @@ IN_MEMORY_BYTES = 8 << 20
 """Below this a spool stays in memory: small batches (a later load, a test) skip the file."""
 
 
+@functools.cache
 def _malloc_trim() -> ctypes._CFuncPtr | None:
+    # The process's own symbols: ctypes.util.find_library would start a compiler or ldconfig to look.
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
         return None
-
-
-_TRIM = _malloc_trim() if os.name == "posix" else None
 
 
 def release_freed_memory() -> None:
     """Hand memory freed by a finished stage back to the system (glibc keeps it, in every thread's arena,
-    for later allocations): otherwise each stage's leftovers stack under the next one's peak."""
-    if _TRIM is not None:
-        _TRIM(0)
+    for later allocations): otherwise each stage's leftovers stack under the next one's peak. A no-op
+    where the C library has no malloc_trim."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class TextSource:
