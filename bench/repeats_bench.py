@@ -355,11 +355,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--default-malloc", action="store_true", help="leave glibc's mmap threshold dynamic")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    baseline_sizes = {int(s) for s in args.baseline.split(",") if s}
-    if args.one:
+    baseline_sizes = {int(s) for s in args.baseline.split(",") if s and int(s) > 0}
+    if args.one is not None:
         print(json.dumps(run_size(args.one, args.one in baseline_sizes, args.seed)))
         return 0
-    sizes = sorted({int(s) for s in args.sizes.split(",")} | baseline_sizes)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s} | baseline_sizes)
+    if not sizes or sizes[0] <= 0:
+        parser.error("sizes must be positive")
     results: list[dict] = []
     env = dict(os.environ)
     if not args.default_malloc:
