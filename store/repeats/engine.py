@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.spool import BandSpool, CodeSpool, TextSource, release_freed_memory, text_source
+from store.repeats.spool import BandSpool, CodeSpool, ListTexts, TextSource, release_freed_memory, text_source
 from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
 
 BOILERPLATE_WORDS = 20
@@ -143,7 +143,7 @@ class _Clock:
         self.last = now
 
 
-SIGNATURE_BLOCK = 5_000
+SIGNATURE_BLOCK = 6_000
 """Texts signed at a time: what is kept of each is its low bytes and counts; keys and codes are spooled."""
 SCORE_BLOCK = 100_000
 """Candidate pairs scored at a time, their word codes read back from the spool."""
@@ -175,7 +175,8 @@ def _prints(
     low = np.empty((n, minhash.NUM_HASHES // 8), dtype=np.uint64)
     fuzzy = np.zeros(n, dtype=bool)
     bands = BandSpool(n, minhash.BANDS)
-    codes = CodeSpool(on_disk=bands.backing.file is not None)
+    # Texts already held in memory (a list) cost as much as their codes: spooling those only slows scoring.
+    codes = CodeSpool(on_disk=bands.backing.file is not None and not isinstance(source, ListTexts))
     sentence_keys, sentence_rows = [], []
     for start in range(0, n, SIGNATURE_BLOCK):
         stop = min(start + SIGNATURE_BLOCK, n)
