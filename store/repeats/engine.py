@@ -198,7 +198,9 @@ def _prints(
     )
 
 
-def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
+def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: bool = True) -> Grouping:
+    """Group a batch. Without `keep_signatures` the result's `low` and `shingles` are left empty (only an
+    in-memory index compares later texts with them)."""
     source = text_source(batch.texts)
     n = len(source)
     stats: dict = {}
@@ -245,6 +247,8 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
     left, right = pair // n_cls, pair % n_cls
     del pair
     stats["scored"] = len(left)
+    if not keep_signatures:
+        prints.low, prints.shingles = np.empty((0, prints.low.shape[1]), np.uint64), np.empty(0, np.int32)
     clock("candidates")
 
     scores, ratios = _scores(prints.codes, left, right, settings)
@@ -271,7 +275,8 @@ def group_batch(batch: Batch, settings: Settings = Settings()) -> Grouping:
         rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], bands=prints.bands,
         band_rows=np.flatnonzero(is_leader_fuzzy),
         sentence_keys=prints.sentence_keys[with_keys], sentence_texts=heads[prints.sentence_rows[with_keys]],
-        cls=cls, words=words, text_keys=keys, lengths=lengths, low=prints.low, shingles=prints.shingles,
+        cls=cls, words=words, text_keys=keys, lengths=lengths,
+        low=prints.low, shingles=prints.shingles,
         stats=stats,
     )
 

@@ -343,7 +343,7 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, setti
     old_ids = set(cand_rows.ids.tolist()) | set(copies) | set(_group_members(db, opened))
     local = _Rows.join([_load(db, sorted(old_ids)), new]) if old_ids else new
     fixed = np.isin(local.ids, np.array(sorted(rep_groups[g] for g in fixed_reps), dtype=np.int64))
-    grouping = group_batch(local.batch(db, fixed), settings)
+    grouping = group_batch(local.batch(db, fixed), settings, keep_signatures=False)
     try:
         return _write(db, local, grouping, old_ids)
     finally:
@@ -384,8 +384,8 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     moved = before != np.where(member_group >= 0, member_group, -1)
     changed_groups = distinct(np.concatenate((member_group[moved], before[moved])))
     changed_groups = changed_groups[changed_groups >= 0]
-    _resize(db, set(group_of.tolist()) | old_groups)
-    _unindex(db, ids.tolist())
+    _resize(db, np.concatenate((group_of, np.fromiter(old_groups, dtype=np.int64, count=len(old_groups)))))
+    _unindex(db, ids)
     release_freed_memory()
     _index(db, ids, grouping)
     changed = 0
@@ -416,10 +416,10 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping) -> No
             keys.append(column[inside])
             pids.append(paragraph_ids[inside])
         _insert_keys(db, np.concatenate(keys), np.concatenate(pids))
-    sentence_ids = ids[grouping.sentence_texts]
-    by_paragraph = np.argsort(sentence_ids, kind="stable")
-    sentence_ids = sentence_ids[by_paragraph]
+    by_paragraph = np.argsort(ids[grouping.sentence_texts], kind="stable")
+    sentence_ids = ids[grouping.sentence_texts[by_paragraph]]
     sentence_keys = np.asarray(grouping.sentence_keys, dtype=np.int64)[by_paragraph]
+    del by_paragraph
     _insert_keys(db, sentence_keys, sentence_ids)
     first = np.searchsorted(sentence_ids, paragraph_ids, side="left")
     last = np.searchsorted(sentence_ids, paragraph_ids, side="right")
@@ -444,8 +444,10 @@ def _insert_keys(db: sqlite_utils.Database, keys: np.ndarray, pids: np.ndarray) 
         )
 
 
-def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int]) -> None:
-    for part in _chunks(list(paragraph_ids)):
+def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int] | np.ndarray) -> None:
+    if db.execute("select 1 from repeat_lsh_keys limit 1").fetchone() is None:
+        return
+    for part in _chunks(np.asarray(paragraph_ids, dtype=np.int64).tolist()):
         marks = _marks(part)
         packed = db.execute(
             f"select paragraph_id, keys from repeat_lsh_keys where paragraph_id in ({marks})", list(part)
@@ -459,8 +461,8 @@ def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int]) -> None:
         db.execute(f"delete from repeat_lsh_keys where paragraph_id in ({marks})", list(part))
 
 
-def _resize(db: sqlite_utils.Database, group_ids: Iterable[int]) -> None:
-    for part in _chunks(sorted(set(group_ids))):
+def _resize(db: sqlite_utils.Database, group_ids: Iterable[int] | np.ndarray) -> None:
+    for part in _chunks(distinct(np.fromiter(group_ids, dtype=np.int64)).tolist()):
         marks = _marks(part)
         db.execute(
             f"update repeat_groups set size = (select count(*) from repeat_members m where m.group_id = repeat_groups.id) "
