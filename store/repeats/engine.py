@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.spool import BandSpool, CodeSpool, ListTexts, TextSource, release_freed_memory, text_source
+from store.repeats.spool import (
+    BandSpool, CodeSpool, ListTexts, TextSource, release_freed_memory, share_one_malloc_arena, text_source,
+)
 from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
 
 BOILERPLATE_WORDS = 20
@@ -55,7 +57,8 @@ class Batch:
     ids: np.ndarray
     texts: Sequence[str] | TextSource
     published: np.ndarray
-    doc_ids: np.ndarray
+    doc_ids: np.ndarray | None
+    """Needed only to count `shared_docs` when they are not given."""
     keys: np.ndarray | None = None
     """Exact-copy key per text (equal for equal normalised text); computed when absent."""
     shared_docs: np.ndarray | None = None
@@ -201,6 +204,7 @@ def _prints(
 def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: bool = True) -> Grouping:
     """Group a batch. Without `keep_signatures` the result's `low` and `shingles` are left empty (only an
     in-memory index compares later texts with them)."""
+    share_one_malloc_arena()
     source = text_source(batch.texts)
     n = len(source)
     stats: dict = {}

@@ -63,7 +63,6 @@ class _Rows:
 
     ids: np.ndarray
     published: np.ndarray
-    doc_ids: np.ndarray
     keys: np.ndarray
     """`text_hash` as int64 (see `hex_keys`)."""
     titles: np.ndarray
@@ -84,12 +83,12 @@ class _Rows:
     def batch(self, db: sqlite_utils.Database, fixed: np.ndarray) -> Batch:
         return Batch(
             ids=self.ids, texts=_StoredTexts(db, self.ids, self.lengths), published=self.published,
-            doc_ids=self.doc_ids, keys=self.keys, shared_docs=self.shared, exempt=self.titles, fixed=fixed,
+            doc_ids=None, keys=self.keys, shared_docs=self.shared, exempt=self.titles, fixed=fixed,
         )
 
 
-_ROW_FIELDS = ("ids", "published", "doc_ids", "keys", "titles", "lengths", "shared")
-_ROW_TYPES = dict(zip(_ROW_FIELDS, (np.int64, np.int32, np.int64, np.int64, bool, np.int64, np.int32)))
+_ROW_FIELDS = ("ids", "published", "keys", "titles", "lengths", "shared")
+_ROW_TYPES = dict(zip(_ROW_FIELDS, (np.int64, np.int32, np.int64, bool, np.int32, np.int32)))
 
 
 class _StoredTexts(TextSource):
@@ -117,7 +116,7 @@ class _StoredTexts(TextSource):
 _SHARED_AT_ONCE = 20_000
 # Python's len, not SQLite's length(), which stops at a NUL character.
 _SELECT = (
-    "select p.id, p.text, d.published, p.doc_id, p.hash, p.kind from paragraphs p "
+    "select p.id, p.text, d.published, p.hash, p.kind from paragraphs p "
     "join documents d on d.id = p.doc_id where p.id in ({})"
 )
 
@@ -133,15 +132,14 @@ def _load(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray) -> _Rows:
     parts: list[_Rows] = []
     for part in _chunks(ids.tolist()):
         rows = db.execute(_SELECT.format(_marks(part)) + " order by p.id", list(part)).fetchall()
-        hashes = [r[4] for r in rows]
+        hashes = [r[3] for r in rows]
         shared = everywhere if everywhere is not None else _shared_counts(db, hashes)
         parts.append(_Rows(
             ids=np.array([r[0] for r in rows], dtype=np.int64),
             published=np.array([published_number(r[2]) for r in rows], dtype=np.int32),
-            doc_ids=np.array([r[3] for r in rows], dtype=np.int64),
             keys=hex_keys(hashes),
-            titles=np.array([r[5] == "title" for r in rows], dtype=bool),
-            lengths=np.array([len(r[1] or "") for r in rows], dtype=np.int64),
+            titles=np.array([r[4] == "title" for r in rows], dtype=bool),
+            lengths=np.array([len(r[1] or "") for r in rows], dtype=np.int32),
             shared=np.array([shared.get(h, 1) for h in hashes], dtype=np.int32),
         ))
     rows = _Rows.join(parts)

@@ -18,19 +18,31 @@ IN_MEMORY_BYTES = 8 << 20
 
 
 @functools.cache
-def _malloc_trim() -> ctypes._CFuncPtr | None:
+def _libc(name: str) -> ctypes._CFuncPtr | None:
     # The process's own symbols: ctypes.util.find_library would start a compiler or ldconfig to look.
     try:
-        return ctypes.CDLL(None).malloc_trim
+        return getattr(ctypes.CDLL(None), name)
     except (OSError, AttributeError, TypeError):
         return None
+
+
+_M_ARENA_MAX = -8
+
+
+@functools.cache
+def share_one_malloc_arena() -> None:
+    """Make threads started from now on allocate from the main arena (glibc): grouping's short-lived thread
+    pools each left an arena of freed blocks behind, 10-15 MB at 10,000 articles, for ~3% of its time."""
+    mallopt = _libc("mallopt")
+    if mallopt is not None:
+        mallopt(_M_ARENA_MAX, 1)
 
 
 def release_freed_memory() -> None:
     """Hand memory freed by a finished stage back to the system (glibc keeps it, in every thread's arena,
     for later allocations): otherwise each stage's leftovers stack under the next one's peak. A no-op
     where the C library has no malloc_trim."""
-    trim = _malloc_trim()
+    trim = _libc("malloc_trim")
     if trim is not None:
         trim(0)
 
