@@ -194,6 +194,8 @@ def _prints(
         codes.append(sig.codes(np.arange(stop - start)))
         sentence_keys.append(sig.sentence_keys)
         sentence_rows.append(sig.sentence_rows + start)
+        del sig
+        release_freed_memory()
     return _Prints(
         words, shingles, figures, low, np.flatnonzero(fuzzy), bands, codes,
         np.concatenate([np.empty(0, np.int64), *sentence_keys]),
@@ -406,11 +408,13 @@ def _filtered_candidates(
             merged = np.sort(np.concatenate((pair, found)), kind="stable")
             pair = merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if len(merged) else merged
             seen += count
+            del merged, found
+            release_freed_memory()
     stats["candidates"] = seen
     return pair // width, pair % width
 
 
-KEY_RANGE_ROWS = 50_000
+KEY_RANGE_ROWS = 20_000
 """Keys sorted into buckets at a time: a bucket is all of one key, so ranges of keys split the work
 (and its memory) without changing a pair."""
 

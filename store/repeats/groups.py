@@ -27,6 +27,9 @@ SENTENCE_MOST = 8
 """Indexed paragraphs taken from one sentence-key bucket."""
 _CHUNK = 500
 _INDEX_CHUNK = 100_000
+"""Index keys sorted and inserted at a time (a range of key values)."""
+_WRITE_ROWS = 20_000
+"""Rows handed to one executemany: its argument lists are Python objects, ~70 bytes a row."""
 _BLOB_CHUNK = 20_000
 
 
@@ -360,16 +363,16 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     group_of = np.fromiter((old_rep_group.get(pid, -1) for pid in reps.tolist()), dtype=np.int64, count=len(reps))
     fresh = group_of < 0
     group_of[fresh] = next_id + np.arange(int(fresh.sum()))
-    for start in range(0, len(reps), _INDEX_CHUNK):
-        part = slice(start, start + _INDEX_CHUNK)
+    for start in range(0, len(reps), _WRITE_ROWS):
+        part = slice(start, start + _WRITE_ROWS)
         db.conn.executemany(
             "insert into repeat_groups (id, representative_id, size) values (?, ?, 0)",
             zip(group_of[part][fresh[part]].tolist(), reps[part][fresh[part]].tolist()),
         )
     member_group = np.where(rep_pid >= 0, group_of[np.searchsorted(reps, np.maximum(rep_pid, 0))], -1)
     score = grouping.score.astype(np.float64)
-    for start in range(0, len(ids), _INDEX_CHUNK):
-        part = slice(start, start + _INDEX_CHUNK)
+    for start in range(0, len(ids), _WRITE_ROWS):
+        part = slice(start, start + _WRITE_ROWS)
         db.conn.executemany(
             "insert into repeat_members (paragraph_id, group_id, score) values (?, ?, ?) "
             "on conflict(paragraph_id) do update set group_id = excluded.group_id, score = excluded.score",
@@ -408,17 +411,18 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping) -> No
         keys, pids = [], []
         for band in range(bands):
             column = grouping.band_column(band)
-            inside = (column >= lo) if lo > -(2**63) else np.ones(len(column), dtype=bool)
-            if hi < 2**63:
-                inside &= column < hi
+            inside = _between(column, lo, hi)
             keys.append(column[inside])
             pids.append(paragraph_ids[inside])
         _insert_keys(db, np.concatenate(keys), np.concatenate(pids))
+    sentence_keys = np.asarray(grouping.sentence_keys, dtype=np.int64)
+    for lo, hi in zip(edges, edges[1:]):
+        inside = _between(sentence_keys, lo, hi)
+        _insert_keys(db, sentence_keys[inside], ids[grouping.sentence_texts[inside]])
     by_paragraph = np.argsort(ids[grouping.sentence_texts], kind="stable")
     sentence_ids = ids[grouping.sentence_texts[by_paragraph]]
-    sentence_keys = np.asarray(grouping.sentence_keys, dtype=np.int64)[by_paragraph]
+    sentence_keys = sentence_keys[by_paragraph]
     del by_paragraph
-    _insert_keys(db, sentence_keys, sentence_ids)
     first = np.searchsorted(sentence_ids, paragraph_ids, side="left")
     last = np.searchsorted(sentence_ids, paragraph_ids, side="right")
     for start in range(0, len(paragraph_ids), _BLOB_CHUNK):
@@ -432,10 +436,18 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping) -> No
         )
 
 
+def _between(keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Mask of lo <= key < hi, either end open at the int64 limits."""
+    inside = (keys >= lo) if lo > -(2**63) else np.ones(len(keys), dtype=bool)
+    if hi < 2**63:
+        inside &= keys < hi
+    return inside
+
+
 def _insert_keys(db: sqlite_utils.Database, keys: np.ndarray, pids: np.ndarray) -> None:
     order = np.lexsort((pids, keys))
-    for start in range(0, len(order), _INDEX_CHUNK):
-        part = order[start:start + _INDEX_CHUNK]
+    for start in range(0, len(order), _WRITE_ROWS):
+        part = order[start:start + _WRITE_ROWS]
         db.conn.executemany(
             "insert or ignore into repeat_lsh (key, paragraph_id) values (?, ?)",
             zip(keys[part].tolist(), pids[part].tolist()),
