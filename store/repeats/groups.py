@@ -387,6 +387,8 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     changed_groups = changed_groups[changed_groups >= 0]
     _resize(db, np.concatenate((group_of, np.fromiter(old_groups, dtype=np.int64, count=len(old_groups)))))
     _unindex(db, ids)
+    del rep_pid, reps, group_of, member_group, score, before, moved
+    grouping.rep = grouping.score = grouping.cls = np.empty(0, np.int64)
     release_freed_memory()
     _index(db, ids, grouping)
     changed = 0
