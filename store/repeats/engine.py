@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -419,14 +419,20 @@ KEY_RANGE_ROWS = 20_000
 (and its memory) without changing a pair."""
 
 
-def _key_ranges(keys: np.ndarray) -> list[np.ndarray]:
-    """Masks of `keys` splitting them into ranges of about KEY_RANGE_ROWS keys (hash keys spread evenly)."""
+def _key_ranges(keys: np.ndarray) -> Iterator[np.ndarray | slice]:
+    """Positions of `keys` in ranges of about KEY_RANGE_ROWS keys (hash keys spread evenly), one range at
+    a time, each in ascending order."""
     count = -(-len(keys) // KEY_RANGE_ROWS)
     if count <= 1:
-        return [np.ones(len(keys), dtype=bool)]
+        yield slice(None)
+        return
     edges = np.linspace(-(2.0**63), 2.0**63, count + 1)[1:-1].astype(np.int64)
-    slot = np.searchsorted(edges, keys, side="right")
-    return [slot == i for i in range(count)]
+    slot = np.searchsorted(edges, keys, side="right").astype(np.int16 if count < 2**15 else np.int64)
+    order = np.argsort(slot, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(slot, minlength=count)))).tolist()
+    del slot
+    for i in range(count):
+        yield order[bounds[i]:bounds[i + 1]]
 
 
 def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
