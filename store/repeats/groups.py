@@ -13,7 +13,7 @@ from store.db import get_meta, set_meta
 from store.kinds import READING_KINDS
 from store.repeats import minhash
 from store.repeats.engine import (
-    Batch, Grouping, Settings, distinct, group_batch, hex_keys, plausible, published_number,
+    SIGNATURE_BLOCK, Batch, Grouping, Settings, distinct, group_batch, hex_keys, plausible, published_number,
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
@@ -185,37 +185,54 @@ def _unplaced(db: sqlite_utils.Database) -> np.ndarray:
     return ids
 
 
-def _copies(db: sqlite_utils.Database, new: _Rows) -> dict[int, tuple[int | None, list[int]]]:
-    """Placed paragraphs with the text of a new one: paragraph id -> (group id, None for furniture; rows
-    of `new` with its text)."""
-    out: dict[int, tuple[int | None, list[int]]] = {}
+def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Placed paragraphs with the text of a new one: their ids, and the distinct (paragraph they stand for,
+    row of `new`) pairs, the paragraph being their group's representative or, for furniture, themselves."""
+    empty = np.empty(0, np.int64)
     if db.execute("select 1 from repeat_members limit 1").fetchone() is None:
-        return out
+        return empty, empty, empty
+    placed, pairs = [empty], [empty]
     for part in _chunks(new.ids.tolist()):
-        for new_id, pid, gid in db.execute(
-            "select p.id, q.id, m.group_id from paragraphs p join paragraphs q on q.hash = p.hash "
-            f"join repeat_members m on m.paragraph_id = q.id where p.id in ({_marks(part)})", list(part),
-        ):
-            row = int(np.searchsorted(new.ids, pid))
-            if row < len(new.ids) and new.ids[row] == pid:
-                continue
-            out.setdefault(pid, (gid, []))[1].append(int(np.searchsorted(new.ids, new_id)))
-    return out
+        found = np.array(db.execute(
+            "select p.id, q.id, coalesce(g.representative_id, q.id) from paragraphs p "
+            "join paragraphs q on q.hash = p.hash join repeat_members m on m.paragraph_id = q.id "
+            f"left join repeat_groups g on g.id = m.group_id where p.id in ({_marks(part)})", list(part),
+        ).fetchall(), dtype=np.int64).reshape(-1, 3)
+        found = found[~_holds(new.ids, found[:, 1])]
+        placed.append(distinct(found[:, 1]))
+        pairs.append(distinct(found[:, 2] * len(new) + np.searchsorted(new.ids, found[:, 0])))
+    pair = distinct(np.concatenate(pairs))
+    return distinct(np.concatenate(placed)), pair // len(new), pair % len(new)
 
 
-def _lsh_hits(db: sqlite_utils.Database, keys: np.ndarray, most: int | None = None) -> dict[int, list[int]]:
-    """Key -> indexed paragraph ids (the first `most`, by default BUCKET_MOST, of each bucket by id)."""
-    most = BUCKET_MOST if most is None else most
-    hits: dict[int, list[int]] = {}
-    values = sorted(set(keys.ravel().tolist()))
-    for part in _chunks(values):
-        for key, pid in db.execute(
-            f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)}) order by key, paragraph_id", part
-        ):
-            bucket = hits.setdefault(key, [])
-            if len(bucket) < most:
-                bucket.append(pid)
-    return hits
+def _holds(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    at = np.minimum(np.searchsorted(sorted_ids, ids), max(len(sorted_ids) - 1, 0))
+    return sorted_ids[at] == ids if len(sorted_ids) else np.zeros(len(ids), dtype=bool)
+
+
+def _lsh_pairs(
+    db: sqlite_utils.Database, keys: np.ndarray, items: np.ndarray, most: int = BUCKET_MOST,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(item, indexed paragraph id) for each query key found in repeat_lsh, taking the first `most`
+    paragraphs of each bucket by id. Pairs may repeat."""
+    found_keys, found_ids = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    for part in _chunks(distinct(np.asarray(keys, dtype=np.int64)).tolist()):
+        found = np.array(db.execute(
+            f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)}) order by key, paragraph_id",
+            part,
+        ).fetchall(), dtype=np.int64).reshape(-1, 2)
+        found_keys.append(found[:, 0])
+        found_ids.append(found[:, 1])
+    hit_keys, hit_ids = np.concatenate(found_keys), np.concatenate(found_ids)
+    if len(hit_keys):
+        starts = np.concatenate(([True], hit_keys[1:] != hit_keys[:-1]))
+        index = np.arange(len(hit_keys))
+        first = index - np.maximum.accumulate(np.where(starts, index, 0)) < most
+        hit_keys, hit_ids = hit_keys[first], hit_ids[first]
+    lo = np.searchsorted(hit_keys, keys, side="left")
+    counts = np.searchsorted(hit_keys, keys, side="right") - lo
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(np.asarray(items), counts), hit_ids[np.repeat(lo, counts) + within]
 
 
 def _member_groups(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, int | None]:
@@ -246,56 +263,79 @@ def _group_members(db: sqlite_utils.Database, group_ids: Iterable[int]) -> list[
     return out
 
 
+class _RepPrints:
+    """Signature bytes of indexed representatives, computed once however many blocks of new texts meet them."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.ids = np.empty(0, np.int64)
+        self.low = np.empty((0, minhash.NUM_HASHES // 8), np.uint64)
+        self.shingles = np.empty(0, np.int32)
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """Positions of these ids in `low` and `shingles`, -1 for ids no longer stored."""
+        missing = np.setdiff1d(ids, self.ids)
+        if len(missing):
+            reps = _load(self.db, missing)
+            sig = minhash.signatures(minhash.normalise_all(
+                _StoredTexts(self.db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
+            ids_all = np.concatenate((self.ids, reps.ids))
+            order = np.argsort(ids_all, kind="stable")
+            self.ids = ids_all[order]
+            self.low = np.concatenate((self.low, minhash.low_bytes(sig.sig)))[order]
+            self.shingles = np.concatenate((self.shingles, sig.shingles))[order]
+        at = np.minimum(np.searchsorted(self.ids, ids), max(len(self.ids) - 1, 0))
+        return np.where(_holds(self.ids, ids), at, -1)
+
+
 def _plausible(
-    db: sqlite_utils.Database, candidates: dict[int, list[int]], sig: minhash.Signatures, settings: Settings,
-) -> dict[int, list[int]]:
-    """Keep the (representative, new text) pairs whose signatures make a match plausible."""
-    if not candidates:
-        return candidates
-    reps = _load(db, sorted(candidates))
-    theirs = minhash.signatures(minhash.normalise_all(
-        _StoredTexts(db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
-    rep_rows = [i for i, pid in enumerate(reps.ids.tolist()) for _ in set(candidates[pid])]
-    new_rows = [r for pid in reps.ids.tolist() for r in sorted(set(candidates[pid]))]
-    low_new, low_rep = minhash.low_bytes(sig.sig), minhash.low_bytes(theirs.sig)
-    keep = plausible(low_new[new_rows], sig.shingles[new_rows], low_rep[rep_rows], theirs.shingles[rep_rows], settings,
-                     keys_a=np.array(new_rows, dtype=np.int64), most=MOST_CANDIDATES)
-    out: dict[int, list[int]] = {}
-    rep_ids = reps.ids.tolist()
-    for i, r, ok in zip(rep_rows, new_rows, keep.tolist()):
-        if ok:
-            out.setdefault(rep_ids[i], []).append(r)
-    return out
+    reps: np.ndarray, rows: np.ndarray, sig: minhash.Signatures, known: _RepPrints, settings: Settings,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (representative, new text row) pairs whose signatures make a match plausible, at most
+    MOST_CANDIDATES a row, the likeliest."""
+    pair = distinct(reps * len(sig.words) + rows)
+    reps, rows = pair // len(sig.words), pair % len(sig.words)
+    at = known.rows(reps)
+    alive = at >= 0
+    reps, rows, at = reps[alive], rows[alive], at[alive]
+    low_new = minhash.low_bytes(sig.sig)
+    keep = plausible(low_new[rows], sig.shingles[rows], known.low[at], known.shingles[at], settings,
+                     keys_a=rows, most=MOST_CANDIDATES)
+    return reps[keep], rows[keep]
 
 
 def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Settings) -> dict[int, list[int]]:
     """Indexed representative -> rows of `new` it may match. Skipped on an empty index (a first load),
-    where the signatures would cost seconds and hundreds of MB for nothing."""
+    where the signatures would cost seconds and hundreds of MB for nothing. The new texts are signed a
+    block at a time."""
     if db.execute("select 1 from repeat_lsh limit 1").fetchone() is None:
         return {}
-    normalised = minhash.normalise_all(_StoredTexts(db, new.ids, new.lengths).take(np.arange(len(new))))
-    sig = minhash.signatures(normalised, workers=2 if len(normalised) > 40_000 else 1)
-    long = np.flatnonzero((sig.words >= settings.short_words) & (sig.shingles > 0))
-    band = minhash.band_keys(sig.sig[long])
+    texts = _StoredTexts(db, new.ids, new.lengths)
+    known = _RepPrints(db)
+    found_reps, found_rows = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    for start in range(0, len(new), SIGNATURE_BLOCK):
+        sig = minhash.signatures(minhash.normalise_all(
+            texts.take(np.arange(start, min(start + SIGNATURE_BLOCK, len(new))))), workers=1)
+        long = np.flatnonzero((sig.words >= settings.short_words) & (sig.shingles > 0))
+        band = minhash.band_keys(sig.sig[long])
+        rows, reps = _lsh_pairs(db, band.ravel(), np.repeat(long, band.shape[1]))
+        reps, rows = _plausible(reps, rows, sig, known, settings)
+        found_reps.append(reps)
+        found_rows.append(rows + start)
+        # Sentence keys name one text (whole, or without one sentence), so their buckets stay small and their
+        # hits are scored without the signature filter: a copy that drops a sentence often fails it.
+        is_long = np.zeros(len(sig.words), dtype=bool)
+        is_long[long] = True
+        keep = is_long[sig.sentence_rows]
+        rows, reps = _lsh_pairs(db, sig.sentence_keys[keep], sig.sentence_rows[keep], SENTENCE_MOST)
+        found_reps.append(reps)
+        found_rows.append(rows + start)
+        del sig, band
+        release_freed_memory()
+    pair = distinct(np.concatenate(found_reps) * len(new) + np.concatenate(found_rows))
     candidates: dict[int, list[int]] = {}
-    hits = _lsh_hits(db, band) if len(long) else {}
-    for row, keys in zip(long.tolist(), band.tolist()):
-        for key in keys:
-            for pid in hits.get(key, ()):
-                candidates.setdefault(pid, []).append(row)
-    candidates = _plausible(db, candidates, sig, settings)
-    # Sentence keys name one text (whole, or without one sentence), so their buckets stay small and their
-    # hits are scored without the signature filter: a copy that drops a sentence often fails it.
-    is_long = np.zeros(len(new), dtype=bool)
-    is_long[long] = True
-    keep = is_long[sig.sentence_rows]
-    sentence_keys, sentence_rows = sig.sentence_keys[keep], sig.sentence_rows[keep]
-    sentence_hits = _lsh_hits(db, sentence_keys, SENTENCE_MOST) if len(sentence_keys) else {}
-    for key, row in zip(sentence_keys.tolist(), sentence_rows.tolist()):
-        for pid in sentence_hits.get(key, ()):
-            rows = candidates.setdefault(pid, [])
-            if row not in rows:
-                rows.append(row)
+    for rep, row in zip((pair // len(new)).tolist(), (pair % len(new)).tolist()):
+        candidates.setdefault(rep, []).append(row)
     return candidates
 
 
@@ -319,11 +359,9 @@ def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = 
 def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, settings: Settings) -> int:
     new = _load(db, np.unique(np.asarray(new_ids, dtype=np.int64)))
     candidates = _indexed_candidates(db, new, settings)
-    copies = _copies(db, new)
-    group_rep = _group_rows(db, {gid for gid, _ in copies.values() if gid is not None})
-    for pid, (gid, rows) in copies.items():
-        rep = group_rep.get(gid, pid) if gid is not None else pid
-        candidates.setdefault(rep, []).extend(rows)
+    placed, copy_reps, copy_rows = _copies(db, new)
+    for rep, row in zip(copy_reps.tolist(), copy_rows.tolist()):
+        candidates.setdefault(rep, []).append(row)
 
     cand_rows = _load(db, sorted(candidates))
     cand_group = _member_groups(db, cand_rows.ids.tolist())
@@ -341,7 +379,7 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, setti
         mine = _rank(pub, length, pid)
         (opened if any(new_rank(r) < mine for r in candidates[pid]) else fixed_reps).add(gid)
 
-    old_ids = set(cand_rows.ids.tolist()) | set(copies) | set(_group_members(db, opened))
+    old_ids = set(cand_rows.ids.tolist()) | set(placed.tolist()) | set(_group_members(db, opened))
     local = _Rows.join([_load(db, sorted(old_ids)), new]) if old_ids else new
     fixed = np.isin(local.ids, np.array(sorted(rep_groups[g] for g in fixed_reps), dtype=np.int64))
     grouping = group_batch(local.batch(db, fixed), settings, keep_signatures=False)
