@@ -153,3 +153,38 @@ def test_regrouping_the_store_gives_the_same_groups(corpus: Path, tmp_path: Path
     regroup(db)
     assert db.execute(query).fetchall() == first
     db.close()
+
+
+def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    months = sorted(p for p in corpus.iterdir() if p.is_dir())
+    assert len(months) >= 2
+
+    def two_loads(path: Path) -> list[tuple]:
+        db = open_db(path)
+        load_paths(db, months[: len(months) // 2], workers=1)
+        assert db.execute("select count(*) from repeat_lsh").fetchone()[0] > 0
+        load_paths(db, months[len(months) // 2:], workers=1)
+        rows = db.execute(
+            "select m.paragraph_id, g.representative_id, round(m.score, 3) from repeat_members m "
+            "left join repeat_groups g on g.id = m.group_id order by m.paragraph_id"
+        ).fetchall()
+        db.close()
+        return rows
+
+    whole = two_loads(tmp_path / "whole.db")
+    asked = []
+    take = groups_module._StoredTexts.take
+
+    def counted(self: groups_module._StoredTexts, rows: np.ndarray) -> list[str]:
+        asked.append(len(rows))
+        return take(self, rows)
+
+    monkeypatch.setattr(groups_module._StoredTexts, "take", counted)
+    monkeypatch.setattr(groups_module, "SIGNATURE_BLOCK", 60)
+    monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 60)
+    blocked = two_loads(tmp_path / "blocked.db")
+    assert max(asked) <= 60
+    assert blocked == whole
+    assert sum(1 for _, rep, _ in whole if rep is not None) > 20
