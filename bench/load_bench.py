@@ -10,7 +10,9 @@ figures and grouping repeats; in the workers the CPU time of reading, decoding, 
 extraction. It then loads the unchanged corpus again. Up to --ablate articles, whole loads without
 figures and without grouping check those timers. Another process inserts the same files' lines with
 sqlite-utils insert_all and no parsing: the ratio of the two is what reading articles costs over writing
-their text.
+their text. Two more load the corpus in two halves (its month folders), the second into the store holding
+the first: a collection growing folder by folder, whose grouping works against the stored index. Memory
+counts as flat when each peak grows by at most FLAT_GROWTH from the smallest size to the largest.
 Target (issue): 10,000 articles (~50 MB) in under 60 s on this 2-core machine, memory flat in N.
 """
 
@@ -233,6 +235,34 @@ def child_raw(corpus: Path, db_path: Path) -> dict[str, Any]:
     return {"seconds": seconds, "lines": lines, "peak_rss_mb": peak_rss_mb()}
 
 
+def child_half(corpus: Path, db_path: Path, second: bool) -> dict[str, Any]:
+    """Load the first half of the corpus's month folders, or the second half into the store holding the
+    first: what a collection growing by folders costs."""
+    import store.load as load
+    from store.db import open_db
+
+    months = sorted(p for p in corpus.iterdir() if p.is_dir())
+    half = len(months) // 2
+    grouping = {"seconds": 0.0}
+    group = load.update_repeats
+
+    def timed_grouping(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return group(*args, **kwargs)
+        finally:
+            grouping["seconds"] += time.perf_counter() - started
+
+    load.update_repeats = timed_grouping
+    db = open_db(db_path)
+    started = time.perf_counter()
+    report = load.load_paths(db, months[half:] if second else months[:half])
+    seconds = time.perf_counter() - started
+    db.conn.close()
+    return {"seconds": seconds, "grouping_seconds": grouping["seconds"], "peak_rss_mb": peak_rss_mb(),
+            "files": len(report.loaded), "paragraphs": report.paragraphs, "error_count": len(report.errors)}
+
+
 def run_child(mode: str, corpus: Path, db_path: Path) -> dict[str, Any]:
     """mode: "load", "load-no-figures", "load-no-grouping" or "raw"."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
@@ -253,6 +283,8 @@ class SizeResult:
     load: dict[str, Any]
     raw: dict[str, Any]
     ablated: dict[str, dict[str, Any]]
+    into_grouped: dict[str, Any]
+    """The second half of the month folders loaded into a store holding the first (`child_half`)."""
 
     @property
     def rate(self) -> float:
@@ -291,7 +323,11 @@ def measure(sizes: Sequence[int], work: Path, seed: int, ablate: int) -> list[Si
         load = run_child("load", corpus, fresh(work, f"load-{n}.db"))
         print(f" {load['seconds']:.1f} s; raw insert…", end="", flush=True)
         raw = run_child("raw", corpus, fresh(work, f"raw-{n}.db"))
-        print(f" {raw['seconds']:.1f} s", end="", flush=True)
+        print(f" {raw['seconds']:.1f} s; in two halves…", end="", flush=True)
+        halves = fresh(work, f"halves-{n}.db")
+        run_child("first-half", corpus, halves)
+        into_grouped = run_child("second-half", corpus, halves)
+        print(f" second {into_grouped['seconds']:.1f} s", end="", flush=True)
         ablated = {}
         if n <= ablate:
             for variant in ("no-figures", "no-grouping"):
@@ -299,7 +335,7 @@ def measure(sizes: Sequence[int], work: Path, seed: int, ablate: int) -> list[Si
                 ablated[variant] = run_child(f"load-{variant}", corpus, fresh(work, f"{variant}-{n}.db"))
                 print(f" {ablated[variant]['seconds']:.1f} s", end="", flush=True)
         print()
-        results.append(SizeResult(n, stats.bytes / 1e6, generated, load, raw, ablated))
+        results.append(SizeResult(n, stats.bytes / 1e6, generated, load, raw, ablated, into_grouped))
     return results
 
 
@@ -372,6 +408,15 @@ def report(results: list[SizeResult], seed: int) -> str:
               f"{r.load['reload_loaded']:,}", f"{r.articles / r.load['reload_seconds']:,.0f}"] for r in results],
         ),
         "",
+        "load into a grouped store: the second half of the month folders into a store holding the first half "
+        "(separate processes; figures of the second)",
+        table(
+            ["articles", "files", "paragraphs", "seconds", "repeat grouping s", "peak RSS main MB"],
+            [[f"{r.articles:,}", f"{r.into_grouped['files']:,}", f"{r.into_grouped['paragraphs']:,}",
+              f"{r.into_grouped['seconds']:.1f}", f"{r.into_grouped['grouping_seconds']:.1f}",
+              f"{r.into_grouped['peak_rss_mb']:.0f}"] for r in results],
+        ),
+        "",
         "baseline: sqlite-utils insert_all of every file's lines as rows (path, n, line), one transaction a file",
         table(
             ["articles", "lines", "seconds", "articles/s", "MB/s", "peak RSS MB", "load / baseline"],
@@ -394,12 +439,14 @@ def report(results: list[SizeResult], seed: int) -> str:
         flat = None
     else:
         parts, flat = [], True
-        for key, name in (("peak_rss_mb", "main"), ("worker_rss_mb", "worker")):
-            if not small.load[key]:
+        for measured, key, name in ((lambda r: r.load, "peak_rss_mb", "main"),
+                                    (lambda r: r.load, "worker_rss_mb", "worker"),
+                                    (lambda r: r.into_grouped, "peak_rss_mb", "into a grouped store")):
+            if not measured(small)[key]:
                 continue
-            growth = large.load[key] / small.load[key]
+            growth = measured(large)[key] / measured(small)[key]
             flat = flat and growth <= FLAT_GROWTH
-            parts.append(f"{name} {small.load[key]:.0f} → {large.load[key]:.0f} MB (×{growth:.2f})")
+            parts.append(f"{name} {measured(small)[key]:.0f} → {measured(large)[key]:.0f} MB (×{growth:.2f})")
         memory = (f"{verdict(flat)} (peak RSS from {small.articles:,} to {large.articles:,} articles: "
                   f"{'; '.join(parts)}; flat means ×{FLAT_GROWTH} at most)")
     overall = "PASS" if fast and flat else "MISS" if fast is False or flat is False else "INCOMPLETE"
@@ -418,13 +465,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="write corpora and databases here and keep them")
     parser.add_argument("--ablate", type=int, default=1000, metavar="N",
                         help="for sizes up to N, also load without figures and without grouping (default 1000; 0: never)")
-    parser.add_argument("--child", choices=["load", "load-no-figures", "load-no-grouping", "raw"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["load", "load-no-figures", "load-no-grouping", "raw", "first-half", "second-half"],
+                        help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        result = (child_raw(args.corpus, args.db) if args.child == "raw"
-                  else child_load(args.corpus, args.db, args.child.removeprefix("load").lstrip("-") or "full"))
+        if args.child == "raw":
+            result = child_raw(args.corpus, args.db)
+        elif args.child.endswith("-half"):
+            result = child_half(args.corpus, args.db, second=args.child == "second-half")
+        else:
+            result = child_load(args.corpus, args.db, args.child.removeprefix("load").lstrip("-") or "full")
         print(json.dumps(result))
         return 0
     sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip()]
