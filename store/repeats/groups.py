@@ -217,18 +217,16 @@ def _lsh_pairs(
     paragraphs of each bucket by id. Pairs may repeat."""
     found_keys, found_ids = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
     for part in _chunks(distinct(np.asarray(keys, dtype=np.int64)).tolist()):
+        # The bucket is cut in SQL: a common key's thousands of rows never become Python tuples.
         found = np.array(db.execute(
-            f"select key, paragraph_id from repeat_lsh where key in ({_marks(part)}) order by key, paragraph_id",
-            part,
+            "select key, paragraph_id from (select key, paragraph_id, row_number() over "
+            f"(partition by key order by paragraph_id) as n from repeat_lsh where key in ({_marks(part)})) "
+            "where n <= ? order by key, paragraph_id",
+            [*part, most],
         ).fetchall(), dtype=np.int64).reshape(-1, 2)
         found_keys.append(found[:, 0])
         found_ids.append(found[:, 1])
     hit_keys, hit_ids = np.concatenate(found_keys), np.concatenate(found_ids)
-    if len(hit_keys):
-        starts = np.concatenate(([True], hit_keys[1:] != hit_keys[:-1]))
-        index = np.arange(len(hit_keys))
-        first = index - np.maximum.accumulate(np.where(starts, index, 0)) < most
-        hit_keys, hit_ids = hit_keys[first], hit_ids[first]
     lo = np.searchsorted(hit_keys, keys, side="left")
     counts = np.searchsorted(hit_keys, keys, side="right") - lo
     within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -304,12 +302,12 @@ def _plausible(
     return reps[keep], rows[keep]
 
 
-def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Settings) -> dict[int, list[int]]:
-    """Indexed representative -> rows of `new` it may match. Skipped on an empty index (a first load),
+def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (indexed representative, row of `new` it may match) pairs. Skipped on an empty index (a first load),
     where the signatures would cost seconds and hundreds of MB for nothing. The new texts are signed a
     block at a time."""
     if db.execute("select 1 from repeat_lsh limit 1").fetchone() is None:
-        return {}
+        return np.empty(0, np.int64), np.empty(0, np.int64)
     texts = _StoredTexts(db, new.ids, new.lengths)
     known = _RepPrints(db)
     found_reps, found_rows = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
@@ -333,14 +331,16 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
         del sig, band
         release_freed_memory()
     pair = distinct(np.concatenate(found_reps) * len(new) + np.concatenate(found_rows))
-    candidates: dict[int, list[int]] = {}
-    for rep, row in zip((pair // len(new)).tolist(), (pair % len(new)).tolist()):
-        candidates.setdefault(rep, []).append(row)
-    return candidates
+    return pair // len(new), pair % len(new)
 
 
-def _rank(published: int, length: int, pid: int) -> tuple[int, int, int]:
-    return (published, -length, pid)
+def _earlier(
+    published: np.ndarray, length: np.ndarray, pid: np.ndarray,
+    other_published: np.ndarray, other_length: np.ndarray, other_pid: np.ndarray,
+) -> np.ndarray:
+    """Placement order (published, longest first, id): whether each text comes before the other."""
+    return (published < other_published) | ((published == other_published) & (
+        (length > other_length) | ((length == other_length) & (pid < other_pid))))
 
 
 def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = None) -> int:
@@ -358,30 +358,34 @@ def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = 
 
 def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, settings: Settings) -> int:
     new = _load(db, np.unique(np.asarray(new_ids, dtype=np.int64)))
-    candidates = _indexed_candidates(db, new, settings)
+    indexed_reps, indexed_rows = _indexed_candidates(db, new, settings)
     placed, copy_reps, copy_rows = _copies(db, new)
-    for rep, row in zip(copy_reps.tolist(), copy_rows.tolist()):
-        candidates.setdefault(rep, []).append(row)
+    pair = distinct(np.concatenate((indexed_reps, copy_reps)) * len(new) + np.concatenate((indexed_rows, copy_rows)))
+    del indexed_reps, indexed_rows, copy_reps, copy_rows
+    pair_reps, pair_rows = pair // len(new), pair % len(new)
+    del pair
 
-    cand_rows = _load(db, sorted(candidates))
-    cand_group = _member_groups(db, cand_rows.ids.tolist())
-    rep_groups = _group_rows(db, [g for g in cand_group.values() if g is not None])
-
-    def new_rank(row: int) -> tuple[int, int, int]:
-        return _rank(int(new.published[row]), int(new.lengths[row]), int(new.ids[row]))
-
+    reps = _load(db, distinct(pair_reps))
+    rep_group = _member_groups(db, reps.ids.tolist())
+    group_rep = _group_rows(db, [g for g in rep_group.values() if g is not None])
+    # A representative whose group a new text would lead (it ranks earlier) is reopened; the others stay.
+    at = np.minimum(np.searchsorted(reps.ids, pair_reps), max(len(reps) - 1, 0))
+    alive = _holds(reps.ids, pair_reps)
+    at, rows = at[alive], pair_rows[alive]
+    del pair_reps, pair_rows
+    earlier = _earlier(new.published[rows], new.lengths[rows], new.ids[rows],
+                       reps.published[at], reps.lengths[at], reps.ids[at])
+    outranked = np.bincount(at[earlier], minlength=len(reps)) > 0
     opened: set[int] = set()
     fixed_reps: set[int] = set()
-    for pid, pub, length in zip(cand_rows.ids.tolist(), cand_rows.published.tolist(), cand_rows.lengths.tolist()):
-        gid = cand_group.get(pid)
-        if gid is None or rep_groups.get(gid) != pid:
-            continue
-        mine = _rank(pub, length, pid)
-        (opened if any(new_rank(r) < mine for r in candidates[pid]) else fixed_reps).add(gid)
+    for pid, outranks in zip(reps.ids.tolist(), outranked.tolist()):
+        gid = rep_group.get(pid)
+        if gid is not None and group_rep.get(gid) == pid:
+            (opened if outranks else fixed_reps).add(gid)
 
-    old_ids = set(cand_rows.ids.tolist()) | set(placed.tolist()) | set(_group_members(db, opened))
-    local = _Rows.join([_load(db, sorted(old_ids)), new]) if old_ids else new
-    fixed = np.isin(local.ids, np.array(sorted(rep_groups[g] for g in fixed_reps), dtype=np.int64))
+    old_ids = distinct(np.concatenate((reps.ids, placed, np.array(_group_members(db, opened), dtype=np.int64))))
+    local = _Rows.join([_load(db, old_ids), new]) if len(old_ids) else new
+    fixed = np.isin(local.ids, np.array(sorted(group_rep[g] for g in fixed_reps), dtype=np.int64))
     grouping = group_batch(local.batch(db, fixed), settings, keep_signatures=False)
     try:
         return _write(db, local, grouping, old_ids)
@@ -389,9 +393,9 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, setti
         grouping.close()
 
 
-def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids: set[int]) -> int:
+def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids: np.ndarray) -> int:
     ids = local.ids
-    old_member = _member_groups(db, sorted(old_ids))
+    old_member = _member_groups(db, old_ids.tolist())
     old_groups = {g for g in old_member.values() if g is not None}
     old_rep_group = {rep: gid for gid, rep in _group_rows(db, old_groups).items()}
 
