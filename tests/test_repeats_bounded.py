@@ -182,7 +182,7 @@ def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
         return take(self, rows)
 
     monkeypatch.setattr(groups_module._StoredTexts, "take", counted)
-    monkeypatch.setattr(groups_module, "SIGNATURE_BLOCK", 60)
+    monkeypatch.setattr(groups_module, "LOOKUP_BLOCK", 60)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 60)
     blocked = two_loads(tmp_path / "blocked.db")
     assert max(asked) <= 60

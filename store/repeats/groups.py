@@ -13,7 +13,7 @@ from store.db import get_meta, set_meta
 from store.kinds import READING_KINDS
 from store.repeats import minhash
 from store.repeats.engine import (
-    SIGNATURE_BLOCK, Batch, Grouping, Settings, distinct, group_batch, hex_keys, plausible, published_number,
+    Batch, Grouping, Settings, distinct, group_batch, hex_keys, plausible, published_number,
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
@@ -31,6 +31,9 @@ _INDEX_CHUNK = 100_000
 _WRITE_ROWS = 20_000
 """Rows handed to one executemany: its argument lists are Python objects, ~70 bytes a row."""
 _BLOB_CHUNK = 20_000
+LOOKUP_BLOCK = 6_000
+"""New texts looked up in the stored index at a time: each brings up to BANDS x BUCKET_MOST candidate
+pairs, and their signature bytes, before most are filtered out."""
 
 
 @contextmanager
@@ -311,9 +314,9 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
     texts = _StoredTexts(db, new.ids, new.lengths)
     known = _RepPrints(db)
     found_reps, found_rows = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
-    for start in range(0, len(new), SIGNATURE_BLOCK):
+    for start in range(0, len(new), LOOKUP_BLOCK):
         sig = minhash.signatures(minhash.normalise_all(
-            texts.take(np.arange(start, min(start + SIGNATURE_BLOCK, len(new))))), workers=1)
+            texts.take(np.arange(start, min(start + LOOKUP_BLOCK, len(new))))), workers=1)
         long = np.flatnonzero((sig.words >= settings.short_words) & (sig.shingles > 0))
         band = minhash.band_keys(sig.sig[long])
         rows, reps = _lsh_pairs(db, band.ravel(), np.repeat(long, band.shape[1]))
