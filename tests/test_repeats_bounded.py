@@ -36,6 +36,21 @@ def test_band_spool_on_disk_reads_back_what_was_written(monkeypatch: pytest.Monk
         bands.close()
 
 
+def test_without_positioned_io_the_spool_seeks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spool, "_POSITIONED", False)
+    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
+    keys = np.arange(60, dtype=np.int64).reshape(20, 3) * 7919
+    bands = spool.BandSpool(25, 3)
+    bands.append(keys[:8])
+    bands.append(keys[8:])
+    assert np.array_equal(bands.rows(), keys) and np.array_equal(bands.column(2, 5, 9), keys[5:9, 2])
+    bands.close()
+    held = spool.CodeSpool(True)
+    held.append(["ab", "", "cde"])
+    assert held.take(np.array([0, 2])) == ["ab", "cde"]
+    held.close()
+
+
 def test_code_spool_on_disk_reads_back_runs_and_scattered_rows() -> None:
     codes = ["", "a", "\U0010fff0b\u0100", "xyz", "\ue000" * 40, "q"]
     for on_disk in (False, True):

@@ -8,6 +8,7 @@ import ctypes
 import functools
 import os
 import tempfile
+import threading
 from collections.abc import Sequence
 from operator import itemgetter
 
@@ -83,23 +84,37 @@ def text_source(texts: Sequence[str] | TextSource) -> TextSource:
     return texts if isinstance(texts, TextSource) else ListTexts(texts)
 
 
+_POSITIONED = hasattr(os, "pread") and hasattr(os, "pwrite")
+"""Windows has neither: there the spool seeks and reads under a lock (bands are read from two threads)."""
+
+
 class _Backing:
     """Bytes at offsets, in memory or in an anonymous temporary file."""
 
     def __init__(self, on_disk: bool, size: int = 0) -> None:
         self.file = tempfile.TemporaryFile(prefix="tearsheet-") if on_disk else None
         self.memory = None if on_disk else bytearray(size)
+        self.lock = threading.Lock()
 
     def write(self, offset: int, data: bytes) -> None:
         if self.file is None:
             self.memory[offset:offset + len(data)] = data
-        else:
+        elif _POSITIONED:
             os.pwrite(self.file.fileno(), data, offset)
+        else:
+            with self.lock:
+                self.file.seek(offset)
+                self.file.write(data)
 
     def read(self, offset: int, size: int) -> bytes:
         if self.file is None:
             return bytes(self.memory[offset:offset + size])
-        data = os.pread(self.file.fileno(), size, offset)
+        if _POSITIONED:
+            data = os.pread(self.file.fileno(), size, offset)
+        else:
+            with self.lock:
+                self.file.seek(offset)
+                data = self.file.read(size)
         assert len(data) == size, "spool file shorter than written"
         return data
 
