@@ -11,7 +11,7 @@ import pytest
 from bench.corpus import write_corpus
 from store.db import open_db
 from store.load import load_paths
-from store.repeats import regroup, spool
+from store.repeats import regroup, spool, update_repeats
 from store.repeats.engine import Batch, group_batch
 
 groups_module = importlib.import_module("store.repeats.groups")
@@ -203,3 +203,61 @@ def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
     assert max(asked) <= 60
     assert blocked == whole
     assert sum(1 for _, rep, _ in whole if rep is not None) > 20
+
+
+def test_placed_furniture_is_read_once_per_text_and_pairs_with_nothing(tmp_path: Path) -> None:
+    from tests.test_repeats import add_document
+
+    db = open_db(tmp_path / "t.db")
+    line = "Sign up for our newsletter."
+    story = ("The ministry said on Tuesday that 909 bodies had been returned and that the exchange had been "
+             "coordinated with the Red Cross, according to the statement published by the commission.")
+    for day in range(1, 9):
+        add_document(db, f"2025-05-0{day}", [line, story.replace("909", str(900 + day))])
+    update_repeats(db)
+    assert db.execute("select count(*) from repeat_members m join paragraphs p on p.id = m.paragraph_id "
+                      "where p.text = ? and m.group_id is null", [line]).fetchone()[0] == 8
+    for day in range(10, 13):
+        add_document(db, f"2025-05-{day}", [line, story.replace("909", str(900 + day))])
+    new = groups_module._load(db, groups_module._unplaced(db))
+    placed, reps, rows = groups_module._copies(db, new)
+    assert len(placed) == 8
+    assert len(reps) == 0 and len(rows) == 0
+    update_repeats(db)
+    assert db.execute("select count(*) from repeat_members m join paragraphs p on p.id = m.paragraph_id "
+                      "where p.text = ? and m.group_id is null", [line]).fetchone()[0] == 11
+    db.close()
+
+
+def test_a_failed_grouping_closes_its_spool_files(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[spool._Backing] = []
+    backing = spool._Backing.__init__
+
+    def remember(self: spool._Backing, *args: object, **kwargs: object) -> None:
+        backing(self, *args, **kwargs)
+        opened.append(self)
+
+    def fail(*_: object) -> None:
+        raise RuntimeError("scoring failed")
+
+    monkeypatch.setattr(spool._Backing, "__init__", remember)
+    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
+    monkeypatch.setattr(engine, "_scores", fail)
+    with pytest.raises(RuntimeError, match="scoring failed"):
+        group_batch(Batch(ids=batch.ids, texts=spool_free_texts(batch), published=batch.published, doc_ids=batch.doc_ids))
+    assert opened and all(b.file is None or b.file.closed for b in opened)
+
+
+def spool_free_texts(batch: Batch) -> spool.TextSource:
+    """A source that is not a list, so the word codes go to a file too."""
+    class Texts(spool.TextSource):
+        def __len__(self) -> int:
+            return len(batch.texts)
+
+        def take(self, rows: np.ndarray) -> list[str]:
+            return [batch.texts[int(r)] for r in rows]
+
+        def lengths(self) -> np.ndarray:
+            return np.fromiter(map(len, batch.texts), dtype=np.int64, count=len(batch.texts))
+
+    return Texts()

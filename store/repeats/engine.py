@@ -11,7 +11,6 @@ earliest, longest text.
 
 from __future__ import annotations
 
-import resource
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -133,6 +132,15 @@ def placement_order(batch: Batch, lengths: np.ndarray) -> np.ndarray:
     return np.lexsort((np.asarray(batch.ids), -lengths, np.asarray(batch.published)))
 
 
+def peak_rss_mb() -> int:
+    """Peak resident memory of this process so far, where the platform reports it (0 elsewhere)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 class _Clock:
     def __init__(self, stats: dict[str, float]) -> None:
         self.stats = stats
@@ -142,7 +150,7 @@ class _Clock:
         release_freed_memory()
         now = time.perf_counter()
         self.stats[f"t_{stage}"] = now - self.last
-        self.stats[f"mb_{stage}"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        self.stats[f"mb_{stage}"] = peak_rss_mb()
         self.last = now
 
 
@@ -237,54 +245,59 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
 
     prints = _prints(source, heads, shared, exempt_cls, settings)
     clock("minhash")
-    words, fuzzy = prints.words, prints.fuzzy
-    boiler = (words < settings.boilerplate_words) & (shared >= settings.boilerplate_docs) & ~exempt_cls
-    del shared, exempt_cls
+    try:
+        words, fuzzy = prints.words, prints.fuzzy
+        boiler = (words < settings.boilerplate_words) & (shared >= settings.boilerplate_docs) & ~exempt_cls
+        del shared, exempt_cls
 
-    stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
-    fixed = np.zeros(n_cls, dtype=bool)
-    if batch.fixed is not None:
-        fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
-    left, right = _filtered_candidates(prints, head_rank, settings, stats, fixed)
-    by_sentence = _sentence_candidates(prints, settings, fixed)
-    stats["sentence_pairs"] = len(by_sentence[0])
-    pair = distinct(np.concatenate((left * n_cls + right, by_sentence[0] * n_cls + by_sentence[1])))
-    del left, right, by_sentence
-    left, right = pair // n_cls, pair % n_cls
-    del pair
-    stats["scored"] = len(left)
-    if not keep_signatures:
-        prints.low, prints.shingles = np.empty((0, prints.low.shape[1]), np.uint64), np.empty(0, np.int32)
-    clock("candidates")
+        stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
+        fixed = np.zeros(n_cls, dtype=bool)
+        if batch.fixed is not None:
+            fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
+        left, right = _filtered_candidates(prints, head_rank, settings, stats, fixed)
+        by_sentence = _sentence_candidates(prints, settings, fixed)
+        stats["sentence_pairs"] = len(by_sentence[0])
+        pair = distinct(np.concatenate((left * n_cls + right, by_sentence[0] * n_cls + by_sentence[1])))
+        del left, right, by_sentence
+        left, right = pair // n_cls, pair % n_cls
+        del pair
+        stats["scored"] = len(left)
+        if not keep_signatures:
+            prints.low, prints.shingles = np.empty((0, prints.low.shape[1]), np.uint64), np.empty(0, np.int32)
+        clock("candidates")
 
-    scores, ratios = _scores(prints.codes, left, right, settings)
-    prints.codes.close()
-    hit = scores >= settings.threshold
-    left, right, scores, ratios = left[hit], right[hit], scores[hit], ratios[hit]
-    stats["matches"] = len(left)
-    clock("score")
+        scores, ratios = _scores(prints.codes, left, right, settings)
+        prints.codes.close()
+        hit = scores >= settings.threshold
+        left, right, scores, ratios = left[hit], right[hit], scores[hit], ratios[hit]
+        stats["matches"] = len(left)
+        clock("score")
 
-    leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, ratios, fixed)
-    rep_cls = leader[cls]
-    rep = heads[rep_cls]
-    score = np.where(rep_cls == cls, np.float32(100.0), cls_score[cls]).astype(np.float32)
-    excluded = boiler[cls]
-    rep[excluded] = -1
-    score[excluded] = 0.0
+        leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, ratios, fixed)
+        rep_cls = leader[cls]
+        rep = heads[rep_cls]
+        score = np.where(rep_cls == cls, np.float32(100.0), cls_score[cls]).astype(np.float32)
+        excluded = boiler[cls]
+        rep[excluded] = -1
+        score[excluded] = 0.0
 
-    is_leader_fuzzy = leader[fuzzy] == fuzzy
-    indexed_cls = np.zeros(n_cls, dtype=bool)
-    indexed_cls[fuzzy[is_leader_fuzzy]] = True
-    with_keys = indexed_cls[prints.sentence_rows]
-    clock("place")
-    return Grouping(
-        rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], bands=prints.bands,
-        band_rows=np.flatnonzero(is_leader_fuzzy),
-        sentence_keys=prints.sentence_keys[with_keys], sentence_texts=heads[prints.sentence_rows[with_keys]],
-        cls=cls, words=words, text_keys=keys, lengths=lengths,
-        low=prints.low, shingles=prints.shingles,
-        stats=stats,
-    )
+        is_leader_fuzzy = leader[fuzzy] == fuzzy
+        indexed_cls = np.zeros(n_cls, dtype=bool)
+        indexed_cls[fuzzy[is_leader_fuzzy]] = True
+        with_keys = indexed_cls[prints.sentence_rows]
+        clock("place")
+        return Grouping(
+            rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], bands=prints.bands,
+            band_rows=np.flatnonzero(is_leader_fuzzy),
+            sentence_keys=prints.sentence_keys[with_keys], sentence_texts=heads[prints.sentence_rows[with_keys]],
+            cls=cls, words=words, text_keys=keys, lengths=lengths,
+            low=prints.low, shingles=prints.shingles,
+            stats=stats,
+        )
+    except BaseException:
+        prints.bands.close()
+        prints.codes.close()
+        raise
 
 
 def _scores(

@@ -189,23 +189,48 @@ def _unplaced(db: sqlite_utils.Database) -> np.ndarray:
 
 
 def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Placed paragraphs with the text of a new one: their ids, and the distinct (paragraph they stand for,
-    row of `new`) pairs, the paragraph being their group's representative or, for furniture, themselves."""
+    """Placed paragraphs with the text of a new one: their ids, and the distinct (representative of their
+    group, row of `new`) pairs. Furniture has no group, so no pair: its copies only join the regrouping.
+
+    Placed copies are read once per text, not once per new copy: a line repeated in thousands of
+    documents would otherwise come back as a row for every (new, placed) pair."""
     empty = np.empty(0, np.int64)
     if db.execute("select 1 from repeat_members limit 1").fetchone() is None:
         return empty, empty, empty
-    placed, pairs = [empty], [empty]
+    asked: set[str] = set()
+    keys, placed, reps = [empty], [empty], [empty]
     for part in _chunks(new.ids.tolist()):
-        found = np.array(db.execute(
-            "select p.id, q.id, coalesce(g.representative_id, q.id) from paragraphs p "
-            "join paragraphs q on q.hash = p.hash join repeat_members m on m.paragraph_id = q.id "
-            f"left join repeat_groups g on g.id = m.group_id where p.id in ({_marks(part)})", list(part),
-        ).fetchall(), dtype=np.int64).reshape(-1, 3)
-        found = found[~_holds(new.ids, found[:, 1])]
-        placed.append(distinct(found[:, 1]))
-        pairs.append(distinct(found[:, 2] * len(new) + np.searchsorted(new.ids, found[:, 0])))
-    pair = distinct(np.concatenate(pairs))
-    return distinct(np.concatenate(placed)), pair // len(new), pair % len(new)
+        hashes = sorted({h for (h,) in db.execute(
+            f"select hash from paragraphs where id in ({_marks(part)})", list(part)
+        )} - asked)
+        asked.update(hashes)
+        if not hashes:
+            continue
+        found = db.execute(
+            "select q.hash, q.id, coalesce(g.representative_id, -1) from paragraphs q "
+            "join repeat_members m on m.paragraph_id = q.id left join repeat_groups g on g.id = m.group_id "
+            f"where q.hash in ({_marks(hashes)})", hashes,
+        ).fetchall()
+        keys.append(hex_keys([r[0] for r in found]))
+        placed.append(np.array([r[1] for r in found], dtype=np.int64))
+        reps.append(np.array([r[2] for r in found], dtype=np.int64))
+    del asked
+    key, pid, rep = np.concatenate(keys), np.concatenate(placed), np.concatenate(reps)
+    old = ~_holds(new.ids, pid)
+    placed_ids = distinct(pid[old])
+    grouped = old & (rep >= 0)
+    key, rep = key[grouped], rep[grouped]
+    del pid
+    # Each (text, representative) with every new row holding that text.
+    by_key = np.argsort(new.keys, kind="stable")
+    sorted_keys = new.keys[by_key]
+    pairs = np.unique(np.stack((key, rep), axis=1), axis=0) if len(key) else np.empty((0, 2), np.int64)
+    lo = np.searchsorted(sorted_keys, pairs[:, 0], side="left")
+    counts = np.searchsorted(sorted_keys, pairs[:, 0], side="right") - lo
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = by_key[np.repeat(lo, counts) + within]
+    pair = distinct(np.repeat(pairs[:, 1], counts) * len(new) + rows)
+    return placed_ids, pair // len(new), pair % len(new)
 
 
 def _holds(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
