@@ -456,11 +456,13 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     changed_groups = distinct(np.concatenate((member_group[moved], before[moved])))
     changed_groups = changed_groups[changed_groups >= 0]
     _resize(db, np.concatenate((group_of, np.fromiter(old_groups, dtype=np.int64, count=len(old_groups)))))
-    _unindex(db, ids)
+    # A paragraph's keys follow from its text: one indexed before and still indexed keeps its rows.
+    was_indexed = _indexed_among(db, ids)
+    _unindex(db, np.setdiff1d(was_indexed, ids[grouping.indexed]))
     del rep_pid, reps, group_of, member_group, score, before, moved
     grouping.rep = grouping.score = grouping.cls = np.empty(0, np.int64)
     release_freed_memory()
-    _index(db, ids, grouping)
+    _index(db, ids, grouping, was_indexed)
     changed = 0
     for part in _chunks(changed_groups.tolist()):
         changed += db.execute(
@@ -469,11 +471,24 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     return changed
 
 
-def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping) -> None:
+def _indexed_among(db: sqlite_utils.Database, ids: np.ndarray) -> np.ndarray:
+    """Those of these paragraph ids that are in the index, ascending."""
+    if db.execute("select 1 from repeat_lsh_keys limit 1").fetchone() is None:
+        return np.empty(0, np.int64)
+    found: list[int] = []
+    for part in _chunks(distinct(ids).tolist()):
+        found.extend(r[0] for r in db.execute(
+            f"select paragraph_id from repeat_lsh_keys where paragraph_id in ({_marks(part)})", list(part)))
+    return np.array(sorted(found), dtype=np.int64)
+
+
+def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, present: np.ndarray) -> None:
     """The indexed representatives' band keys, then their sentence keys, into repeat_lsh in key order (the
     order of its B-tree), a range of keys at a time; each paragraph's keys packed in repeat_lsh_keys (its
-    band keys, then its sentence keys), so that they can be found again to delete."""
-    paragraph_ids = ids[grouping.indexed]
+    band keys, then its sentence keys), so that they can be found again to delete. Paragraphs `present`
+    in the index already are left as they are."""
+    fresh = np.flatnonzero(~np.isin(ids[grouping.indexed], present))
+    paragraph_ids = ids[grouping.indexed][fresh]
     if not len(paragraph_ids):
         return
     bands = minhash.BANDS
@@ -482,24 +497,28 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping) -> No
     for lo, hi in zip(edges, edges[1:]):
         keys, pids = [], []
         for band in range(bands):
-            column = grouping.band_column(band)
+            column = grouping.band_column(band)[fresh]
             inside = _between(column, lo, hi)
             keys.append(column[inside])
             pids.append(paragraph_ids[inside])
         _insert_keys(db, np.concatenate(keys), np.concatenate(pids))
-    sentence_keys = np.asarray(grouping.sentence_keys, dtype=np.int64)
+    text_ids = ids[grouping.sentence_texts]
+    mine = np.isin(text_ids, paragraph_ids)
+    sentence_keys = np.asarray(grouping.sentence_keys, dtype=np.int64)[mine]
+    text_ids = text_ids[mine]
     for lo, hi in zip(edges, edges[1:]):
         inside = _between(sentence_keys, lo, hi)
-        _insert_keys(db, sentence_keys[inside], ids[grouping.sentence_texts[inside]])
-    by_paragraph = np.argsort(ids[grouping.sentence_texts], kind="stable")
-    sentence_ids = ids[grouping.sentence_texts[by_paragraph]]
+        _insert_keys(db, sentence_keys[inside], text_ids[inside])
+    by_paragraph = np.argsort(text_ids, kind="stable")
+    sentence_ids = text_ids[by_paragraph]
     sentence_keys = sentence_keys[by_paragraph]
-    del by_paragraph
+    del by_paragraph, text_ids
     first = np.searchsorted(sentence_ids, paragraph_ids, side="left")
     last = np.searchsorted(sentence_ids, paragraph_ids, side="right")
     for start in range(0, len(paragraph_ids), _BLOB_CHUNK):
         stop = min(start + _BLOB_CHUNK, len(paragraph_ids))
-        rows = grouping.band_rows_between(start, stop)
+        block = fresh[start:stop]
+        rows = grouping.band_rows_between(int(block[0]), int(block[-1]) + 1)[block - block[0]]
         db.conn.executemany(
             "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
             ((pid, row.tobytes() + sentence_keys[a:b].tobytes())
