@@ -75,6 +75,19 @@ class CountingTexts(spool.ListTexts):
         return super().take(rows)
 
 
+def count_texts_taken(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many texts each read from the store asks for, from now on."""
+    asked: list[int] = []
+    take = groups_module._StoredTexts.take
+
+    def counted(self: groups_module._StoredTexts, rows: np.ndarray) -> list[str]:
+        asked.append(len(rows))
+        return take(self, rows)
+
+    monkeypatch.setattr(groups_module._StoredTexts, "take", counted)
+    return asked
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
@@ -139,14 +152,7 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
         return members, index
 
     at_once = grouped(tmp_path / "at-once.db")
-    most = []
-    take = groups_module._StoredTexts.take
-
-    def counted(self: groups_module._StoredTexts, rows: np.ndarray) -> list[str]:
-        most.append(len(rows))
-        return take(self, rows)
-
-    monkeypatch.setattr(groups_module._StoredTexts, "take", counted)
+    most = count_texts_taken(monkeypatch)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 100)
     monkeypatch.setattr(engine, "KEY_RANGE_ROWS", 40)
     monkeypatch.setattr(groups_module, "_INDEX_CHUNK", 500)
@@ -189,14 +195,7 @@ def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
         return rows
 
     whole = two_loads(tmp_path / "whole.db")
-    asked = []
-    take = groups_module._StoredTexts.take
-
-    def counted(self: groups_module._StoredTexts, rows: np.ndarray) -> list[str]:
-        asked.append(len(rows))
-        return take(self, rows)
-
-    monkeypatch.setattr(groups_module._StoredTexts, "take", counted)
+    asked = count_texts_taken(monkeypatch)
     monkeypatch.setattr(groups_module, "LOOKUP_BLOCK", 60)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 60)
     blocked = two_loads(tmp_path / "blocked.db")
