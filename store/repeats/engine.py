@@ -168,6 +168,7 @@ class _Prints:
     shingles: np.ndarray
     figures: np.ndarray
     low: np.ndarray
+    boiler: np.ndarray
     fuzzy: np.ndarray
     bands: BandSpool
     codes: CodeSpool
@@ -184,6 +185,7 @@ def _prints(
     shingles = np.empty(n, dtype=np.int32)
     figures = np.empty(n, dtype=np.uint32)
     low = np.empty((n, minhash.NUM_HASHES // 8), dtype=np.uint64)
+    boiler = np.zeros(n, dtype=bool)
     fuzzy = np.zeros(n, dtype=bool)
     bands = BandSpool(n, minhash.BANDS)
     # Texts already held in memory (a list) cost as much as their codes: spooling those only slows scoring.
@@ -194,9 +196,10 @@ def _prints(
         sig = minhash.signatures(minhash.hashable_all(source.take(heads[start:stop])))
         words[start:stop], shingles[start:stop], figures[start:stop] = sig.words, sig.shingles, sig.figures
         low[start:stop] = minhash.low_bytes(sig.sig)
-        boiler = (sig.words < settings.boilerplate_words) & (shared[start:stop] >= settings.boilerplate_docs)
-        boiler &= ~exempt[start:stop]
-        block_fuzzy = (sig.words >= settings.short_words) & ~boiler & (sig.shingles > 0)
+        block_boiler = (sig.words < settings.boilerplate_words) & (shared[start:stop] >= settings.boilerplate_docs)
+        block_boiler &= ~exempt[start:stop]
+        boiler[start:stop] = block_boiler
+        block_fuzzy = (sig.words >= settings.short_words) & ~block_boiler & (sig.shingles > 0)
         fuzzy[start:stop] = block_fuzzy
         bands.append(minhash.band_keys(sig.sig[block_fuzzy]))
         codes.append(sig.codes(np.arange(stop - start)))
@@ -205,7 +208,7 @@ def _prints(
         del sig
         release_freed_memory()
     return _Prints(
-        words, shingles, figures, low, np.flatnonzero(fuzzy), bands, codes,
+        words, shingles, figures, low, boiler, np.flatnonzero(fuzzy), bands, codes,
         np.concatenate([np.empty(0, np.int64), *sentence_keys]),
         np.concatenate([np.empty(0, np.int64), *sentence_rows]),
     )
@@ -247,7 +250,7 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
     clock("minhash")
     try:
         words, fuzzy = prints.words, prints.fuzzy
-        boiler = (words < settings.boilerplate_words) & (shared >= settings.boilerplate_docs) & ~exempt_cls
+        boiler = prints.boiler
         del shared, exempt_cls
 
         stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
