@@ -363,9 +363,18 @@ def plausible(
     of each key are kept."""
     if len(low_a) == 0:
         return np.zeros(0, dtype=bool)
-    both = np.concatenate((low_a, low_b))
     index = np.arange(len(low_a))
-    est = minhash.estimated_jaccard(both, index, index + len(low_a))
+    return plausible_between(np.concatenate((low_a, low_b)), index, index + len(low_a), shingles_a, shingles_b,
+                             settings, keys_a, most)
+
+
+def plausible_between(
+    low: np.ndarray, left: np.ndarray, right: np.ndarray, shingles_a: np.ndarray, shingles_b: np.ndarray,
+    settings: Settings, keys_a: np.ndarray | None = None, most: int = 0,
+) -> np.ndarray:
+    """`plausible` for pairs of rows of one `low_bytes` array, which are compared a cache-sized block at a
+    time instead of being gathered first (64 bytes a pair, twice)."""
+    est = minhash.estimated_jaccard(low, left, right)
     na, nb = shingles_a.astype(np.float32), shingles_b.astype(np.float32)
     contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
     keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)

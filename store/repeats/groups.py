@@ -13,7 +13,7 @@ from store.db import get_meta, set_meta
 from store.kinds import READING_KINDS
 from store.repeats import minhash
 from store.repeats.engine import (
-    Batch, Grouping, Settings, distinct, group_batch, hex_keys, plausible, published_number,
+    Batch, Grouping, Settings, distinct, group_batch, hex_keys, plausible_between, published_number,
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
@@ -325,8 +325,8 @@ def _plausible(
     alive = at >= 0
     reps, rows, at = reps[alive], rows[alive], at[alive]
     low_new = minhash.low_bytes(sig.sig)
-    keep = plausible(low_new[rows], sig.shingles[rows], known.low[at], known.shingles[at], settings,
-                     keys_a=rows, most=MOST_CANDIDATES)
+    keep = plausible_between(np.concatenate((low_new, known.low)), rows, len(low_new) + at, sig.shingles[rows],
+                             known.shingles[at], settings, keys_a=rows, most=MOST_CANDIDATES)
     return reps[keep], rows[keep]
 
 
