@@ -36,6 +36,27 @@ def test_band_spool_on_disk_reads_back_what_was_written(monkeypatch: pytest.Monk
         bands.close()
 
 
+def test_key_runs_give_each_range_of_every_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(5)
+    columns = [rng.integers(-(2**63), 2**63 - 1, size=40, dtype=np.int64) for _ in range(3)]
+    edges = np.array([-(2**62), 0, 2**62], dtype=np.int64)
+    for limit in (1 << 30, 0):
+        monkeypatch.setattr(spool, "IN_MEMORY_BYTES", limit)
+        runs = spool.KeyRuns(edges, 40, 3)
+        for c, keys in enumerate(columns):
+            runs.put(c, keys, np.arange(40) + 100 * c)
+        bounds = [-(2**63), *edges.tolist(), 2**63]
+        seen = 0
+        for index in range(4):
+            keys, items = runs.range(index)
+            expected = sorted((int(k), i + 100 * c) for c, col in enumerate(columns) for i, k in enumerate(col)
+                              if bounds[index] <= k < bounds[index + 1])
+            assert sorted(zip(keys.tolist(), items.tolist())) == expected
+            seen += len(keys)
+        assert seen == 120
+        runs.close()
+
+
 def test_without_positioned_io_the_spool_seeks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spool, "_POSITIONED", False)
     monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)

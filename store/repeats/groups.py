@@ -17,7 +17,7 @@ from store.repeats.engine import (
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
-from store.repeats.spool import TextSource, release_freed_memory
+from store.repeats.spool import KeyRuns, TextSource, release_freed_memory
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -493,22 +493,26 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
         return
     bands = minhash.BANDS
     ranges = max(1, len(paragraph_ids) * bands // _INDEX_CHUNK)
-    edges = [int(e) for e in np.linspace(-(2**63), 2**63, ranges + 1, dtype=object)]
-    for lo, hi in zip(edges, edges[1:]):
-        keys, pids = [], []
+    edges = np.array([int(e) for e in np.linspace(-(2**63), 2**63, ranges + 1, dtype=object)[1:-1]], dtype=np.int64)
+    runs = KeyRuns(edges, len(paragraph_ids), bands)
+    try:
         for band in range(bands):
-            column = grouping.band_column(band)[fresh]
-            inside = _between(column, lo, hi)
-            keys.append(column[inside])
-            pids.append(paragraph_ids[inside])
-        _insert_keys(db, np.concatenate(keys), np.concatenate(pids))
+            runs.put(band, grouping.band_column(band)[fresh], paragraph_ids)
+        for index in range(ranges):
+            _insert_keys(db, *runs.range(index))
+    finally:
+        runs.close()
     text_ids = ids[grouping.sentence_texts]
     mine = np.isin(text_ids, paragraph_ids)
     sentence_keys = np.asarray(grouping.sentence_keys, dtype=np.int64)[mine]
     text_ids = text_ids[mine]
-    for lo, hi in zip(edges, edges[1:]):
-        inside = _between(sentence_keys, lo, hi)
-        _insert_keys(db, sentence_keys[inside], text_ids[inside])
+    runs = KeyRuns(edges, len(sentence_keys), 1)
+    try:
+        runs.put(0, sentence_keys, text_ids)
+        for index in range(ranges):
+            _insert_keys(db, *runs.range(index))
+    finally:
+        runs.close()
     by_paragraph = np.argsort(text_ids, kind="stable")
     sentence_ids = text_ids[by_paragraph]
     sentence_keys = sentence_keys[by_paragraph]
@@ -525,14 +529,6 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
              for pid, row, a, b in zip(paragraph_ids[start:stop].tolist(), rows, first[start:stop].tolist(),
                                         last[start:stop].tolist())),
         )
-
-
-def _between(keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """Mask of lo <= key < hi, either end open at the int64 limits."""
-    inside = (keys >= lo) if lo > -(2**63) else np.ones(len(keys), dtype=bool)
-    if hi < 2**63:
-        inside &= keys < hi
-    return inside
 
 
 def _insert_keys(db: sqlite_utils.Database, keys: np.ndarray, pids: np.ndarray) -> None:

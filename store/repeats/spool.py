@@ -208,3 +208,36 @@ class CodeSpool:
         if self.backing is not None:
             self.backing.close()
         self.held = []
+
+
+class KeyRuns:
+    """Columns of keys, each with the item of every key, regrouped by ranges of key values (`edges`, the
+    inner bounds): each range can then be read from every column in turn, one pass over each."""
+
+    def __init__(self, edges: np.ndarray, count: int, columns: int) -> None:
+        self.edges, self.count, self.columns = np.asarray(edges, dtype=np.int64), count, columns
+        size = count * columns * 16
+        self.backing = _Backing(size > IN_MEMORY_BYTES, size)
+        self.bounds = np.zeros((columns, len(self.edges) + 2), dtype=np.int64)
+
+    def put(self, column: int, keys: np.ndarray, items: np.ndarray) -> None:
+        slot = np.searchsorted(self.edges, keys, side="right")
+        order = np.argsort(slot, kind="stable")
+        self.bounds[column, 1:] = np.cumsum(np.bincount(slot, minlength=len(self.edges) + 1))
+        base = column * self.count * 16
+        self.backing.write(base, np.ascontiguousarray(keys[order], dtype=np.int64).tobytes())
+        self.backing.write(base + self.count * 8, np.ascontiguousarray(items[order], dtype=np.int64).tobytes())
+
+    def range(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """(keys, items) of range `index` from every column."""
+        keys, items = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+        for column in range(self.columns):
+            first, last = int(self.bounds[column, index]), int(self.bounds[column, index + 1])
+            base = column * self.count * 16
+            keys.append(np.frombuffer(self.backing.read(base + first * 8, (last - first) * 8), dtype=np.int64))
+            items.append(np.frombuffer(
+                self.backing.read(base + (self.count + first) * 8, (last - first) * 8), dtype=np.int64))
+        return np.concatenate(keys), np.concatenate(items)
+
+    def close(self) -> None:
+        self.backing.close()
