@@ -97,7 +97,8 @@ class _Backing:
         self.memory = None if on_disk else bytearray(size)
         self.lock = threading.Lock()
 
-    def write(self, offset: int, data: bytes) -> None:
+    def write(self, offset: int, data: bytes | np.ndarray) -> None:
+        data = memoryview(data).cast("B")
         if self.file is None:
             self.memory[offset:offset + len(data)] = data
         elif _POSITIONED:
@@ -141,7 +142,7 @@ class BandSpool:
         assert self.count + m <= self.capacity and keys.shape[1] == self.bands
         for band in range(self.bands):
             column = np.ascontiguousarray(keys[:, band], dtype=np.int64)
-            self.backing.write((band * self.capacity + self.count) * 8, column.tobytes())
+            self.backing.write((band * self.capacity + self.count) * 8, column)
         self.count += m
 
     def column(self, band: int, start: int = 0, stop: int | None = None) -> np.ndarray:
@@ -222,11 +223,12 @@ class KeyRuns:
 
     def put(self, column: int, keys: np.ndarray, items: np.ndarray) -> None:
         slot = np.searchsorted(self.edges, keys, side="right")
-        order = np.argsort(slot, kind="stable")
         self.bounds[column, 1:] = np.cumsum(np.bincount(slot, minlength=len(self.edges) + 1))
+        order = np.argsort(slot.astype(np.int16) if len(self.edges) < 2**15 else slot, kind="stable")
+        del slot
         base = column * self.count * 16
-        self.backing.write(base, np.ascontiguousarray(keys[order], dtype=np.int64).tobytes())
-        self.backing.write(base + self.count * 8, np.ascontiguousarray(items[order], dtype=np.int64).tobytes())
+        self.backing.write(base, np.ascontiguousarray(keys[order], dtype=np.int64))
+        self.backing.write(base + self.count * 8, np.ascontiguousarray(items[order], dtype=np.int64))
 
     def range(self, index: int) -> tuple[np.ndarray, np.ndarray]:
         """(keys, items) of range `index` from every column."""
