@@ -20,7 +20,8 @@ import numpy as np
 
 from store.repeats import minhash
 from store.repeats.spool import (
-    BandSpool, CodeSpool, ListTexts, TextSource, release_freed_memory, share_one_malloc_arena, text_source,
+    BandSpool, CodeSpool, ListTexts, TextSource, key_edges, range_order, release_freed_memory,
+    share_one_malloc_arena, text_source,
 )
 from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
 
@@ -260,10 +261,9 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         left, right = _filtered_candidates(prints, head_rank, settings, stats, fixed)
         by_sentence = _sentence_candidates(prints, settings, fixed)
         stats["sentence_pairs"] = len(by_sentence[0])
-        pair = distinct(np.concatenate((left * n_cls + right, by_sentence[0] * n_cls + by_sentence[1])))
-        del left, right, by_sentence
-        left, right = pair // n_cls, pair % n_cls
-        del pair
+        left, right = distinct_pairs(np.concatenate((left, by_sentence[0])), np.concatenate((right, by_sentence[1])),
+                                     n_cls)
+        del by_sentence
         stats["scored"] = len(left)
         if not keep_signatures:
             prints.low, prints.shingles = np.empty((0, prints.low.shape[1]), np.uint64), np.empty(0, np.int32)
@@ -342,6 +342,25 @@ def _classes(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarra
 def distinct(values: np.ndarray) -> np.ndarray:
     values = np.sort(values)
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
+def distinct_pairs(first: np.ndarray, second: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (first, second) pairs, ordered by first then second; `second` < `width`."""
+    pair = distinct(np.asarray(first, dtype=np.int64) * width + second)
+    return pair // width, pair % width
+
+
+def equal_key_matches(
+    sorted_keys: np.ndarray, queries: np.ndarray, most: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(query position, position in `sorted_keys`) for every stored key equal to a query key, or for the
+    first `most` of them."""
+    lo = np.searchsorted(sorted_keys, queries, side="left")
+    counts = np.searchsorted(sorted_keys, queries, side="right") - lo
+    if most is not None:
+        counts = np.minimum(counts, most)
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(np.arange(len(queries)), counts), np.repeat(lo, counts) + within
 
 
 def _shared_docs(batch: Batch, cls: np.ndarray, n_cls: int) -> np.ndarray:
@@ -451,11 +470,7 @@ def _key_ranges(keys: np.ndarray) -> Iterator[np.ndarray | slice]:
     if count <= 1:
         yield slice(None)
         return
-    edges = np.linspace(-(2.0**63), 2.0**63, count + 1)[1:-1].astype(np.int64)
-    slot = np.searchsorted(edges, keys, side="right").astype(np.int16 if count < 2**15 else np.int64)
-    order = np.argsort(slot, kind="stable")
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(slot, minlength=count)))).tolist()
-    del slot
+    order, bounds = range_order(keys, key_edges(count))
     for i in range(count):
         yield order[bounds[i]:bounds[i + 1]]
 

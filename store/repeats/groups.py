@@ -13,11 +13,12 @@ from store.db import get_meta, set_meta
 from store.kinds import READING_KINDS
 from store.repeats import minhash
 from store.repeats.engine import (
-    Batch, Grouping, Settings, distinct, group_batch, hex_keys, plausible_between, published_number,
+    Batch, Grouping, Settings, distinct, distinct_pairs, equal_key_matches, group_batch, hex_keys, plausible_between,
+    published_number,
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
-from store.repeats.spool import KeyRuns, TextSource, release_freed_memory
+from store.repeats.spool import KeyRuns, TextSource, key_edges, release_freed_memory
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -180,12 +181,11 @@ def _reading(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
 
 
 def _unplaced(db: sqlite_utils.Database) -> np.ndarray:
-    ids = np.fromiter((r[0] for r in db.execute(
+    return np.fromiter((r[0] for r in db.execute(
         f"select id from paragraphs where kind in ({_marks(READING_KINDS)}) "
         "and id not in (select paragraph_id from repeat_members) order by id",
         list(READING_KINDS),
     )), dtype=np.int64)
-    return ids
 
 
 def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -216,26 +216,24 @@ def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarr
         reps.append(np.array([r[2] for r in found], dtype=np.int64))
     del asked
     key, pid, rep = np.concatenate(keys), np.concatenate(placed), np.concatenate(reps)
-    old = ~_holds(new.ids, pid)
+    old = _positions(new.ids, pid) < 0
     placed_ids = distinct(pid[old])
     grouped = old & (rep >= 0)
     key, rep = key[grouped], rep[grouped]
     del pid
     # Each (text, representative) with every new row holding that text.
     by_key = np.argsort(new.keys, kind="stable")
-    sorted_keys = new.keys[by_key]
     pairs = np.unique(np.stack((key, rep), axis=1), axis=0) if len(key) else np.empty((0, 2), np.int64)
-    lo = np.searchsorted(sorted_keys, pairs[:, 0], side="left")
-    counts = np.searchsorted(sorted_keys, pairs[:, 0], side="right") - lo
-    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    rows = by_key[np.repeat(lo, counts) + within]
-    pair = distinct(np.repeat(pairs[:, 1], counts) * len(new) + rows)
-    return placed_ids, pair // len(new), pair % len(new)
+    which, at = equal_key_matches(new.keys[by_key], pairs[:, 0])
+    return (placed_ids, *distinct_pairs(pairs[which, 1], by_key[at], len(new)))
 
 
-def _holds(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    at = np.minimum(np.searchsorted(sorted_ids, ids), max(len(sorted_ids) - 1, 0))
-    return sorted_ids[at] == ids if len(sorted_ids) else np.zeros(len(ids), dtype=bool)
+def _positions(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Where each id is in `sorted_ids`, -1 where it is not."""
+    if not len(sorted_ids):
+        return np.full(len(ids), -1, dtype=np.int64)
+    at = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
+    return np.where(sorted_ids[at] == ids, at, -1)
 
 
 def _lsh_pairs(
@@ -254,11 +252,8 @@ def _lsh_pairs(
         ).fetchall(), dtype=np.int64).reshape(-1, 2)
         found_keys.append(found[:, 0])
         found_ids.append(found[:, 1])
-    hit_keys, hit_ids = np.concatenate(found_keys), np.concatenate(found_ids)
-    lo = np.searchsorted(hit_keys, keys, side="left")
-    counts = np.searchsorted(hit_keys, keys, side="right") - lo
-    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(np.asarray(items), counts), hit_ids[np.repeat(lo, counts) + within]
+    which, at = equal_key_matches(np.concatenate(found_keys), keys)
+    return np.asarray(items)[which], np.concatenate(found_ids)[at]
 
 
 def _member_groups(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, int | None]:
@@ -310,8 +305,7 @@ class _RepPrints:
             self.ids = ids_all[order]
             self.low = np.concatenate((self.low, minhash.low_bytes(sig.sig)))[order]
             self.shingles = np.concatenate((self.shingles, sig.shingles))[order]
-        at = np.minimum(np.searchsorted(self.ids, ids), max(len(self.ids) - 1, 0))
-        return np.where(_holds(self.ids, ids), at, -1)
+        return _positions(self.ids, ids)
 
 
 def _plausible(
@@ -319,8 +313,7 @@ def _plausible(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The (representative, new text row) pairs whose signatures make a match plausible, at most
     MOST_CANDIDATES a row, the likeliest."""
-    pair = distinct(reps * len(sig.words) + rows)
-    reps, rows = pair // len(sig.words), pair % len(sig.words)
+    reps, rows = distinct_pairs(reps, rows, len(sig.words))
     at = known.rows(reps)
     alive = at >= 0
     reps, rows, at = reps[alive], rows[alive], at[alive]
@@ -358,8 +351,7 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
         found_rows.append(rows + start)
         del sig, band
         release_freed_memory()
-    pair = distinct(np.concatenate(found_reps) * len(new) + np.concatenate(found_rows))
-    return pair // len(new), pair % len(new)
+    return distinct_pairs(np.concatenate(found_reps), np.concatenate(found_rows), len(new))
 
 
 def _earlier(
@@ -388,18 +380,16 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, setti
     new = _load(db, np.unique(np.asarray(new_ids, dtype=np.int64)))
     indexed_reps, indexed_rows = _indexed_candidates(db, new, settings)
     placed, copy_reps, copy_rows = _copies(db, new)
-    pair = distinct(np.concatenate((indexed_reps, copy_reps)) * len(new) + np.concatenate((indexed_rows, copy_rows)))
+    pair_reps, pair_rows = distinct_pairs(np.concatenate((indexed_reps, copy_reps)),
+                                          np.concatenate((indexed_rows, copy_rows)), len(new))
     del indexed_reps, indexed_rows, copy_reps, copy_rows
-    pair_reps, pair_rows = pair // len(new), pair % len(new)
-    del pair
 
     reps = _load(db, distinct(pair_reps))
     rep_group = _member_groups(db, reps.ids.tolist())
     group_rep = _group_rows(db, [g for g in rep_group.values() if g is not None])
     # A representative whose group a new text would lead (it ranks earlier) is reopened; the others stay.
-    at = np.minimum(np.searchsorted(reps.ids, pair_reps), max(len(reps) - 1, 0))
-    alive = _holds(reps.ids, pair_reps)
-    at, rows = at[alive], pair_rows[alive]
+    at = _positions(reps.ids, pair_reps)
+    at, rows = at[at >= 0], pair_rows[at >= 0]
     del pair_reps, pair_rows
     earlier = _earlier(new.published[rows], new.lengths[rows], new.ids[rows],
                        reps.published[at], reps.lengths[at], reps.ids[at])
@@ -493,7 +483,7 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
         return
     bands = minhash.BANDS
     ranges = max(1, len(paragraph_ids) * bands // _INDEX_CHUNK)
-    edges = np.array([int(e) for e in np.linspace(-(2**63), 2**63, ranges + 1, dtype=object)[1:-1]], dtype=np.int64)
+    edges = key_edges(ranges)
     runs = KeyRuns(edges, len(paragraph_ids), bands)
     try:
         for band in range(bands):

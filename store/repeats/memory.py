@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from store.repeats import minhash
-from store.repeats.engine import Batch, Grouping, Settings, distinct, group_batch, plausible, text_keys
+from store.repeats.engine import (
+    Batch, Grouping, Settings, distinct, distinct_pairs, equal_key_matches, group_batch, plausible, text_keys,
+)
 from store.repeats.score import SHORT_WORDS
 
 
@@ -35,12 +37,8 @@ class _Lookup:
     def find(self, query: np.ndarray, most: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(query position, item) for the stored pairs whose key equals a query key: all of them, or
         the first `most` of each key (in the order they were stored) besides recent additions."""
-        lo = np.searchsorted(self.keys, query, side="left")
-        hi = np.searchsorted(self.keys, query, side="right")
-        counts = hi - lo if most is None else np.minimum(hi - lo, most)
-        qpos = np.repeat(np.arange(len(query)), counts)
-        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        items = self.items[np.repeat(lo, counts) + offsets]
+        qpos, at = equal_key_matches(self.keys, query, most)
+        items = self.items[at]
         if len(self.tail_keys):
             match = np.flatnonzero(np.isin(self.tail_keys, query))
             if len(match):
@@ -106,8 +104,7 @@ class MemoryIndex:
         cand_new = long[qpos // band.shape[1]]
         alive = self.rep[found] == found
         cand_new, cand_rep = cand_new[alive], found[alive]
-        pair = distinct(cand_new * (len(self.rep) + 1) + cand_rep)
-        cand_new, cand_rep = pair // (len(self.rep) + 1), pair % (len(self.rep) + 1)
+        cand_new, cand_rep = distinct_pairs(cand_new, cand_rep, len(self.rep) + 1)
         low = minhash.low_bytes(sig.sig)
         keep = plausible(low[cand_new], sig.shingles[cand_new], self.low[cand_rep], self.shingles[cand_rep],
                          self.settings, keys_a=cand_new, most=MOST_CANDIDATES)

@@ -211,6 +211,19 @@ class CodeSpool:
         self.held = []
 
 
+def key_edges(count: int) -> np.ndarray:
+    """Inner bounds splitting the int64 key space into `count` even ranges (keys are hashes)."""
+    return np.array([int(e) for e in np.linspace(-(2**63), 2**63, count + 1, dtype=object)[1:-1]], dtype=np.int64)
+
+
+def range_order(keys: np.ndarray, edges: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """Positions of `keys` grouped by range of key values (ascending within a range), and where each
+    range starts and ends in that order."""
+    slot = np.searchsorted(edges, keys, side="right")
+    bounds = [0, *np.cumsum(np.bincount(slot, minlength=len(edges) + 1)).tolist()]
+    return np.argsort(slot.astype(np.int16) if len(edges) < 2**15 else slot, kind="stable"), bounds
+
+
 class KeyRuns:
     """Columns of keys, each with the item of every key, regrouped by ranges of key values (`edges`, the
     inner bounds): each range can then be read from every column in turn, one pass over each."""
@@ -222,10 +235,8 @@ class KeyRuns:
         self.bounds = np.zeros((columns, len(self.edges) + 2), dtype=np.int64)
 
     def put(self, column: int, keys: np.ndarray, items: np.ndarray) -> None:
-        slot = np.searchsorted(self.edges, keys, side="right")
-        self.bounds[column, 1:] = np.cumsum(np.bincount(slot, minlength=len(self.edges) + 1))
-        order = np.argsort(slot.astype(np.int16) if len(self.edges) < 2**15 else slot, kind="stable")
-        del slot
+        order, bounds = range_order(keys, self.edges)
+        self.bounds[column] = bounds
         base = column * self.count * 16
         self.backing.write(base, np.ascontiguousarray(keys[order], dtype=np.int64))
         self.backing.write(base + self.count * 8, np.ascontiguousarray(items[order], dtype=np.int64))
