@@ -128,14 +128,19 @@ _SELECT = (
 )
 
 
-def _load(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray) -> _Rows:
-    """Rows of these paragraph ids, given in ascending order; ids no longer stored are skipped.
+def _load(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray, counted: bool = True) -> _Rows:
+    """Rows of these paragraph ids, given in ascending order; ids no longer stored are skipped. Without
+    `counted`, `shared` is left at 1 (only grouping reads it, not the lookups before).
 
     Texts are not held: grouping a whole collection reads them a block at a time, and holding them all
     weighed more than everything else grouping keeps.
     """
     ids = np.asarray(ids, dtype=np.int64)
-    everywhere = _shared_counts(db) if len(ids) >= _SHARED_AT_ONCE else None
+    everywhere: dict[str, int] | None = None
+    if not counted:
+        everywhere = {}
+    elif len(ids) >= _SHARED_AT_ONCE:
+        everywhere = _shared_counts(db)
     parts: list[_Rows] = []
     for part in _chunks(ids.tolist()):
         rows = db.execute(_SELECT.format(_marks(part)) + " order by p.id", list(part)).fetchall()
@@ -297,7 +302,7 @@ class _RepPrints:
         """Positions of these ids in `low` and `shingles`, -1 for ids no longer stored."""
         missing = np.setdiff1d(ids, self.ids)
         if len(missing):
-            reps = _load(self.db, missing)
+            reps = _load(self.db, missing, counted=False)
             sig = minhash.signatures(minhash.normalise_all(
                 _StoredTexts(self.db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
             ids_all = np.concatenate((self.ids, reps.ids))
@@ -384,7 +389,7 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, setti
                                           np.concatenate((indexed_rows, copy_rows)), len(new))
     del indexed_reps, indexed_rows, copy_reps, copy_rows
 
-    reps = _load(db, distinct(pair_reps))
+    reps = _load(db, distinct(pair_reps), counted=False)
     rep_group = _member_groups(db, reps.ids.tolist())
     group_rep = _group_rows(db, [g for g in rep_group.values() if g is not None])
     # A representative whose group a new text would lead (it ranks earlier) is reopened; the others stay.
