@@ -175,6 +175,7 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
     at_once = grouped(tmp_path / "at-once.db")
     most = count_texts_taken(monkeypatch)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 100)
+    monkeypatch.setattr(engine, "SCORE_BLOCK", 50)
     monkeypatch.setattr(engine, "KEY_RANGE_ROWS", 40)
     monkeypatch.setattr(groups_module, "_INDEX_CHUNK", 500)
     monkeypatch.setattr(groups_module, "_BLOB_CHUNK", 70)
