@@ -47,7 +47,6 @@ class LoadReport:
     errors: list[LoadProblem] = field(default_factory=list)
     documents: int = 0
     paragraphs: int = 0
-    new_paragraph_ids: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -219,9 +218,7 @@ def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadRepor
         source_id = _put(db, "sources", row, source_id)
         kept_parts = []
         for article, figures, hashes in zip(prepared.articles, prepared.figures, prepared.hashes):
-            report.new_paragraph_ids.extend(
-                _store_article(db, source_id, stem, article, figures, hashes, prepared.digest, now)
-            )
+            _store_article(db, source_id, stem, article, figures, hashes, prepared.digest, now)
             kept_parts.append(article.part)
             report.documents += 1
             report.paragraphs += len(article.paragraphs)
@@ -261,7 +258,7 @@ def _put(db: sqlite_utils.Database, table: str, row: dict[str, object], row_id: 
 def _store_article(
     db: sqlite_utils.Database, source_id: int, stem: str, article: Article, figures: list[list[tuple]],
     hashes: list[str], digest: str, now: str,
-) -> list[int]:
+) -> None:
     doc = {
         "source_id": source_id, "part": article.part, "stem": stem if article.part == 0 else f"{stem}#{article.part}",
         "title": article.title, "source": article.source,
@@ -279,13 +276,12 @@ def _store_article(
         _clear_paragraphs(db, doc_id)
     # Ids assigned here, inside the file's transaction, so the rows go in with one executemany.
     first_id = db.execute("select coalesce(max(id), 0) + 1 from paragraphs").fetchone()[0]
-    rows, new_ids, figure_rows = [], [], []
+    rows, figure_rows = [], []
     for position, (paragraph, found, digest_of_text) in enumerate(zip(article.paragraphs, figures, hashes)):
         paragraph_id = first_id + position
         rows.append((paragraph_id, doc_id, position, paragraph.n, paragraph.kind, paragraph.text, paragraph.start,
                      paragraph.end, digest_of_text))
         if paragraph.kind in READING_KINDS:
-            new_ids.append(paragraph_id)
             figure_rows.extend((paragraph_id, doc_id, *columns) for columns in found)
     db.conn.executemany(
         "insert into paragraphs (id, doc_id, position, n, kind, text, start, [end], hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -294,7 +290,6 @@ def _store_article(
     db.conn.executemany("insert into paragraphs_fts (rowid, text) values (?, ?)", ((row[0], row[5]) for row in rows))
     _insert_figures(db, figure_rows)
     reanchor_document(db, doc_id)
-    return new_ids
 
 
 def _clear_paragraphs(db: sqlite_utils.Database, doc_id: int) -> None:

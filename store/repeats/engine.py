@@ -157,7 +157,7 @@ class _Clock:
 
 SIGNATURE_BLOCK = 6_000
 """Texts signed at a time: what is kept of each is its low bytes and counts; keys and codes are spooled."""
-SCORE_BLOCK = 100_000
+SCORE_BLOCK = 25_000
 """Candidate pairs scored at a time, their word codes read back from the spool."""
 
 
@@ -205,13 +205,13 @@ def _prints(
         bands.append(minhash.band_keys(sig.sig[block_fuzzy]))
         codes.append(sig.codes(np.arange(stop - start)))
         sentence_keys.append(sig.sentence_keys)
-        sentence_rows.append(sig.sentence_rows + start)
+        sentence_rows.append((sig.sentence_rows + start).astype(np.int32))
         del sig
         release_freed_memory()
     return _Prints(
         words, shingles, figures, low, boiler, np.flatnonzero(fuzzy), bands, codes,
         np.concatenate([np.empty(0, np.int64), *sentence_keys]),
-        np.concatenate([np.empty(0, np.int64), *sentence_rows]),
+        np.concatenate([np.empty(0, np.int32), *sentence_rows]),
     )
 
 
@@ -535,13 +535,13 @@ def _sentence_candidates(
     is_fuzzy = np.zeros(len(prints.words), dtype=bool)
     is_fuzzy[prints.fuzzy] = True
     keys, rows = prints.sentence_keys, prints.sentence_rows
-    keep = is_fuzzy[rows]
-    keys, rows = keys[keep], rows[keep]
-    if len(keys) < 2:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    lefts, rights = [], []
+    lefts, rights = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
     for inside in _key_ranges(keys):
         part_keys, part_rows = keys[inside], rows[inside]
+        keep = is_fuzzy[part_rows]
+        part_keys, part_rows = part_keys[keep], part_rows[keep]
+        if len(part_keys) < 2:
+            continue
         order = np.lexsort((part_rows, part_keys))
         left, right = _bucket_pairs(part_keys[order], part_rows[order])
         keep = (left != right) & could_match(prints.words[left], prints.words[right], settings.threshold)
@@ -564,22 +564,27 @@ def _leaders(
     if len(left) == 0:
         return leader, best
     order = np.lexsort((rank[left], -ratios, -scores, rank[right]))
+    # The walk below runs on the texts that matched anything, numbered afresh: Python lists over every
+    # text cost 44 bytes a text.
+    nodes = distinct(np.concatenate((left, right)))
+    u_of, v_of = np.searchsorted(nodes, left), np.searchsorted(nodes, right)
     # A text does not join an earlier representative when a later text matches it better, matches nothing
     # earlier as well, and cannot join that representative itself: the two lead a group of their own.
     # Otherwise a copy dated before its source joins an earlier look-alike, and the source, which cannot
     # join a member, is left alone.
-    best_in = np.zeros(n, dtype=np.float32)
-    np.maximum.at(best_in, right, scores)
-    preferred = np.flatnonzero((scores >= best_in[right]) & ~fixed[right])
+    best_in = np.zeros(len(nodes), dtype=np.float32)
+    np.maximum.at(best_in, v_of, scores)
+    preferred = np.flatnonzero((scores >= best_in[v_of]) & ~fixed[right])
     wanted_by: dict[int, list[tuple[int, float]]] = {}
-    for v, w, sc in zip(left[preferred].tolist(), right[preferred].tolist(), scores[preferred].tolist()):
+    for v, w, sc in zip(u_of[preferred].tolist(), v_of[preferred].tolist(), scores[preferred].tolist()):
         wanted_by.setdefault(v, []).append((w, sc))
-    matched = set(zip(left.tolist(), right.tolist())) if wanted_by else set()
-    lead = leader.tolist()
-    stay = fixed.tolist()
+    matched = set(zip(u_of.tolist(), v_of.tolist())) if wanted_by else set()
+    lead = list(range(len(nodes)))
+    joined = np.full(len(nodes), 100.0, dtype=np.float32)
+    stay = fixed[nodes].tolist()
     current = -1
     placed = False
-    for u, v, s in zip(left[order].tolist(), right[order].tolist(), scores[order].tolist()):
+    for u, v, s in zip(u_of[order].tolist(), v_of[order].tolist(), scores[order].tolist()):
         if v != current:
             current, placed = v, stay[v]
         if placed or lead[u] != u:
@@ -588,6 +593,8 @@ def _leaders(
             placed = True
             continue
         lead[v] = u
-        best[v] = s
+        joined[v] = s
         placed = True
-    return np.asarray(lead, dtype=np.int64), best
+    leader[nodes] = nodes[np.asarray(lead, dtype=np.int64)]
+    best[nodes] = joined
+    return leader, best

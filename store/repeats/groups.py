@@ -35,6 +35,8 @@ _BLOB_CHUNK = 20_000
 LOOKUP_BLOCK = 6_000
 """New texts looked up in the stored index at a time: each brings up to BANDS x BUCKET_MOST candidate
 pairs, and their signature bytes, before most are filtered out."""
+REP_BLOCK = 2_000
+"""Indexed representatives read and signed at a time."""
 
 
 @contextmanager
@@ -55,9 +57,12 @@ def current_threshold(db: sqlite_utils.Database) -> float:
     return float(value) if value else DEFAULT_THRESHOLD
 
 
-def _chunks(values: Sequence[int], size: int = _CHUNK) -> Iterable[Sequence[int]]:
+def _chunks(values: Sequence[int] | np.ndarray, size: int = _CHUNK) -> Iterator[list[int]]:
+    """Slices of `values` as lists of Python ints: an array is converted a slice at a time (as a whole list,
+    200,000 ids took 7 MB)."""
     for i in range(0, len(values), size):
-        yield values[i:i + size]
+        part = values[i:i + size]
+        yield part.tolist() if isinstance(part, np.ndarray) else part
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -115,7 +120,7 @@ class _StoredTexts(TextSource):
         found: dict[int, str] = {}
         for part in _chunks(sorted(set(wanted))):
             found.update(self.db.execute(
-                f"select id, coalesce(text, '') from paragraphs where id in ({_marks(part)})", list(part)
+                f"select id, coalesce(text, '') from paragraphs where id in ({_marks(part)})", part
             ).fetchall())
         return [found[pid] for pid in wanted]
 
@@ -141,22 +146,24 @@ def _load(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray, counted: b
         everywhere = {}
     elif len(ids) >= _SHARED_AT_ONCE:
         everywhere = _shared_counts(db)
-    parts: list[_Rows] = []
-    for part in _chunks(ids.tolist()):
-        rows = db.execute(_SELECT.format(_marks(part)) + " order by p.id", list(part)).fetchall()
+    out = _Rows(*(np.empty(len(ids), _ROW_TYPES[f]) for f in _ROW_FIELDS))
+    filled = 0
+    for part in _chunks(ids):
+        rows = db.execute(_SELECT.format(_marks(part)) + " order by p.id", part).fetchall()
         hashes = [r[3] for r in rows]
         shared = everywhere if everywhere is not None else _shared_counts(db, hashes)
-        parts.append(_Rows(
-            ids=np.array([r[0] for r in rows], dtype=np.int64),
-            published=np.array([published_number(r[2]) for r in rows], dtype=np.int32),
-            keys=hex_keys(hashes),
-            titles=np.array([r[4] == "title" for r in rows], dtype=bool),
-            lengths=np.array([len(r[1] or "") for r in rows], dtype=np.int32),
-            shared=np.array([shared.get(h, 1) for h in hashes], dtype=np.int32),
-        ))
-    rows = _Rows.join(parts)
+        at = slice(filled, filled + len(rows))
+        out.ids[at] = [r[0] for r in rows]
+        out.published[at] = [published_number(r[2]) for r in rows]
+        out.keys[at] = hex_keys(hashes)
+        out.titles[at] = [r[4] == "title" for r in rows]
+        out.lengths[at] = [len(r[1] or "") for r in rows]
+        out.shared[at] = [shared.get(h, 1) for h in hashes]
+        filled += len(rows)
+    if filled < len(ids):
+        out = _Rows(*(getattr(out, f)[:filled].copy() for f in _ROW_FIELDS))
     release_freed_memory()
-    return rows
+    return out
 
 
 def _shared_counts(db: sqlite_utils.Database, hashes: Sequence[str] | None = None) -> dict[str, int]:
@@ -176,7 +183,7 @@ def _shared_counts(db: sqlite_utils.Database, hashes: Sequence[str] | None = Non
 def _reading(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
     out: list[int] = []
     kinds = _marks(READING_KINDS)
-    for part in _chunks(list(ids)):
+    for part in _chunks(ids):
         out.extend(r[0] for r in db.execute(
             f"select id from paragraphs where id in ({_marks(part)}) and kind in ({kinds}) "
             "and id not in (select paragraph_id from repeat_members)",
@@ -204,9 +211,9 @@ def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarr
         return empty, empty, empty
     asked: set[str] = set()
     keys, placed, reps = [empty], [empty], [empty]
-    for part in _chunks(new.ids.tolist()):
+    for part in _chunks(new.ids):
         hashes = sorted({h for (h,) in db.execute(
-            f"select hash from paragraphs where id in ({_marks(part)})", list(part)
+            f"select hash from paragraphs where id in ({_marks(part)})", part
         )} - asked)
         asked.update(hashes)
         if not hashes:
@@ -247,7 +254,7 @@ def _lsh_pairs(
     """(item, indexed paragraph id) for each query key found in repeat_lsh, taking the first `most`
     paragraphs of each bucket by id. Pairs may repeat."""
     found_keys, found_ids = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
-    for part in _chunks(distinct(np.asarray(keys, dtype=np.int64)).tolist()):
+    for part in _chunks(distinct(np.asarray(keys, dtype=np.int64))):
         # The bucket is cut in SQL: a common key's thousands of rows never become Python tuples.
         found = np.array(db.execute(
             "select key, paragraph_id from (select key, paragraph_id, row_number() over "
@@ -261,11 +268,11 @@ def _lsh_pairs(
     return np.asarray(items)[which], np.concatenate(found_ids)[at]
 
 
-def _member_groups(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, int | None]:
+def _member_groups(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray) -> dict[int, int | None]:
     out: dict[int, int | None] = {}
-    for part in _chunks(list(ids)):
+    for part in _chunks(ids):
         out.update(db.execute(
-            f"select paragraph_id, group_id from repeat_members where paragraph_id in ({_marks(part)})", list(part)
+            f"select paragraph_id, group_id from repeat_members where paragraph_id in ({_marks(part)})", part
         ).fetchall())
     return out
 
@@ -275,7 +282,7 @@ def _group_rows(db: sqlite_utils.Database, group_ids: Iterable[int]) -> dict[int
     out: dict[int, int] = {}
     for part in _chunks(sorted(set(group_ids))):
         out.update(db.execute(
-            f"select id, representative_id from repeat_groups where id in ({_marks(part)})", list(part)
+            f"select id, representative_id from repeat_groups where id in ({_marks(part)})", part
         ).fetchall())
     return out
 
@@ -284,7 +291,7 @@ def _group_members(db: sqlite_utils.Database, group_ids: Iterable[int]) -> list[
     out: list[int] = []
     for part in _chunks(sorted(set(group_ids))):
         out.extend(r[0] for r in db.execute(
-            f"select paragraph_id from repeat_members where group_id in ({_marks(part)})", list(part)
+            f"select paragraph_id from repeat_members where group_id in ({_marks(part)})", part
         ))
     return out
 
@@ -302,14 +309,23 @@ class _RepPrints:
         """Positions of these ids in `low` and `shingles`, -1 for ids no longer stored."""
         missing = np.setdiff1d(ids, self.ids)
         if len(missing):
-            reps = _load(self.db, missing, counted=False)
-            sig = minhash.signatures(minhash.normalise_all(
-                _StoredTexts(self.db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
-            ids_all = np.concatenate((self.ids, reps.ids))
+            found_ids, lows, shingles = [self.ids], [self.low], [self.shingles]
+            # A block at a time: the first block of new texts alone can meet tens of thousands of them.
+            for start in range(0, len(missing), REP_BLOCK):
+                reps = _load(self.db, missing[start:start + REP_BLOCK], counted=False)
+                sig = minhash.signatures(minhash.normalise_all(
+                    _StoredTexts(self.db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
+                found_ids.append(reps.ids)
+                lows.append(minhash.low_bytes(sig.sig))
+                shingles.append(sig.shingles)
+                del sig
+            ids_all = np.concatenate(found_ids)
             order = np.argsort(ids_all, kind="stable")
             self.ids = ids_all[order]
-            self.low = np.concatenate((self.low, minhash.low_bytes(sig.sig)))[order]
-            self.shingles = np.concatenate((self.shingles, sig.shingles))[order]
+            self.low = np.concatenate(lows)[order]
+            self.shingles = np.concatenate(shingles)[order]
+            del found_ids, lows, shingles
+            release_freed_memory()
         return _positions(self.ids, ids)
 
 
@@ -382,6 +398,21 @@ def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = 
 
 
 def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, settings: Settings) -> int:
+    local, fixed, old_ids = _regrouped(db, new_ids, settings)
+    release_freed_memory()
+    grouping = group_batch(local.batch(db, fixed), settings, keep_signatures=False)
+    try:
+        return _write(db, local, grouping, old_ids)
+    finally:
+        grouping.close()
+
+
+def _regrouped(
+    db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, settings: Settings,
+) -> tuple[_Rows, np.ndarray, np.ndarray]:
+    """What grouping these new paragraphs takes: their rows with those of every placed paragraph to group
+    again, which of those rows lead groups that stay as they are, and the ids of the placed ones. What was
+    needed to choose them is dropped on return, before grouping starts."""
     new = _load(db, np.unique(np.asarray(new_ids, dtype=np.int64)))
     indexed_reps, indexed_rows = _indexed_candidates(db, new, settings)
     placed, copy_reps, copy_rows = _copies(db, new)
@@ -390,7 +421,7 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, setti
     del indexed_reps, indexed_rows, copy_reps, copy_rows
 
     reps = _load(db, distinct(pair_reps), counted=False)
-    rep_group = _member_groups(db, reps.ids.tolist())
+    rep_group = _member_groups(db, reps.ids)
     group_rep = _group_rows(db, [g for g in rep_group.values() if g is not None])
     # A representative whose group a new text would lead (it ranks earlier) is reopened; the others stay.
     at = _positions(reps.ids, pair_reps)
@@ -409,16 +440,12 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, setti
     old_ids = distinct(np.concatenate((reps.ids, placed, np.array(_group_members(db, opened), dtype=np.int64))))
     local = _Rows.join([_load(db, old_ids), new]) if len(old_ids) else new
     fixed = np.isin(local.ids, np.array(sorted(group_rep[g] for g in fixed_reps), dtype=np.int64))
-    grouping = group_batch(local.batch(db, fixed), settings, keep_signatures=False)
-    try:
-        return _write(db, local, grouping, old_ids)
-    finally:
-        grouping.close()
+    return local, fixed, old_ids
 
 
 def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids: np.ndarray) -> int:
     ids = local.ids
-    old_member = _member_groups(db, old_ids.tolist())
+    old_member = _member_groups(db, old_ids)
     old_groups = {g for g in old_member.values() if g is not None}
     old_rep_group = {rep: gid for gid, rep in _group_rows(db, old_groups).items()}
 
@@ -459,9 +486,9 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     release_freed_memory()
     _index(db, ids, grouping, was_indexed)
     changed = 0
-    for part in _chunks(changed_groups.tolist()):
+    for part in _chunks(changed_groups):
         changed += db.execute(
-            f"select count(*) from repeat_groups where id in ({_marks(part)}) and size >= 2", list(part)
+            f"select count(*) from repeat_groups where id in ({_marks(part)}) and size >= 2", part
         ).fetchone()[0]
     return changed
 
@@ -471,9 +498,9 @@ def _indexed_among(db: sqlite_utils.Database, ids: np.ndarray) -> np.ndarray:
     if db.execute("select 1 from repeat_lsh_keys limit 1").fetchone() is None:
         return np.empty(0, np.int64)
     found: list[int] = []
-    for part in _chunks(distinct(ids).tolist()):
+    for part in _chunks(distinct(ids)):
         found.extend(r[0] for r in db.execute(
-            f"select paragraph_id from repeat_lsh_keys where paragraph_id in ({_marks(part)})", list(part)))
+            f"select paragraph_id from repeat_lsh_keys where paragraph_id in ({_marks(part)})", part))
     return np.array(sorted(found), dtype=np.int64)
 
 
@@ -497,32 +524,36 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
             _insert_keys(db, *runs.range(index))
     finally:
         runs.close()
-    text_ids = ids[grouping.sentence_texts]
-    mine = np.isin(text_ids, paragraph_ids)
-    sentence_keys = np.asarray(grouping.sentence_keys, dtype=np.int64)[mine]
-    text_ids = text_ids[mine]
-    runs = KeyRuns(edges, len(sentence_keys), 1)
+    # Each sentence key's paragraph by its position among `paragraph_ids` (-1: not written here), so that
+    # the keys are taken a slice at a time rather than filtered, sorted and held all at once.
+    position = np.full(len(ids), -1, dtype=np.int32)
+    position[grouping.indexed[fresh]] = np.arange(len(fresh), dtype=np.int32)
+    texts, keys = grouping.sentence_texts, grouping.sentence_keys
+    where = position[texts]
+    width = max(1, min(_INDEX_CHUNK, len(keys)))
+    slices = range(0, len(keys), width)
+    runs = KeyRuns(edges, width, len(slices))
     try:
-        runs.put(0, sentence_keys, text_ids)
+        for column, start in enumerate(slices):
+            part = slice(start, start + width)
+            mine = where[part] >= 0
+            runs.put(column, keys[part][mine], paragraph_ids[where[part][mine]])
         for index in range(ranges):
             _insert_keys(db, *runs.range(index))
     finally:
         runs.close()
-    by_paragraph = np.argsort(text_ids, kind="stable")
-    sentence_ids = text_ids[by_paragraph]
-    sentence_keys = sentence_keys[by_paragraph]
-    del by_paragraph, text_ids
-    first = np.searchsorted(sentence_ids, paragraph_ids, side="left")
-    last = np.searchsorted(sentence_ids, paragraph_ids, side="right")
     for start in range(0, len(paragraph_ids), _BLOB_CHUNK):
         stop = min(start + _BLOB_CHUNK, len(paragraph_ids))
         block = fresh[start:stop]
         rows = grouping.band_rows_between(int(block[0]), int(block[-1]) + 1)[block - block[0]]
+        taken = np.flatnonzero((where >= start) & (where < stop))
+        taken = taken[np.argsort(where[taken], kind="stable")]
+        block_keys = keys[taken]
+        ends = np.cumsum(np.bincount(where[taken] - start, minlength=stop - start)).tolist()
         db.conn.executemany(
             "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
-            ((pid, row.tobytes() + sentence_keys[a:b].tobytes())
-             for pid, row, a, b in zip(paragraph_ids[start:stop].tolist(), rows, first[start:stop].tolist(),
-                                        last[start:stop].tolist())),
+            ((pid, row.tobytes() + block_keys[a:b].tobytes())
+             for pid, row, a, b in zip(paragraph_ids[start:stop].tolist(), rows, [0, *ends[:-1]], ends)),
         )
 
 
@@ -539,10 +570,10 @@ def _insert_keys(db: sqlite_utils.Database, keys: np.ndarray, pids: np.ndarray) 
 def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int] | np.ndarray) -> None:
     if db.execute("select 1 from repeat_lsh_keys limit 1").fetchone() is None:
         return
-    for part in _chunks(np.asarray(paragraph_ids, dtype=np.int64).tolist()):
+    for part in _chunks(np.asarray(paragraph_ids, dtype=np.int64)):
         marks = _marks(part)
         packed = db.execute(
-            f"select paragraph_id, keys from repeat_lsh_keys where paragraph_id in ({marks})", list(part)
+            f"select paragraph_id, keys from repeat_lsh_keys where paragraph_id in ({marks})", part
         ).fetchall()
         if not packed:
             continue
@@ -550,17 +581,17 @@ def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int] | np.ndarra
             "delete from repeat_lsh where key = ? and paragraph_id = ?",
             ((key, pid) for pid, blob in packed for key in np.frombuffer(blob, dtype=np.int64).tolist()),
         )
-        db.execute(f"delete from repeat_lsh_keys where paragraph_id in ({marks})", list(part))
+        db.execute(f"delete from repeat_lsh_keys where paragraph_id in ({marks})", part)
 
 
 def _resize(db: sqlite_utils.Database, group_ids: Iterable[int] | np.ndarray) -> None:
-    for part in _chunks(distinct(np.fromiter(group_ids, dtype=np.int64)).tolist()):
+    for part in _chunks(distinct(np.fromiter(group_ids, dtype=np.int64))):
         marks = _marks(part)
         db.execute(
             f"update repeat_groups set size = (select count(*) from repeat_members m where m.group_id = repeat_groups.id) "
-            f"where id in ({marks})", list(part),
+            f"where id in ({marks})", part,
         )
-        db.execute(f"delete from repeat_groups where id in ({marks}) and size = 0", list(part))
+        db.execute(f"delete from repeat_groups where id in ({marks}) and size = 0", part)
 
 
 def forget_paragraphs(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
@@ -574,16 +605,16 @@ def forget_paragraphs(db: sqlite_utils.Database, paragraph_ids: list[int]) -> No
     for part in _chunks(ids):
         groups.update(g for (g,) in db.execute(
             f"select group_id from repeat_members where paragraph_id in ({_marks(part)}) and group_id is not null",
-            list(part),
+            part,
         ))
     reps = _group_rows(db, groups)
     headless = [gid for gid, rep in reps.items() if rep in gone]
     orphans = [pid for pid in _group_members(db, headless) if pid not in gone]
     for part in _chunks(ids + orphans):
-        db.execute(f"delete from repeat_members where paragraph_id in ({_marks(part)})", list(part))
+        db.execute(f"delete from repeat_members where paragraph_id in ({_marks(part)})", part)
     _unindex(db, ids + orphans)
     for part in _chunks(sorted(headless)):
-        db.execute(f"delete from repeat_groups where id in ({_marks(part)})", list(part))
+        db.execute(f"delete from repeat_groups where id in ({_marks(part)})", part)
     _resize(db, groups - set(headless))
     if orphans:
         _place(db, orphans, Settings(threshold=current_threshold(db)))

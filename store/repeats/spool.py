@@ -14,7 +14,7 @@ from operator import itemgetter
 
 import numpy as np
 
-IN_MEMORY_BYTES = 8 << 20
+IN_MEMORY_BYTES = 1 << 20
 """Below this a spool stays in memory: small batches (a later load, a test) skip the file."""
 
 
