@@ -12,9 +12,11 @@ earliest, longest text.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -38,6 +40,8 @@ plausibly reach MIN_JACCARD or MIN_CONTAINMENT."""
 WINDOW = 2
 FIRST = 3
 NO_DATE = np.int32(99_999_999)
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -258,15 +262,15 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         fixed = np.zeros(n_cls, dtype=bool)
         if batch.fixed is not None:
             fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
-        left, right = _filtered_candidates(prints, head_rank, settings, stats, fixed)
-        by_sentence = _sentence_candidates(prints, settings, fixed)
-        stats["sentence_pairs"] = len(by_sentence[0])
-        left, right = distinct_pairs(np.concatenate((left, by_sentence[0])), np.concatenate((right, by_sentence[1])),
-                                     n_cls)
-        del by_sentence
-        stats["scored"] = len(left)
+        pair = _filtered_candidates(prints, head_rank, settings, stats, fixed)
         if not keep_signatures:
             prints.low, prints.shingles = np.empty((0, prints.low.shape[1]), np.uint64), np.empty(0, np.int32)
+        left, right = _sentence_candidates(prints, settings, fixed)
+        stats["sentence_pairs"] = len(left)
+        pair = _with_codes(pair, left.astype(np.int64) * n_cls + right)
+        left, right = pair // n_cls, pair % n_cls
+        del pair
+        stats["scored"] = len(left)
         clock("candidates")
 
         scores, ratios = _scores(prints.codes, left, right, settings)
@@ -389,11 +393,11 @@ def plausible(
 
 def plausible_between(
     low: np.ndarray, left: np.ndarray, right: np.ndarray, shingles_a: np.ndarray, shingles_b: np.ndarray,
-    settings: Settings, keys_a: np.ndarray | None = None, most: int = 0,
+    settings: Settings, keys_a: np.ndarray | None = None, most: int = 0, low_right: np.ndarray | None = None,
 ) -> np.ndarray:
-    """`plausible` for pairs of rows of one `low_bytes` array, which are compared a cache-sized block at a
-    time instead of being gathered first (64 bytes a pair, twice)."""
-    est = minhash.estimated_jaccard(low, left, right)
+    """`plausible` for pairs of rows of one `low_bytes` array (`right` rows of `low_right` when given), which
+    are compared a cache-sized block at a time instead of being gathered first (64 bytes a pair, twice)."""
+    est = minhash.estimated_jaccard(low, left, right, low_right)
     na, nb = shingles_a.astype(np.float32), shingles_b.astype(np.float32)
     contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
     keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
@@ -411,9 +415,9 @@ def plausible_between(
 
 def _filtered_candidates(
     prints: _Prints, rank: np.ndarray, settings: Settings, stats: dict, fixed: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs worth scoring, a band (and a range of its keys) at a time so the unfiltered pairs
-    never pile up.
+) -> np.ndarray:
+    """Codes (earlier * texts + later) of the candidate pairs worth scoring, a band (and a range of its
+    keys) at a time so the unfiltered pairs never pile up.
 
     A pair is kept when its lengths allow the threshold and its signatures agree on at least
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
@@ -427,7 +431,7 @@ def _filtered_candidates(
     def chunk(band: int) -> tuple[np.ndarray, int]:
         column = prints.bands.column(band)[present]
         parts = [filtered(*_candidates(column[inside], present_nodes[inside])) for inside in _key_ranges(column)]
-        return distinct(np.concatenate([np.empty(0, np.int64)] + [p[0] for p in parts])), sum(p[1] for p in parts)
+        return np.concatenate([np.empty(0, np.int64)] + [p[0] for p in parts]), sum(p[1] for p in parts)
 
     def filtered(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, int]:
         seen = len(left)
@@ -444,18 +448,38 @@ def _filtered_candidates(
 
     width = len(rank)
     bands = range(prints.bands.bands)
-    # A near copy shares most of its bands with its source: the pairs are merged band by band (a linear
-    # merge of two sorted runs) rather than gathered first, which held every pair up to 21 times.
+    # The pairs are merged band by band rather than gathered first, which held every pair up to 21 times.
     pair, seen = np.empty(0, np.int64), 0
     with ThreadPoolExecutor(2 if len(nodes) > 50_000 else 1) as pool:
-        for found, count in pool.map(chunk, bands):
-            merged = np.sort(np.concatenate((pair, found)), kind="stable")
-            pair = merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if len(merged) else merged
+        for found, count in _in_order(pool, chunk, bands, ahead=1):
+            pair = _with_codes(pair, found)
             seen += count
-            del merged, found
+            del found
             release_freed_memory()
     stats["candidates"] = seen
-    return pair // width, pair % width
+    return pair
+
+
+def _with_codes(pair: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """Sorted distinct pair codes `pair` with those of `found` it lacks inserted: a near copy shares most of
+    its bands with its source, so most of them are known already (sorting the two together held both twice)."""
+    at = np.searchsorted(pair, found)
+    known = at < len(pair)
+    known[known] = pair[at[known]] == found[known]
+    found = distinct(found[~known])
+    return np.insert(pair, np.searchsorted(pair, found), found)
+
+
+def _in_order(pool: ThreadPoolExecutor, fn: Callable[[T], R], items: Iterable[T], ahead: int = 2) -> Iterator[R]:
+    """`pool.map`, submitting only `ahead` items beyond the one being consumed: map submits them all, and
+    the results the caller has not taken yet pile up."""
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) > ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 KEY_RANGE_ROWS = 20_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,8 +33,10 @@ _WRITE_ROWS = 20_000
 """Rows handed to one executemany: its argument lists are Python objects, ~70 bytes a row."""
 _BLOB_CHUNK = 20_000
 LOOKUP_BLOCK = 6_000
-"""New texts looked up in the stored index at a time: each brings up to BANDS x BUCKET_MOST candidate
-pairs, and their signature bytes, before most are filtered out."""
+"""New texts signed and looked up in the stored index at a time (one pass over their keys' buckets)."""
+LOOKUP_PAIRS_TEXTS = 1_000
+"""New texts whose candidate pairs are gathered and filtered at a time: each brings up to BANDS x BUCKET_MOST
+of them, and their signature bytes, before most are filtered out."""
 REP_BLOCK = 2_000
 """Indexed representatives read and signed at a time."""
 
@@ -133,18 +135,21 @@ _SELECT = (
 )
 
 
-def _load(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray, counted: bool = True) -> _Rows:
+def _load(
+    db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray, counted: bool = True,
+    everywhere: dict[str, int] | None = None,
+) -> _Rows:
     """Rows of these paragraph ids, given in ascending order; ids no longer stored are skipped. Without
-    `counted`, `shared` is left at 1 (only grouping reads it, not the lookups before).
+    `counted`, `shared` is left at 1 (only grouping reads it, not the lookups before); `everywhere` is
+    `_shared_counts` of the whole collection when the caller has it already.
 
     Texts are not held: grouping a whole collection reads them a block at a time, and holding them all
     weighed more than everything else grouping keeps.
     """
     ids = np.asarray(ids, dtype=np.int64)
-    everywhere: dict[str, int] | None = None
     if not counted:
         everywhere = {}
-    elif len(ids) >= _SHARED_AT_ONCE:
+    elif everywhere is None and len(ids) >= _SHARED_AT_ONCE:
         everywhere = _shared_counts(db)
     out = _Rows(*(np.empty(len(ids), _ROW_TYPES[f]) for f in _ROW_FIELDS))
     filled = 0
@@ -209,15 +214,10 @@ def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarr
     empty = np.empty(0, np.int64)
     if db.execute("select 1 from repeat_members limit 1").fetchone() is None:
         return empty, empty, empty
-    asked: set[str] = set()
     keys, placed, reps = [empty], [empty], [empty]
-    for part in _chunks(new.ids):
-        hashes = sorted({h for (h,) in db.execute(
-            f"select hash from paragraphs where id in ({_marks(part)})", part
-        )} - asked)
-        asked.update(hashes)
-        if not hashes:
-            continue
+    # One new paragraph asked for each text.
+    for part in _chunks(np.sort(new.ids[np.unique(new.keys, return_index=True)[1]])):
+        hashes = [h for (h,) in db.execute(f"select hash from paragraphs where id in ({_marks(part)})", part)]
         found = db.execute(
             "select q.hash, q.id, coalesce(g.representative_id, -1) from paragraphs q "
             "join repeat_members m on m.paragraph_id = q.id left join repeat_groups g on g.id = m.group_id "
@@ -226,7 +226,6 @@ def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarr
         keys.append(hex_keys([r[0] for r in found]))
         placed.append(np.array([r[1] for r in found], dtype=np.int64))
         reps.append(np.array([r[2] for r in found], dtype=np.int64))
-    del asked
     key, pid, rep = np.concatenate(keys), np.concatenate(placed), np.concatenate(reps)
     old = _positions(new.ids, pid) < 0
     placed_ids = distinct(pid[old])
@@ -253,6 +252,14 @@ def _lsh_pairs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(item, indexed paragraph id) for each query key found in repeat_lsh, taking the first `most`
     paragraphs of each bucket by id. Pairs may repeat."""
+    found_keys, found_ids = _buckets(db, keys, most)
+    which, at = equal_key_matches(found_keys, keys)
+    return np.asarray(items)[which], found_ids[at]
+
+
+def _buckets(db: sqlite_utils.Database, keys: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
+    """(key, indexed paragraph id) rows of repeat_lsh for these keys, the first `most` of each key by id,
+    ordered by key."""
     found_keys, found_ids = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
     for part in _chunks(distinct(np.asarray(keys, dtype=np.int64))):
         # The bucket is cut in SQL: a common key's thousands of rows never become Python tuples.
@@ -264,36 +271,44 @@ def _lsh_pairs(
         ).fetchall(), dtype=np.int64).reshape(-1, 2)
         found_keys.append(found[:, 0])
         found_ids.append(found[:, 1])
-    which, at = equal_key_matches(np.concatenate(found_keys), keys)
-    return np.asarray(items)[which], np.concatenate(found_ids)[at]
+    return np.concatenate(found_keys), np.concatenate(found_ids)
 
 
-def _member_groups(db: sqlite_utils.Database, ids: Sequence[int] | np.ndarray) -> dict[int, int | None]:
-    out: dict[int, int | None] = {}
-    for part in _chunks(ids):
-        out.update(db.execute(
-            f"select paragraph_id, group_id from repeat_members where paragraph_id in ({_marks(part)})", part
-        ).fetchall())
-    return out
+def _member_groups(db: sqlite_utils.Database, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Those of these paragraph ids (ascending) that are placed, and the group of each (-1: furniture)."""
+    return _id_pairs(db, "select paragraph_id, coalesce(group_id, -1) from repeat_members where paragraph_id in ({})",
+                     ids)
 
 
-def _group_rows(db: sqlite_utils.Database, group_ids: Iterable[int]) -> dict[int, int]:
-    """Group id -> representative paragraph id."""
-    out: dict[int, int] = {}
-    for part in _chunks(sorted(set(group_ids))):
-        out.update(db.execute(
-            f"select id, representative_id from repeat_groups where id in ({_marks(part)})", part
-        ).fetchall())
-    return out
+def _group_rows(db: sqlite_utils.Database, group_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Those of these group ids (ascending) that exist, and the representative paragraph of each."""
+    return _id_pairs(db, "select id, representative_id from repeat_groups where id in ({})", group_ids)
 
 
-def _group_members(db: sqlite_utils.Database, group_ids: Iterable[int]) -> list[int]:
-    out: list[int] = []
-    for part in _chunks(sorted(set(group_ids))):
-        out.extend(r[0] for r in db.execute(
+def _id_pairs(db: sqlite_utils.Database, query: str, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(id, value) rows of `query` for these distinct ids, as two arrays in ascending id order (Python dicts
+    of them weighed ~100 bytes an entry)."""
+    found = [np.empty((0, 2), np.int64)]
+    for part in _chunks(distinct(np.asarray(ids, dtype=np.int64))):
+        found.append(np.array(db.execute(query.format(_marks(part)), part).fetchall(), dtype=np.int64).reshape(-1, 2))
+    pairs = np.concatenate(found)
+    pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
+    return pairs[:, 0].copy(), pairs[:, 1].copy()
+
+
+def _looked_up(keys: np.ndarray, values: np.ndarray, queries: np.ndarray, missing: int) -> np.ndarray:
+    """The value of each query in the sorted `keys`, `missing` where it is not there."""
+    at = _positions(keys, queries)
+    return np.where(at >= 0, values[np.maximum(at, 0)] if len(values) else missing, missing)
+
+
+def _group_members(db: sqlite_utils.Database, group_ids: np.ndarray) -> np.ndarray:
+    found = [np.empty(0, np.int64)]
+    for part in _chunks(distinct(np.asarray(group_ids, dtype=np.int64))):
+        found.append(np.fromiter((r[0] for r in db.execute(
             f"select paragraph_id from repeat_members where group_id in ({_marks(part)})", part
-        ))
-    return out
+        )), dtype=np.int64))
+    return np.concatenate(found)
 
 
 class _RepPrints:
@@ -307,40 +322,32 @@ class _RepPrints:
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
         """Positions of these ids in `low` and `shingles`, -1 for ids no longer stored."""
-        missing = np.setdiff1d(ids, self.ids)
-        if len(missing):
-            found_ids, lows, shingles = [self.ids], [self.low], [self.shingles]
-            # A block at a time: the first block of new texts alone can meet tens of thousands of them.
-            for start in range(0, len(missing), REP_BLOCK):
-                reps = _load(self.db, missing[start:start + REP_BLOCK], counted=False)
-                sig = minhash.signatures(minhash.normalise_all(
-                    _StoredTexts(self.db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
-                found_ids.append(reps.ids)
-                lows.append(minhash.low_bytes(sig.sig))
-                shingles.append(sig.shingles)
-                del sig
-            ids_all = np.concatenate(found_ids)
-            order = np.argsort(ids_all, kind="stable")
-            self.ids = ids_all[order]
-            self.low = np.concatenate(lows)[order]
-            self.shingles = np.concatenate(shingles)[order]
-            del found_ids, lows, shingles
-            release_freed_memory()
+        wanted = distinct(np.asarray(ids, dtype=np.int64))
+        missing = wanted[_positions(self.ids, wanted) < 0]
+        # A block at a time: the first block of new texts alone can meet tens of thousands of them.
+        for start in range(0, len(missing), REP_BLOCK):
+            reps = _load(self.db, missing[start:start + REP_BLOCK], counted=False)
+            sig = minhash.signatures(minhash.normalise_all(
+                _StoredTexts(self.db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
+            at = np.searchsorted(self.ids, reps.ids)
+            self.ids = np.insert(self.ids, at, reps.ids)
+            self.low = np.insert(self.low, at, minhash.low_bytes(sig.sig), axis=0)
+            self.shingles = np.insert(self.shingles, at, sig.shingles)
+            del sig
         return _positions(self.ids, ids)
 
 
 def _plausible(
-    reps: np.ndarray, rows: np.ndarray, sig: minhash.Signatures, known: _RepPrints, settings: Settings,
+    reps: np.ndarray, rows: np.ndarray, low: np.ndarray, shingles: np.ndarray, known: _RepPrints, settings: Settings,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The (representative, new text row) pairs whose signatures make a match plausible, at most
-    MOST_CANDIDATES a row, the likeliest."""
-    reps, rows = distinct_pairs(reps, rows, len(sig.words))
+    MOST_CANDIDATES a row, the likeliest. `low` and `shingles` are the new texts' (`minhash.low_bytes`)."""
+    reps, rows = distinct_pairs(reps, rows, len(low))
     at = known.rows(reps)
     alive = at >= 0
     reps, rows, at = reps[alive], rows[alive], at[alive]
-    low_new = minhash.low_bytes(sig.sig)
-    keep = plausible_between(np.concatenate((low_new, known.low)), rows, len(low_new) + at, sig.shingles[rows],
-                             known.shingles[at], settings, keys_a=rows, most=MOST_CANDIDATES)
+    keep = plausible_between(low, rows, at, shingles[rows], known.shingles[at], settings, keys_a=rows,
+                             most=MOST_CANDIDATES, low_right=known.low)
     return reps[keep], rows[keep]
 
 
@@ -358,10 +365,18 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
             texts.take(np.arange(start, min(start + LOOKUP_BLOCK, len(new))))), workers=1)
         long = np.flatnonzero((sig.words >= settings.short_words) & (sig.shingles > 0))
         band = minhash.band_keys(sig.sig[long])
-        rows, reps = _lsh_pairs(db, band.ravel(), np.repeat(long, band.shape[1]))
-        reps, rows = _plausible(reps, rows, sig, known, settings)
-        found_reps.append(reps)
-        found_rows.append(rows + start)
+        bucket_keys, bucket_ids = _buckets(db, band.ravel(), BUCKET_MOST)
+        low = minhash.low_bytes(sig.sig)
+        # Up to BANDS x BUCKET_MOST pairs a text before the signature filter: a few texts' worth at a time.
+        for first in range(0, len(long), LOOKUP_PAIRS_TEXTS):
+            part = slice(first, first + LOOKUP_PAIRS_TEXTS)
+            which, at = equal_key_matches(bucket_keys, band[part].ravel())
+            reps, rows = _plausible(bucket_ids[at], np.repeat(long[part], band.shape[1])[which], low, sig.shingles,
+                                    known, settings)
+            found_reps.append(reps)
+            found_rows.append(rows + start)
+            del which, at
+        del bucket_keys, bucket_ids
         # Sentence keys name one text (whole, or without one sentence), so their buckets stay small and their
         # hits are scored without the signature filter: a copy that drops a sentence often fails it.
         is_long = np.zeros(len(sig.words), dtype=bool)
@@ -413,7 +428,9 @@ def _regrouped(
     """What grouping these new paragraphs takes: their rows with those of every placed paragraph to group
     again, which of those rows lead groups that stay as they are, and the ids of the placed ones. What was
     needed to choose them is dropped on return, before grouping starts."""
-    new = _load(db, np.unique(np.asarray(new_ids, dtype=np.int64)))
+    new_ids = distinct(np.asarray(new_ids, dtype=np.int64))
+    everywhere = _shared_counts(db) if len(new_ids) >= _SHARED_AT_ONCE else None
+    new = _load(db, new_ids, everywhere=everywhere)
     indexed_reps, indexed_rows = _indexed_candidates(db, new, settings)
     placed, copy_reps, copy_rows = _copies(db, new)
     pair_reps, pair_rows = distinct_pairs(np.concatenate((indexed_reps, copy_reps)),
@@ -421,8 +438,8 @@ def _regrouped(
     del indexed_reps, indexed_rows, copy_reps, copy_rows
 
     reps = _load(db, distinct(pair_reps), counted=False)
-    rep_group = _member_groups(db, reps.ids)
-    group_rep = _group_rows(db, [g for g in rep_group.values() if g is not None])
+    group = _looked_up(*_member_groups(db, reps.ids), reps.ids, -1)
+    leads = _looked_up(*_group_rows(db, group[group >= 0]), group, -1) == reps.ids
     # A representative whose group a new text would lead (it ranks earlier) is reopened; the others stay.
     at = _positions(reps.ids, pair_reps)
     at, rows = at[at >= 0], pair_rows[at >= 0]
@@ -430,29 +447,26 @@ def _regrouped(
     earlier = _earlier(new.published[rows], new.lengths[rows], new.ids[rows],
                        reps.published[at], reps.lengths[at], reps.ids[at])
     outranked = np.bincount(at[earlier], minlength=len(reps)) > 0
-    opened: set[int] = set()
-    fixed_reps: set[int] = set()
-    for pid, outranks in zip(reps.ids.tolist(), outranked.tolist()):
-        gid = rep_group.get(pid)
-        if gid is not None and group_rep.get(gid) == pid:
-            (opened if outranks else fixed_reps).add(gid)
+    opened = group[leads & outranked]
+    staying = reps.ids[leads & ~outranked]
 
-    old_ids = distinct(np.concatenate((reps.ids, placed, np.array(_group_members(db, opened), dtype=np.int64))))
-    local = _Rows.join([_load(db, old_ids), new]) if len(old_ids) else new
-    fixed = np.isin(local.ids, np.array(sorted(group_rep[g] for g in fixed_reps), dtype=np.int64))
-    return local, fixed, old_ids
+    old_ids = distinct(np.concatenate((reps.ids, placed, _group_members(db, opened))))
+    local = _Rows.join([_load(db, old_ids, everywhere=everywhere), new]) if len(old_ids) else new
+    return local, np.isin(local.ids, staying), old_ids
 
 
 def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids: np.ndarray) -> int:
     ids = local.ids
-    old_member = _member_groups(db, old_ids)
-    old_groups = {g for g in old_member.values() if g is not None}
-    old_rep_group = {rep: gid for gid, rep in _group_rows(db, old_groups).items()}
+    member_ids, member_of = _member_groups(db, old_ids)
+    old_groups = distinct(member_of[member_of >= 0])
+    group_ids, group_reps = _group_rows(db, old_groups)
+    by_rep = np.argsort(group_reps, kind="stable")
 
     rep_pid = np.where(grouping.rep >= 0, ids[np.maximum(grouping.rep, 0)], -1)
     reps = distinct(rep_pid[rep_pid >= 0])
     next_id = db.execute("select coalesce(max(id), 0) + 1 from repeat_groups").fetchone()[0]
-    group_of = np.fromiter((old_rep_group.get(pid, -1) for pid in reps.tolist()), dtype=np.int64, count=len(reps))
+    group_of = _looked_up(group_reps[by_rep], group_ids[by_rep], reps, -1)
+    del group_ids, group_reps, by_rep
     fresh = group_of < 0
     group_of[fresh] = next_id + np.arange(int(fresh.sum()))
     for start in range(0, len(reps), _WRITE_ROWS):
@@ -472,12 +486,12 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
              for pid, gid, sc in zip(ids[part].tolist(), member_group[part].tolist(), score[part].tolist())),
         )
     # -1 for no group (furniture), -2 for not placed before
-    before = np.fromiter((-1 if (g := old_member.get(pid, -2)) is None else g for pid in ids.tolist()),
-                         dtype=np.int64, count=len(ids)) if old_member else np.full(len(ids), -2, np.int64)
+    before = _looked_up(member_ids, member_of, ids, -2)
+    del member_ids, member_of
     moved = before != np.where(member_group >= 0, member_group, -1)
     changed_groups = distinct(np.concatenate((member_group[moved], before[moved])))
     changed_groups = changed_groups[changed_groups >= 0]
-    _resize(db, np.concatenate((group_of, np.fromiter(old_groups, dtype=np.int64, count=len(old_groups)))))
+    _resize(db, np.concatenate((group_of, old_groups)))
     # A paragraph's keys follow from its text: one indexed before and still indexed keeps its rows.
     was_indexed = _indexed_among(db, ids)
     _unindex(db, np.setdiff1d(was_indexed, ids[grouping.indexed]))
@@ -584,8 +598,8 @@ def _unindex(db: sqlite_utils.Database, paragraph_ids: Sequence[int] | np.ndarra
         db.execute(f"delete from repeat_lsh_keys where paragraph_id in ({marks})", part)
 
 
-def _resize(db: sqlite_utils.Database, group_ids: Iterable[int] | np.ndarray) -> None:
-    for part in _chunks(distinct(np.fromiter(group_ids, dtype=np.int64))):
+def _resize(db: sqlite_utils.Database, group_ids: np.ndarray) -> None:
+    for part in _chunks(distinct(np.asarray(group_ids, dtype=np.int64))):
         marks = _marks(part)
         db.execute(
             f"update repeat_groups set size = (select count(*) from repeat_members m where m.group_id = repeat_groups.id) "
@@ -597,26 +611,20 @@ def _resize(db: sqlite_utils.Database, group_ids: Iterable[int] | np.ndarray) ->
 def forget_paragraphs(db: sqlite_utils.Database, paragraph_ids: list[int]) -> None:
     """Drop these paragraphs from their groups before they are deleted; a group that loses its
     representative is placed again from its remaining members. Runs in the caller's transaction."""
-    ids = sorted(set(paragraph_ids))
-    if not ids:
+    ids = distinct(np.asarray(paragraph_ids, dtype=np.int64))
+    if not len(ids):
         return
-    gone = set(ids)
-    groups: set[int] = set()
-    for part in _chunks(ids):
-        groups.update(g for (g,) in db.execute(
-            f"select group_id from repeat_members where paragraph_id in ({_marks(part)}) and group_id is not null",
-            part,
-        ))
-    reps = _group_rows(db, groups)
-    headless = [gid for gid, rep in reps.items() if rep in gone]
-    orphans = [pid for pid in _group_members(db, headless) if pid not in gone]
-    for part in _chunks(ids + orphans):
+    member_of = _member_groups(db, ids)[1]
+    groups, reps = _group_rows(db, member_of[member_of >= 0])
+    headless = groups[np.isin(reps, ids)]
+    orphans = np.setdiff1d(_group_members(db, headless), ids)
+    for part in _chunks(np.concatenate((ids, orphans))):
         db.execute(f"delete from repeat_members where paragraph_id in ({_marks(part)})", part)
-    _unindex(db, ids + orphans)
-    for part in _chunks(sorted(headless)):
+    _unindex(db, np.concatenate((ids, orphans)))
+    for part in _chunks(headless):
         db.execute(f"delete from repeat_groups where id in ({_marks(part)})", part)
-    _resize(db, groups - set(headless))
-    if orphans:
+    _resize(db, np.setdiff1d(groups, headless))
+    if len(orphans):
         _place(db, orphans, Settings(threshold=current_threshold(db)))
 
 

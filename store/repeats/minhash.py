@@ -373,24 +373,29 @@ def low_bytes(sig: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(sig.astype(np.uint8)).view(np.uint64)
 
 
-def estimated_jaccard(low: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def estimated_jaccard(
+    low: np.ndarray, left: np.ndarray, right: np.ndarray, low_right: np.ndarray | None = None,
+) -> np.ndarray:
     """Share of equal bins between rows of `low_bytes` (chance agreement of 1/256 per bin is negligible)."""
-    return equal_bins(low, left, right, low.shape[1])[1] / np.float32(low.shape[1] * 8)
+    return equal_bins(low, left, right, low.shape[1], low_right=low_right)[1] / np.float32(low.shape[1] * 8)
 
 
 def equal_bins(
     low: np.ndarray, left: np.ndarray, right: np.ndarray, split: int, chunk: int = 8_192,
+    low_right: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Equal bins between rows of `low_bytes`: among the first `split` words (8 bins each) and in all.
+    """Equal bins between rows of `low_bytes` (`right` rows of `low_right` when given): among the first
+    `split` words (8 bins each) and in all.
 
     A cache-sized block of pairs at a time, in place: each byte of `spread` below ends 0x7F where the
     bins agree and 0xFF where they differ, so its bit count is 7 per byte plus the differing bins."""
     head = np.empty(len(left), dtype=np.int32)
     total = np.empty(len(left), dtype=np.int32)
     words = low.shape[1]
+    other = low if low_right is None else low_right
     for i in range(0, len(left), chunk):
         x = low[left[i:i + chunk]]
-        x ^= low[right[i:i + chunk]]
+        x ^= other[right[i:i + chunk]]
         spread = x & _LOW7
         spread += _LOW7
         spread |= x
