@@ -446,7 +446,10 @@ def report(results: list[SizeResult], seed: int) -> str:
                 continue
             growth = measured(large)[key] / measured(small)[key]
             flat = flat and growth <= FLAT_GROWTH
-            parts.append(f"{name} {measured(small)[key]:.0f} → {measured(large)[key]:.0f} MB (×{growth:.2f})")
+            # The slope says what the ratio hides: a smaller fixed cost makes the same growth a larger ratio.
+            slope = (measured(large)[key] - measured(small)[key]) / (large.articles - small.articles) * 1000
+            parts.append(f"{name} {measured(small)[key]:.0f} → {measured(large)[key]:.0f} MB "
+                         f"(×{growth:.2f}, +{slope:.1f} MB per 1,000 articles)")
         memory = (f"{verdict(flat)} (peak RSS from {small.articles:,} to {large.articles:,} articles: "
                   f"{'; '.join(parts)}; flat means ×{FLAT_GROWTH} at most)")
     overall = "PASS" if fast and flat else "MISS" if fast is False or flat is False else "INCOMPLETE"

@@ -213,17 +213,21 @@ def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
             "select m.paragraph_id, g.representative_id, round(m.score, 3) from repeat_members m "
             "left join repeat_groups g on g.id = m.group_id order by m.paragraph_id"
         ).fetchall()
+        index = db.execute("select key, paragraph_id from repeat_lsh order by key, paragraph_id").fetchall()
+        blobs = db.execute("select paragraph_id, keys from repeat_lsh_keys order by paragraph_id").fetchall()
         db.close()
-        return rows
+        return [rows, index, blobs]
 
     whole = two_loads(tmp_path / "whole.db")
     asked = count_texts_taken(monkeypatch)
     monkeypatch.setattr(groups_module, "LOOKUP_BLOCK", 60)
+    monkeypatch.setattr(groups_module, "LOOKUP_PAIRS_TEXTS", 7)
+    monkeypatch.setattr(groups_module, "REP_BLOCK", 5)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 60)
     blocked = two_loads(tmp_path / "blocked.db")
     assert max(asked) <= 60
     assert blocked == whole
-    assert sum(1 for _, rep, _ in whole if rep is not None) > 20
+    assert sum(1 for _, rep, _ in whole[0] if rep is not None) > 20
 
 
 def test_placed_furniture_is_read_once_per_text_and_pairs_with_nothing(tmp_path: Path) -> None:

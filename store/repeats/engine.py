@@ -237,7 +237,7 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         ])
     lengths = source.lengths()
     order = placement_order(batch, lengths)
-    rank = np.empty(n, dtype=np.int64)
+    rank = np.empty(n, dtype=index_type(n))
     rank[order] = np.arange(n)
 
     cls, heads = _classes(np.asarray(keys, dtype=np.int64), order)
@@ -327,20 +327,29 @@ def _scores(
 def _classes(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Class of each text (texts with equal keys share one) and each class's head: its first text in `order`.
 
-    Classes are numbered in the order of their heads.
+    Classes are numbered in the order of their heads. Both are int32 below 2**31 texts: they are held
+    for the whole grouping, at 4 bytes a text each.
     """
+    index = index_type(len(order))
     by_key = order[np.argsort(keys[order], kind="stable")]
     sorted_keys = keys[by_key]
     new = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
+    del sorted_keys
     heads = by_key[new]
-    position = np.empty(len(order), dtype=np.int64)
-    position[order] = np.arange(len(order))
-    heads = heads[np.argsort(position[heads], kind="stable")]
-    label = np.empty(len(order), dtype=np.int64)
-    label[heads] = np.arange(len(heads))
-    cls = np.empty(len(order), dtype=np.int64)
+    position = np.empty(len(order), dtype=index)
+    position[order] = np.arange(len(order), dtype=index)
+    heads = heads[np.argsort(position[heads], kind="stable")].astype(index)
+    del position
+    label = np.empty(len(order), dtype=index)
+    label[heads] = np.arange(len(heads), dtype=index)
+    cls = np.empty(len(order), dtype=index)
     cls[by_key] = label[by_key[np.maximum.accumulate(np.where(new, np.arange(len(new)), 0))]]
     return cls, heads
+
+
+def index_type(n: int) -> type[np.signedinteger]:
+    """The integer type for positions among n items."""
+    return np.int32 if n < 2**31 else np.int64
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -373,7 +382,7 @@ def _shared_docs(batch: Batch, cls: np.ndarray, n_cls: int) -> np.ndarray:
         np.maximum.at(out, cls, np.asarray(batch.shared_docs, dtype=np.int64))
         return out
     docs = np.asarray(batch.doc_ids, dtype=np.int64)
-    pairs = distinct(cls * (int(docs.max(initial=0)) + 1) + docs)
+    pairs = distinct(cls.astype(np.int64) * (int(docs.max(initial=0)) + 1) + docs)
     return np.bincount(pairs // (int(docs.max(initial=0)) + 1), minlength=n_cls)
 
 

@@ -569,6 +569,8 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
             ((pid, row.tobytes() + block_keys[a:b].tobytes())
              for pid, row, a, b in zip(paragraph_ids[start:stop].tolist(), rows, [0, *ends[:-1]], ends)),
         )
+        del rows, taken, block_keys
+        release_freed_memory()
 
 
 def _insert_keys(db: sqlite_utils.Database, keys: np.ndarray, pids: np.ndarray) -> None:
