@@ -57,6 +57,23 @@ def test_key_runs_give_each_range_of_every_column(monkeypatch: pytest.MonkeyPatc
         runs.close()
 
 
+def test_array_spool_reads_back_its_blocks_in_order_on_disk_and_in_memory() -> None:
+    blocks = [np.array([5, -3], dtype=np.int64), np.empty(0, np.int64), np.array([2**62, 7, 0], dtype=np.int64)]
+    for on_disk in (False, True):
+        held = spool.ArraySpool(np.int64, on_disk)
+        assert (held.backing is not None) == on_disk
+        assert held.read().dtype == np.int64 and len(held.read()) == 0
+        for block in blocks:
+            held.append(block)
+        assert len(held) == 5
+        assert held.read().tolist() == [5, -3, 2**62, 7, 0]
+        held.close()
+    rows = spool.ArraySpool(np.int32, True)
+    rows.append(np.array([1, 2, 3], dtype=np.int64))
+    assert rows.read().dtype == np.int32 and rows.read().tolist() == [1, 2, 3]
+    rows.close()
+
+
 def test_without_positioned_io_the_spool_seeks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spool, "_POSITIONED", False)
     monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)

@@ -22,7 +22,7 @@ import numpy as np
 
 from store.repeats import minhash
 from store.repeats.spool import (
-    BandSpool, CodeSpool, ListTexts, TextSource, key_edges, range_order, release_freed_memory,
+    ArraySpool, BandSpool, CodeSpool, ListTexts, TextSource, key_edges, range_order, release_freed_memory,
     share_one_malloc_arena, text_source,
 )
 from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
@@ -177,8 +177,13 @@ class _Prints:
     fuzzy: np.ndarray
     bands: BandSpool
     codes: CodeSpool
-    sentence_keys: np.ndarray
-    sentence_rows: np.ndarray
+    sentence_keys: ArraySpool
+    sentence_rows: ArraySpool
+    """Sentence keys and the class of each, spooled: only the sentence candidates and the index read them."""
+
+    def close(self) -> None:
+        for spool in (self.bands, self.codes, self.sentence_keys, self.sentence_rows):
+            spool.close()
 
 
 def _prints(
@@ -193,9 +198,10 @@ def _prints(
     boiler = np.zeros(n, dtype=bool)
     fuzzy = np.zeros(n, dtype=bool)
     bands = BandSpool(n, minhash.BANDS)
+    on_disk = bands.backing.file is not None
     # Texts already held in memory (a list) cost as much as their codes: spooling those only slows scoring.
-    codes = CodeSpool(on_disk=bands.backing.file is not None and not isinstance(source, ListTexts))
-    sentence_keys, sentence_rows = [], []
+    codes = CodeSpool(on_disk=on_disk and not isinstance(source, ListTexts))
+    sentence_keys, sentence_rows = ArraySpool(np.int64, on_disk), ArraySpool(np.int32, on_disk)
     for start in range(0, n, SIGNATURE_BLOCK):
         stop = min(start + SIGNATURE_BLOCK, n)
         sig = minhash.signatures(minhash.hashable_all(source.take(heads[start:stop])))
@@ -212,11 +218,8 @@ def _prints(
         sentence_rows.append((sig.sentence_rows + start).astype(np.int32))
         del sig
         release_freed_memory()
-    return _Prints(
-        words, shingles, figures, low, boiler, np.flatnonzero(fuzzy), bands, codes,
-        np.concatenate([np.empty(0, np.int64), *sentence_keys]),
-        np.concatenate([np.empty(0, np.int32), *sentence_rows]),
-    )
+    return _Prints(words, shingles, figures, low, boiler, np.flatnonzero(fuzzy), bands, codes, sentence_keys,
+                   sentence_rows)
 
 
 def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: bool = True) -> Grouping:
@@ -291,19 +294,24 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         is_leader_fuzzy = leader[fuzzy] == fuzzy
         indexed_cls = np.zeros(n_cls, dtype=bool)
         indexed_cls[fuzzy[is_leader_fuzzy]] = True
-        with_keys = indexed_cls[prints.sentence_rows]
+        sentence_rows = prints.sentence_rows.read()
+        with_keys = indexed_cls[sentence_rows]
+        sentence_texts = heads[sentence_rows[with_keys]]
+        del sentence_rows
+        sentence_keys = prints.sentence_keys.read()[with_keys]
+        prints.sentence_keys.close()
+        prints.sentence_rows.close()
         clock("place")
         return Grouping(
             rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], bands=prints.bands,
             band_rows=np.flatnonzero(is_leader_fuzzy),
-            sentence_keys=prints.sentence_keys[with_keys], sentence_texts=heads[prints.sentence_rows[with_keys]],
+            sentence_keys=sentence_keys, sentence_texts=sentence_texts,
             cls=cls, words=words, text_keys=keys, lengths=lengths,
             low=prints.low, shingles=prints.shingles,
             stats=stats,
         )
     except BaseException:
-        prints.bands.close()
-        prints.codes.close()
+        prints.close()
         raise
 
 
@@ -567,7 +575,7 @@ def _sentence_candidates(
     """Pairs sharing a sentence key (one text is the other without a sentence, or they differ inside one)."""
     is_fuzzy = np.zeros(len(prints.words), dtype=bool)
     is_fuzzy[prints.fuzzy] = True
-    keys, rows = prints.sentence_keys, prints.sentence_rows
+    keys, rows = prints.sentence_keys.read(), prints.sentence_rows.read()
     lefts, rights = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
     for inside in _key_ranges(keys):
         part_keys, part_rows = keys[inside], rows[inside]

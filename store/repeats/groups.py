@@ -556,10 +556,13 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
             _insert_keys(db, *runs.range(index))
     finally:
         runs.close()
-    for start in range(0, len(paragraph_ids), _BLOB_CHUNK):
-        stop = min(start + _BLOB_CHUNK, len(paragraph_ids))
-        block = fresh[start:stop]
-        rows = grouping.band_rows_between(int(block[0]), int(block[-1]) + 1)[block - block[0]]
+    # By spans of indexed rows, not of fresh ones: on a load into a grouped store the fresh are a sparse few,
+    # and the band keys of every row between the first and last of a block were read at once (+14 MB).
+    for low in range(0, len(grouping.indexed), _BLOB_CHUNK):
+        start, stop = np.searchsorted(fresh, [low, low + _BLOB_CHUNK]).tolist()
+        if start == stop:
+            continue
+        rows = grouping.band_rows_between(low, low + _BLOB_CHUNK)[fresh[start:stop] - low]
         taken = np.flatnonzero((where >= start) & (where < stop))
         taken = taken[np.argsort(where[taken], kind="stable")]
         block_keys = keys[taken]

@@ -211,6 +211,38 @@ class CodeSpool:
         self.held = []
 
 
+class ArraySpool:
+    """A one-dimensional array of one type, appended a block at a time and read back whole: on disk when
+    `on_disk`, so that it weighs nothing while other stages run."""
+
+    def __init__(self, dtype: type | np.dtype, on_disk: bool) -> None:
+        self.dtype = np.dtype(dtype)
+        self.backing = _Backing(True) if on_disk else None
+        self.parts: list[np.ndarray] = []
+        self.count = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def append(self, values: np.ndarray) -> None:
+        values = np.ascontiguousarray(values, dtype=self.dtype)
+        if self.backing is None:
+            self.parts.append(values)
+        else:
+            self.backing.write(self.count * self.dtype.itemsize, values)
+        self.count += len(values)
+
+    def read(self) -> np.ndarray:
+        if self.backing is None:
+            return np.concatenate([np.empty(0, self.dtype), *self.parts])
+        return np.frombuffer(self.backing.read(0, self.count * self.dtype.itemsize), dtype=self.dtype)
+
+    def close(self) -> None:
+        if self.backing is not None:
+            self.backing.close()
+        self.parts = []
+
+
 def key_edges(count: int) -> np.ndarray:
     """Inner bounds splitting the int64 key space into `count` even ranges (keys are hashes)."""
     return np.array([int(e) for e in np.linspace(-(2**63), 2**63, count + 1, dtype=object)[1:-1]], dtype=np.int64)
