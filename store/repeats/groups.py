@@ -476,15 +476,16 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
             zip(group_of[part][fresh[part]].tolist(), reps[part][fresh[part]].tolist()),
         )
     member_group = np.where(rep_pid >= 0, group_of[np.searchsorted(reps, np.maximum(rep_pid, 0))], -1)
-    score = grouping.score.astype(np.float64)
     for start in range(0, len(ids), _WRITE_ROWS):
         part = slice(start, start + _WRITE_ROWS)
         db.conn.executemany(
             "insert into repeat_members (paragraph_id, group_id, score) values (?, ?, ?) "
             "on conflict(paragraph_id) do update set group_id = excluded.group_id, score = excluded.score",
             ((pid, gid if gid >= 0 else None, sc if gid >= 0 else None)
-             for pid, gid, sc in zip(ids[part].tolist(), member_group[part].tolist(), score[part].tolist())),
+             for pid, gid, sc in zip(ids[part].tolist(), member_group[part].tolist(),
+                                     grouping.score[part].astype(np.float64).tolist())),
         )
+        release_freed_memory()
     # -1 for no group (furniture), -2 for not placed before
     before = _looked_up(member_ids, member_of, ids, -2)
     del member_ids, member_of
@@ -495,7 +496,7 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     # A paragraph's keys follow from its text: one indexed before and still indexed keeps its rows.
     was_indexed = _indexed_among(db, ids)
     _unindex(db, np.setdiff1d(was_indexed, ids[grouping.indexed]))
-    del rep_pid, reps, group_of, member_group, score, before, moved
+    del rep_pid, reps, group_of, member_group, before, moved
     grouping.rep = grouping.score = grouping.cls = np.empty(0, np.int64)
     release_freed_memory()
     _index(db, ids, grouping, was_indexed)
