@@ -434,7 +434,7 @@ def report(results: list[SizeResult], seed: int) -> str:
     else:
         fast = big.load["seconds"] < TARGET_SECONDS
         speed = f"{verdict(fast)} ({TARGET_ARTICLES:,} articles, {big.mb:.0f} MB in {big.load['seconds']:.1f} s)"
-    if small is large:
+    if small.articles == large.articles:
         memory = "not measured (give two sizes)"
         flat = None
     else:

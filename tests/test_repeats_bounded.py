@@ -271,6 +271,53 @@ def test_placed_furniture_is_read_once_per_text_and_pairs_with_nothing(tmp_path:
     db.close()
 
 
+def test_a_load_of_nothing_but_furniture_places_it_without_a_group(tmp_path: Path) -> None:
+    from tests.test_repeats import add_document
+
+    db = open_db(tmp_path / "t.db")
+    line = "Sign up for our newsletter."
+    story = ("The ministry said on Tuesday that 909 bodies had been returned and that the exchange had been "
+             "coordinated with the Red Cross, according to the statement published by the commission.")
+    for day in range(1, 9):
+        add_document(db, f"2025-05-0{day}", [line, story.replace("909", str(900 + day))])
+    update_repeats(db)
+    add_document(db, "2025-05-20", [line])
+    update_repeats(db)
+    assert db.execute("select count(*) from repeat_members m join paragraphs p on p.id = m.paragraph_id "
+                      "where p.text = ? and m.group_id is null", [line]).fetchone()[0] == 9
+    assert db.execute("select count(*) from paragraphs where id not in "
+                      "(select paragraph_id from repeat_members)").fetchone()[0] == 0
+    db.close()
+
+
+def test_a_failed_signing_closes_its_spool_files(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[spool._Backing] = []
+    backing = spool._Backing.__init__
+
+    def remember(self: spool._Backing, *args: object, **kwargs: object) -> None:
+        backing(self, *args, **kwargs)
+        opened.append(self)
+
+    signatures = engine.minhash.signatures
+    calls: list[int] = []
+
+    def fail_second(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("signing failed")
+        return signatures(*args, **kwargs)
+
+    monkeypatch.setattr(spool._Backing, "__init__", remember)
+    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
+    monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 50)
+    monkeypatch.setattr(engine.minhash, "signatures", fail_second)
+    with pytest.raises(RuntimeError):
+        group_batch(batch)
+    files = [b.file for b in opened if b.file is not None]
+    # Band keys and both sentence spools (word codes of texts held in a list stay in memory).
+    assert len(files) == 3 and all(f.closed for f in files)
+
+
 def test_a_failed_grouping_closes_its_spool_files(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[spool._Backing] = []
     backing = spool._Backing.__init__

@@ -201,25 +201,31 @@ def _prints(
     on_disk = bands.backing.file is not None
     # Texts already held in memory (a list) cost as much as their codes: spooling those only slows scoring.
     codes = CodeSpool(on_disk=on_disk and not isinstance(source, ListTexts))
-    sentence_keys, sentence_rows = ArraySpool(np.int64, on_disk), ArraySpool(np.int32, on_disk)
-    for start in range(0, n, SIGNATURE_BLOCK):
-        stop = min(start + SIGNATURE_BLOCK, n)
-        sig = minhash.signatures(minhash.hashable_all(source.take(heads[start:stop])))
-        words[start:stop], shingles[start:stop], figures[start:stop] = sig.words, sig.shingles, sig.figures
-        low[start:stop] = minhash.low_bytes(sig.sig)
-        block_boiler = (sig.words < settings.boilerplate_words) & (shared[start:stop] >= settings.boilerplate_docs)
-        block_boiler &= ~exempt[start:stop]
-        boiler[start:stop] = block_boiler
-        block_fuzzy = (sig.words >= settings.short_words) & ~block_boiler & (sig.shingles > 0)
-        fuzzy[start:stop] = block_fuzzy
-        bands.append(minhash.band_keys(sig.sig[block_fuzzy]))
-        codes.append(sig.codes(np.arange(stop - start)))
-        sentence_keys.append(sig.sentence_keys)
-        sentence_rows.append((sig.sentence_rows + start).astype(np.int32))
-        del sig
-        release_freed_memory()
-    return _Prints(words, shingles, figures, low, boiler, np.flatnonzero(fuzzy), bands, codes, sentence_keys,
-                   sentence_rows)
+    sentence_keys, sentence_rows = ArraySpool(np.int64, on_disk), ArraySpool(index_type(n), on_disk)
+    prints = _Prints(words, shingles, figures, low, boiler, np.empty(0, np.int64), bands, codes, sentence_keys,
+                     sentence_rows)
+    try:
+        for start in range(0, n, SIGNATURE_BLOCK):
+            stop = min(start + SIGNATURE_BLOCK, n)
+            sig = minhash.signatures(minhash.hashable_all(source.take(heads[start:stop])))
+            words[start:stop], shingles[start:stop], figures[start:stop] = sig.words, sig.shingles, sig.figures
+            low[start:stop] = minhash.low_bytes(sig.sig)
+            block_boiler = (sig.words < settings.boilerplate_words) & (shared[start:stop] >= settings.boilerplate_docs)
+            block_boiler &= ~exempt[start:stop]
+            boiler[start:stop] = block_boiler
+            block_fuzzy = (sig.words >= settings.short_words) & ~block_boiler & (sig.shingles > 0)
+            fuzzy[start:stop] = block_fuzzy
+            bands.append(minhash.band_keys(sig.sig[block_fuzzy]))
+            codes.append(sig.codes(np.arange(stop - start)))
+            sentence_keys.append(sig.sentence_keys)
+            sentence_rows.append(sig.sentence_rows + start)
+            del sig
+            release_freed_memory()
+    except BaseException:
+        prints.close()
+        raise
+    prints.fuzzy = np.flatnonzero(fuzzy)
+    return prints
 
 
 def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: bool = True) -> Grouping:

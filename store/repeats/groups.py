@@ -13,8 +13,8 @@ from store.db import get_meta, set_meta
 from store.kinds import READING_KINDS
 from store.repeats import minhash
 from store.repeats.engine import (
-    Batch, Grouping, Settings, distinct, distinct_pairs, equal_key_matches, group_batch, hex_keys, plausible_between,
-    published_number,
+    Batch, Grouping, Settings, distinct, distinct_pairs, equal_key_matches, group_batch, hex_keys, index_type,
+    plausible_between, published_number,
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
@@ -282,7 +282,8 @@ def _member_groups(db: sqlite_utils.Database, ids: np.ndarray) -> tuple[np.ndarr
 
 def _group_rows(db: sqlite_utils.Database, group_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Those of these group ids (ascending) that exist, and the representative paragraph of each."""
-    return _id_pairs(db, "select id, representative_id from repeat_groups where id in ({})", group_ids)
+    return _id_pairs(db, "select id, coalesce(representative_id, -1) from repeat_groups where id in ({})",
+                     group_ids)
 
 
 def _id_pairs(db: sqlite_utils.Database, query: str, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -475,7 +476,9 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
             "insert into repeat_groups (id, representative_id, size) values (?, ?, 0)",
             zip(group_of[part][fresh[part]].tolist(), reps[part][fresh[part]].tolist()),
         )
-    member_group = np.where(rep_pid >= 0, group_of[np.searchsorted(reps, np.maximum(rep_pid, 0))], -1)
+    # Furniture has no representative: when a regrouping holds nothing else there is no group to look up.
+    member_group = (np.where(rep_pid >= 0, group_of[np.searchsorted(reps, np.maximum(rep_pid, 0))], -1)
+                    if len(reps) else np.full(len(ids), -1, np.int64))
     for start in range(0, len(ids), _WRITE_ROWS):
         part = slice(start, start + _WRITE_ROWS)
         db.conn.executemany(
@@ -541,8 +544,8 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
         runs.close()
     # Each sentence key's paragraph by its position among `paragraph_ids` (-1: not written here), so that
     # the keys are taken a slice at a time rather than filtered, sorted and held all at once.
-    position = np.full(len(ids), -1, dtype=np.int32)
-    position[grouping.indexed[fresh]] = np.arange(len(fresh), dtype=np.int32)
+    position = np.full(len(ids), -1, dtype=index_type(len(ids)))
+    position[grouping.indexed[fresh]] = np.arange(len(fresh))
     texts, keys = grouping.sentence_texts, grouping.sentence_keys
     where = position[texts]
     width = max(1, min(_INDEX_CHUNK, len(keys)))
