@@ -452,8 +452,9 @@ def _filtered_candidates(
     present_nodes = nodes[present]
 
     def chunk(band: int) -> tuple[np.ndarray, int]:
-        column = prints.bands.column(band)[present]
-        parts = [filtered(*_candidates(column[inside], present_nodes[inside])) for inside in _key_ranges(column)]
+        column = prints.bands.column(band)
+        parts = [filtered(*_candidates(column[present[inside]], present_nodes[inside]))
+                 for inside in _ranges_in_order(column, present)]
         return np.concatenate([np.empty(0, np.int64)] + [p[0] for p in parts]), sum(p[1] for p in parts)
 
     def filtered(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, int]:
@@ -520,6 +521,26 @@ def _key_ranges(keys: np.ndarray) -> Iterator[np.ndarray | slice]:
     order, bounds = range_order(keys, key_edges(count))
     for i in range(count):
         yield order[bounds[i]:bounds[i + 1]]
+
+
+def _ranges_in_order(keys: np.ndarray, order: np.ndarray) -> Iterator[np.ndarray | slice]:
+    """What `_key_ranges(keys[order])` gives, without reordering the keys or sorting them by range: a small
+    range number per key and one pass per range. Two band columns are in flight at once, and the reordered
+    copy, the range numbers and their sort order held 8 bytes a key each."""
+    count = -(-len(keys) // KEY_RANGE_ROWS)
+    if count <= 1:
+        yield slice(None)
+        return
+    edges = key_edges(count)
+    slot = np.empty(len(keys), dtype=np.int16 if count < 2**15 else np.int32)
+    for start in range(0, len(keys), _SLOT_PIECE):
+        slot[start:start + _SLOT_PIECE] = np.searchsorted(edges, keys[start:start + _SLOT_PIECE], side="right")
+    slot = slot[order]
+    for index in range(count):
+        yield np.flatnonzero(slot == index)
+
+
+_SLOT_PIECE = 65_536
 
 
 def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
