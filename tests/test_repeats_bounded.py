@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import sqlite_utils
 
 from bench.corpus import write_corpus
 from store.db import open_db
@@ -247,50 +248,59 @@ def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
     assert sum(1 for _, rep, _ in whole[0] if rep is not None) > 20
 
 
-def test_placed_furniture_is_read_once_per_text_and_pairs_with_nothing(tmp_path: Path) -> None:
+NEWSLETTER = "Sign up for our newsletter."
+STORY = ("The ministry said on Tuesday that 909 bodies had been returned and that the exchange had been "
+         "coordinated with the Red Cross, according to the statement published by the commission.")
+
+
+def add_story(db: sqlite_utils.Database, day: int, with_story: bool = True) -> None:
     from tests.test_repeats import add_document
 
-    db = open_db(tmp_path / "t.db")
-    line = "Sign up for our newsletter."
-    story = ("The ministry said on Tuesday that 909 bodies had been returned and that the exchange had been "
-             "coordinated with the Red Cross, according to the statement published by the commission.")
+    add_document(db, f"2025-05-{day:02d}", [NEWSLETTER, STORY.replace("909", str(900 + day))] if with_story
+                 else [NEWSLETTER])
+
+
+def furniture_placed(db: sqlite_utils.Database) -> int:
+    """Copies of the newsletter line placed without a group."""
+    return db.execute("select count(*) from repeat_members m join paragraphs p on p.id = m.paragraph_id "
+                      "where p.text = ? and m.group_id is null", [NEWSLETTER]).fetchone()[0]
+
+
+def grouped_with_furniture(path: Path) -> sqlite_utils.Database:
+    """A grouped store of eight stories, each page carrying the newsletter line, which is furniture."""
+    db = open_db(path)
     for day in range(1, 9):
-        add_document(db, f"2025-05-0{day}", [line, story.replace("909", str(900 + day))])
+        add_story(db, day)
     update_repeats(db)
-    assert db.execute("select count(*) from repeat_members m join paragraphs p on p.id = m.paragraph_id "
-                      "where p.text = ? and m.group_id is null", [line]).fetchone()[0] == 8
+    assert furniture_placed(db) == 8
+    return db
+
+
+def test_placed_furniture_is_read_once_per_text_and_pairs_with_nothing(tmp_path: Path) -> None:
+    db = grouped_with_furniture(tmp_path / "t.db")
     for day in range(10, 13):
-        add_document(db, f"2025-05-{day}", [line, story.replace("909", str(900 + day))])
+        add_story(db, day)
     new = groups_module._load(db, groups_module._unplaced(db))
     placed, reps, rows = groups_module._copies(db, new)
     assert len(placed) == 8
     assert len(reps) == 0 and len(rows) == 0
     update_repeats(db)
-    assert db.execute("select count(*) from repeat_members m join paragraphs p on p.id = m.paragraph_id "
-                      "where p.text = ? and m.group_id is null", [line]).fetchone()[0] == 11
+    assert furniture_placed(db) == 11
     db.close()
 
 
 def test_a_load_of_nothing_but_furniture_places_it_without_a_group(tmp_path: Path) -> None:
-    from tests.test_repeats import add_document
-
-    db = open_db(tmp_path / "t.db")
-    line = "Sign up for our newsletter."
-    story = ("The ministry said on Tuesday that 909 bodies had been returned and that the exchange had been "
-             "coordinated with the Red Cross, according to the statement published by the commission.")
-    for day in range(1, 9):
-        add_document(db, f"2025-05-0{day}", [line, story.replace("909", str(900 + day))])
+    db = grouped_with_furniture(tmp_path / "t.db")
+    add_story(db, 20, with_story=False)
     update_repeats(db)
-    add_document(db, "2025-05-20", [line])
-    update_repeats(db)
-    assert db.execute("select count(*) from repeat_members m join paragraphs p on p.id = m.paragraph_id "
-                      "where p.text = ? and m.group_id is null", [line]).fetchone()[0] == 9
+    assert furniture_placed(db) == 9
     assert db.execute("select count(*) from paragraphs where id not in "
                       "(select paragraph_id from repeat_members)").fetchone()[0] == 0
     db.close()
 
 
-def test_a_failed_signing_closes_its_spool_files(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:
+def spools_opened(monkeypatch: pytest.MonkeyPatch) -> list[spool._Backing]:
+    """Every spool backing made from now on, each forced to a file."""
     opened: list[spool._Backing] = []
     backing = spool._Backing.__init__
 
@@ -298,6 +308,13 @@ def test_a_failed_signing_closes_its_spool_files(batch: Batch, monkeypatch: pyte
         backing(self, *args, **kwargs)
         opened.append(self)
 
+    monkeypatch.setattr(spool._Backing, "__init__", remember)
+    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
+    return opened
+
+
+def test_a_failed_signing_closes_its_spool_files(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = spools_opened(monkeypatch)
     signatures = engine.minhash.signatures
     calls: list[int] = []
 
@@ -307,8 +324,6 @@ def test_a_failed_signing_closes_its_spool_files(batch: Batch, monkeypatch: pyte
             raise RuntimeError("signing failed")
         return signatures(*args, **kwargs)
 
-    monkeypatch.setattr(spool._Backing, "__init__", remember)
-    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 50)
     monkeypatch.setattr(engine.minhash, "signatures", fail_second)
     with pytest.raises(RuntimeError):
@@ -319,18 +334,11 @@ def test_a_failed_signing_closes_its_spool_files(batch: Batch, monkeypatch: pyte
 
 
 def test_a_failed_grouping_closes_its_spool_files(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[spool._Backing] = []
-    backing = spool._Backing.__init__
-
-    def remember(self: spool._Backing, *args: object, **kwargs: object) -> None:
-        backing(self, *args, **kwargs)
-        opened.append(self)
+    opened = spools_opened(monkeypatch)
 
     def fail(*_: object) -> None:
         raise RuntimeError("scoring failed")
 
-    monkeypatch.setattr(spool._Backing, "__init__", remember)
-    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
     monkeypatch.setattr(engine, "_scores", fail)
     with pytest.raises(RuntimeError, match="scoring failed"):
         group_batch(Batch(ids=batch.ids, texts=spool_free_texts(batch), published=batch.published, doc_ids=batch.doc_ids))
