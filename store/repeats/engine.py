@@ -22,7 +22,7 @@ import numpy as np
 
 from store.repeats import minhash
 from store.repeats.spool import (
-    ArraySpool, BandSpool, CodeSpool, ListTexts, TextSource, key_edges, range_order, release_freed_memory,
+    ArraySpool, BandSpool, CodeSpool, ListTexts, TextSource, key_edges, release_freed_memory,
     share_one_malloc_arena, text_source,
 )
 from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
@@ -454,7 +454,7 @@ def _filtered_candidates(
     def chunk(band: int) -> tuple[np.ndarray, int]:
         column = prints.bands.column(band)
         parts = [filtered(*_candidates(column[present[inside]], present_nodes[inside]))
-                 for inside in _ranges_in_order(column, present)]
+                 for inside in _key_ranges(column, present)]
         return np.concatenate([np.empty(0, np.int64)] + [p[0] for p in parts]), sum(p[1] for p in parts)
 
     def filtered(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, int]:
@@ -475,7 +475,7 @@ def _filtered_candidates(
     # The pairs are merged band by band rather than gathered first, which held every pair up to 21 times.
     pair, seen = np.empty(0, np.int64), 0
     with ThreadPoolExecutor(2 if len(nodes) > 50_000 else 1) as pool:
-        for found, count in _in_order(pool, chunk, bands, ahead=1):
+        for found, count in _in_order(pool, chunk, bands):
             pair = _with_codes(pair, found)
             seen += count
             del found
@@ -494,13 +494,13 @@ def _with_codes(pair: np.ndarray, found: np.ndarray) -> np.ndarray:
     return np.insert(pair, np.searchsorted(pair, found), found)
 
 
-def _in_order(pool: ThreadPoolExecutor, fn: Callable[[T], R], items: Iterable[T], ahead: int = 2) -> Iterator[R]:
-    """`pool.map`, submitting only `ahead` items beyond the one being consumed: map submits them all, and
-    the results the caller has not taken yet pile up."""
+def _in_order(pool: ThreadPoolExecutor, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    """`pool.map`, submitting one item beyond the one being consumed: map submits them all, and the results
+    the caller has not taken yet pile up."""
     pending: deque[Future[R]] = deque()
     for item in items:
         pending.append(pool.submit(fn, item))
-        if len(pending) > ahead:
+        if len(pending) > 1:
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
@@ -511,22 +511,14 @@ KEY_RANGE_ROWS = 20_000
 (and its memory) without changing a pair."""
 
 
-def _key_ranges(keys: np.ndarray) -> Iterator[np.ndarray | slice]:
-    """Positions of `keys` in ranges of about KEY_RANGE_ROWS keys (hash keys spread evenly), one range at
-    a time, each in ascending order."""
-    count = -(-len(keys) // KEY_RANGE_ROWS)
-    if count <= 1:
-        yield slice(None)
-        return
-    order, bounds = range_order(keys, key_edges(count))
-    for i in range(count):
-        yield order[bounds[i]:bounds[i + 1]]
+_SLOT_PIECE = 65_536
 
 
-def _ranges_in_order(keys: np.ndarray, order: np.ndarray) -> Iterator[np.ndarray | slice]:
-    """What `_key_ranges(keys[order])` gives, without reordering the keys or sorting them by range: a small
-    range number per key and one pass per range. Two band columns are in flight at once, and the reordered
-    copy, the range numbers and their sort order held 8 bytes a key each."""
+def _key_ranges(keys: np.ndarray, order: np.ndarray | None = None) -> Iterator[np.ndarray | slice]:
+    """Positions in `keys[order]` (or `keys`) of ranges of about KEY_RANGE_ROWS keys (hash keys spread
+    evenly), one range at a time, each in ascending order. A small range number per key and one pass per
+    range: reordering the keys and sorting them by range held three arrays of 8 bytes a key, for each of
+    the two band columns in flight."""
     count = -(-len(keys) // KEY_RANGE_ROWS)
     if count <= 1:
         yield slice(None)
@@ -535,12 +527,10 @@ def _ranges_in_order(keys: np.ndarray, order: np.ndarray) -> Iterator[np.ndarray
     slot = np.empty(len(keys), dtype=np.int16 if count < 2**15 else np.int32)
     for start in range(0, len(keys), _SLOT_PIECE):
         slot[start:start + _SLOT_PIECE] = np.searchsorted(edges, keys[start:start + _SLOT_PIECE], side="right")
-    slot = slot[order]
+    if order is not None:
+        slot = slot[order]
     for index in range(count):
         yield np.flatnonzero(slot == index)
-
-
-_SLOT_PIECE = 65_536
 
 
 def _candidates(band: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
