@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import sqlite_utils
 from bench.corpus import write_corpus
 from store.db import open_db
 from store.load import load_paths
-from store.repeats import regroup, spool, update_repeats
+from store.repeats import minhash, regroup, spool, update_repeats
 from store.repeats.engine import Batch, group_batch
 
 groups_module = importlib.import_module("store.repeats.groups")
@@ -68,7 +69,16 @@ def test_array_spool_reads_back_its_blocks_in_order_on_disk_and_in_memory() -> N
             held.append(block)
         assert len(held) == 5
         assert held.read().tolist() == [5, -3, 2**62, 7, 0]
+        assert held.read(1, 4).tolist() == [-3, 2**62, 7] and held.read(4, 9).tolist() == [0]
         held.close()
+        wide = spool.ArraySpool(np.uint8, on_disk, width=3)
+        assert wide.read().shape == (0, 3)
+        for block in (np.arange(6, dtype=np.uint8).reshape(2, 3), np.empty((0, 3), np.uint8), np.full((1, 3), 9)):
+            wide.append(block)
+        assert len(wide) == 3
+        assert wide.read(1, 3).tolist() == [[3, 4, 5], [9, 9, 9]]
+        assert wide.read().tolist() == [[0, 1, 2], [3, 4, 5], [9, 9, 9]]
+        wide.close()
     rows = spool.ArraySpool(np.int32, True)
     rows.append(np.array([1, 2, 3], dtype=np.int64))
     assert rows.read().dtype == np.int32 and rows.read().tolist() == [1, 2, 3]
@@ -184,7 +194,8 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
             "left join repeat_groups g on g.id = m.group_id order by m.paragraph_id"
         ).fetchall()
         index = db.execute(
-            "select k.paragraph_id, k.keys, (select count(*) from repeat_lsh l where l.paragraph_id = k.paragraph_id) "
+            "select k.paragraph_id, k.keys, k.prints, "
+            "(select count(*) from repeat_lsh l where l.paragraph_id = k.paragraph_id) "
             "from repeat_lsh_keys k order by k.paragraph_id"
         ).fetchall()
         db.close()
@@ -202,7 +213,8 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
     assert len(at_once[0]) > 500 and sum(1 for _, rep, _ in at_once[0] if rep is not None) > 20
     assert max(most) <= 100
     assert blocked == at_once
-    assert all(len(blob) // 8 >= count for _, blob, count in blocked[1])
+    assert all(len(blob) // 8 >= count and len(prints) == minhash.PRINT_BYTES
+               for _, blob, prints, count in blocked[1])
 
 
 def test_regrouping_the_store_gives_the_same_groups(corpus: Path, tmp_path: Path) -> None:
@@ -216,36 +228,75 @@ def test_regrouping_the_store_gives_the_same_groups(corpus: Path, tmp_path: Path
     db.close()
 
 
+MEMBERS = ("select m.paragraph_id, g.representative_id, round(m.score, 3) from repeat_members m "
+           "left join repeat_groups g on g.id = m.group_id order by m.paragraph_id")
+
+
+def in_two_halves(path: Path, corpus: Path, between: Callable[[sqlite_utils.Database], None] = lambda db: None) -> list:
+    """Groups, index and packed keys after loading the corpus's months in two halves (`between` runs between)."""
+    months = sorted(p for p in corpus.iterdir() if p.is_dir())
+    assert len(months) >= 2
+    db = open_db(path)
+    load_paths(db, months[: len(months) // 2], workers=1)
+    assert db.execute("select count(*) from repeat_lsh").fetchone()[0] > 0
+    between(db)
+    load_paths(db, months[len(months) // 2:], workers=1)
+    found = [db.execute(query).fetchall() for query in (
+        MEMBERS,
+        "select key, paragraph_id from repeat_lsh order by key, paragraph_id",
+        "select paragraph_id, keys, prints from repeat_lsh_keys order by paragraph_id",
+    )]
+    db.close()
+    return found
+
+
 def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    months = sorted(p for p in corpus.iterdir() if p.is_dir())
-    assert len(months) >= 2
-
-    def two_loads(path: Path) -> list[tuple]:
-        db = open_db(path)
-        load_paths(db, months[: len(months) // 2], workers=1)
-        assert db.execute("select count(*) from repeat_lsh").fetchone()[0] > 0
-        load_paths(db, months[len(months) // 2:], workers=1)
-        rows = db.execute(
-            "select m.paragraph_id, g.representative_id, round(m.score, 3) from repeat_members m "
-            "left join repeat_groups g on g.id = m.group_id order by m.paragraph_id"
-        ).fetchall()
-        index = db.execute("select key, paragraph_id from repeat_lsh order by key, paragraph_id").fetchall()
-        blobs = db.execute("select paragraph_id, keys from repeat_lsh_keys order by paragraph_id").fetchall()
-        db.close()
-        return [rows, index, blobs]
-
-    whole = two_loads(tmp_path / "whole.db")
+    whole = in_two_halves(tmp_path / "whole.db", corpus)
     asked = count_texts_taken(monkeypatch)
     monkeypatch.setattr(groups_module, "LOOKUP_BLOCK", 60)
     monkeypatch.setattr(groups_module, "LOOKUP_PAIRS_TEXTS", 7)
     monkeypatch.setattr(groups_module, "REP_BLOCK", 5)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 60)
-    blocked = two_loads(tmp_path / "blocked.db")
+    blocked = in_two_halves(tmp_path / "blocked.db", corpus)
     assert max(asked) <= 60
     assert blocked == whole
     assert sum(1 for _, rep, _ in whole[0] if rep is not None) > 20
+
+
+def test_the_index_keeps_the_print_of_each_text_it_holds(corpus: Path, tmp_path: Path) -> None:
+    db = open_db(tmp_path / "t.db")
+    load_paths(db, [corpus], workers=1)
+    rows = db.execute("select p.text, k.prints from repeat_lsh_keys k join paragraphs p on p.id = k.paragraph_id "
+                      "order by k.paragraph_id").fetchall()
+    db.close()
+    sig = minhash.signatures(minhash.normalise_all([text for text, _ in rows]))
+    expected = minhash.pack_prints(minhash.low_bytes(sig.sig), sig.shingles)
+    assert len(rows) > 200
+    assert [prints for _, prints in rows] == [row.tobytes() for row in expected]
+    low, shingles = minhash.unpack_prints(expected)
+    assert np.array_equal(low, minhash.low_bytes(sig.sig)) and np.array_equal(shingles, sig.shingles)
+
+
+def test_a_later_load_reads_the_stored_prints_and_signs_only_where_there_are_none(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    signed: list[int] = []
+    sign = groups_module._signed
+    monkeypatch.setattr(groups_module, "_signed", lambda db, ids: (signed.append(len(ids)), sign(db, ids))[1])
+
+    def without_prints(db: sqlite_utils.Database) -> None:
+        # As a store written before prints were kept.
+        db.execute("update repeat_lsh_keys set prints = null")
+        db.conn.commit()
+        signed.clear()
+
+    stored = in_two_halves(tmp_path / "stored.db", corpus, between=lambda db: signed.clear())
+    assert sum(signed) == 0
+    older = in_two_halves(tmp_path / "older.db", corpus, between=without_prints)
+    assert sum(signed) > 20
+    assert older[:2] == stored[:2]
 
 
 NEWSLETTER = "Sign up for our newsletter."
@@ -329,8 +380,8 @@ def test_a_failed_signing_closes_its_spool_files(batch: Batch, monkeypatch: pyte
     with pytest.raises(RuntimeError):
         group_batch(batch)
     files = [b.file for b in opened if b.file is not None]
-    # Band keys and both sentence spools (word codes of texts held in a list stay in memory).
-    assert len(files) == 3 and all(f.closed for f in files)
+    # Band keys, prints and both sentence spools (word codes of texts held in a list stay in memory).
+    assert len(files) == 4 and all(f.closed for f in files)
 
 
 def test_a_failed_grouping_closes_its_spool_files(batch: Batch, monkeypatch: pytest.MonkeyPatch) -> None:

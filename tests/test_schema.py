@@ -3,6 +3,7 @@
 v2: documents.sort_date, kept by triggers, and the indexes that serve the library's orders.
 v3: repeat_lsh loses its paragraph_id index; each paragraph's band keys are packed in repeat_lsh_keys.
 v4: the loader, not a per-row trigger, adds new paragraphs to paragraphs_fts.
+v5: repeat_lsh_keys.prints, each indexed paragraph's signature print (NULL on rows written before).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 4
+    assert schema_version(database) == SCHEMA_VERSION == 5
     assert stale_dates(database) == []
     assert [row.id for row in documents(database, sort="date", limit=None)] == expected
 

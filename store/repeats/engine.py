@@ -83,6 +83,8 @@ class Grouping:
     bands: BandSpool
     """LSH keys of every text long enough for fuzzy matching (rows `band_rows` are those of `indexed`)."""
     band_rows: np.ndarray
+    prints: ArraySpool
+    """`minhash.pack_prints` of the same texts, in the same rows as `bands`: stored with the index."""
     sentence_keys: np.ndarray
     sentence_texts: np.ndarray
     """Sentence keys (`minhash._sentence_keys`) of those representatives, and the index of each key's text."""
@@ -111,8 +113,16 @@ class Grouping:
         """One band's keys of the indexed representatives."""
         return self.bands.column(band)[self.band_rows]
 
+    def print_rows_between(self, start: int, stop: int) -> np.ndarray:
+        """(stop - start, PRINT_BYTES) prints of indexed representatives start to stop."""
+        rows = self.band_rows[start:stop]
+        if not len(rows):
+            return np.empty((0, minhash.PRINT_BYTES), np.uint8)
+        return self.prints.read(int(rows[0]), int(rows[-1]) + 1)[rows - rows[0]]
+
     def close(self) -> None:
         self.bands.close()
+        self.prints.close()
 
 
 def published_number(value: str | None) -> int:
@@ -176,13 +186,14 @@ class _Prints:
     boiler: np.ndarray
     fuzzy: np.ndarray
     bands: BandSpool
+    prints: ArraySpool
     codes: CodeSpool
     sentence_keys: ArraySpool
     sentence_rows: ArraySpool
     """Sentence keys and the class of each, spooled: only the sentence candidates and the index read them."""
 
     def close(self) -> None:
-        for spool in (self.bands, self.codes, self.sentence_keys, self.sentence_rows):
+        for spool in (self.bands, self.prints, self.codes, self.sentence_keys, self.sentence_rows):
             spool.close()
 
 
@@ -202,8 +213,9 @@ def _prints(
     # Texts already held in memory (a list) cost as much as their codes: spooling those only slows scoring.
     codes = CodeSpool(on_disk=on_disk and not isinstance(source, ListTexts))
     sentence_keys, sentence_rows = ArraySpool(np.int64, on_disk), ArraySpool(index_type(n), on_disk)
-    prints = _Prints(words, shingles, figures, low, boiler, np.empty(0, np.int64), bands, codes, sentence_keys,
-                     sentence_rows)
+    packed = ArraySpool(np.uint8, on_disk, width=minhash.PRINT_BYTES)
+    prints = _Prints(words, shingles, figures, low, boiler, np.empty(0, np.int64), bands, packed, codes,
+                     sentence_keys, sentence_rows)
     try:
         for start in range(0, n, SIGNATURE_BLOCK):
             stop = min(start + SIGNATURE_BLOCK, n)
@@ -216,6 +228,7 @@ def _prints(
             block_fuzzy = (sig.words >= settings.short_words) & ~block_boiler & (sig.shingles > 0)
             fuzzy[start:stop] = block_fuzzy
             bands.append(minhash.band_keys(sig.sig[block_fuzzy]))
+            packed.append(minhash.pack_prints(low[start:stop][block_fuzzy], sig.shingles[block_fuzzy]))
             codes.append(sig.codes(np.arange(stop - start)))
             sentence_keys.append(sig.sentence_keys)
             sentence_rows.append(sig.sentence_rows + start)
@@ -310,7 +323,7 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         clock("place")
         return Grouping(
             rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], bands=prints.bands,
-            band_rows=np.flatnonzero(is_leader_fuzzy),
+            band_rows=np.flatnonzero(is_leader_fuzzy), prints=prints.prints,
             sentence_keys=sentence_keys, sentence_texts=sentence_texts,
             cls=cls, words=words, text_keys=keys, lengths=lengths,
             low=prints.low, shingles=prints.shingles,

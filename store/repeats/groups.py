@@ -313,7 +313,8 @@ def _group_members(db: sqlite_utils.Database, group_ids: np.ndarray) -> np.ndarr
 
 
 class _RepPrints:
-    """Signature bytes of indexed representatives, computed once however many blocks of new texts meet them."""
+    """Signature bytes of indexed representatives, read once however many blocks of new texts meet them:
+    as stored with the index, or signed again where an older tearsheet stored none."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -327,15 +328,35 @@ class _RepPrints:
         missing = wanted[_positions(self.ids, wanted) < 0]
         # A block at a time: the first block of new texts alone can meet tens of thousands of them.
         for start in range(0, len(missing), REP_BLOCK):
-            reps = _load(self.db, missing[start:start + REP_BLOCK], counted=False)
-            sig = minhash.signatures(minhash.normalise_all(
-                _StoredTexts(self.db, reps.ids, reps.lengths).take(np.arange(len(reps)))), workers=1)
-            at = np.searchsorted(self.ids, reps.ids)
-            self.ids = np.insert(self.ids, at, reps.ids)
-            self.low = np.insert(self.low, at, minhash.low_bytes(sig.sig), axis=0)
-            self.shingles = np.insert(self.shingles, at, sig.shingles)
-            del sig
+            found, low, shingles = self._stored(missing[start:start + REP_BLOCK])
+            at = np.searchsorted(self.ids, found)
+            self.ids = np.insert(self.ids, at, found)
+            self.low = np.insert(self.low, at, low, axis=0)
+            self.shingles = np.insert(self.shingles, at, shingles)
         return _positions(self.ids, ids)
+
+    def _stored(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Ids (ascending), low bytes and shingle counts of these ids, skipping ids no longer stored."""
+        found = dict(self.db.execute(
+            f"select paragraph_id, prints from repeat_lsh_keys where paragraph_id in ({_marks(wanted)}) "
+            "and length(prints) = ?", [*wanted.tolist(), minhash.PRINT_BYTES],
+        ).fetchall())
+        ids = np.fromiter(found, dtype=np.int64, count=len(found))
+        low, shingles = minhash.unpack_prints(np.frombuffer(b"".join(found.values()), dtype=np.uint8))
+        unsigned = np.setdiff1d(wanted, ids)
+        if len(unsigned):
+            signed = _signed(self.db, unsigned)
+            ids, low, shingles = (np.concatenate(pair) for pair in zip((ids, low, shingles), signed))
+        order = np.argsort(ids, kind="stable")
+        return ids[order], low[order], shingles[order]
+
+
+def _signed(db: sqlite_utils.Database, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ids still stored among these, with the low bytes and shingle counts of their texts' signatures."""
+    rows = _load(db, ids, counted=False)
+    sig = minhash.signatures(minhash.normalise_all(
+        _StoredTexts(db, rows.ids, rows.lengths).take(np.arange(len(rows)))), workers=1)
+    return rows.ids, minhash.low_bytes(sig.sig), sig.shingles.astype(np.int32)
 
 
 def _plausible(
@@ -567,16 +588,17 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
         if start == stop:
             continue
         rows = grouping.band_rows_between(low, low + _BLOB_CHUNK)[fresh[start:stop] - low]
+        prints = grouping.print_rows_between(low, low + _BLOB_CHUNK)[fresh[start:stop] - low]
         taken = np.flatnonzero((where >= start) & (where < stop))
         taken = taken[np.argsort(where[taken], kind="stable")]
         block_keys = keys[taken]
         ends = np.cumsum(np.bincount(where[taken] - start, minlength=stop - start)).tolist()
         db.conn.executemany(
-            "insert or replace into repeat_lsh_keys (paragraph_id, keys) values (?, ?)",
-            ((pid, row.tobytes() + block_keys[a:b].tobytes())
-             for pid, row, a, b in zip(paragraph_ids[start:stop].tolist(), rows, [0, *ends[:-1]], ends)),
+            "insert or replace into repeat_lsh_keys (paragraph_id, keys, prints) values (?, ?, ?)",
+            ((pid, row.tobytes() + block_keys[a:b].tobytes(), packed.tobytes())
+             for pid, row, packed, a, b in zip(paragraph_ids[start:stop].tolist(), rows, prints, [0, *ends[:-1]], ends)),
         )
-        del rows, taken, block_keys
+        del rows, prints, taken, block_keys
         release_freed_memory()
 
 

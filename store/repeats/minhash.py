@@ -373,6 +373,26 @@ def low_bytes(sig: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(sig.astype(np.uint8)).view(np.uint64)
 
 
+PRINT_BYTES = NUM_HASHES + 4
+"""A text's stored print: its `low_bytes`, then its shingle count (int32)."""
+
+
+def pack_prints(low: np.ndarray, shingles: np.ndarray) -> np.ndarray:
+    """(n, PRINT_BYTES) uint8 rows: what a later load compares new texts with, without signing again."""
+    out = np.empty((len(low), PRINT_BYTES), dtype=np.uint8)
+    out[:, :NUM_HASHES] = np.ascontiguousarray(low, dtype=np.uint64).view(np.uint8).reshape(len(low), NUM_HASHES)
+    out[:, NUM_HASHES:] = np.ascontiguousarray(shingles, dtype="<i4").view(np.uint8).reshape(len(low), 4)
+    return out
+
+
+def unpack_prints(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`low_bytes` and shingle counts of `pack_prints` rows."""
+    rows = np.ascontiguousarray(rows, dtype=np.uint8).reshape(-1, PRINT_BYTES)
+    low = np.ascontiguousarray(rows[:, :NUM_HASHES]).view(np.uint64)
+    shingles = np.ascontiguousarray(rows[:, NUM_HASHES:]).view("<i4").ravel().astype(np.int32)
+    return low, shingles
+
+
 def estimated_jaccard(
     low: np.ndarray, left: np.ndarray, right: np.ndarray, low_right: np.ndarray | None = None,
 ) -> np.ndarray:

@@ -4,7 +4,8 @@
 (a group of one when nothing repeats it), or NULL for page furniture that is never compared.
 `repeat_lsh` holds the band keys of group representatives long enough for fuzzy matching, so new
 paragraphs are compared only against the index. It is clustered on the key alone; `repeat_lsh_keys`
-keeps each paragraph's keys packed in one row, which is how its rows are found again to delete them.
+keeps each paragraph's keys packed in one row, which is how its rows are found again to delete them,
+and its signature's print (`minhash.pack_prints`), which new paragraphs are checked against.
 """
 
 from __future__ import annotations
@@ -54,3 +55,11 @@ def index_keys_by_paragraph(db: sqlite_utils.Database) -> None:
         ((pid, np.array(keys, dtype=np.int64).tobytes()) for pid, keys in sorted(rows.items())),
     )
     db.execute("drop index if exists idx_repeat_lsh_paragraph")
+
+
+def store_prints(db: sqlite_utils.Database) -> None:
+    """Schema 5: each indexed paragraph's print, so that a later load does not sign it again (2 of the
+    15 s of grouping 5,000 articles into a store of 5,000). Rows written before stay NULL and are signed
+    when met."""
+    if "prints" not in db["repeat_lsh_keys"].columns_dict:
+        db.execute("alter table repeat_lsh_keys add column prints blob")

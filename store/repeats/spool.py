@@ -212,11 +212,12 @@ class CodeSpool:
 
 
 class ArraySpool:
-    """A one-dimensional array of one type, appended a block at a time and read back whole: on disk when
-    `on_disk`, so that it weighs nothing while other stages run."""
+    """An array of one type (rows of `width` values when given), appended a block at a time and read back
+    whole or by a range of rows: on disk when `on_disk`, so that it weighs nothing while other stages run."""
 
-    def __init__(self, dtype: type | np.dtype, on_disk: bool) -> None:
+    def __init__(self, dtype: type | np.dtype, on_disk: bool, width: int | None = None) -> None:
         self.dtype = np.dtype(dtype)
+        self.width = width
         self.backing = _Backing(True) if on_disk else None
         self.parts: list[np.ndarray] = []
         self.count = 0
@@ -224,18 +225,31 @@ class ArraySpool:
     def __len__(self) -> int:
         return self.count
 
+    @property
+    def _row_bytes(self) -> int:
+        return self.dtype.itemsize * (self.width or 1)
+
+    def _shaped(self, values: np.ndarray) -> np.ndarray:
+        return values if self.width is None else values.reshape(-1, self.width)
+
     def append(self, values: np.ndarray) -> None:
         values = np.ascontiguousarray(values, dtype=self.dtype)
         if self.backing is None:
             self.parts.append(values)
-        else:
-            self.backing.write(self.count * self.dtype.itemsize, values)
+        elif len(values):
+            self.backing.write(self.count * self._row_bytes, values.reshape(-1))
         self.count += len(values)
 
-    def read(self) -> np.ndarray:
+    def read(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Rows start to stop (all of them by default)."""
+        stop = self.count if stop is None else min(stop, self.count)
+        start = min(start, stop)
         if self.backing is None:
-            return np.concatenate([np.empty(0, self.dtype), *self.parts])
-        return np.frombuffer(self.backing.read(0, self.count * self.dtype.itemsize), dtype=self.dtype)
+            if len(self.parts) != 1:
+                self.parts = [np.concatenate([self._shaped(np.empty(0, self.dtype)), *self.parts])]
+            return self.parts[0][start:stop]
+        data = self.backing.read(start * self._row_bytes, (stop - start) * self._row_bytes)
+        return self._shaped(np.frombuffer(data, dtype=self.dtype))
 
     def close(self) -> None:
         if self.backing is not None:
