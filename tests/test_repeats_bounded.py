@@ -409,3 +409,13 @@ def spool_free_texts(batch: Batch) -> spool.TextSource:
             return np.fromiter(map(len, batch.texts), dtype=np.int64, count=len(batch.texts))
 
     return Texts()
+
+
+def test_a_bucket_lookup_takes_the_first_of_each_key_by_paragraph(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "t.db")
+    rows = [(7, pid) for pid in range(40, 0, -1)] + [(-3, 5), (-3, 2), (11, 9)]
+    db.conn.executemany("insert into repeat_lsh (key, paragraph_id) values (?, ?)", rows)
+    keys, ids = groups_module._buckets(db, np.array([11, 7, -3, 7, 99]), 16)
+    assert keys.tolist() == [-3, -3, *[7] * 16, 11]
+    assert ids.tolist() == [2, 5, *range(1, 17), 9]
+    db.close()
