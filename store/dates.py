@@ -9,6 +9,7 @@ from dateutil import parser
 from dateutil.relativedelta import relativedelta
 
 _NUMERIC_DMY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}$")
+_YEAR_FIRST = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b")
 _DEFAULT = parser.parse("2000-01-01")
 
 
@@ -17,12 +18,12 @@ def parse_date(raw: str, *, dayfirst: bool = False) -> date | None:
     text = raw.strip()
     if not text:
         return None
+    # A year written first is ISO order (2025-05-11 is 11 May), whatever the day-first convention of the rest.
+    dayfirst = (dayfirst or bool(_NUMERIC_DMY.match(text))) and not _YEAR_FIRST.match(text)
     try:
         # Two different defaults reveal a missing day, month or year instead of silently filling it.
-        one = parser.parse(text, dayfirst=dayfirst or bool(_NUMERIC_DMY.match(text)), default=_DEFAULT)
-        two = parser.parse(
-            text, dayfirst=dayfirst or bool(_NUMERIC_DMY.match(text)), default=_DEFAULT.replace(year=2001, month=2, day=2)
-        )
+        one = parser.parse(text, dayfirst=dayfirst, default=_DEFAULT)
+        two = parser.parse(text, dayfirst=dayfirst, default=_DEFAULT.replace(year=2001, month=2, day=2))
     except (ValueError, OverflowError):
         return None
     if one.date() != two.date():

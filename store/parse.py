@@ -56,8 +56,14 @@ _GLUED_HEADER = re.compile(
 )
 _FIELD_LINE = re.compile(r"^(?P<key>title|source|outlet|publisher|date|published|author|by|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _GLUED_BYLINE = re.compile(
-    r"^(?P<outlet>.*?[^\d\s-])\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})$"
+    r"^(?:(?P<outlet>.*?[^\d\s-])\s*)?(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})$"
 )
+_AUTHOR_LINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+(?:\s*(?:,|and|&|\|)\s*.*)?$")
+_ROLE = re.compile(
+    r"\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|analyst|journalist|bureau chief|"
+    r"in \w+|for \w+)\b", re.IGNORECASE,
+)
+_LEADING_LABEL = re.compile(r"^\s*(?:by|date|published|updated|posted|source)\b\s*:?", re.IGNORECASE)
 _TEXT_DATE = re.compile(
     r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
     re.IGNORECASE,
@@ -114,8 +120,10 @@ def _units(text: str) -> list[_Unit]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped line: the previous one stops mid-sentence and this one goes on in lower case."""
-    return len(previous) >= 40 and not is_sentence(previous) and line[:1].islower()
+    """A hard-wrapped line: the previous one stops mid-sentence and this one goes on in lower case (and is
+    not a `date 2025-05-11` or `key: value` line under a headline)."""
+    return (len(previous) >= 40 and not is_sentence(previous) and line[:1].islower()
+            and not _GLUED_HEADER.match(line) and not _FIELD_LINE.match(line))
 
 
 def _split_header(units: list[_Unit], article: Article) -> list[_Unit]:
@@ -194,8 +202,13 @@ def _classify(units: list[_Unit], article: Article) -> None:
             continue
         if _is_related_heading(unit):
             unit.kind = "related"
+        elif index <= 8 and _read_header_line(unit, article):
+            unit.kind = "meta"
         elif index <= 8 and _read_byline(unit, article):
             unit.kind = "byline"
+        elif index <= 8 and _is_author_line(unit.text):
+            unit.kind = "byline"
+            article.source = article.source or _author_outlet(unit.text)
         elif is_boilerplate(unit.text):
             unit.kind = "boilerplate"
     _find_title(content, article)
@@ -259,6 +272,31 @@ def mark_collection_furniture(articles: list[Article], seen_in_documents: Callab
             _number(article)
 
 
+def _read_header_line(unit: _Unit, article: Article) -> bool:
+    """A `date 2025-05-11` line of its own below the headline: the same metadata as the glued header."""
+    header = _GLUED_HEADER.match(unit.text)
+    if header is None or header.end() != len(unit.text):
+        return False
+    _set_published(article, header.group("value"))
+    return True
+
+
+def _is_author_line(text: str) -> bool:
+    """`By Jane Doe`, `By Jane Doe and John Roe, Reuters`: who wrote it, without a date."""
+    return len(words_of(text)) <= 12 and not is_sentence(text) and bool(_AUTHOR_LINE.match(text))
+
+
+def _author_outlet(text: str) -> str | None:
+    """The outlet after the last comma of `By Jane Doe, Reuters`; not a role (`Staff Writer`)."""
+    if "," not in text:
+        return None
+    outlet = text.rsplit(",", 1)[1].strip(" |•·-–—:")
+    words = outlet.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return None
+    return None if _ROLE.search(outlet) else outlet
+
+
 def _read_byline(unit: _Unit, article: Article) -> bool:
     """`Russia Today16-05-2025`, `Reuters | May 16, 2025`, `By Jane Doe, 16 May 2025`: outlet and date near the top."""
     if len(words_of(unit.text)) > 12 or is_sentence(unit.text):
@@ -275,8 +313,7 @@ def _read_byline(unit: _Unit, article: Article) -> bool:
     published = parse_date(raw, dayfirst=True)
     if published is None:
         return False
-    outlet = re.sub(r"^\s*(by|published|updated|source)\b:?", "", outlet or "", flags=re.IGNORECASE)
-    outlet = outlet.strip(" |•·-–—,:")
+    outlet = _LEADING_LABEL.sub("", outlet or "").strip(" |•·-–—,:")
     if article.published is None:
         article.published, article.published_raw = published, raw
     if outlet and not article.source:

@@ -124,6 +124,54 @@ def test_byline_with_textual_date() -> None:
     assert "Reuters" in article.source
 
 
+BODY = "At least 14 people were killed on Sunday when a missile struck an apartment block in Kyiv, officials said."
+
+
+def kinds(article) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in article.paragraphs]
+
+
+def test_a_date_line_below_the_headline_is_metadata_in_iso_order() -> None:
+    for gap in ("\n", "\n\n"):
+        [article] = parse(gap.join(["Missile strike hits Kyiv apartment block", "date 2025-05-11", BODY]) + "\n")
+        assert article.published == date(2025, 5, 11)
+        assert article.source is None
+        assert article.title == "Missile strike hits Kyiv apartment block"
+        assert kinds(article) == [("title", "Missile strike hits Kyiv apartment block"), ("meta", "date 2025-05-11"),
+                                  ("body", BODY)]
+
+
+def test_a_header_without_blank_lines_keeps_headline_date_and_byline_apart() -> None:
+    text = f"Missile strike hits Kyiv apartment block\ndate 2025-05-12\nBy Olena Petrenko, Kyiv Independent\n\n{BODY}\n"
+    [article] = parse(text)
+    assert (article.title, article.source, article.published) == (
+        "Missile strike hits Kyiv apartment block", "Kyiv Independent", date(2025, 5, 12))
+    assert [p.kind for p in article.paragraphs] == ["title", "meta", "byline", "body"]
+    assert [p.n for p in article.paragraphs if p.n is not None] == [1]
+
+
+def test_an_author_line_is_a_byline_and_a_role_is_not_an_outlet() -> None:
+    [article] = parse(f"Talks resume in Istanbul\n\nBy Jane Doe, Staff Writer\n\n{BODY}\n")
+    assert article.title == "Talks resume in Istanbul"
+    assert article.source is None
+    assert kinds(article)[1] == ("byline", "By Jane Doe, Staff Writer")
+
+
+def test_a_bare_date_line_dates_the_article() -> None:
+    for line, day in (("2025-05-11", date(2025, 5, 11)), ("16-05-2025", date(2025, 5, 16))):
+        [article] = parse(f"Missile strike hits Kyiv apartment block\n{line}\n{BODY}\n")
+        assert article.published == day
+        assert kinds(article)[1] == ("byline", line)
+
+
+def test_year_first_dates_are_never_read_day_first() -> None:
+    from store.dates import parse_date
+
+    assert parse_date("2025-05-11", dayfirst=True) == date(2025, 5, 11)
+    assert parse_date("2025/05/12", dayfirst=True) == date(2025, 5, 12)
+    assert parse_date("11-05-2025") == date(2025, 5, 11)
+
+
 def test_general_boilerplate_rules() -> None:
     for line in ("Advertisement", "Share this article", "Sign up for our newsletter", "Accept all cookies",
                  "Subscribe to read more", "3 min read", "• BBC News", "READ MORE"):
