@@ -417,6 +417,18 @@ def test_a_span_beyond_the_calendar_is_a_duration_without_dates() -> None:
     assert (f.kind, f.resolved) == ("duration", None)
 
 
+@pytest.mark.parametrize("text", ["The talks are expected to last two days.", "The truce won't last two weeks."])
+def test_last_as_a_verb_is_a_length_of_time_not_the_days_before(text: str) -> None:
+    f = only(text)
+    assert (f.kind, f.text[-4:], f.resolved, f.relative) == ("duration", text[-5:-1], None, False)
+    assert f.text.startswith("two")
+
+
+def test_the_last_two_days_are_the_days_before_the_article() -> None:
+    f = only("The strikes went on over the last two days.")
+    assert (f.kind, f.resolved, f.resolved_end) == ("duration", "2025-05-09", "2025-05-11")
+
+
 def test_month_dates_with_wide_spacing() -> None:
     f = find("The summit opened on  May   12  and closed two days later.", "May   12")
     assert (f.kind, f.resolved) == ("date", "2025-05-12")

@@ -367,6 +367,10 @@ SPAN_PERIOD = re.compile(
 )
 
 
+# "expected to last two days": the verb, a length of time, not the last two days before the article.
+_LAST_AS_VERB = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not)|n't)\s+$", re.I)
+
+
 def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     from .units import TIME_UNITS, iso_duration
 
@@ -378,6 +382,9 @@ def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
         return _quarters(m, n, pub)
     letter = TIME_UNITS[unit]
     approx = "approx" if re.search(r"few|several|couple", m.group("n"), re.I) else None
+    if (m.start() == m.start("mod") and m.group("mod").lower() == "last"
+            and _LAST_AS_VERB.search(m.string, max(0, m.start() - 12), m.start())):
+        return DateCand(m.start("n"), m.end(), "duration", value=n, unit=iso_duration(n, letter), approx=approx, priority=6)
     c = DateCand(m.start(), m.end(), "duration", value=n, unit=iso_duration(n, letter), approx=approx, relative=True, priority=6)
     mod = m.group("mod").lower()
     ahead = not any(k in mod for k in ("past", "last", "previous"))
