@@ -63,6 +63,10 @@ _ROLE = re.compile(
     r"\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|analyst|journalist|bureau chief|"
     r"in \w+|for \w+)\b", re.IGNORECASE,
 )
+_CLOCK_TIME = re.compile(
+    r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|[A-Z]{2,4}T)\)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
 _LEADING_LABEL = re.compile(r"^\s*(?:by|date|published|updated|posted|source)\b\s*:?", re.IGNORECASE)
 _TEXT_DATE = re.compile(
     r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
@@ -209,7 +213,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
         elif index <= 8 and _is_author_line(unit.text):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
-        elif is_boilerplate(unit.text):
+        elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
             unit.kind = "boilerplate"
     _find_title(content, article)
     title = normalise(article.title) if article.title else None
@@ -230,6 +234,11 @@ def _classify(units: list[_Unit], article: Article) -> None:
             article.title = _MARKDOWN_HEADING.sub(r"\g<text>", heading.text)
         elif body is not None:
             article.title = _first_sentence(body.text)
+
+
+def _capitals_headline(text: str) -> bool:
+    """`KYIV STRIKE: 14 DEAD` opening a file is its headline; `DOWNLOAD THE APP` is furniture in any case."""
+    return text.isupper() and len(words_of(text)) >= 3 and not is_boilerplate(text.capitalize())
 
 
 def _find_title(content: list[_Unit], article: Article) -> None:
@@ -273,12 +282,16 @@ def mark_collection_furniture(articles: list[Article], seen_in_documents: Callab
 
 
 def _read_header_line(unit: _Unit, article: Article) -> bool:
-    """A `date 2025-05-11` line of its own below the headline: the same metadata as the glued header."""
+    """A `date 2025-05-11` or `Source: Reuters` line of its own below the headline: the same metadata as
+    the header above it."""
     header = _GLUED_HEADER.match(unit.text)
-    if header is None or header.end() != len(unit.text):
-        return False
-    _set_published(article, header.group("value"))
-    return True
+    if header is not None and header.end() == len(unit.text):
+        _set_published(article, header.group("value"))
+        return True
+    if _FIELD_LINE.match(unit.text) and len(unit.text) < 200:
+        _read_field(unit.text, article)
+        return True
+    return False
 
 
 def _is_author_line(text: str) -> bool:
@@ -313,7 +326,7 @@ def _read_byline(unit: _Unit, article: Article) -> bool:
     published = parse_date(raw, dayfirst=True)
     if published is None:
         return False
-    outlet = _LEADING_LABEL.sub("", outlet or "").strip(" |•·-–—,:")
+    outlet = _LEADING_LABEL.sub("", _CLOCK_TIME.sub("", outlet or "")).strip(" |•·-–—,:")
     if article.published is None:
         article.published, article.published_raw = published, raw
     if outlet and not article.source:

@@ -164,6 +164,22 @@ def test_a_bare_date_line_dates_the_article() -> None:
         assert kinds(article)[1] == ("byline", line)
 
 
+def test_field_lines_below_a_capitals_headline_are_metadata() -> None:
+    text = f"KYIV STRIKE: 14 DEAD\r\nPublished: May 11, 2025\r\nSource: Reuters\r\n\r\n{BODY}\r\n"
+    [article] = parse(text)
+    assert (article.title, article.source, article.published) == ("KYIV STRIKE: 14 DEAD", "Reuters", date(2025, 5, 11))
+    assert [p.kind for p in article.paragraphs] == ["title", "meta", "meta", "body"]
+    [page] = parse(f"DOWNLOAD THE APP\n\nKyiv strike kills 14\n\n{BODY}\n")
+    assert page.paragraphs[0].kind == "boilerplate" and page.title == "Kyiv strike kills 14"
+
+
+def test_the_time_beside_a_byline_date_is_not_the_outlet() -> None:
+    for line in ("May 16, 2025 10:42 AM GMT+3", "Updated 16 May 2025, 14:05", "Reuters | May 16, 2025 at 9.30 pm"):
+        [article] = parse(f"Ceasefire talks stall\n{line}\n\n{BODY}\n")
+        assert article.published == date(2025, 5, 16), line
+        assert article.source == ("Reuters" if "Reuters" in line else None), line
+
+
 def test_year_first_dates_are_never_read_day_first() -> None:
     from store.dates import parse_date
 
