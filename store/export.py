@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from store.annotations.compare import changed_since_noted
 from store.annotations.queries import canonical_tag, tags_of
 from store.db import StoreError
 
@@ -21,11 +22,12 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 FIELDS = ("tags", "note", "quote", "document", "source", "published", "paragraph", "start", "end", "figures", "path",
-          "annotated_at")
+          "annotated_at", "orphaned", "former_paragraph", "changed_since_noted", "text_when_noted")
 FORMATS = ("csv", "jsonl", "md")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOM = "\ufeff"
 UNTAGGED = "(no tag)"
+CSV_BOOLEANS = {True: "yes", False: "no"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,11 @@ class FigureOut:
 
 @dataclass(slots=True)
 class ExportRow:
-    """One annotation as it leaves the store."""
+    """One annotation as it leaves the store.
+
+    An orphan has no `paragraph` (that number may now belong to another paragraph): `former_paragraph`
+    is the one it had. `text_when_noted` is the paragraph's text when the annotation was made.
+    """
 
     tags: list[str]
     note: str | None
@@ -54,9 +60,12 @@ class ExportRow:
     figures: list[FigureOut]
     path: str
     annotated_at: str
+    orphaned: bool = False
+    former_paragraph: int | None = None
+    changed_since_noted: bool = False
+    text_when_noted: str = ""
     doc_id: int = 0
     paragraph_text: str = ""
-    orphaned: bool = False
     annotation_id: int = 0
 
     def record(self) -> dict:
@@ -85,9 +94,9 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
         args.append(doc)
     where = f"where {' and '.join(clauses)}" if clauses else ""
     rows = db.execute(
-        "select a.id, a.doc_id, a.paragraph_id, coalesce(p.n, a.anchor_n), a.figure_start, a.figure_end, "
+        "select a.id, a.doc_id, a.paragraph_id, p.n, a.anchor_n, a.figure_start, a.figure_end, "
         "a.figure_text, a.note, coalesce(p.text, a.anchor_text, ''), coalesce(d.title, d.stem, ''), d.source, "
-        "d.published, coalesce(s.path, ''), coalesce(a.updated_at, a.created_at, ''), coalesce(a.orphaned, 0) "
+        "d.published, coalesce(s.path, ''), coalesce(a.updated_at, a.created_at, ''), coalesce(a.original_text, '') "
         "from annotations a left join paragraphs p on p.id = a.paragraph_id "
         "left join documents d on d.id = a.doc_id left join sources s on s.id = d.source_id "
         f"{where} order by coalesce(d.published, ''), a.doc_id, a.paragraph_id is null, p.position, a.anchor_n, "
@@ -97,14 +106,17 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
     tag_lists = tags_of(db, [r[0] for r in rows])
     figures = _figures_of(db, sorted({r[2] for r in rows if r[2] is not None}))
     out = []
-    for (annotation_id, doc_id, paragraph_id, n, start, end, figure_text, note, text, title, source, published,
-         path, at, orphan) in rows:
+    for (annotation_id, doc_id, paragraph_id, n, former_n, start, end, figure_text, note, text, title, source,
+         published, path, at, original) in rows:
+        orphan = paragraph_id is None
         out.append(ExportRow(
             tags=tag_lists.get(annotation_id, []), note=note, quote=figure_text if figure_text is not None else text,
             document=title, source=source, published=published, paragraph=n,
             start=start if figure_text is not None else None, end=end if figure_text is not None else None,
-            figures=figures.get(paragraph_id, []) if paragraph_id is not None else [], path=path, annotated_at=at,
-            doc_id=doc_id, paragraph_text=text, orphaned=bool(orphan), annotation_id=annotation_id,
+            figures=[] if orphan else figures.get(paragraph_id, []), path=path, annotated_at=at,
+            orphaned=orphan, former_paragraph=former_n if orphan else None,
+            changed_since_noted=changed_since_noted(original, text), text_when_noted=original or text,
+            doc_id=doc_id, paragraph_text=text, annotation_id=annotation_id,
         ))
     return out
 
@@ -216,6 +228,7 @@ def _write_csv(stream: TextIO, rows: list[ExportRow], _selection: _Selection, ra
         cells = [
             "; ".join(row.tags), row.note or "", row.quote, row.document, row.source or "", row.published or "",
             row.paragraph, row.start, row.end, "; ".join(f.text for f in row.figures), row.path, row.annotated_at,
+            CSV_BOOLEANS[row.orphaned], row.former_paragraph, CSV_BOOLEANS[row.changed_since_noted], row.text_when_noted,
         ]
         writer.writerow(["" if c is None else c if raw or not isinstance(c, str) else guard(c) for c in cells])
     return len(rows)
@@ -271,14 +284,21 @@ def _md_quote(row: ExportRow) -> str:
         f"¶{row.paragraph}" if row.paragraph is not None else None,
     ]))
     if row.orphaned:
-        where += " (no longer in the article)"
-    lines = [f"> {line}" if line else ">" for line in body.splitlines() or [""]]
-    lines += [">", f"> — {where}"]
+        was = f", was ¶{row.former_paragraph}" if row.former_paragraph is not None else ""
+        where += f" (orphaned: no longer in the article{was})"
+    lines = [*_md_block(body), ">", f"> — {where}"]
     out = "\n".join(lines) + "\n"
+    if row.changed_since_noted:
+        original = "\n".join(_md_block(md_escape(row.text_when_noted)))
+        out += f"\n*Changed since noted; when noted it read:*\n\n{original}\n"
     if row.note:
         note = md_escape(row.note).splitlines()
         out += "\n" + "  \n".join([f"**Note:** {note[0]}", *note[1:]]) + "\n"
     return out
+
+
+def _md_block(text: str) -> list[str]:
+    return [f"> {line}" if line else ">" for line in text.splitlines() or [""]]
 
 
 _WRITERS: dict[str, Callable[[TextIO, list[ExportRow], _Selection, bool], int]] = {

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from store.annotations.compare import changed_since_noted
 from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, unmark
 
 if TYPE_CHECKING:
@@ -67,6 +68,9 @@ class RepeatMark:
 
 @dataclass(slots=True)
 class ParagraphView:
+    """One paragraph as the article screen shows it; `text_when_noted` is set only when an annotation on it
+    was made on different text."""
+
     id: int
     n: int | None
     position: int
@@ -77,6 +81,7 @@ class ParagraphView:
     note: str | None = None
     figure_tags: list[tuple[int, int, list[str]]] = field(default_factory=list)
     repeat: RepeatMark | None = None
+    text_when_noted: str | None = None
 
     @property
     def hidden(self) -> bool:
@@ -107,13 +112,16 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
         [doc_id],
     ):
         tags[annotation_id].append(tag)
-    for annotation_id, paragraph_id, start, end, note in db.execute(
-        "select id, paragraph_id, figure_start, figure_end, note from annotations where doc_id = ? and paragraph_id is not null",
+    for annotation_id, paragraph_id, start, end, note, original in db.execute(
+        "select id, paragraph_id, figure_start, figure_end, note, original_text from annotations "
+        "where doc_id = ? and paragraph_id is not null order by id",
         [doc_id],
     ):
         view = by_id.get(paragraph_id)
         if view is None:
             continue
+        if view.text_when_noted is None and changed_since_noted(original, view.text):
+            view.text_when_noted = original
         if start is not None:
             view.figure_tags.append((start, end, tags.get(annotation_id, [])))
         else:

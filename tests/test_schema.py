@@ -4,6 +4,7 @@ v2: documents.sort_date, kept by triggers, and the indexes that serve the librar
 v3: repeat_lsh loses its paragraph_id index; each paragraph's band keys are packed in repeat_lsh_keys.
 v4: the loader, not a per-row trigger, adds new paragraphs to paragraphs_fts.
 v5: repeat_lsh_keys.prints, each indexed paragraph's signature print (NULL on rows written before).
+v6: annotations.original_text, the text an annotation was first made on (its anchor text on rows written before).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from store.annotations import tag_paragraph
 from store.db import SCHEMA_VERSION, holds_documents, open_db, schema_version
 from store.load import load_paths
 from store.queries import SORTS, documents
@@ -44,6 +46,7 @@ def as_version_1(path: Path) -> None:
         'insert into "paragraphs_fts" (rowid, "text") values (new.rowid, new."text"); end'
     )
     database.execute("create index idx_repeat_lsh_paragraph on repeat_lsh (paragraph_id)")
+    database.execute("alter table annotations drop column original_text")
     database.execute("update meta set value = '1' where key = 'schema_version'")
     database.conn.commit()
     database.close()
@@ -68,7 +71,7 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 5
+    assert schema_version(database) == SCHEMA_VERSION == 6
     assert stale_dates(database) == []
     assert [row.id for row in documents(database, sort="date", limit=None)] == expected
 
@@ -140,6 +143,24 @@ def test_opening_a_v1_collection_hands_full_text_rows_to_the_loader(v1_path: Pat
     database.execute("insert into paragraphs_fts (paragraphs_fts) values ('integrity-check')")
     hits = database.execute("select count(*) from paragraphs_fts where paragraphs_fts match 'Reykjavik'").fetchone()[0]
     assert hits == 1
+    database.close()
+
+
+def test_annotations_made_before_version_6_keep_their_anchor_text_as_the_original(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    database = open_db(path)
+    assert load_paths(database, [SEEDS]).ok
+    paragraph_id, text = database.execute(
+        "select id, text from paragraphs where kind = 'body' order by id limit 1").fetchone()
+    tag_paragraph(database, paragraph_id, ["kept"])
+    database.execute("alter table annotations drop column original_text")
+    database.execute("update meta set value = '5' where key = 'schema_version'")
+    database.conn.commit()
+    database.close()
+
+    database = open_db(path)
+    assert schema_version(database) == 6
+    assert database.execute("select original_text, anchor_text from annotations").fetchall() == [(text, text)]
     database.close()
 
 

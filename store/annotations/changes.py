@@ -144,9 +144,10 @@ def change(
                 annotation_id = db["annotations"].insert({
                     "doc_id": doc_id, "paragraph_id": paragraph_id,
                     "figure_start": span.start if span else None, "figure_end": span.end if span else None,
-                    "figure_text": figure_text, "note": new_note, "anchor_text": anchor.text,
-                    "anchor_hash": anchor.hash, "anchor_n": anchor.n, "anchor_prev": anchor.prev,
-                    "anchor_next": anchor.next, "orphaned": 0, "created_at": stamp, "updated_at": stamp,
+                    "figure_text": figure_text, "note": new_note, "original_text": anchor.text,
+                    "anchor_text": anchor.text, "anchor_hash": anchor.hash, "anchor_n": anchor.n,
+                    "anchor_prev": anchor.prev, "anchor_next": anchor.next, "orphaned": 0,
+                    "created_at": stamp, "updated_at": stamp,
                 }).last_pk
             else:
                 annotation_id = before["id"]

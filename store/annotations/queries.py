@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from store.annotations.compare import changed_since_noted
+
 if TYPE_CHECKING:
     import sqlite_utils
-
 
 
 @dataclass(slots=True)
@@ -16,7 +17,7 @@ class Annotation:
     """Tags and a note on a whole paragraph (no figure offsets) or on one figure inside it.
 
     `n` and `text` are the paragraph's current reading number and text, or the last ones it had
-    when the annotation is orphaned.
+    when the annotation is orphaned; `original_text` is the paragraph's text when the annotation was made.
     """
 
     id: int
@@ -32,10 +33,15 @@ class Annotation:
     created_at: str = ""
     updated_at: str = ""
     text: str = ""
+    original_text: str = ""
 
     @property
     def is_figure(self) -> bool:
         return self.figure_text is not None
+
+    @property
+    def changed_since_noted(self) -> bool:
+        return changed_since_noted(self.original_text, self.text)
 
     @property
     def quote(self) -> str:
@@ -44,7 +50,9 @@ class Annotation:
 
 @dataclass(frozen=True, slots=True)
 class TaggedQuote:
-    """One place a tag was put, as the tag browser lists it."""
+    """One place a tag was put (or an orphaned annotation), as the tag browser lists it.
+
+    For an orphan `n` is the reading number its paragraph had, `position` and `paragraph_id` are None."""
 
     doc_id: int
     title: str
@@ -57,11 +65,17 @@ class TaggedQuote:
     published: str | None = None
     note: str | None = None
     orphaned: bool = False
+    original_text: str = ""
+
+    @property
+    def changed_since_noted(self) -> bool:
+        return changed_since_noted(self.original_text, self.text)
 
 
 _COLUMNS = (
     "a.id, a.doc_id, a.paragraph_id, coalesce(p.n, a.anchor_n), a.figure_start, a.figure_end, a.figure_text, "
-    "a.note, coalesce(a.orphaned, 0), a.created_at, a.updated_at, coalesce(p.text, a.anchor_text, '')"
+    "a.note, coalesce(a.orphaned, 0), a.created_at, a.updated_at, coalesce(p.text, a.anchor_text, ''), "
+    "coalesce(a.original_text, '')"
 )
 _FROM = "from annotations a left join paragraphs p on p.id = a.paragraph_id"
 _ORDER = "order by a.paragraph_id is null, p.position, a.anchor_n, a.figure_start is not null, a.figure_start, a.id"
@@ -86,7 +100,7 @@ def _annotations(db: sqlite_utils.Database, where: str, args: list, tail: str = 
     tags = tags_of(db, [row[0] for row in rows])
     return [
         Annotation(*row[:7], tags=tags.get(row[0], []), note=row[7], orphaned=bool(row[8]), created_at=row[9] or "",
-                   updated_at=row[10] or "", text=row[11])
+                   updated_at=row[10] or "", text=row[11], original_text=row[12])
         for row in rows
     ]
 
@@ -129,20 +143,41 @@ def known_tags(db: sqlite_utils.Database, prefix: str = "", limit: int = 50) -> 
     return [tag for tag, _count in tags_with_counts(db) if tag.casefold().startswith(wanted)][:limit]
 
 
+_QUOTE_COLUMNS = (
+    "a.doc_id, coalesce(d.title, d.stem, ''), coalesce(p.n, a.anchor_n), p.position, "
+    "coalesce(p.text, a.anchor_text, ''), a.figure_text, a.paragraph_id, a.id, d.published, a.note, "
+    "a.paragraph_id is null, coalesce(a.original_text, '')"
+)
+_QUOTE_FROM = "left join paragraphs p on p.id = a.paragraph_id left join documents d on d.id = a.doc_id"
+
+
+def _quotes(db: sqlite_utils.Database, sql: str, args: list) -> list[TaggedQuote]:
+    return [
+        TaggedQuote(*row[:10], orphaned=bool(row[10]), original_text=row[11])
+        for row in db.execute(sql, args).fetchall()
+    ]
+
+
 def paragraphs_with_tag(db: sqlite_utils.Database, tag: str, limit: int = 200, offset: int = 0) -> list[TaggedQuote]:
     """Every paragraph and figure carrying `tag` (any case), newest article first, in reading order; orphans last."""
-    rows = db.execute(
-        "select a.doc_id, coalesce(d.title, d.stem, ''), coalesce(p.n, a.anchor_n), p.position, "
-        "coalesce(p.text, a.anchor_text, ''), a.figure_text, a.paragraph_id, a.id, d.published, a.note, "
-        "coalesce(a.orphaned, 0) "
-        "from annotation_tags t join annotations a on a.id = t.annotation_id "
-        "left join paragraphs p on p.id = a.paragraph_id left join documents d on d.id = a.doc_id "
+    return _quotes(
+        db,
+        f"select {_QUOTE_COLUMNS} from annotation_tags t join annotations a on a.id = t.annotation_id {_QUOTE_FROM} "
         "where t.tag = ? "
         "order by a.paragraph_id is null, coalesce(d.published, '') desc, a.doc_id, p.position, a.anchor_n, "
         "a.figure_start is not null, a.figure_start, a.id limit ? offset ?",
         [canonical_tag(db, tag) or " ".join(tag.split()), limit, offset],
-    ).fetchall()
-    return [TaggedQuote(*row[:10], orphaned=bool(row[10])) for row in rows]
+    )
+
+
+def orphaned_quotes(db: sqlite_utils.Database, limit: int = 500, offset: int = 0) -> list[TaggedQuote]:
+    """The orphans as the tag browser lists them, under their article's title, by document then former place."""
+    return _quotes(
+        db,
+        f"select {_QUOTE_COLUMNS} from annotations a {_QUOTE_FROM} where a.paragraph_id is null "
+        "order by a.doc_id, a.anchor_n, a.figure_start, a.id limit ? offset ?",
+        [limit, offset],
+    )
 
 
 def canonical_tag(db: sqlite_utils.Database, tag: str) -> str | None:

@@ -16,7 +16,7 @@ def create_annotation_tables(db: sqlite_utils.Database) -> None:
         {
             "id": int, "doc_id": int, "paragraph_id": int, "figure_start": int, "figure_end": int,
             "figure_text": str, "note": str, "anchor_text": str, "anchor_hash": str, "anchor_n": int,
-            "orphaned": int, "created_at": str, "updated_at": str, **ANCHOR_COLUMNS,
+            "orphaned": int, "created_at": str, "updated_at": str, "original_text": str, **ANCHOR_COLUMNS,
         },
         pk="id", foreign_keys=[("doc_id", "documents", "id"), ("paragraph_id", "paragraphs", "id")],
         if_not_exists=True,
@@ -44,3 +44,11 @@ def ensure_annotation_tables(db: sqlite_utils.Database) -> None:
     """A store created before the undo log or the neighbour anchors gets them on first use."""
     if not db["annotation_log"].exists() or not ANCHOR_COLUMNS.keys() <= db["annotations"].columns_dict.keys():
         create_annotation_tables(db)
+
+
+def keep_original_text(db: sqlite_utils.Database) -> None:
+    """Schema 6: the text an annotation was first made on. Rows written before have only their current anchor
+    text (a reload may already have replaced the original), so that is what they keep."""
+    if "original_text" not in db["annotations"].columns_dict:
+        db["annotations"].add_column("original_text", str)
+    db.execute("update annotations set original_text = anchor_text where original_text is null")

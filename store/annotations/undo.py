@@ -44,6 +44,8 @@ def _restore(db: sqlite_utils.Database, state: dict) -> None:
     row = {k: v for k, v in state.items() if k != "tags"}
     columns = db["annotations"].columns_dict
     row = {k: v for k, v in row.items() if k in columns}
+    if row.get("original_text") is None:
+        row["original_text"] = row.get("anchor_text")
     if row.get("paragraph_id") is not None:
         same = db.execute(
             "select 1 from paragraphs where id = ? and doc_id = ? and hash = ?",

@@ -1,4 +1,6 @@
-"""Tags: every tag with its count; its paragraphs across all articles; enter goes to the paragraph."""
+"""Tags: every tag with its count; its paragraphs across all articles; enter goes to the paragraph.
+
+An orphan (its text gone from the article) opens its article at the top, saying why."""
 
 from __future__ import annotations
 
@@ -8,10 +10,14 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.annotations import TaggedQuote, orphaned, paragraphs_with_tag, tags_with_counts
+from store.annotations import TaggedQuote, orphaned, orphaned_quotes, paragraphs_with_tag, tags_with_counts
+from store.annotations.compare import what_changed
+from store.queries import document
 from tui.screens.two_pane import TwoPaneScreen
+from tui.widgets.paragraph import MARKER_CHANGED, MARKER_NOTE
 
 ORPHANS = "\0orphans"
+MARKER_ORPHAN = "⚠"
 
 
 class TagsScreen(TwoPaneScreen):
@@ -63,26 +69,51 @@ class TagsScreen(TwoPaneScreen):
 
     @work(thread=True, exclusive=True, group="tag-quotes")
     def _fetch_quotes(self, tag: str) -> None:
-        if tag == ORPHANS:
-            quotes = [TaggedQuote(a.doc_id, f"document {a.doc_id}", a.n, None, a.text, a.figure_text, None, a.id,
-                                  note=a.note, orphaned=True) for a in self.app.store(orphaned)]
-        else:
-            quotes = self.app.store(paragraphs_with_tag, tag)
+        quotes = self.app.store(orphaned_quotes) if tag == ORPHANS else self.app.store(paragraphs_with_tag, tag)
         self.post_message(self.Quotes(tag, quotes))
 
     def on_tags_screen_quotes(self, message: Quotes) -> None:
         self.quotes = message.quotes
-        options = []
-        for q in message.quotes:
-            where = f"¶{q.n}" if q.n is not None else "gone"
-            head = Content.assemble((q.title, "bold"), (f"  {where} · {q.published or ''}", "$text-muted"))
-            body = Content(q.figure_text and f"“{q.figure_text}” in: {q.text}" or q.text)
-            lines = [head, body] + ([Content.styled(f"✎ {q.note}", "italic")] if q.note else [])
-            options.append(Option(Content("\n").join(lines)))
-        self.right.set_options(options)
+        self.right.set_options(Option(quote_visual(q)) for q in message.quotes)
 
     def open_right(self, index: int) -> None:
-        if index >= len(self.quotes) or self.quotes[index].paragraph_id is None:
+        if index >= len(self.quotes):
             return
         quote = self.quotes[index]
-        self.app.open_article(quote.doc_id, position=quote.position)
+        if quote.orphaned:
+            self._open_orphan(quote)
+        else:
+            self.app.open_article(quote.doc_id, position=quote.position)
+
+    def _open_orphan(self, quote: TaggedQuote) -> None:
+        if not self.app.store(document, quote.doc_id).paragraphs:
+            self.app.notify(f"“{quote.title}” is no longer in its file: its annotations are kept here",
+                            title="Orphaned", severity="warning", timeout=6)
+            return
+        self.app.open_article(quote.doc_id)
+        self.app.notify(f"Its text (was {where_it_was(quote)}) is no longer in this article: opened at the top",
+                        title="Orphaned", severity="warning", timeout=6)
+
+
+def where_it_was(quote: TaggedQuote) -> str:
+    return f"¶{quote.n}" if quote.n is not None else "the title"
+
+
+def quote_visual(quote: TaggedQuote) -> Content:
+    """Title and place, the quote, then what changed since it was noted and the note."""
+    lines = [_quote_head(quote), Content(f"“{quote.figure_text}” in: {quote.text}" if quote.figure_text else quote.text)]
+    if quote.changed_since_noted:
+        change = what_changed(quote.original_text, quote.text)
+        lines.append(Content.styled(f"{MARKER_CHANGED} changed since noted: {change}", "$text-warning"))
+    if quote.note:
+        lines.append(Content.styled(f"{MARKER_NOTE} {quote.note}", "italic"))
+    return Content("\n").join(lines)
+
+
+def _quote_head(quote: TaggedQuote) -> Content:
+    if quote.orphaned:
+        place = Content.styled(f"{MARKER_ORPHAN} orphaned, was {where_it_was(quote)}", "italic $text-warning")
+    else:
+        place = Content.styled(f"¶{quote.n}" if quote.n is not None else "title", "$text-muted")
+    head = Content.assemble(Content.styled(quote.title, "bold"), "  ", place)
+    return head + Content.styled(f" · {quote.published}", "$text-muted") if quote.published else head

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
+from store.annotations.compare import what_changed
 from store.reading import ParagraphView
 from tui.widgets.hanging import Hanging
 
@@ -31,7 +32,7 @@ FIGURE_GLYPHS = {
     "count": "#", "number": "n", "money": "$", "percent": "%", "quantity": "u", "ordinal": "º",
     "range": "↔", "duration": "⧗", "date": "◷", "time": "◷", "set": "↻",
 }
-MARKER_REPEAT, MARKER_TAG, MARKER_NOTE, MARKER_FIGURE = "≡", "●", "✎", "◆"
+MARKER_REPEAT, MARKER_TAG, MARKER_NOTE, MARKER_FIGURE, MARKER_CHANGED = "≡", "●", "✎", "◆", "Δ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,4 +90,7 @@ def _body(view: ParagraphView, look: Look) -> Content:
             lines.append(Content.styled(f"{MARKER_NOTE} {view.note}", "italic $text-warning"))
         else:
             lines.append(Content.styled(f"{MARKER_NOTE} note (o shows)", "$text-muted"))
+    if view.text_when_noted is not None:
+        change = what_changed(view.text_when_noted, view.text)
+        lines.append(Content.styled(f"{MARKER_CHANGED} changed since noted: {change}", "$text-warning"))
     return Content("\n").join(lines)
