@@ -45,7 +45,8 @@ class ExportRow:
     """One annotation as it leaves the store.
 
     An orphan has no `paragraph` (that number may now belong to another paragraph): `former_paragraph`
-    is the one it had. `text_when_noted` is the paragraph's text when the annotation was made.
+    is the one it had. `text_when_noted` is the paragraph's text when the annotation was made, given
+    when it has changed since (otherwise it is `quote`'s paragraph as it stands).
     """
 
     tags: list[str]
@@ -115,7 +116,8 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
             start=start if figure_text is not None else None, end=end if figure_text is not None else None,
             figures=[] if orphan else figures.get(paragraph_id, []), path=path, annotated_at=at,
             orphaned=orphan, former_paragraph=former_n if orphan else None,
-            changed_since_noted=changed_since_noted(original, text), text_when_noted=original or text,
+            changed_since_noted=changed_since_noted(original, text),
+            text_when_noted=original if changed_since_noted(original, text) else "",
             doc_id=doc_id, paragraph_text=text, annotation_id=annotation_id,
         ))
     return out
