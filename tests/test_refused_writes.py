@@ -1,5 +1,5 @@
 """Writes the store refuses, another program holding the write lock or the database read-only: the errors say
-which, and the command line names the file."""
+which, the reader skips a read mark or a reading position it cannot write, and the command line names the file."""
 
 from __future__ import annotations
 
@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from textual.widgets import DataTable
 
 from store.annotations import tag_paragraph
 from store.db import StoreLocked, StoreReadOnly, is_read_only
+from store.queries import document, remember_position, set_read
 from tests.conftest import LIVE_BLOG, para
+from tui.app import TearsheetApp
 from tui.cli import main
+from tui.screens.article import ArticleScreen
 
 
 @contextmanager
@@ -36,21 +40,44 @@ def read_only(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
 
 
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_first_article(pilot) -> ArticleScreen:
+    pilot.app.screen.query_one(DataTable).move_cursor(row=0)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
+def errors(app: TearsheetApp) -> list[tuple[str, str]]:
+    return [(n.title, n.message) for n in app._notifications if n.severity == "error"]
+
+
 # -- the store ------------------------------------------------------------------------------------
 
 
-def test_a_write_on_a_locked_store_raises_a_locked_error_naming_the_file(seeded, tmp_path) -> None:
+def test_reading_state_writes_on_a_locked_store_raise_a_locked_error_naming_the_file(seeded, tmp_path) -> None:
     pid, _ = para(seeded, 1)
+    doc = seeded.execute("select doc_id from paragraphs where id = ?", [pid]).fetchone()[0]
     seeded.execute("PRAGMA busy_timeout = 50")
     with write_lock_held(tmp_path / "t.db"):
-        with pytest.raises(StoreLocked, match=f"{tmp_path / 't.db'}: the database is locked"):
-            tag_paragraph(seeded, pid, ["kremlin"])
-        assert not seeded.conn.in_transaction
+        for write in (lambda: set_read(seeded, doc), lambda: remember_position(seeded, doc, 3),
+                      lambda: tag_paragraph(seeded, pid, ["kremlin"])):
+            with pytest.raises(StoreLocked, match=f"{tmp_path / 't.db'}: the database is locked"):
+                write()
+            assert not seeded.conn.in_transaction
 
 
 def test_writes_to_a_read_only_store_raise_a_read_only_error(seeded, tmp_path) -> None:
     database = read_only(tmp_path / "t.db")
     pid, _ = para(database, 1)
+    with pytest.raises(StoreReadOnly, match="read-only"):
+        set_read(database, 1)
     with pytest.raises(StoreReadOnly, match="read-only"):
         tag_paragraph(database, pid, ["kremlin"])
 
@@ -63,6 +90,29 @@ def test_read_only_is_told_from_locked_without_waiting(seeded, tmp_path) -> None
         assert not is_read_only(seeded)
         assert time.monotonic() - started < 0.5
     assert seeded.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+# -- the reader, another program holding the write lock --------------------------------------------
+
+
+async def test_opening_an_article_while_another_program_writes_neither_crashes_nor_waits_out_the_timeout(
+    seeded, tmp_path
+) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        with write_lock_held(tmp_path / "t.db"):
+            started = time.monotonic()
+            article = await open_first_article(pilot)
+            await pilot.press("j")
+            await pilot.pause(0.6)
+            await settle(pilot)
+            waited = time.monotonic() - started
+            assert app.is_running and app.screen is article
+            assert errors(app) == []
+            assert not document(seeded, article.doc_id).read
+        assert waited < 3.0
+    assert app.return_code in (None, 0)
 
 
 # -- the command line --------------------------------------------------------------------------------

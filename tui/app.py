@@ -15,7 +15,9 @@ from textual.app import App, SystemCommand
 from textual.events import AppFocus
 from textual.screen import Screen
 
-from store.db import StoreError, open_db, sqlite_utils_module
+from store.db import (
+    StoreError, StoreLocked, StoreReadOnly, open_db, sqlite_utils_module, waiting_at_most,
+)
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
 
@@ -31,6 +33,12 @@ S = TypeVar("S", bound=Screen)
 # for the next key, and an automatic one only after this many young-generation passes (Python's default: 10).
 COLLECT_WHEN_IDLE_FOR = 0.5
 FULL_PASS_EVERY = 100
+
+READING_WAIT_MS = 300
+"""The longest the read mark and the reading position wait for another program's write lock: they are not worth
+freezing the reader for, and the next move writes the position again."""
+LOCKED_NOW = "The database is locked by another program; try again in a moment."
+READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
 
 
 class TearsheetApp(App[None]):
@@ -67,6 +75,21 @@ class TearsheetApp(App[None]):
             raise StoreError(self.store_error or "the database is not open")
         with self._db_lock:
             return fn(self._db, *args, **kwargs)
+
+    def save_quietly(self, what: str, fn: Callable[..., object], *args: object, wait_ms: int = READING_WAIT_MS) -> bool:
+        """A write not worth a wait or a warning (the read mark, the reading position): skipped without a word
+        when another program holds the store past `wait_ms` or the store is read-only (said once, at start)."""
+        try:
+            self.store(_waiting_at_most, wait_ms, fn, *args)
+        except (StoreLocked, StoreReadOnly):
+            return False
+        except StoreError as exc:
+            self._not_saved(what, exc)
+            return False
+        return True
+
+    def _not_saved(self, what: str, error: StoreError) -> None:
+        self.notify(_why_not_saved(error), title=f"{what} not saved", severity="error", timeout=8, markup=False)
 
     def when_store_open(self, callback: Callable[[], object]) -> None:
         """Call back now if the database is open, else as soon as it is."""
@@ -305,6 +328,19 @@ class TearsheetApp(App[None]):
                 f"{command.key_display}  ·  {_group_of(command, GROUPS)}",
                 _runner(target, action.removeprefix("app.")),
             )
+
+
+def _waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None, fn: Callable[..., T], *args: object) -> T:
+    with waiting_at_most(db, wait_ms):
+        return fn(db, *args)
+
+
+def _why_not_saved(error: StoreError) -> str:
+    if isinstance(error, StoreLocked):
+        return LOCKED_NOW
+    if isinstance(error, StoreReadOnly):
+        return READ_ONLY_NOW
+    return str(error)
 
 
 def _group_of(command: object, groups: dict) -> str:

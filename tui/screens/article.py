@@ -11,7 +11,6 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import annotations
-from store.db import StoreError
 from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from tui.commands import ARTICLE, bindings
@@ -170,11 +169,11 @@ class ArticleScreen(Screen[None]):
 
     @work(thread=True, group="position")
     def _write_position(self, doc_id: int, position: int) -> None:
-        self.app.store(remember_position, doc_id, position)
+        self.app.save_quietly("Reading position", remember_position, doc_id, position)
 
     @work(thread=True, group="position")
     def _mark_read(self, doc_id: int) -> None:
-        self.app.store(set_read, doc_id, True)
+        self.app.save_quietly("Read mark", set_read, doc_id, True)
 
     def on_screen_suspend(self) -> None:
         self._save_position()
@@ -187,10 +186,7 @@ class ArticleScreen(Screen[None]):
         saved after the last pause stands instead."""
         view = self.cursor_view()
         if view is not None:
-            try:
-                self.app.store(remember_position, self.doc_id, view.position, wait_ms=QUIT_WAIT_MS)
-            except StoreError:
-                pass
+            self.app.save_quietly("Reading position", remember_position, self.doc_id, view.position, wait_ms=QUIT_WAIT_MS)
 
     # -- movement ------------------------------------------------------------------------------
 
