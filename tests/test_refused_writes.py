@@ -1,5 +1,5 @@
-"""Writes the store refuses, another program holding the write lock or the database read-only: the errors say
-which, the reader skips a read mark or a reading position it cannot write, and the command line names the file."""
+"""Writes the store refuses, another program holding the write lock or the database read-only: the reader says
+what was not saved and why and keeps what was typed, the command line names the file."""
 
 from __future__ import annotations
 
@@ -11,15 +11,17 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input, TextArea
 
-from store.annotations import tag_paragraph
-from store.db import StoreLocked, StoreReadOnly, is_read_only
+from store.annotations import annotations_of_document, tag_paragraph
+from store.db import StoreLocked, StoreReadOnly, is_read_only, open_db
 from store.queries import document, remember_position, set_read
 from tests.conftest import LIVE_BLOG, para
-from tui.app import TearsheetApp
+from tui.app import LOCKED_NOW, READ_ONLY_NOW, TearsheetApp
 from tui.cli import main
 from tui.screens.article import ArticleScreen
+from tui.screens.note_modal import NoteModal
+from tui.screens.tag_modal import TagModal
 
 
 @contextmanager
@@ -113,6 +115,87 @@ async def test_opening_an_article_while_another_program_writes_neither_crashes_n
             assert not document(seeded, article.doc_id).read
         assert waited < 3.0
     assert app.return_code in (None, 0)
+
+
+async def test_a_tag_refused_while_another_program_writes_keeps_its_dialog_and_text(seeded, tmp_path) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        seeded.execute("PRAGMA busy_timeout = 100")
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("t", *"casualties", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, TagModal)
+            assert app.screen.query_one(Input).value == "casualties"
+            assert errors(app) == [("Tag not saved", LOCKED_NOW)]
+            assert "try again in a moment" in LOCKED_NOW
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is article
+        assert [a.tags for a in annotations_of_document(seeded, article.doc_id)] == [["casualties"]]
+
+
+async def test_a_note_refused_while_another_program_writes_stays_open_even_when_quitting(seeded, tmp_path) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        seeded.execute("PRAGMA busy_timeout = 100")
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("a", *"Check the MoD figure", "escape")
+            await settle(pilot)
+            assert isinstance(app.screen, NoteModal)
+            await pilot.press("ctrl+q")
+            await settle(pilot)
+            assert app.is_running and isinstance(app.screen, NoteModal)
+            assert app.screen.query_one(TextArea).text == "Check the MoD figure"
+            assert errors(app) == [("Note not saved", LOCKED_NOW)] * 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is article
+        assert [a.note for a in annotations_of_document(seeded, article.doc_id)] == ["Check the MoD figure"]
+
+
+# -- the reader on a read-only database ------------------------------------------------------------
+
+
+async def test_every_write_refused_by_a_read_only_database_is_reported_and_nothing_typed_is_lost(seeded, tmp_path) -> None:
+    tag_paragraph(seeded, para(seeded, 2)[0], ["earlier"])
+    app = TearsheetApp(read_only(tmp_path / "t.db"), resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert errors(app) == [("Read mark not saved", READ_ONLY_NOW)]
+        article = await open_first_article(pilot)
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal) and app.screen.query_one(Input).value == "casualties"
+        await pilot.press("escape", "a", *"Ask the MoD", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteModal) and app.screen.query_one(TextArea).text == "Ask the MoD"
+        await pilot.press("ctrl+g", "u")
+        await settle(pilot)
+        assert app.screen is article
+        titles = [title for title, _ in errors(app)]
+        assert titles == ["Read mark not saved", "Tag not saved", "Note not saved", "Undo not saved"]
+        assert {message for _, message in errors(app)} == {READ_ONLY_NOW}
+        assert "tags and notes can't be saved" in READ_ONLY_NOW
+        await pilot.press("q")
+    assert app.return_code in (None, 0)
+
+
+async def test_a_tag_the_store_cannot_hold_keeps_the_dialog_and_says_why(seeded) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_first_article(pilot)
+        await pilot.press("t", *"left;right", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal) and app.screen.query_one(Input).value == "left;right"
+        [(title, message)] = errors(app)
+        assert title == "Tag not saved" and "cannot hold ';'" in message
 
 
 # -- the command line --------------------------------------------------------------------------------

@@ -7,8 +7,9 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -39,6 +40,13 @@ READING_WAIT_MS = 300
 freezing the reader for, and the next move writes the position again."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
+
+
+@dataclass(frozen=True, slots=True)
+class Saved(Generic[T]):
+    """A write the store took, with what its function returned (true even when that is None)."""
+
+    value: T
 
 
 class TearsheetApp(App[None]):
@@ -75,6 +83,15 @@ class TearsheetApp(App[None]):
             raise StoreError(self.store_error or "the database is not open")
         with self._db_lock:
             return fn(self._db, *args, **kwargs)
+
+    def save(self, what: str, fn: Callable[..., T], *args: object, wait_ms: int | None = None) -> Saved[T] | None:
+        """Run a store function that writes. If the store refuses (locked, read-only, a tag it cannot hold),
+        say what was not saved and why, and answer None; `wait_ms` shortens the wait for another program."""
+        try:
+            return Saved(self.store(_waiting_at_most, wait_ms, fn, *args))
+        except StoreError as exc:
+            self._not_saved(what, exc)
+            return None
 
     def save_quietly(self, what: str, fn: Callable[..., object], *args: object, wait_ms: int = READING_WAIT_MS) -> bool:
         """A write not worth a wait or a warning (the read mark, the reading position): skipped without a word
@@ -196,11 +213,12 @@ class TearsheetApp(App[None]):
             self._store_opened()
 
     async def action_quit(self) -> None:
-        # What a screen holds unsaved (a note being written, a cursor moved a moment ago) is written first.
+        # What a screen holds unsaved (a note being written, a cursor moved a moment ago) is written first;
+        # what the store refuses (a note) keeps the reader open rather than lose it.
         for screen in reversed(self.screen_stack):
             keep = getattr(screen, "keep_before_quit", None)
-            if keep is not None:
-                keep()
+            if keep is not None and not keep():
+                return
         self.exit()
 
     def _first_frame_painted(self) -> None:
