@@ -160,6 +160,21 @@ async def test_a_note_refused_while_another_program_writes_stays_open_even_when_
 # -- the reader on a read-only database ------------------------------------------------------------
 
 
+async def test_a_read_only_database_is_announced_once_and_reading_works(seeded, tmp_path) -> None:
+    app = TearsheetApp(read_only(tmp_path / "t.db"), resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        [notice] = list(app._notifications)
+        assert notice.severity == "warning" and "t.db is read-only" in notice.message
+        assert "tags, notes" in notice.message
+        article = await open_first_article(pilot)
+        await pilot.press("j", "j")
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert app.is_running and app.screen is article and len(article.shown) > 2
+        assert len(app._notifications) == 1
+
+
 async def test_every_write_refused_by_a_read_only_database_is_reported_and_nothing_typed_is_lost(seeded, tmp_path) -> None:
     tag_paragraph(seeded, para(seeded, 2)[0], ["earlier"])
     app = TearsheetApp(read_only(tmp_path / "t.db"), resume=False)

@@ -17,7 +17,7 @@ from textual.events import AppFocus
 from textual.screen import Screen
 
 from store.db import (
-    StoreError, StoreLocked, StoreReadOnly, open_db, sqlite_utils_module, waiting_at_most,
+    StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module, waiting_at_most,
 )
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
@@ -148,6 +148,12 @@ class TearsheetApp(App[None]):
         callbacks, self._when_open = self._when_open, []
         for callback in callbacks:
             callback()
+        if self.store(is_read_only):
+            self.notify(
+                f"{self.store(database_path)} is read-only: you can read, but tags, notes and where you are in "
+                "each article won't be saved.",
+                title="Read-only database", severity="warning", timeout=12, markup=False,
+            )
         if self.resume:
             self._resume()
 
