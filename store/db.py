@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -22,6 +23,14 @@ BUSY_TIMEOUT_MS = 5000
 
 class StoreError(Exception):
     """A problem the user can act on: the message says what and where."""
+
+
+class StoreLocked(StoreError):
+    """Another program held the write lock for longer than the wait: the same write may go through later."""
+
+
+class StoreReadOnly(StoreError):
+    """The database cannot be written (the file, its folder or the connection is read-only); reading works."""
 
 
 def default_path() -> Path:
@@ -100,7 +109,7 @@ def open_db(
             _enable_wal(db, target)
             migrate_schema(db)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{target}: {_explain(exc)}") from exc
+        raise store_error(exc, target) from exc
     except OSError as exc:
         raise StoreError(f"{target}: cannot open the database ({exc.strerror or exc})") from exc
     return db
@@ -119,15 +128,106 @@ def _enable_wal(db: sqlite_utils.Database, target: Path) -> None:
             raise
 
 
-def _explain(exc: sqlite3.DatabaseError) -> str:
+def store_error(exc: sqlite3.Error, where: str | os.PathLike[str]) -> StoreError:
+    """The StoreError explaining an SQLite error, of the kind that says whether trying again can help, its
+    message naming `where` (the database's path)."""
+    message = f"{where}: {_explain(exc)}"
+    if _is_locked(exc):
+        return StoreLocked(message)
+    if _is_read_only(exc):
+        return StoreReadOnly(message)
+    return StoreError(message)
+
+
+def _is_locked(exc: sqlite3.Error) -> bool:
     text = str(exc)
-    if "locked" in text or "busy" in text:
+    return "locked" in text or "busy" in text
+
+
+def _is_read_only(exc: sqlite3.Error) -> bool:
+    text = str(exc)
+    return "readonly" in text or "read-only" in text
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if _is_locked(exc):
         return "the database is locked by another program; try again when it is done"
-    if "readonly" in text or "read-only" in text:
+    if _is_read_only(exc):
         return "the database is read-only; choose a writable file with --db"
     if "not a database" in text or "malformed" in text:
         return "this file is not a tearsheet database (or it is damaged)"
     return text
+
+
+def database_path(db: sqlite_utils.Database) -> str:
+    """The file the connection has open, for messages ("an in-memory database" when there is none)."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return file or "an in-memory database"
+    return "the database"
+
+
+@contextmanager
+def writing(db: sqlite_utils.Database) -> Iterator[None]:
+    """One transaction, taking the write lock up front so a busy store waits instead of failing midway.
+
+    An SQLite error comes out as the StoreError that explains it (StoreLocked, StoreReadOnly), naming the file.
+    """
+    conn = db.conn
+    try:
+        if conn.in_transaction:
+            with db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        raise store_error(exc, database_path(db)) from exc
+
+
+@contextmanager
+def waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None) -> Iterator[None]:
+    """Inside the block another program's write lock is waited for at most `wait_ms` (None: the usual busy
+    timeout); after it, the wait is what it was."""
+    if wait_ms is None:
+        yield
+        return
+    before = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(before)}")
+
+
+def is_read_only(db: sqlite_utils.Database) -> bool:
+    """Whether the store refuses writes, asked with a write undone at once and no wait: a file locked by
+    another program answers False (it was writable a moment ago, and will be again)."""
+    conn = db.conn
+    if conn.in_transaction:
+        return False
+    try:
+        with waiting_at_most(db, 0):
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("update meta set value = value where key = 'schema_version'")
+    except sqlite3.OperationalError as exc:
+        return _is_read_only(exc)
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return False
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from store.annotations.anchor import detach, reanchor_document
 from store.boilerplate import SHARED_BY
-from store.db import StoreError, _explain
+from store.db import database_path, store_error
 from store.figures import extract
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
@@ -94,7 +94,7 @@ def load_paths(
                 if progress:
                     progress(done, len(jobs), prepared.path, status)
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"database: {_explain(exc)}") from exc
+        raise store_error(exc, database_path(db)) from exc
     if group_repeats:
         # Once, at the end: in batches of 30,000 it measured 53 s against 9 s at once for 213,000
         # paragraphs, and grouping reads the texts a block at a time either way. Every paragraph not yet
@@ -102,7 +102,7 @@ def load_paths(
         try:
             update_repeats(db)
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"database: {_explain(exc)}") from exc
+            raise store_error(exc, database_path(db)) from exc
     return report
 
 

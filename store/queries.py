@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from store.db import BUSY_TIMEOUT_MS, StoreError
+from store.db import StoreError, writing
 from store.kinds import HIDDEN_KINDS
 
 if TYPE_CHECKING:
@@ -248,31 +248,19 @@ def source_text(db: sqlite_utils.Database, doc_id: int) -> str:
     return row[0]
 
 
-def remember_position(db: sqlite_utils.Database, doc_id: int, position: int, *, wait_ms: int | None = None) -> bool:
-    """Record where the reader is in a document. With `wait_ms`, another writer holding the database
-    longer than that means the position is not recorded (False) rather than a wait of the full busy timeout."""
+def remember_position(db: sqlite_utils.Database, doc_id: int, position: int) -> None:
+    """Record where the reader is in a document."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    if wait_ms is not None:
-        db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
-    try:
-        with db.atomic():
-            db.execute(
-                "insert into reading (doc_id, position, read, opened_at) values (?, ?, 0, ?) "
-                "on conflict(doc_id) do update set position = excluded.position, opened_at = excluded.opened_at",
-                [doc_id, position, now],
-            )
-    except sqlite3.OperationalError:
-        if wait_ms is None:
-            raise
-        return False
-    finally:
-        if wait_ms is not None:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return True
+    with writing(db):
+        db.execute(
+            "insert into reading (doc_id, position, read, opened_at) values (?, ?, 0, ?) "
+            "on conflict(doc_id) do update set position = excluded.position, opened_at = excluded.opened_at",
+            [doc_id, position, now],
+        )
 
 
 def set_read(db: sqlite_utils.Database, doc_id: int, read: bool = True) -> None:
-    with db.atomic():
+    with writing(db):
         db.execute(
             "insert into reading (doc_id, position, read) values (?, null, ?) "
             "on conflict(doc_id) do update set read = excluded.read",

@@ -7,15 +7,18 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.events import AppFocus
 from textual.screen import Screen
 
-from store.db import StoreError, open_db, sqlite_utils_module
+from store.db import (
+    StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module, waiting_at_most,
+)
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
 
@@ -31,6 +34,19 @@ S = TypeVar("S", bound=Screen)
 # for the next key, and an automatic one only after this many young-generation passes (Python's default: 10).
 COLLECT_WHEN_IDLE_FOR = 0.5
 FULL_PASS_EVERY = 100
+
+READING_WAIT_MS = 300
+"""The longest the read mark and the reading position wait for another program's write lock: they are not worth
+freezing the reader for, and the next move writes the position again."""
+LOCKED_NOW = "The database is locked by another program; try again in a moment."
+READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
+
+
+@dataclass(frozen=True, slots=True)
+class Saved(Generic[T]):
+    """A write the store took, with what its function returned (true even when that is None)."""
+
+    value: T
 
 
 class TearsheetApp(App[None]):
@@ -67,6 +83,30 @@ class TearsheetApp(App[None]):
             raise StoreError(self.store_error or "the database is not open")
         with self._db_lock:
             return fn(self._db, *args, **kwargs)
+
+    def save(self, what: str, fn: Callable[..., T], *args: object, wait_ms: int | None = None) -> Saved[T] | None:
+        """Run a store function that writes. If the store refuses (locked, read-only, a tag it cannot hold),
+        say what was not saved and why, and answer None; `wait_ms` shortens the wait for another program."""
+        try:
+            return Saved(self.store(_waiting_at_most, wait_ms, fn, *args))
+        except StoreError as exc:
+            self._not_saved(what, exc)
+            return None
+
+    def save_quietly(self, what: str, fn: Callable[..., object], *args: object, wait_ms: int = READING_WAIT_MS) -> bool:
+        """A write not worth a wait or a warning (the read mark, the reading position): skipped without a word
+        when another program holds the store past `wait_ms` or the store is read-only (said once, at start)."""
+        try:
+            self.store(_waiting_at_most, wait_ms, fn, *args)
+        except (StoreLocked, StoreReadOnly):
+            return False
+        except StoreError as exc:
+            self._not_saved(what, exc)
+            return False
+        return True
+
+    def _not_saved(self, what: str, error: StoreError) -> None:
+        self.notify(_why_not_saved(error), title=f"{what} not saved", severity="error", timeout=8, markup=False)
 
     def when_store_open(self, callback: Callable[[], object]) -> None:
         """Call back now if the database is open, else as soon as it is."""
@@ -108,6 +148,12 @@ class TearsheetApp(App[None]):
         callbacks, self._when_open = self._when_open, []
         for callback in callbacks:
             callback()
+        if self.store(is_read_only):
+            self.notify(
+                f"{self.store(database_path)} is read-only: you can read, but tags, notes and where you are in "
+                "each article won't be saved.",
+                title="Read-only database", severity="warning", timeout=12, markup=False,
+            )
         if self.resume:
             self._resume()
 
@@ -173,11 +219,12 @@ class TearsheetApp(App[None]):
             self._store_opened()
 
     async def action_quit(self) -> None:
-        # What a screen holds unsaved (a note being written, a cursor moved a moment ago) is written first.
+        # What a screen holds unsaved (a note being written, a cursor moved a moment ago) is written first;
+        # what the store refuses (a note) keeps the reader open rather than lose it.
         for screen in reversed(self.screen_stack):
             keep = getattr(screen, "keep_before_quit", None)
-            if keep is not None:
-                keep()
+            if keep is not None and not keep():
+                return
         self.exit()
 
     def _first_frame_painted(self) -> None:
@@ -305,6 +352,19 @@ class TearsheetApp(App[None]):
                 f"{command.key_display}  ·  {_group_of(command, GROUPS)}",
                 _runner(target, action.removeprefix("app.")),
             )
+
+
+def _waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None, fn: Callable[..., T], *args: object) -> T:
+    with waiting_at_most(db, wait_ms):
+        return fn(db, *args)
+
+
+def _why_not_saved(error: StoreError) -> str:
+    if isinstance(error, StoreLocked):
+        return LOCKED_NOW
+    if isinstance(error, StoreReadOnly):
+        return READ_ONLY_NOW
+    return str(error)
 
 
 def _group_of(command: object, groups: dict) -> str:

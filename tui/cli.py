@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.bundled import seeds_dir
-from store.db import StoreError, default_path, holds_documents, open_db
+from store.db import StoreError, database_path, default_path, holds_documents, open_db, store_error
 from store.queries import document, documents, paragraphs_of, resolve_doc, search
 
 if TYPE_CHECKING:
@@ -129,6 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](db, args)
     except StoreError as exc:
         print(f"tearsheet: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except sqlite3.OperationalError as exc:
+        print(f"tearsheet: {store_error(exc, database_path(db))}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK

@@ -4,9 +4,7 @@ transaction together with an undo log entry that remembers the annotation before
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
@@ -14,7 +12,7 @@ from typing import TYPE_CHECKING
 from store.annotations.anchor import anchor_of
 from store.annotations.queries import Annotation, annotation, canonical_tag
 from store.annotations.schema import ensure_annotation_tables
-from store.db import StoreError, _explain
+from store.db import StoreError, writing
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -39,32 +37,6 @@ class Span:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-@contextmanager
-def writing(db: sqlite_utils.Database) -> Iterator[None]:
-    """One transaction, taking the write lock up front so a busy store waits instead of failing midway."""
-    conn = db.conn
-    try:
-        if conn.in_transaction:
-            with db.atomic():
-                yield
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"annotations: {_explain(exc)}") from exc
 
 
 def checked(text: str, what: str) -> str:

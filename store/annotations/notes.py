@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from store.annotations.changes import Span, change, delete, log, now, snapshot, writing
+from store.annotations.changes import Span, change, delete, log, now, snapshot
 from store.annotations.queries import Annotation
 from store.annotations.schema import ensure_annotation_tables
-from store.db import StoreError
+from store.db import StoreError, writing
 
 if TYPE_CHECKING:
     import sqlite_utils

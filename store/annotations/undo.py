@@ -6,8 +6,9 @@ import json
 from typing import TYPE_CHECKING
 
 from store.annotations.anchor import reanchor_document
-from store.annotations.changes import delete, snapshot, write_tags, writing
+from store.annotations.changes import delete, snapshot, write_tags
 from store.annotations.schema import ensure_annotation_tables
+from store.db import writing
 
 if TYPE_CHECKING:
     import sqlite_utils

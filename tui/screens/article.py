@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -11,7 +13,6 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import annotations
-from store.db import StoreError
 from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from tui.commands import ARTICLE, bindings
@@ -170,16 +171,16 @@ class ArticleScreen(Screen[None]):
 
     @work(thread=True, group="position")
     def _write_position(self, doc_id: int, position: int) -> None:
-        self.app.store(remember_position, doc_id, position)
+        self.app.save_quietly("Reading position", remember_position, doc_id, position)
 
     @work(thread=True, group="position")
     def _mark_read(self, doc_id: int) -> None:
-        self.app.store(set_read, doc_id, True)
+        self.app.save_quietly("Read mark", set_read, doc_id, True)
 
     def on_screen_suspend(self) -> None:
         self._save_position()
 
-    def keep_before_quit(self) -> None:
+    def keep_before_quit(self) -> bool:
         """The reading position, written at once, not in a worker: the reader is about to quit, and quitting
         cancels workers.
 
@@ -187,10 +188,8 @@ class ArticleScreen(Screen[None]):
         saved after the last pause stands instead."""
         view = self.cursor_view()
         if view is not None:
-            try:
-                self.app.store(remember_position, self.doc_id, view.position, wait_ms=QUIT_WAIT_MS)
-            except StoreError:
-                pass
+            self.app.save_quietly("Reading position", remember_position, self.doc_id, view.position, wait_ms=QUIT_WAIT_MS)
+        return True
 
     # -- movement ------------------------------------------------------------------------------
 
@@ -349,20 +348,26 @@ class ArticleScreen(Screen[None]):
             return
         from tui.screens.tag_modal import TagModal
 
-        def done(tags: list[str] | None) -> None:
-            if not tags:
-                return
-            have = {t.casefold() for t in view.tags}
-            add = [t for t in tags if t.casefold() not in have]
-            remove = [t for t in tags if t.casefold() in have]
-            if add:
-                self.app.store(annotations.tag_paragraph, view.id, add)
-            if remove:
-                self.app.store(annotations.untag_paragraph, view.id, remove)
-            self.last_tags = add or self.last_tags
-            self.load(keep_position=True)
+        def save(tags: list[str]) -> bool:
+            add, remove = _split_toggled(tags, view.tags)
+            saved = self._save_tags(annotations.tag_paragraph, annotations.untag_paragraph, (view.id,), add, remove)
+            if saved:
+                self.last_tags = add or self.last_tags
+            return saved
 
-        self.app.push_screen(TagModal(view.tags, f"Tag ¶{view.n}"), done)
+        self.app.push_screen(TagModal(view.tags, f"Tag ¶{view.n}", save=save), self._reload_if_saved)
+
+    def _save_tags(
+        self, tag: Callable[..., object], untag: Callable[..., object], where: tuple[int, ...], add: list[str], remove: list[str],
+    ) -> bool:
+        """Add then remove tags; False, once the store has said why, at the first it refuses."""
+        return (not add or bool(self.app.save("Tag", tag, *where, add))) and (
+            not remove or bool(self.app.save("Tag", untag, *where, remove))
+        )
+
+    def _reload_if_saved(self, tags: list[str] | None) -> None:
+        if tags:
+            self.load(keep_position=True)
 
     def action_repeat_tag(self) -> None:
         view = self.cursor_view()
@@ -370,7 +375,8 @@ class ArticleScreen(Screen[None]):
         if view is None or view.hidden or not tags:
             self.notify("Tag a paragraph with t first", timeout=1.5)
             return
-        self.app.store(annotations.tag_paragraph, view.id, tags)
+        if not self.app.save("Tag", annotations.tag_paragraph, view.id, tags):
+            return
         self.load(keep_position=True)
         self.action_cursor_down()
 
@@ -388,19 +394,12 @@ class ArticleScreen(Screen[None]):
             figure = view.figures[index]
             current = next((tags for s, e, tags in view.figure_tags if (s, e) == (figure.start, figure.end)), [])
 
-            def done(tags: list[str] | None) -> None:
-                if not tags:
-                    return
-                have = {t.casefold() for t in current}
-                add = [t for t in tags if t.casefold() not in have]
-                remove = [t for t in tags if t.casefold() in have]
-                if add:
-                    self.app.store(annotations.tag_figure, view.id, figure.start, figure.end, add)
-                if remove:
-                    self.app.store(annotations.untag_figure, view.id, figure.start, figure.end, remove)
-                self.load(keep_position=True)
+            def save(tags: list[str]) -> bool:
+                add, remove = _split_toggled(tags, current)
+                where = (view.id, figure.start, figure.end)
+                return self._save_tags(annotations.tag_figure, annotations.untag_figure, where, add, remove)
 
-            self.app.push_screen(TagModal(current, f"Tag “{figure.text}”"), done)
+            self.app.push_screen(TagModal(current, f"Tag “{figure.text}”", save=save), self._reload_if_saved)
 
         choices = [f"{f.kind:<8} {f.text}  —  {f.describe()}" for f in view.figures]
         self.app.push_screen(PickModal(f"Which figure of ¶{view.n}?", choices), picked)
@@ -411,17 +410,17 @@ class ArticleScreen(Screen[None]):
             return
         from tui.screens.note_modal import NoteModal
 
-        def write(note: str) -> bool:
-            if note == (view.note or ""):
-                return False
-            self.app.store(annotations.set_note, view.id, note)
-            return True
+        def unchanged(note: str | None) -> bool:
+            return note is None or note == (view.note or "")
+
+        def save(note: str) -> bool:
+            return unchanged(note) or bool(self.app.save("Note", annotations.set_note, view.id, note))
 
         def done(note: str | None) -> None:
-            if note is not None and write(note):
+            if not unchanged(note):
                 self.load(keep_position=True)
 
-        self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}", keep=write), done)
+        self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}", save=save), done)
 
     def action_fold_notes(self) -> None:
         self.show_notes = not self.show_notes
@@ -430,10 +429,19 @@ class ArticleScreen(Screen[None]):
                 self._redraw(view)
 
     def action_undo(self) -> None:
-        undone = self.app.store(annotations.undo)
+        saved = self.app.save("Undo", annotations.undo)
+        if not saved:
+            return
+        undone = saved.value
         self.notify(f"Undone: {undone}" if undone else "Nothing to undo", timeout=2)
         if undone:
             self.load(keep_position=True)
+
+
+def _split_toggled(tags: list[str], have: list[str]) -> tuple[list[str], list[str]]:
+    """The tags typed, split into those to add and those to remove (the ones already there, in any case)."""
+    present = {t.casefold() for t in have}
+    return [t for t in tags if t.casefold() not in present], [t for t in tags if t.casefold() in present]
 
 
 def _escape(text: str) -> str:

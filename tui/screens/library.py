@@ -16,6 +16,7 @@ from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from store.queries import DocumentRow, count_documents, documents, set_read
+from tui.app import READING_WAIT_MS
 from tui.commands import LIBRARY, bindings
 from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
@@ -248,8 +249,8 @@ class LibraryScreen(Screen[None]):
         if doc_id is None:
             return
         row = self.rows[self.query_one("#documents", DataTable).cursor_row]
-        self.app.store(set_read, doc_id, not row.read)
-        self.refresh_data()
+        if self.app.save("Read mark", set_read, doc_id, not row.read, wait_ms=READING_WAIT_MS):
+            self.refresh_data()
 
     def action_filter_tag(self) -> None:
         from tui.screens.tag_pick import TagPickModal

@@ -1,4 +1,5 @@
-"""Write a note on a paragraph; it is saved when the editor closes (ctrl+s or escape) and when the reader quits."""
+"""Write a note on a paragraph; it is saved when the editor closes (ctrl+s or escape) and when the reader quits.
+A note the store refuses keeps the editor open, with the text as typed."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ class NoteModal(ModalScreen[str | None]):
         Binding("ctrl+g", "discard", "Discard changes"),
     ]
 
-    def __init__(self, note: str, title: str, *, keep: Callable[[str], object]) -> None:
-        """`keep` writes the note; called when the reader quits with the editor open."""
+    def __init__(self, note: str, title: str, *, save: Callable[[str], bool]) -> None:
+        """`save` writes the note (also when the reader quits with the editor open) and says whether it could."""
         super().__init__()
         self.note = note
         self.title_text = title
-        self.keep = keep
+        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
@@ -33,10 +34,15 @@ class NoteModal(ModalScreen[str | None]):
             yield TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+        note = self._typed()
+        if self.save(note):
+            self.dismiss(note)
 
     def action_discard(self) -> None:
         self.dismiss(None)
 
-    def keep_before_quit(self) -> None:
-        self.keep(self.query_one(TextArea).text.strip())
+    def keep_before_quit(self) -> bool:
+        return self.save(self._typed())
+
+    def _typed(self) -> str:
+        return self.query_one(TextArea).text.strip()

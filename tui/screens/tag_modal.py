@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -33,10 +35,12 @@ class TagSuggester(Suggester):
 class TagModal(ModalScreen[list[str] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: list[str], title: str) -> None:
+    def __init__(self, current: list[str], title: str, *, save: Callable[[list[str]], bool]) -> None:
+        """`save` writes the tags typed; while it fails (and has said why) the dialog stays open with them."""
         super().__init__()
         self.current = current
         self.title_text = title
+        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -48,7 +52,10 @@ class TagModal(ModalScreen[list[str] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         tags = [t.strip() for t in event.value.split(",") if t.strip()]
-        self.dismiss(tags or None)
+        if not tags:
+            self.dismiss(None)
+        elif self.save(tags):
+            self.dismiss(tags)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

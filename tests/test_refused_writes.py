@@ -1,0 +1,246 @@
+"""Writes the store refuses, another program holding the write lock or the database read-only: the reader says
+what was not saved and why and keeps what was typed, the command line names the file."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from textual.widgets import DataTable, Input, TextArea
+
+from store.annotations import annotations_of_document, tag_paragraph
+from store.db import StoreLocked, StoreReadOnly, is_read_only, open_db
+from store.queries import document, remember_position, set_read
+from tests.conftest import LIVE_BLOG, para
+from tui.app import LOCKED_NOW, READ_ONLY_NOW, TearsheetApp
+from tui.cli import main
+from tui.screens.article import ArticleScreen
+from tui.screens.note_modal import NoteModal
+from tui.screens.tag_modal import TagModal
+
+
+@contextmanager
+def write_lock_held(path: Path) -> Iterator[sqlite3.Connection]:
+    """Another program in the middle of a write, as `BEGIN IMMEDIATE` in a second terminal."""
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield other
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+
+
+def read_only(path: Path) -> sqlite_utils.Database:
+    """The database opened read-only by SQLite itself (root writes files whatever their mode)."""
+    return sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_first_article(pilot) -> ArticleScreen:
+    pilot.app.screen.query_one(DataTable).move_cursor(row=0)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
+def errors(app: TearsheetApp) -> list[tuple[str, str]]:
+    return [(n.title, n.message) for n in app._notifications if n.severity == "error"]
+
+
+# -- the store ------------------------------------------------------------------------------------
+
+
+def test_reading_state_writes_on_a_locked_store_raise_a_locked_error_naming_the_file(seeded, tmp_path) -> None:
+    pid, _ = para(seeded, 1)
+    doc = seeded.execute("select doc_id from paragraphs where id = ?", [pid]).fetchone()[0]
+    seeded.execute("PRAGMA busy_timeout = 50")
+    with write_lock_held(tmp_path / "t.db"):
+        for write in (lambda: set_read(seeded, doc), lambda: remember_position(seeded, doc, 3),
+                      lambda: tag_paragraph(seeded, pid, ["kremlin"])):
+            with pytest.raises(StoreLocked, match=f"{tmp_path / 't.db'}: the database is locked"):
+                write()
+            assert not seeded.conn.in_transaction
+
+
+def test_writes_to_a_read_only_store_raise_a_read_only_error(seeded, tmp_path) -> None:
+    database = read_only(tmp_path / "t.db")
+    pid, _ = para(database, 1)
+    with pytest.raises(StoreReadOnly, match="read-only"):
+        set_read(database, 1)
+    with pytest.raises(StoreReadOnly, match="read-only"):
+        tag_paragraph(database, pid, ["kremlin"])
+
+
+def test_read_only_is_told_from_locked_without_waiting(seeded, tmp_path) -> None:
+    assert not is_read_only(seeded)
+    assert is_read_only(read_only(tmp_path / "t.db"))
+    with write_lock_held(tmp_path / "t.db"):
+        started = time.monotonic()
+        assert not is_read_only(seeded)
+        assert time.monotonic() - started < 0.5
+    assert seeded.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+# -- the reader, another program holding the write lock --------------------------------------------
+
+
+async def test_opening_an_article_while_another_program_writes_neither_crashes_nor_waits_out_the_timeout(
+    seeded, tmp_path
+) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        with write_lock_held(tmp_path / "t.db"):
+            started = time.monotonic()
+            article = await open_first_article(pilot)
+            await pilot.press("j")
+            await pilot.pause(0.6)
+            await settle(pilot)
+            waited = time.monotonic() - started
+            assert app.is_running and app.screen is article
+            assert errors(app) == []
+            assert not document(seeded, article.doc_id).read
+        assert waited < 3.0
+    assert app.return_code in (None, 0)
+
+
+async def test_a_tag_refused_while_another_program_writes_keeps_its_dialog_and_text(seeded, tmp_path) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        seeded.execute("PRAGMA busy_timeout = 100")
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("t", *"casualties", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, TagModal)
+            assert app.screen.query_one(Input).value == "casualties"
+            assert errors(app) == [("Tag not saved", LOCKED_NOW)]
+            assert "try again in a moment" in LOCKED_NOW
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is article
+        assert [a.tags for a in annotations_of_document(seeded, article.doc_id)] == [["casualties"]]
+
+
+async def test_a_note_refused_while_another_program_writes_stays_open_even_when_quitting(seeded, tmp_path) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        seeded.execute("PRAGMA busy_timeout = 100")
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("a", *"Check the MoD figure", "escape")
+            await settle(pilot)
+            assert isinstance(app.screen, NoteModal)
+            await pilot.press("ctrl+q")
+            await settle(pilot)
+            assert app.is_running and isinstance(app.screen, NoteModal)
+            assert app.screen.query_one(TextArea).text == "Check the MoD figure"
+            assert errors(app) == [("Note not saved", LOCKED_NOW)] * 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is article
+        assert [a.note for a in annotations_of_document(seeded, article.doc_id)] == ["Check the MoD figure"]
+
+
+# -- the reader on a read-only database ------------------------------------------------------------
+
+
+async def test_a_read_only_database_is_announced_once_and_reading_works(seeded, tmp_path) -> None:
+    app = TearsheetApp(read_only(tmp_path / "t.db"), resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        [notice] = list(app._notifications)
+        assert notice.severity == "warning" and "t.db is read-only" in notice.message
+        assert "tags, notes" in notice.message
+        article = await open_first_article(pilot)
+        await pilot.press("j", "j")
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert app.is_running and app.screen is article and len(article.shown) > 2
+        assert len(app._notifications) == 1
+
+
+async def test_every_write_refused_by_a_read_only_database_is_reported_and_nothing_typed_is_lost(seeded, tmp_path) -> None:
+    tag_paragraph(seeded, para(seeded, 2)[0], ["earlier"])
+    app = TearsheetApp(read_only(tmp_path / "t.db"), resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert errors(app) == [("Read mark not saved", READ_ONLY_NOW)]
+        article = await open_first_article(pilot)
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal) and app.screen.query_one(Input).value == "casualties"
+        await pilot.press("escape", "a", *"Ask the MoD", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteModal) and app.screen.query_one(TextArea).text == "Ask the MoD"
+        await pilot.press("ctrl+g", "u")
+        await settle(pilot)
+        assert app.screen is article
+        titles = [title for title, _ in errors(app)]
+        assert titles == ["Read mark not saved", "Tag not saved", "Note not saved", "Undo not saved"]
+        assert {message for _, message in errors(app)} == {READ_ONLY_NOW}
+        assert "tags and notes can't be saved" in READ_ONLY_NOW
+        await pilot.press("q")
+    assert app.return_code in (None, 0)
+
+
+async def test_a_tag_the_store_cannot_hold_keeps_the_dialog_and_says_why(seeded) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_first_article(pilot)
+        await pilot.press("t", *"left;right", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal) and app.screen.query_one(Input).value == "left;right"
+        [(title, message)] = errors(app)
+        assert title == "Tag not saved" and "cannot hold ';'" in message
+
+
+# -- the command line --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dbpath(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.db"
+    assert main(["--db", str(path), "load", str(LIVE_BLOG), "-q"]) == 0
+    return path
+
+
+def test_the_command_line_names_the_locked_database(dbpath, capsys, monkeypatch) -> None:
+    import store.db as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
+    with write_lock_held(dbpath):
+        code = main(["--db", str(dbpath), "tag", LIVE_BLOG.stem, "1", "casualties"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith(f"tearsheet: {dbpath}: the database is locked by another program")
+
+
+def test_the_command_line_names_the_read_only_database(dbpath, capsys, monkeypatch) -> None:
+    import tui.cli
+
+    monkeypatch.setattr(tui.cli, "open_db", lambda path: read_only(Path(path)))
+    for command in (["tag", LIVE_BLOG.stem, "1", "casualties"], ["load", "--refresh", str(LIVE_BLOG)],
+                    ["dupes", "--threshold", "80"]):
+        code = main(["--db", str(dbpath), *command])
+        err = capsys.readouterr().err
+        assert code == 1, command
+        assert f"tearsheet: {dbpath}: the database is read-only" in err, command
