@@ -849,3 +849,38 @@ async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word
         await pilot.press(*" Istanbul")
         await settle(pilot)
         assert [h.paragraph_id for h in app.screen.hits] == [h.paragraph_id for h in search(seeded, "the Istanbul")]
+
+
+def library_cells(app, title_start: str) -> dict[str, str]:
+    table = app.screen.query_one(DataTable)
+    index = next(i for i, t in enumerate(library_titles(app)) if t.startswith(title_start))
+    keys = [column.value for column in table.columns]
+    return {key: str(cell) for key, cell in zip(keys, table.get_row_at(index))}
+
+
+async def test_the_library_shows_what_was_read_and_tagged_when_it_comes_back(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert library_cells(app, "Over 107,000")["read"] == "●"
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        row = library_cells(app, "Over 107,000")
+        assert row["read"] == " " and row["tags"] == "1"
+
+
+async def test_the_library_also_updates_the_articles_stepped_to_with_brackets(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert library_cells(app, "Moscow and Kiev")["read"] == " "
+        assert library_cells(app, "US to cut Ukraine aid")["read"] == " "
+        assert library_cells(app, "EU wants")["read"] == "●"
+

@@ -59,6 +59,8 @@ class TearsheetApp(App[None]):
         self._db_lock = threading.RLock()
         self._opened = threading.Event()
         self._when_open: list[Callable[[], object]] = []
+        self.documents_seen: set[int] = set()
+        """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run a store function; the connection is shared between the UI thread and workers, one call at a time."""

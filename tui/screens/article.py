@@ -84,6 +84,7 @@ class ArticleScreen(Screen[None]):
     def load(self, *, keep_position: bool = False) -> None:
         position = self.cursor_view().position if keep_position and self.cursor_view() else self.start_position
         self.data = self.app.store(article_data, self.doc_id)
+        self.app.documents_seen.add(self.doc_id)
         self.hits = self.app.store(hits_in_document, self.doc_id, self.query_text) if self.query_text else {}
         doc = self.data.doc
         if position is None:
