@@ -884,3 +884,37 @@ async def test_the_library_also_updates_the_articles_stepped_to_with_brackets(ap
         assert library_cells(app, "US to cut Ukraine aid")["read"] == " "
         assert library_cells(app, "EU wants")["read"] == "●"
 
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_paragraph_keys_stop_at_the_first_and_last_paragraph(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        assert cursor_n(screen) == 1
+        await pilot.press("k")
+        assert cursor_n(screen) == 1
+        await pilot.press("up")
+        assert cursor_n(screen) == 1
+        assert "First paragraph" in notices(app)
+        await pilot.press("G", "j", "down")
+        assert cursor_n(screen) == 9
+        assert "Last paragraph" in notices(app)
+
+
+async def test_brackets_say_when_there_is_no_article_further(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("right_square_bracket")
+        assert screen.data.doc.title.startswith("Over 107,000")
+        assert "Last article" in notices(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("left_square_bracket")
+        assert screen.data.doc.title.startswith("Moscow and Kiev")
+        assert "First article" in notices(app)
+

@@ -24,7 +24,19 @@ QUIT_WAIT_MS = 200
 
 
 class ParagraphList(OptionList):
-    """The article's paragraphs; the highlighted option is the reading cursor."""
+    """The article's paragraphs; the highlighted option is the reading cursor, which stops at either end."""
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.notify("Last paragraph", timeout=1.5)
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is not None and self.highlighted <= 0:
+            self.notify("First paragraph", timeout=1.5)
+            return
+        super().action_cursor_up()
 
 
 class ArticleScreen(Screen[None]):
@@ -221,9 +233,12 @@ class ArticleScreen(Screen[None]):
         from tui.screens.library import LibraryScreen
 
         library = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
-        target = library.neighbour(self.doc_id, step) if library is not None else None
+        if library is None or not library.lists(self.doc_id):
+            self.notify("This article is not in the library's list as filtered", timeout=2)
+            return
+        target = library.neighbour(self.doc_id, step)
         if target is None:
-            self.notify("No more articles this way", timeout=1.5)
+            self.notify("Last article" if step > 0 else "First article", timeout=2)
             return
         self._save_position()
         self.doc_id, self.start_position, self.query_text, self.current_figure = target, None, "", None
