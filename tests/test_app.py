@@ -918,3 +918,20 @@ async def test_brackets_say_when_there_is_no_article_further(app) -> None:
         assert screen.data.doc.title.startswith("Moscow and Kiev")
         assert "First article" in notices(app)
 
+
+async def test_the_figure_kind_drop_down_shows_the_kinds_at_once(app) -> None:
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("shift+tab", "shift+tab")
+        assert isinstance(app.focused, Select)
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = app.screen.query_one(SelectOverlay)
+        assert overlay.display
+        assert overlay.option_count > 5
+        assert overlay.size.height >= min(overlay.option_count, 10)
