@@ -160,3 +160,23 @@ def test_ctrl_c_during_a_load_says_what_was_kept(tmp_path: Path, capsys, monkeyp
     assert main(["--db", str(tmp_path / "t.db"), "load", str(SEEDS)]) == 130
     err = capsys.readouterr().err
     assert "interrupted" in err and "Traceback" not in err
+
+
+def test_refresh_figures_alone_loads_nothing_into_the_users_own_database(tmp_path: Path, capsys) -> None:
+    import sqlite3
+
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "one.txt").write_text("Grain corridor reopens\n\nShips left Odesa with 3 cargoes on Monday.\n", encoding="utf-8")
+    path = str(tmp_path / "mine.db")
+    assert run(capsys, "--db", path, "load", str(own), "-q")[0] == 0
+    code, out, _ = run(capsys, "--db", path, "load", "--refresh-figures")
+    assert code == 0 and "extracted again" in out and "loaded" not in out
+    conn = sqlite3.connect(path)
+    assert conn.execute("select count(*) from documents").fetchone()[0] == 1
+    conn.close()
+
+
+def test_load_without_a_path_says_what_to_give(tmp_path: Path, capsys) -> None:
+    code, out, err = run(capsys, "--db", str(tmp_path / "mine.db"), "load")
+    assert code == 1 and out == "" and "give the files or folders to load" in err

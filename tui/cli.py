@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to load first")
 
     load = sub.add_parser("load", help="load article files and folders", description="Load .txt and .md articles, recursively.")
-    load.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled seeds)")
+    load.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (none with --refresh-figures alone)")
     load.add_argument("--refresh", action="store_true", help="read every file again, even unchanged ones")
     load.add_argument("--refresh-figures", action="store_true", help="extract figures again for the whole store")
     load.add_argument("--quiet", "-q", action="store_true", help="print only errors")
@@ -173,19 +173,37 @@ def _progress_line(done: int, total: int, path: str, status: str) -> None:
 
 
 def _load(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
-    from store.load import load_paths, refresh_figures
-
-    paths = args.paths or [str(seeds_dir())]
-    show = sys.stderr.isatty() and not args.quiet and not args.json
-    report = load_paths(db, paths, refresh=args.refresh, progress=_progress_line if show else None)
-    if show:
-        print("\r\033[K", end="", file=sys.stderr)
+    """Loads the PATHs, then extracts figures again if asked; with --refresh-figures alone, only that."""
+    if not args.paths and not args.refresh_figures:
+        raise StoreError("load: give the files or folders to load (the bundled seed articles are loaded "
+                         "by the reader, when it opens an empty database with no PATH)")
+    report = _load_paths(db, args) if args.paths else None
     if args.refresh_figures:
-        count = refresh_figures(db)
-        if not args.quiet and not args.json:
-            print(f"{count} figures extracted again")
+        _refresh_figures(db, args)
+    if report is None:
+        return EXIT_OK
     _print_report(report, quiet=args.quiet, as_json=args.json)
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _load_paths(db: sqlite_utils.Database, args: argparse.Namespace) -> "LoadReport":
+    from store.load import load_paths
+
+    show = sys.stderr.isatty() and not args.quiet and not args.json
+    report = load_paths(db, args.paths, refresh=args.refresh, progress=_progress_line if show else None)
+    if show:
+        print("\r\033[K", end="", file=sys.stderr)
+    return report
+
+
+def _refresh_figures(db: sqlite_utils.Database, args: argparse.Namespace) -> None:
+    from store.load import refresh_figures
+
+    count = refresh_figures(db)
+    if args.json and not args.paths:
+        print(json.dumps({"figures": count}))
+    elif not args.quiet and not args.json:
+        print(f"{count} figures extracted again")
 
 
 def _docs(db: sqlite_utils.Database, args: argparse.Namespace) -> int:

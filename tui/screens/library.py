@@ -35,7 +35,8 @@ Load a folder of scraped articles (.txt or .md) from a shell:
     [b]tearsheet load PATH[/b]      then press [b]ctrl+r[/b] here
     [b]tearsheet PATH[/b]           loads PATH and opens the reader
 
-The bundled seed articles load with [b]tearsheet load[/b] and no PATH."""
+The bundled seed articles are loaded by the reader when it opens an empty
+database with no PATH."""
 
 
 @dataclass(frozen=True, slots=True)
