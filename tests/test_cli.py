@@ -180,3 +180,30 @@ def test_refresh_figures_alone_loads_nothing_into_the_users_own_database(tmp_pat
 def test_load_without_a_path_says_what_to_give(tmp_path: Path, capsys) -> None:
     code, out, err = run(capsys, "--db", str(tmp_path / "mine.db"), "load")
     assert code == 1 and out == "" and "give the files or folders to load" in err
+
+
+def test_an_unknown_figure_kind_is_an_error_listing_the_kinds(dbpath, capsys) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "figures", "--kind", "bogus")
+    assert code == 1 and out == ""
+    assert "'bogus'" in err and "money, percent" in err
+    code, _, err = run(capsys, "figures", "--text", "3 soldiers", "--kind", "bogus")
+    assert code == 1 and "'bogus'" in err
+
+
+def test_untag_says_when_the_tag_was_not_there(dbpath, capsys) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "nosuch")
+    assert code == 1 and out == "" and "no tag 'nosuch'" in err
+    assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "casualties")[0] == 0
+    code, out, err = run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "Casualties", "nosuch")
+    assert code == 1 and "no tags" in out and "had no tag 'nosuch'" in err
+    assert run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "casualties")[0] == 1
+
+
+def test_a_tag_with_a_comma_is_refused_on_the_command_line(dbpath, capsys) -> None:
+    import sqlite3
+
+    code, out, err = run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "a,b")
+    assert code == 1 and out == "" and "cannot hold ','" in err
+    conn = sqlite3.connect(dbpath)
+    assert conn.execute("select count(*) from annotation_tags").fetchone()[0] == 0
+    conn.close()

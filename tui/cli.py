@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from store.bundled import seeds_dir
 from store.db import StoreError, default_path, holds_documents, open_db
-from store.queries import document, documents, paragraphs_of, resolve_doc, search
+from store.queries import document, documents, paragraph_at, paragraphs_of, resolve_doc, search
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -287,7 +287,15 @@ def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str]) -> int
     return EXIT_OK if not problems else EXIT_FAILED
 
 
+def _check_kind(kind: str | None) -> None:
+    from store.figures.model import KINDS
+
+    if kind is not None and kind not in KINDS:
+        raise StoreError(f"--kind {kind!r} is not a kind of figure: choose one of {', '.join(KINDS)}")
+
+
 def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    _check_kind(args.kind)
     if args.text is not None:
         from datetime import date
 
@@ -349,6 +357,10 @@ def _tag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
 
     if not args.tags and args.note is None:
         raise StoreError("give at least one TAG or --note TEXT")
+    with_comma = [t for t in args.tags if "," in t]
+    if with_comma:
+        raise StoreError(f"tag {with_comma[0]!r}: a tag cannot hold ',' (the reader's tag box separates tags with "
+                         "it); give several tags as separate arguments")
     annotation = tag_by_reference(db, args.doc, args.paragraph, args.tags, note=args.note)
     tags = ", ".join(annotation.tags) if annotation and annotation.tags else "no tags"
     print(f"¶{args.paragraph} of {args.doc}: {tags}" + (f"; note: {annotation.note}" if annotation and annotation.note else ""))
@@ -357,11 +369,32 @@ def _tag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
 
 def _untag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     from store.annotations import untag_by_reference
+    from store.annotations.changes import normalise_tags
 
+    missing = _tags_not_on(db, args.doc, args.paragraph, args.tags)
+    if missing and len(missing) == len(normalise_tags(args.tags)):
+        raise StoreError(f"¶{args.paragraph} of {args.doc} has no tag {_quoted(missing)}: nothing removed")
     annotation = untag_by_reference(db, args.doc, args.paragraph, args.tags)
     left = ", ".join(annotation.tags) if annotation and annotation.tags else "no tags"
     print(f"¶{args.paragraph} of {args.doc}: {left}")
+    if missing:
+        print(f"tearsheet: ¶{args.paragraph} of {args.doc} had no tag {_quoted(missing)}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _quoted(tags: list[str]) -> str:
+    return ", ".join(f"'{t}'" for t in tags)
+
+
+def _tags_not_on(db: sqlite_utils.Database, doc: str, n: int, tags: list[str]) -> list[str]:
+    """The tags (as the store would normalise them) the paragraph itself does not carry."""
+    from store.annotations import annotations_of_paragraph
+    from store.annotations.changes import normalise_tags
+
+    paragraph = paragraph_at(db, resolve_doc(db, doc), n)
+    carried = {t.casefold() for a in annotations_of_paragraph(db, paragraph.id) if not a.is_figure for t in a.tags}
+    return [t for t in normalise_tags(tags) if t.casefold() not in carried]
 
 
 def _export(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
