@@ -935,3 +935,15 @@ async def test_the_figure_kind_drop_down_shows_the_kinds_at_once(app) -> None:
         assert overlay.display
         assert overlay.option_count > 5
         assert overlay.size.height >= min(overlay.option_count, 10)
+
+
+async def test_counts_of_one_are_singular_in_the_reader(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"107,000")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert str(app.screen.query_one("#library-status", Static).render()).startswith("1 document ·")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "1 ¶ repeats earlier text" in str(app.screen.query_one("#article-header").content)

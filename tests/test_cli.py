@@ -97,7 +97,7 @@ def test_tag_untag_and_export(dbpath, capsys, tmp_path: Path) -> None:
     assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "casualties", "--note", "=SUM(A1)")[0] == 0
     out_file = tmp_path / "notes.csv"
     code, _, err = run(capsys, "--db", dbpath, "export", "-o", str(out_file))
-    assert code == 0 and "1 annotations" in err
+    assert code == 0 and "1 annotation written" in err
     data = out_file.read_bytes()
     assert data.startswith(b"\xef\xbb\xbftags,note,quote,document,source,published,paragraph,start,end,figures,path,annotated_at\r\n")
     assert b"'=SUM(A1)" in data
@@ -207,3 +207,11 @@ def test_a_tag_with_a_comma_is_refused_on_the_command_line(dbpath, capsys) -> No
     conn = sqlite3.connect(dbpath)
     assert conn.execute("select count(*) from annotation_tags").fetchone()[0] == 0
     conn.close()
+
+
+def test_counts_of_one_are_singular(tmp_path: Path, capsys) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "one.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(tmp_path / "one.db"), "load", str(own))
+    assert code == 0 and "1 loaded (1 document, 2 paragraphs)" in out

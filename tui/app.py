@@ -18,6 +18,7 @@ from textual.screen import Screen
 from store.db import StoreError, open_db, sqlite_utils_module
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
+from tui.words import counted
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -167,7 +168,7 @@ class TearsheetApp(App[None]):
         if self.load_problems:
             shown = "\n".join(self.load_problems[:5])
             more = f"\n… and {len(self.load_problems) - 5} more" if len(self.load_problems) > 5 else ""
-            self.notify(f"{shown}{more}", title=f"{len(self.load_problems)} file(s) not loaded", severity="error", timeout=12)
+            self.notify(f"{shown}{more}", title=f"{counted(len(self.load_problems), 'file')} not loaded", severity="error", timeout=12)
         if self._db is None:
             self.call_after_refresh(self._open_store)
         else:

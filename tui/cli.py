@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from store.bundled import seeds_dir
 from store.db import StoreError, default_path, holds_documents, open_db
 from store.queries import document, documents, paragraph_at, paragraphs_of, resolve_doc, search
+from tui.words import plural
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -157,7 +158,8 @@ def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
     for problem in report.skipped:
         print(f"tearsheet: {problem}", file=sys.stderr)
     print(
-        f"{len(report.loaded)} loaded ({report.documents} documents, {report.paragraphs} paragraphs), "
+        f"{len(report.loaded)} loaded ({report.documents} {plural(report.documents, 'document')}, "
+        f"{report.paragraphs} {plural(report.paragraphs, 'paragraph')}), "
         f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, {len(report.errors)} failed"
     )
 
@@ -203,7 +205,7 @@ def _refresh_figures(db: sqlite_utils.Database, args: argparse.Namespace) -> Non
     if args.json and not args.paths:
         print(json.dumps({"figures": count}))
     elif not args.quiet and not args.json:
-        print(f"{count} figures extracted again")
+        print(f"{count} {plural(count, 'figure')} extracted again")
 
 
 def _docs(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
@@ -345,7 +347,7 @@ def _dupes(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return EXIT_OK
     for g in out:
-        print(f"group {g['group']} · {len(g['members'])} copies")
+        print(f"group {g['group']} · {len(g['members'])} {plural(len(g['members']), 'copy')}")
         for m in g["members"]:
             where = f"¶{m['paragraph']}" if m["paragraph"] is not None else m["kind"]
             print(f"  {m['score']:>5.1f}  doc {m['doc']:<5} {where:<6} {m['text'][:90]}")
@@ -404,7 +406,7 @@ def _export(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     options = {"fmt": args.format, "tags": args.tag, "doc": doc, "bom": not args.no_bom, "raw": args.raw}
     if args.output:
         count = export(db, args.output, **options)
-        print(f"{count} annotations written to {args.output}" if count else
+        print(f"{count} {plural(count, 'annotation')} written to {args.output}" if count else
               f"nothing to export: wrote the header only to {args.output}", file=sys.stderr)
     else:
         stream = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False)

@@ -18,6 +18,7 @@ from tui.commands import ARTICLE, bindings
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
+from tui.words import counted
 
 SAVE_DELAY = 0.4
 QUIT_WAIT_MS = 200
@@ -102,9 +103,9 @@ class ArticleScreen(Screen[None]):
         if position is None:
             position = doc.position
         self.sub_title = doc.display_title
-        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", f"{doc.figures} figures") if x)
+        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", counted(doc.figures, "figure")) if x)
         if doc.repeats:
-            meta += f" · {doc.repeats} ¶ repeat earlier text"
+            meta += f" · {doc.repeats} ¶ {'repeats' if doc.repeats == 1 else 'repeat'} earlier text"
         if self.query_text:
             meta += f" · “{self.query_text}”: {len(self.hits)} ¶ (n/N)"
         self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")

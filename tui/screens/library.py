@@ -20,6 +20,7 @@ from store.queries import DocumentRow, count_documents, documents, documents_by_
 from tui.commands import LIBRARY, bindings
 from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
+from tui.words import counted, plural
 
 PAGE = 200
 FIRST_PAGE = 60
@@ -186,7 +187,7 @@ class LibraryScreen(Screen[None]):
             self._bottom_at = 0
             table.move_cursor(row=max(0, len(self.rows) - 1), animate=False)
             if len(self.rows) < self.total:
-                self.notify(f"{len(self.rows):,} of {self.total:,} documents loaded: G again for the next "
+                self.notify(f"{len(self.rows):,} of {counted(self.total, 'document')} loaded: G again for the next "
                             f"{BOTTOM_STEP:,}", timeout=3)
         self._show_state()
         self._fit_title()
@@ -201,7 +202,7 @@ class LibraryScreen(Screen[None]):
             scope.append(f"filter “{self.filter_text}”")
         if self.tag:
             scope.append(f"tag #{self.tag}")
-        self.query_one("#library-status", Static).update(f"{shown} documents · {' · '.join(scope)}")
+        self.query_one("#library-status", Static).update(f"{shown} {plural(self.total, 'document')} · {' · '.join(scope)}")
         self.sub_title = "Library"
 
     def _current_id(self) -> int | None:
