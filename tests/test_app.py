@@ -947,3 +947,19 @@ async def test_counts_of_one_are_singular_in_the_reader(app) -> None:
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert "1 ¶ repeats earlier text" in str(app.screen.query_one("#article-header").content)
+
+
+async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothing(seeded, tmp_path: Path) -> None:
+    app = TearsheetApp(seeded, resume=False, export_dir=str(tmp_path / "out"))
+    (tmp_path / "out").mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert any(m.startswith("Nothing to export") for m in notices(app))
+        assert not any(m.startswith("Exported to") for m in notices(app))
+        assert isinstance(app.screen, LibraryScreen)
+    assert list((tmp_path / "out").iterdir()) == []
