@@ -500,8 +500,12 @@ async def test_palette_offers_commands_by_name(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         names = [c.title for c in app.get_system_commands(app.screen)]
-        for name in ("Search", "Repeats", "Figures", "Tags", "Export notes", "Sort", "Filter"):
+        for name in ("Search", "Repeats", "Figures", "Tags", "Export notes", "Sort", "Filter", "Theme"):
             assert name in names
+        assert sorted(names) == sorted(set(names)), "a command listed twice"
+        await open_doc(pilot, "Moscow and Kiev")
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        assert names.count("Keys") == 1 and sorted(names) == sorted(set(names))
 
 
 async def test_tag_untag_repeat_and_undo(app, seeded) -> None:

@@ -293,8 +293,14 @@ class TearsheetApp(App[None]):
             self.notify(f"Could not write the export: {event.exception}", title="Export", severity="error", timeout=10)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every command by name: the global ones and those of the screen in front."""
-        yield from super().get_system_commands(screen)
+        """Every command by name, once: the global ones and those of the screen in front, then Textual's own
+        (Theme, Screenshot…) except those named like one of ours (its Keys panel, its Quit)."""
+        ours = list(self._own_commands(screen))
+        titles = {command.title for command in ours}
+        yield from ours
+        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+
+    def _own_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.commands import GROUPS
 
         screen_commands = getattr(screen, "COMMAND_SET", ())
