@@ -492,6 +492,7 @@ async def test_help_lists_every_key_and_closes(app) -> None:
         text = help_markdown()
         for needle in ("Next article", "Tag a figure", "Undo", "Sort", "Search"):
             assert needle in text
+        assert "**New** the share of the article's paragraphs that are not copies" in text
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
 
