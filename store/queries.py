@@ -140,6 +140,16 @@ def count_documents(db: sqlite_utils.Database, *, text: str = "", tag: str | Non
     return db.execute(f"select count(*) from documents d{where}", args).fetchone()[0]
 
 
+def documents_by_id(db: sqlite_utils.Database, ids: list[int]) -> list[DocumentRow]:
+    """The rows of these documents as they are now (in no particular order), for a screen showing them."""
+    found: list[DocumentRow] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM} where d.id in ({','.join('?' * len(chunk))})"
+        found += [_document(r) for r in db.execute(sql, chunk)]
+    return found
+
+
 def document(db: sqlite_utils.Database, doc_id: int) -> DocumentRow:
     row = db.execute(f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM} where d.id = ?", [doc_id]).fetchone()
     if row is None:

@@ -492,6 +492,7 @@ async def test_help_lists_every_key_and_closes(app) -> None:
         text = help_markdown()
         for needle in ("Next article", "Tag a figure", "Undo", "Sort", "Search"):
             assert needle in text
+        assert "**New** the share of the article's paragraphs that are not copies" in text
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
 
@@ -500,8 +501,12 @@ async def test_palette_offers_commands_by_name(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         names = [c.title for c in app.get_system_commands(app.screen)]
-        for name in ("Search", "Repeats", "Figures", "Tags", "Export notes", "Sort", "Filter"):
+        for name in ("Search", "Repeats", "Figures", "Tags", "Export notes", "Sort", "Filter", "Theme"):
             assert name in names
+        assert sorted(names) == sorted(set(names)), "a command listed twice"
+        await open_doc(pilot, "Moscow and Kiev")
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        assert names.count("Keys") == 1 and sorted(names) == sorted(set(names))
 
 
 async def test_tag_untag_repeat_and_undo(app, seeded) -> None:
@@ -733,7 +738,7 @@ async def test_files_that_failed_to_load_are_shown_in_the_reader(seeded) -> None
         await settle(pilot)
         [notice] = list(app._notifications)
         assert notice.severity == "error" and "x.txt: binary file" in notice.message
-        assert "1 file(s) not loaded" in notice.title
+        assert notice.title == "1 file not loaded"
 
 
 async def test_wide_library_previews_the_highlighted_document(seeded) -> None:
@@ -849,3 +854,117 @@ async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word
         await pilot.press(*" Istanbul")
         await settle(pilot)
         assert [h.paragraph_id for h in app.screen.hits] == [h.paragraph_id for h in search(seeded, "the Istanbul")]
+
+
+def library_cells(app, title_start: str) -> dict[str, str]:
+    table = app.screen.query_one(DataTable)
+    index = next(i for i, t in enumerate(library_titles(app)) if t.startswith(title_start))
+    keys = [column.value for column in table.columns]
+    return {key: str(cell) for key, cell in zip(keys, table.get_row_at(index))}
+
+
+async def test_the_library_shows_what_was_read_and_tagged_when_it_comes_back(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert library_cells(app, "Over 107,000")["read"] == "●"
+        await open_doc(pilot, "Over 107,000")
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        row = library_cells(app, "Over 107,000")
+        assert row["read"] == " " and row["tags"] == "1"
+
+
+async def test_the_library_also_updates_the_articles_stepped_to_with_brackets(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert library_cells(app, "Moscow and Kiev")["read"] == " "
+        assert library_cells(app, "US to cut Ukraine aid")["read"] == " "
+        assert library_cells(app, "EU wants")["read"] == "●"
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_paragraph_keys_stop_at_the_first_and_last_paragraph(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        assert cursor_n(screen) == 1
+        await pilot.press("k")
+        assert cursor_n(screen) == 1
+        await pilot.press("up")
+        assert cursor_n(screen) == 1
+        assert "First paragraph" in notices(app)
+        await pilot.press("G", "j", "down")
+        assert cursor_n(screen) == 9
+        assert "Last paragraph" in notices(app)
+
+
+async def test_brackets_say_when_there_is_no_article_further(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("right_square_bracket")
+        assert screen.data.doc.title.startswith("Over 107,000")
+        assert "Last article" in notices(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("left_square_bracket")
+        assert screen.data.doc.title.startswith("Moscow and Kiev")
+        assert "First article" in notices(app)
+
+
+async def test_the_figure_kind_drop_down_shows_the_kinds_at_once(app) -> None:
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("shift+tab", "shift+tab")
+        assert isinstance(app.focused, Select)
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = app.screen.query_one(SelectOverlay)
+        assert overlay.display
+        assert overlay.option_count > 5
+        assert overlay.size.height >= min(overlay.option_count, 10)
+
+
+async def test_counts_of_one_are_singular_in_the_reader(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"107,000")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert str(app.screen.query_one("#library-status", Static).render()).startswith("1 document ·")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "1 ¶ repeats earlier text" in str(app.screen.query_one("#article-header").content)
+
+
+async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothing(seeded, tmp_path: Path) -> None:
+    app = TearsheetApp(seeded, resume=False, export_dir=str(tmp_path / "out"))
+    (tmp_path / "out").mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert any(m.startswith("Nothing to export") for m in notices(app))
+        assert not any(m.startswith("Exported to") for m in notices(app))
+        assert isinstance(app.screen, LibraryScreen)
+    assert list((tmp_path / "out").iterdir()) == []

@@ -97,7 +97,7 @@ def test_tag_untag_and_export(dbpath, capsys, tmp_path: Path) -> None:
     assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "casualties", "--note", "=SUM(A1)")[0] == 0
     out_file = tmp_path / "notes.csv"
     code, _, err = run(capsys, "--db", dbpath, "export", "-o", str(out_file))
-    assert code == 0 and "1 annotations" in err
+    assert code == 0 and "1 annotation written" in err
     data = out_file.read_bytes()
     assert data.startswith(b"\xef\xbb\xbftags,note,quote,document,source,published,paragraph,start,end,figures,path,"
                            b"annotated_at,orphaned,former_paragraph,changed_since_noted,text_when_noted\r\n")
@@ -161,3 +161,58 @@ def test_ctrl_c_during_a_load_says_what_was_kept(tmp_path: Path, capsys, monkeyp
     assert main(["--db", str(tmp_path / "t.db"), "load", str(SEEDS)]) == 130
     err = capsys.readouterr().err
     assert "interrupted" in err and "Traceback" not in err
+
+
+def test_refresh_figures_alone_loads_nothing_into_the_users_own_database(tmp_path: Path, capsys) -> None:
+    import sqlite3
+
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "one.txt").write_text("Grain corridor reopens\n\nShips left Odesa with 3 cargoes on Monday.\n", encoding="utf-8")
+    path = str(tmp_path / "mine.db")
+    assert run(capsys, "--db", path, "load", str(own), "-q")[0] == 0
+    code, out, _ = run(capsys, "--db", path, "load", "--refresh-figures")
+    assert code == 0 and "extracted again" in out and "loaded" not in out
+    conn = sqlite3.connect(path)
+    assert conn.execute("select count(*) from documents").fetchone()[0] == 1
+    conn.close()
+
+
+def test_load_without_a_path_says_what_to_give(tmp_path: Path, capsys) -> None:
+    code, out, err = run(capsys, "--db", str(tmp_path / "mine.db"), "load")
+    assert code == 1 and out == "" and "give the files or folders to load" in err
+
+
+def test_an_unknown_figure_kind_is_an_error_listing_the_kinds(dbpath, capsys) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "figures", "--kind", "bogus")
+    assert code == 1 and out == ""
+    assert "'bogus'" in err and "money, percent" in err
+    code, _, err = run(capsys, "figures", "--text", "3 soldiers", "--kind", "bogus")
+    assert code == 1 and "'bogus'" in err
+
+
+def test_untag_says_when_the_tag_was_not_there(dbpath, capsys) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "nosuch")
+    assert code == 1 and out == "" and "no tag 'nosuch'" in err
+    assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "casualties")[0] == 0
+    code, out, err = run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "Casualties", "nosuch")
+    assert code == 1 and "no tags" in out and "had no tag 'nosuch'" in err
+    assert run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "casualties")[0] == 1
+
+
+def test_a_tag_with_a_comma_is_refused_on_the_command_line(dbpath, capsys) -> None:
+    import sqlite3
+
+    code, out, err = run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "a,b")
+    assert code == 1 and out == "" and "cannot hold ','" in err
+    conn = sqlite3.connect(dbpath)
+    assert conn.execute("select count(*) from annotation_tags").fetchone()[0] == 0
+    conn.close()
+
+
+def test_counts_of_one_are_singular(tmp_path: Path, capsys) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "one.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(tmp_path / "one.db"), "load", str(own))
+    assert code == 0 and "1 loaded (1 document, 2 paragraphs)" in out

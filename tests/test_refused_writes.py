@@ -14,7 +14,7 @@ import sqlite_utils
 from textual.widgets import DataTable, Input, TextArea
 
 from store.annotations import annotations_of_document, tag_paragraph
-from store.db import StoreLocked, StoreReadOnly, is_read_only, open_db
+from store.db import StoreLocked, StoreReadOnly, is_read_only
 from store.queries import document, remember_position, set_read
 from tests.conftest import LIVE_BLOG, para
 from tui.app import LOCKED_NOW, READ_ONLY_NOW, TearsheetApp

@@ -21,6 +21,7 @@ from store.db import (
 )
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
+from tui.words import counted
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -75,6 +76,8 @@ class TearsheetApp(App[None]):
         self._db_lock = threading.RLock()
         self._opened = threading.Event()
         self._when_open: list[Callable[[], object]] = []
+        self.documents_seen: set[int] = set()
+        """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run a store function; the connection is shared between the UI thread and workers, one call at a time."""
@@ -211,7 +214,7 @@ class TearsheetApp(App[None]):
         if self.load_problems:
             shown = "\n".join(self.load_problems[:5])
             more = f"\n… and {len(self.load_problems) - 5} more" if len(self.load_problems) > 5 else ""
-            self.notify(f"{shown}{more}", title=f"{len(self.load_problems)} file(s) not loaded", severity="error", timeout=12)
+            self.notify(f"{shown}{more}", title=f"{counted(len(self.load_problems), 'file')} not loaded", severity="error", timeout=12)
         if self._db is None:
             self.call_after_refresh(self._open_store)
         else:
@@ -337,8 +340,14 @@ class TearsheetApp(App[None]):
             self.notify(f"Could not write the export: {event.exception}", title="Export", severity="error", timeout=10)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every command by name: the global ones and those of the screen in front."""
-        yield from super().get_system_commands(screen)
+        """Every command by name, once: the global ones and those of the screen in front, then Textual's own
+        (Theme, Screenshot…) except those named like one of ours (its Keys panel, its Quit)."""
+        ours = list(self._own_commands(screen))
+        titles = {command.title for command in ours}
+        yield from ours
+        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+
+    def _own_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.commands import GROUPS
 
         screen_commands = getattr(screen, "COMMAND_SET", ())

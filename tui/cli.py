@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from store.bundled import seeds_dir
 from store.db import StoreError, database_path, default_path, holds_documents, open_db, store_error
-from store.queries import document, documents, paragraphs_of, resolve_doc, search
+from store.queries import document, documents, paragraph_at, paragraphs_of, resolve_doc, search
+from tui.words import plural
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -37,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to load first")
 
     load = sub.add_parser("load", help="load article files and folders", description="Load .txt and .md articles, recursively.")
-    load.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled seeds)")
+    load.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (none with --refresh-figures alone)")
     load.add_argument("--refresh", action="store_true", help="read every file again, even unchanged ones")
     load.add_argument("--refresh-figures", action="store_true", help="extract figures again for the whole store")
     load.add_argument("--quiet", "-q", action="store_true", help="print only errors")
@@ -161,7 +162,8 @@ def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
     for problem in report.skipped:
         print(f"tearsheet: {problem}", file=sys.stderr)
     print(
-        f"{len(report.loaded)} loaded ({report.documents} documents, {report.paragraphs} paragraphs), "
+        f"{len(report.loaded)} loaded ({report.documents} {plural(report.documents, 'document')}, "
+        f"{report.paragraphs} {plural(report.paragraphs, 'paragraph')}), "
         f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, {len(report.errors)} failed"
     )
 
@@ -177,19 +179,37 @@ def _progress_line(done: int, total: int, path: str, status: str) -> None:
 
 
 def _load(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
-    from store.load import load_paths, refresh_figures
-
-    paths = args.paths or [str(seeds_dir())]
-    show = sys.stderr.isatty() and not args.quiet and not args.json
-    report = load_paths(db, paths, refresh=args.refresh, progress=_progress_line if show else None)
-    if show:
-        print("\r\033[K", end="", file=sys.stderr)
+    """Loads the PATHs, then extracts figures again if asked; with --refresh-figures alone, only that."""
+    if not args.paths and not args.refresh_figures:
+        raise StoreError("load: give the files or folders to load (the bundled seed articles are loaded "
+                         "by the reader, when it opens an empty database with no PATH)")
+    report = _load_paths(db, args) if args.paths else None
     if args.refresh_figures:
-        count = refresh_figures(db)
-        if not args.quiet and not args.json:
-            print(f"{count} figures extracted again")
+        _refresh_figures(db, args)
+    if report is None:
+        return EXIT_OK
     _print_report(report, quiet=args.quiet, as_json=args.json)
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _load_paths(db: sqlite_utils.Database, args: argparse.Namespace) -> "LoadReport":
+    from store.load import load_paths
+
+    show = sys.stderr.isatty() and not args.quiet and not args.json
+    report = load_paths(db, args.paths, refresh=args.refresh, progress=_progress_line if show else None)
+    if show:
+        print("\r\033[K", end="", file=sys.stderr)
+    return report
+
+
+def _refresh_figures(db: sqlite_utils.Database, args: argparse.Namespace) -> None:
+    from store.load import refresh_figures
+
+    count = refresh_figures(db)
+    if args.json and not args.paths:
+        print(json.dumps({"figures": count}))
+    elif not args.quiet and not args.json:
+        print(f"{count} {plural(count, 'figure')} extracted again")
 
 
 def _docs(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
@@ -273,7 +293,15 @@ def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str]) -> int
     return EXIT_OK if not problems else EXIT_FAILED
 
 
+def _check_kind(kind: str | None) -> None:
+    from store.figures.model import KINDS
+
+    if kind is not None and kind not in KINDS:
+        raise StoreError(f"--kind {kind!r} is not a kind of figure: choose one of {', '.join(KINDS)}")
+
+
 def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    _check_kind(args.kind)
     if args.text is not None:
         from datetime import date
 
@@ -323,7 +351,7 @@ def _dupes(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return EXIT_OK
     for g in out:
-        print(f"group {g['group']} · {len(g['members'])} copies")
+        print(f"group {g['group']} · {len(g['members'])} {plural(len(g['members']), 'copy')}")
         for m in g["members"]:
             where = f"¶{m['paragraph']}" if m["paragraph"] is not None else m["kind"]
             print(f"  {m['score']:>5.1f}  doc {m['doc']:<5} {where:<6} {m['text'][:90]}")
@@ -335,6 +363,10 @@ def _tag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
 
     if not args.tags and args.note is None:
         raise StoreError("give at least one TAG or --note TEXT")
+    with_comma = [t for t in args.tags if "," in t]
+    if with_comma:
+        raise StoreError(f"tag {with_comma[0]!r}: a tag cannot hold ',' (the reader's tag box separates tags with "
+                         "it); give several tags as separate arguments")
     annotation = tag_by_reference(db, args.doc, args.paragraph, args.tags, note=args.note)
     tags = ", ".join(annotation.tags) if annotation and annotation.tags else "no tags"
     print(f"¶{args.paragraph} of {args.doc}: {tags}" + (f"; note: {annotation.note}" if annotation and annotation.note else ""))
@@ -343,11 +375,32 @@ def _tag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
 
 def _untag(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     from store.annotations import untag_by_reference
+    from store.annotations.changes import normalise_tags
 
+    missing = _tags_not_on(db, args.doc, args.paragraph, args.tags)
+    if missing and len(missing) == len(normalise_tags(args.tags)):
+        raise StoreError(f"¶{args.paragraph} of {args.doc} has no tag {_quoted(missing)}: nothing removed")
     annotation = untag_by_reference(db, args.doc, args.paragraph, args.tags)
     left = ", ".join(annotation.tags) if annotation and annotation.tags else "no tags"
     print(f"¶{args.paragraph} of {args.doc}: {left}")
+    if missing:
+        print(f"tearsheet: ¶{args.paragraph} of {args.doc} had no tag {_quoted(missing)}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _quoted(tags: list[str]) -> str:
+    return ", ".join(f"'{t}'" for t in tags)
+
+
+def _tags_not_on(db: sqlite_utils.Database, doc: str, n: int, tags: list[str]) -> list[str]:
+    """The tags (as the store would normalise them) the paragraph itself does not carry."""
+    from store.annotations import annotations_of_paragraph
+    from store.annotations.changes import normalise_tags
+
+    paragraph = paragraph_at(db, resolve_doc(db, doc), n)
+    carried = {t.casefold() for a in annotations_of_paragraph(db, paragraph.id) if not a.is_figure for t in a.tags}
+    return [t for t in normalise_tags(tags) if t.casefold() not in carried]
 
 
 def _export(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
@@ -357,7 +410,7 @@ def _export(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     options = {"fmt": args.format, "tags": args.tag, "doc": doc, "bom": not args.no_bom, "raw": args.raw}
     if args.output:
         count = export(db, args.output, **options)
-        print(f"{count} annotations written to {args.output}" if count else
+        print(f"{count} {plural(count, 'annotation')} written to {args.output}" if count else
               f"nothing to export: wrote the header only to {args.output}", file=sys.stderr)
     else:
         stream = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False)

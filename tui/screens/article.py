@@ -19,13 +19,26 @@ from tui.commands import ARTICLE, bindings
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
+from tui.words import counted
 
 SAVE_DELAY = 0.4
 QUIT_WAIT_MS = 200
 
 
 class ParagraphList(OptionList):
-    """The article's paragraphs; the highlighted option is the reading cursor."""
+    """The article's paragraphs; the highlighted option is the reading cursor, which stops at either end."""
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.notify("Last paragraph", timeout=1.5)
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is not None and self.highlighted <= 0:
+            self.notify("First paragraph", timeout=1.5)
+            return
+        super().action_cursor_up()
 
 
 class ArticleScreen(Screen[None]):
@@ -85,14 +98,15 @@ class ArticleScreen(Screen[None]):
     def load(self, *, keep_position: bool = False) -> None:
         position = self.cursor_view().position if keep_position and self.cursor_view() else self.start_position
         self.data = self.app.store(article_data, self.doc_id)
+        self.app.documents_seen.add(self.doc_id)
         self.hits = self.app.store(hits_in_document, self.doc_id, self.query_text) if self.query_text else {}
         doc = self.data.doc
         if position is None:
             position = doc.position
         self.sub_title = doc.display_title
-        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", f"{doc.figures} figures") if x)
+        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", counted(doc.figures, "figure")) if x)
         if doc.repeats:
-            meta += f" · {doc.repeats} ¶ repeat earlier text"
+            meta += f" · {doc.repeats} ¶ {'repeats' if doc.repeats == 1 else 'repeat'} earlier text"
         if self.query_text:
             meta += f" · “{self.query_text}”: {len(self.hits)} ¶ (n/N)"
         self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")
@@ -219,9 +233,12 @@ class ArticleScreen(Screen[None]):
         from tui.screens.library import LibraryScreen
 
         library = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
-        target = library.neighbour(self.doc_id, step) if library is not None else None
+        if library is None or not library.lists(self.doc_id):
+            self.notify("This article is not in the library's list as filtered", timeout=2)
+            return
+        target = library.neighbour(self.doc_id, step)
         if target is None:
-            self.notify("No more articles this way", timeout=1.5)
+            self.notify("Last article" if step > 0 else "First article", timeout=2)
             return
         self._save_position()
         self.doc_id, self.start_position, self.query_text, self.current_figure = target, None, "", None

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from store.export import export_text
+from store.export import export
 
 DELIVERY = "tearsheet-export"
 FORMATS = (("CSV (spreadsheets)", "csv"), ("JSON Lines (scripts)", "jsonl"), ("Markdown (reports)", "md"))
@@ -41,9 +41,17 @@ class ExportModal(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fmt: str, tags: list[str]) -> None:
-        text = self.app.store(export_text, fmt=fmt, tags=tags)
+        buffer = io.StringIO(newline="")
+        if not self.app.store(export, buffer, fmt=fmt, tags=tags):
+            self.app.call_from_thread(self._nothing_to_export, tags)
+            return
         name = f"tearsheet-notes-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
-        self.app.call_from_thread(self._deliver, text, name)
+        self.app.call_from_thread(self._deliver, buffer.getvalue(), name)
+
+    def _nothing_to_export(self, tags: list[str]) -> None:
+        which = f"tagged {', '.join(tags)}" if tags else "tagged or noted"
+        self.notify(f"Nothing to export: no paragraphs {which}; no file written", title="Export", timeout=6)
+        self.dismiss()
 
     def _deliver(self, text: str, name: str) -> None:
         folder = Path(self.app.export_dir) if self.app.export_dir else user_downloads_path()

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from store.figure_list import FigureRow, figure_kinds, figures
 from tui.commands import FIGURES, bindings
 from tui.widgets.footer import KeysFooter
+from tui.words import plural
 
 PAGE = 300
 SORTS = ("value", "date", "document", "kind")
@@ -90,7 +91,7 @@ class FiguresScreen(Screen[None]):
         table.add_rows([_cells(r) for r in page.rows])
         more = "+" if self._more else ""
         self.query_one("#figure-status", Static).update(
-            f"{len(self.rows):,}{more} figures · sorted by {self.sort} (s) · enter opens the paragraph")
+            f"{len(self.rows):,}{more} {plural(len(self.rows), 'figure')} · sorted by {self.sort} (s) · enter opens the paragraph")
 
     @on(DataTable.RowHighlighted, "#figure-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:

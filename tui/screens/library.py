@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -15,11 +16,12 @@ from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
-from store.queries import DocumentRow, count_documents, documents, set_read
+from store.queries import DocumentRow, count_documents, documents, documents_by_id, set_read
 from tui.app import READING_WAIT_MS
 from tui.commands import LIBRARY, bindings
 from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
+from tui.words import counted, plural
 
 PAGE = 200
 FIRST_PAGE = 60
@@ -35,7 +37,8 @@ Load a folder of scraped articles (.txt or .md) from a shell:
     [b]tearsheet load PATH[/b]      then press [b]ctrl+r[/b] here
     [b]tearsheet PATH[/b]           loads PATH and opens the reader
 
-The bundled seed articles load with [b]tearsheet load[/b] and no PATH."""
+The bundled seed articles are loaded by the reader when it opens an empty
+database with no PATH."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,41 @@ class LibraryScreen(Screen[None]):
             if not rows or offset >= min(until, total) or worker.is_cancelled:
                 return
 
+    class RowsRefreshed(Message):
+        def __init__(self, rows: list[DocumentRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def on_screen_resume(self, _: events.ScreenResume) -> None:
+        """Back from an article (or any screen over this one): the rows in view and those of the documents
+        shown meanwhile are read again, so their read mark and counts are current."""
+        seen, self.app.documents_seen = self.app.documents_seen, set()
+        if not self.rows:
+            return
+        in_view = {self.rows[i].id for i in self._rows_in_view()}
+        loaded = {row.id for row in self.rows if row.id in seen}
+        self._refresh_rows(sorted(in_view | loaded))
+
+    def _rows_in_view(self) -> range:
+        table = self.query_one("#documents", DataTable)
+        first = int(table.scroll_y)
+        return range(first, min(len(self.rows), first + table.size.height))
+
+    @work(thread=True, group="library-rows")
+    def _refresh_rows(self, ids: list[int]) -> None:
+        self.post_message(self.RowsRefreshed(self.app.store(documents_by_id, ids)))
+
+    def on_library_screen_rows_refreshed(self, message: RowsRefreshed) -> None:
+        fresh = {row.id: row for row in message.rows}
+        table = self.query_one("#documents", DataTable)
+        for index, old in enumerate(self.rows):
+            row = fresh.get(old.id)
+            if row is None or row == old:
+                continue
+            self.rows[index] = row
+            for column, cell in enumerate(_cells(row, under_page=self.sort == "date")):
+                table.update_cell_at(Coordinate(index, column), cell)
+
     def on_library_screen_loaded(self, message: Loaded) -> None:
         page = message.page
         if page.generation != self._generation:
@@ -150,7 +188,7 @@ class LibraryScreen(Screen[None]):
             self._bottom_at = 0
             table.move_cursor(row=max(0, len(self.rows) - 1), animate=False)
             if len(self.rows) < self.total:
-                self.notify(f"{len(self.rows):,} of {self.total:,} documents loaded: G again for the next "
+                self.notify(f"{len(self.rows):,} of {counted(self.total, 'document')} loaded: G again for the next "
                             f"{BOTTOM_STEP:,}", timeout=3)
         self._show_state()
         self._fit_title()
@@ -165,7 +203,7 @@ class LibraryScreen(Screen[None]):
             scope.append(f"filter “{self.filter_text}”")
         if self.tag:
             scope.append(f"tag #{self.tag}")
-        self.query_one("#library-status", Static).update(f"{shown} documents · {' · '.join(scope)}")
+        self.query_one("#library-status", Static).update(f"{shown} {plural(self.total, 'document')} · {' · '.join(scope)}")
         self.sub_title = "Library"
 
     def _current_id(self) -> int | None:
@@ -192,6 +230,10 @@ class LibraryScreen(Screen[None]):
         if doc_id is None:
             return
         self.app.open_article(doc_id)
+
+    def lists(self, doc_id: int) -> bool:
+        """Whether the document has a place in the library's order as far as it is known (loaded or stepped to)."""
+        return doc_id in self._beyond or any(row.id == doc_id for row in self.rows)
 
     def neighbour(self, doc_id: int, step: int) -> int | None:
         """The document `step` rows away in the library's order, also past the rows loaded so far."""

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from store.queries import RANK_WITHIN, Hit, search
 from tui.commands import SEARCH, bindings
 from tui.widgets.footer import KeysFooter
+from tui.words import plural
 
 LIMIT = 100
 CONTEXT = 90
@@ -83,7 +84,7 @@ class SearchScreen(Screen[None]):
         if self.hits:
             options.highlighted = 0
         more = "+" if len(self.hits) == LIMIT else ""
-        status = f"{len(self.hits)}{more} paragraphs" if message.query.strip() else IDLE_STATUS
+        status = f"{len(self.hits)}{more} {plural(len(self.hits), 'paragraph')}" if message.query.strip() else IDLE_STATUS
         self.query_one("#search-status", Static).update(status)
 
     @on(Input.Submitted, "#query")
