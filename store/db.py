@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -372,4 +372,12 @@ def _v6(db: sqlite_utils.Database) -> None:
     keep_original_text(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+def _v7(db: sqlite_utils.Database) -> None:
+    # NULL for every file read so far: each is read again on its next load, by the reader it now has.
+    if "prepared_by" not in db["sources"].columns_dict:
+        db.execute("alter table sources add column prepared_by integer")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7,
+}

@@ -20,7 +20,7 @@ from store.db import database_path, store_error
 from store.figures import extract
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
-from store.prepare import Prepared, prepare
+from store.prepare import PREPARE_VERSION, Prepared, prepare
 from store.repeats import forget_paragraphs, update_repeats
 from store.text import text_hash
 
@@ -73,7 +73,8 @@ def load_paths(
     """
     report = LoadReport()
     jobs: list[tuple[str, str | None]] = []
-    known = {} if refresh else dict(db.execute("select path, content_hash from sources").fetchall())
+    known = {} if refresh else dict(db.execute(
+        "select path, content_hash from sources where prepared_by = ?", [PREPARE_VERSION]).fetchall())
     for path, problem in _article_files(paths):
         if problem is not None:
             (report.skipped if problem.reason.startswith("skipped") else report.errors).append(problem)
@@ -213,8 +214,8 @@ def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadRepor
     stem = Path(prepared.path).stem
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with db.atomic():
-        row = {"path": prepared.key, "stem": stem, "content_hash": prepared.digest, "encoding": prepared.encoding,
-               "size": prepared.size, "text": prepared.text, "loaded_at": now}
+        row = {"path": prepared.key, "stem": stem, "content_hash": prepared.digest, "prepared_by": PREPARE_VERSION,
+               "encoding": prepared.encoding, "size": prepared.size, "text": prepared.text, "loaded_at": now}
         source_id = _put(db, "sources", row, source_id)
         kept_parts = []
         for article, figures, hashes in zip(prepared.articles, prepared.figures, prepared.hashes):

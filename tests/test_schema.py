@@ -5,6 +5,7 @@ v3: repeat_lsh loses its paragraph_id index; each paragraph's band keys are pack
 v4: the loader, not a per-row trigger, adds new paragraphs to paragraphs_fts.
 v5: repeat_lsh_keys.prints, each indexed paragraph's signature print (NULL on rows written before).
 v6: annotations.original_text, the text an annotation was first made on (its anchor text on rows written before).
+v7: sources.prepared_by, the version of the reading rules each file was read by (NULL before: read again once).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def as_version_1(path: Path) -> None:
     )
     database.execute("create index idx_repeat_lsh_paragraph on repeat_lsh (paragraph_id)")
     database.execute("alter table annotations drop column original_text")
+    database.execute("alter table sources drop column prepared_by")
     database.execute("update meta set value = '1' where key = 'schema_version'")
     database.conn.commit()
     database.close()
@@ -71,7 +73,7 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 6
+    assert schema_version(database) == SCHEMA_VERSION == 7
     assert stale_dates(database) == []
     assert [row.id for row in documents(database, sort="date", limit=None)] == expected
 
@@ -159,7 +161,7 @@ def test_annotations_made_before_version_6_keep_their_anchor_text_as_the_origina
     database.close()
 
     database = open_db(path)
-    assert schema_version(database) == 6
+    assert schema_version(database) == SCHEMA_VERSION
     assert database.execute("select original_text, anchor_text from annotations").fetchall() == [(text, text)]
     database.close()
 
@@ -201,3 +203,17 @@ def test_asking_about_a_locked_file_does_not_wait_out_the_busy_timeout(tmp_path:
         holder.execute("rollback")
         holder.close()
     assert holds_documents(path)
+
+
+def test_files_read_by_older_rules_are_read_again_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from store import load as load_module
+
+    database = open_db(tmp_path / "t.db")
+    assert len(load_paths(database, [SEEDS]).loaded) == 2
+    assert len(load_paths(database, [SEEDS]).unchanged) == 2
+    monkeypatch.setattr(load_module, "PREPARE_VERSION", load_module.PREPARE_VERSION + 1)
+    again = load_paths(database, [SEEDS])
+    assert (len(again.loaded), len(again.unchanged)) == (2, 0)
+    assert len(load_paths(database, [SEEDS]).unchanged) == 2
+    assert database.execute("select distinct prepared_by from sources").fetchall() == [(load_module.PREPARE_VERSION,)]
+    database.close()
