@@ -216,3 +216,18 @@ def test_counts_of_one_are_singular(tmp_path: Path, capsys) -> None:
     (own / "one.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday.\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(tmp_path / "one.db"), "load", str(own))
     assert code == 0 and "1 loaded (1 document, 2 paragraphs)" in out
+
+
+@pytest.mark.parametrize("command", [["docs"], ["show", "1"], ["search", "Kyiv"], ["export"], ["tag", "1", "1", "x"]])
+def test_a_command_on_a_missing_database_says_so_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str],
+) -> None:
+    path = tmp_path / "typo" / "t.db"
+    assert main(["--db", str(path), *command]) == 1
+    assert "no collection here yet" in capsys.readouterr().err
+    assert not path.parent.exists()
+
+
+def test_figures_from_text_need_no_collection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path / "none.db"), "figures", "--text", "14 people", "--json"]) == 0
+    assert '"14"' in capsys.readouterr().out

@@ -114,14 +114,23 @@ def _split_default_command(argv: list[str], commands: set[str]) -> list[str]:
     return argv + ["read"] if not any(a in ("-h", "--help") for a in argv) else argv
 
 
+CREATING_COMMANDS = frozenset({"read", "load"})
+"""Commands that may start a collection; the others only read or annotate one, and a mistyped --db must
+not leave an empty database (and its folders) behind."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     args = parser.parse_args(_split_default_command(list(sys.argv[1:] if argv is None else argv), commands))
-    if args.command == "read" and not args.paths:
-        path = Path(args.db) if args.db else default_path()
-        if holds_documents(path):
-            return _run_reader(path, problems=[])
+    path = Path(args.db).expanduser() if args.db else default_path()
+    if args.command == "read" and not args.paths and holds_documents(path):
+        return _run_reader(path, problems=[])
+    extracting = args.command == "figures" and args.text is not None
+    if args.command not in CREATING_COMMANDS and not extracting and not path.exists():
+        print(f"tearsheet: {path}: no collection here yet; load articles into it first: "
+              f"tearsheet --db {path} load FOLDER", file=sys.stderr)
+        return EXIT_FAILED
     try:
         db = open_db(args.db)
     except StoreError as exc:
