@@ -414,7 +414,10 @@ class ArticleScreen(Screen[None]):
             def save(tags: list[str]) -> bool:
                 add, remove = _split_toggled(tags, current)
                 where = (view.id, figure.start, figure.end)
-                return self._save_tags(annotations.tag_figure, annotations.untag_figure, where, add, remove)
+                saved = self._save_tags(annotations.tag_figure, annotations.untag_figure, where, add, remove)
+                if saved:
+                    self.last_tags = add or self.last_tags
+                return saved
 
             self.app.push_screen(TagModal(current, f"Tag “{figure.text}”", save=save), self._reload_if_saved)
 
