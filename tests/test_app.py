@@ -578,10 +578,12 @@ async def test_tag_a_single_figure(app, seeded) -> None:
         [figure] = annotations_of_document(seeded, screen.doc_id)
         assert figure.figure_text == "909 bodies" or figure.figure_text.startswith("909")
         assert figure.tags == ["bodies"]
-        await pilot.press("j", "full_stop")
+        await pilot.press("t", *"swap", "enter", "j", "ctrl+f", "enter", *"bodies", "enter")
+        await settle(pilot)
+        await pilot.press("full_stop")
         await settle(pilot)
         assert {a.n: a.tags for a in annotations_of_document(seeded, screen.doc_id) if a.figure_text is None} == {
-            3: ["bodies"]}
+            2: ["swap"], 3: ["bodies"]}
 
 
 async def test_figures_panel_and_stepping(app) -> None:
