@@ -8,7 +8,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.reading import ParagraphView
+from tui.widgets.hanging import Hanging
 from tui.widgets.paragraph import FIGURE_GLYPHS
+
+
+def _number(view: ParagraphView) -> str:
+    return f"¶{view.n if view.n is not None else '·'}"
 
 
 class FiguresPanel(OptionList):
@@ -29,17 +34,18 @@ class FiguresPanel(OptionList):
     def show_figures(self, paragraphs: list[ParagraphView]) -> None:
         self.keys = []
         options = []
-        for view in paragraphs:
-            for index, figure in enumerate(view.figures):
-                self.keys.append((view.id, index))
-                line = Content.assemble(
-                    (f"{FIGURE_GLYPHS.get(figure.kind, '·')} ", "bold"),
-                    (f"¶{view.n if view.n is not None else '·'} ", "$text-muted"),
-                    (figure.text, "bold"),
-                    "\n   ",
-                    (f"{figure.kind}: {figure.describe()}", "$text-muted"),
-                )
-                options.append(Option(line))
+        shown = [(view, index, figure) for view in paragraphs for index, figure in enumerate(view.figures)]
+        width = max((len(_number(view)) for view, _, _ in shown), default=0) + 3
+        for view, index, figure in shown:
+            self.keys.append((view.id, index))
+            gutter = Content.assemble(
+                (f"{FIGURE_GLYPHS.get(figure.kind, '·')} ", "bold"), (_number(view), "$text-muted"),
+            )
+            body = Content.assemble(
+                (figure.text, "bold"), "\n", (f"{figure.kind}: {figure.describe()}", "$text-muted"),
+            )
+            # Wrapped lines hang under the figure, clear of the paragraph numbers.
+            options.append(Option(Hanging(gutter, body, width, gap=0)))
         self.set_options(options or [Option("No figures in this article", disabled=True)])
         self.border_subtitle = f"{len(self.keys)}"
 
