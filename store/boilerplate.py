@@ -23,13 +23,20 @@ _FURNITURE = re.compile(
       | log\s?in | log\s+out | register | cookies? | accept\s+all | privacy\s+policy | terms\s+of\s+(use|service)
       | all\s+rights\s+reserved | copyright | advertisement | sponsored | promoted | read\s+more | click\s+here
       | related\s+(articles|stories|news|posts|content) | recommended | trending | most\s+(read|popular)
-      | download(\s+(the|our))?\s+app | app[\s-]?store | play[\s-]?store | google\s+play | get\s+started
+      | (download|get)(\s+(the|our))?\s+app | app[\s-]?store\w* | play[\s-]?store | \w*google\s+play | get\s+started
       | try\s+our | ai\s+features | background | image\s+(source|credit) | photo\s*:
-      | listen\s+to\s+this | min(ute)?s?\s+read | print | email | whatsapp | telegram\s+channel
+      | listen\s+to\s+this | min(ute)?s?\s+read | print | email | whatsapp | telegram\s+channel | (iphone|ios)\s+(and|or|&)\s+android
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SECOND_PERSON = re.compile(r"\b(you|your|yours|our app|today)\b", re.IGNORECASE)
+# A site's notice of its own cookies or terms, not reporting about them.
+_CONSENT_SUBJECT = re.compile(r"\b(cookies?|privacy\s+(policy|notice|settings)|terms\s+of\s+(use|service))\b", re.IGNORECASE)
+_CONSENT_ASK = re.compile(
+    r"\b(we\s+use|this\s+(site|website)\s+uses|our\s+(site|website)|you\s+(agree|accept|consent)|by\s+continuing"
+    r"|manage\s+(your\s+)?(preferences|settings|choices))\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|our(\s+\w+)?\s+app|today)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]?$""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*")
@@ -87,12 +94,13 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if n_words <= 12 and (not is_sentence(text) or _SECOND_PERSON.search(text)) and furniture():
         return True
-    if n_words <= 40 and text.rstrip().endswith((":", "?", ".", "!")) and _SECOND_PERSON.search(text) and furniture():
+    if (n_words <= 40 and text.rstrip().endswith((":", "?", ".", "!")) and _SECOND_PERSON.search(text) and furniture()
+            and _calls_to_action(text)):
         # Calls to action address the reader; reporting does not.
-        return _calls_to_action(text)
+        return True
     if text.endswith(":") and _SECOND_PERSON.search(text) and n_words <= 15:
         return True
-    return False
+    return n_words <= 60 and bool(_CONSENT_SUBJECT.search(text)) and bool(_CONSENT_ASK.search(text))
 
 
 _IMPERATIVE = re.compile(

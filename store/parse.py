@@ -81,9 +81,11 @@ def parse(text: str) -> list[Article]:
     units = _units(text)
     main = Article(part=0, start=0, end=len(text))
     units = _split_header(units, main)
-    related_at = next((i for i, u in enumerate(units) if _is_related_heading(u)), None)
+    related_at = next((i for i in range(len(units)) if _opens_related_section(units, i)), None)
     own, related = (units, []) if related_at is None else (units[: related_at + 1], units[related_at + 1 :])
     _classify(own, main)
+    if related_at is not None:
+        units[related_at].kind = "related"
     items, trailing = _related_items(related)
     main.paragraphs = [_paragraph(u) for u in own + trailing]
     main.paragraphs.sort(key=lambda p: p.start)
@@ -188,6 +190,14 @@ def _is_related_heading(unit: _Unit) -> bool:
     return unit.kind != "meta" and len(unit.text) < 60 and bool(RELATED_HEADING.match(unit.text))
 
 
+def _opens_related_section(units: list[_Unit], index: int) -> bool:
+    """`Related Articles` over a list of headlines; not a `Read more` link in the middle of the article's
+    own text, which a sentence follows."""
+    if not _is_related_heading(units[index]):
+        return False
+    return index + 1 == len(units) or not is_sentence(units[index + 1].text)
+
+
 def _headline_like(text: str) -> bool:
     return not text.endswith((":", ",", ";")) and not is_sentence(text) and 2 <= len(words_of(text)) <= 25
 
@@ -204,9 +214,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
             if unit.kind == "title":
                 article.title = article.title or text
             continue
-        if _is_related_heading(unit):
-            unit.kind = "related"
-        elif index <= 8 and _read_header_line(unit, article):
+        if index <= 8 and _read_header_line(unit, article):
             unit.kind = "meta"
         elif index <= 8 and _read_byline(unit, article):
             unit.kind = "byline"

@@ -180,6 +180,25 @@ def test_the_time_beside_a_byline_date_is_not_the_outlet() -> None:
         assert article.source == ("Reuters" if "Reuters" in line else None), line
 
 
+def test_a_read_more_link_inside_the_article_does_not_start_its_related_section() -> None:
+    page = (f"logo\nTalks resume\n\nTalks resume\n\nReuters05-11-2024\n\n{BODY}\n\nRead more\n\n"
+            "Similar swaps have been carried out on a monthly basis.\n\nGet the app\n\n"
+            "Read the news on the go with our free app for iPhone and Android.\n\nApp StoreGoogle Play\n")
+    [article] = parse(page)
+    kinds_of = {p.text: p.kind for p in article.paragraphs}
+    assert kinds_of["Similar swaps have been carried out on a monthly basis."] == "body"
+    assert [kinds_of[t] for t in ("Read more", "Get the app", "App StoreGoogle Play")] == ["boilerplate"] * 3
+    assert kinds_of["Read the news on the go with our free app for iPhone and Android."] == "boilerplate"
+
+
+def test_a_cookie_notice_is_furniture_and_news_about_cookies_is_not() -> None:
+    assert is_boilerplate("We use cookies to improve your experience on our site. By continuing to browse, you agree "
+                          "to our use of cookies.")
+    assert is_boilerplate("This site uses cookies. Read our Privacy Policy for details.")
+    assert not is_boilerplate("Google said it would phase out third-party cookies in Chrome next year, regulators said.")
+    assert not is_boilerplate("Apple said its App Store would open to rival payment systems, officials said.")
+
+
 def test_year_first_dates_are_never_read_day_first() -> None:
     from store.dates import parse_date
 
