@@ -5,6 +5,7 @@ Every query that grows with the collection takes a LIMIT.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -212,8 +213,15 @@ def search(
     try:
         rows = _search_rows(db, query, limit, offset, rank_within)
     except sqlite3.OperationalError:
-        rows = _search_rows(db, db.quote_fts(query), limit, offset, rank_within)
+        words = plain_words(query)
+        rows = _search_rows(db, words, limit, offset, rank_within) if words else []
     return [Hit(*row[:6], *unmark(row[6])) for row in rows]
+
+
+def plain_words(query: str) -> str:
+    """The words of a query FTS5 cannot parse, each quoted, so that they match as plain text;
+    empty when it has none (a lone `"` or `*`)."""
+    return " ".join(f'"{word}"' for word in re.findall(r"\w+", query))
 
 
 def _search_rows(db: sqlite_utils.Database, match: str, limit: int, offset: int, rank_within: int | None) -> list:

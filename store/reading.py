@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store.annotations.compare import changed_since_noted
-from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, unmark
+from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, plain_words, unmark
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -159,5 +159,6 @@ def hits_in_document(db: sqlite_utils.Database, doc_id: int, query: str) -> dict
     try:
         rows = db.execute(sql, [query, doc_id]).fetchall()
     except sqlite3.OperationalError:
-        rows = db.execute(sql, [db.quote_fts(query), doc_id]).fetchall()
+        words = plain_words(query)
+        rows = db.execute(sql, [words, doc_id]).fetchall() if words else []
     return {pid: list(unmark(marked)[1]) for pid, marked in rows}

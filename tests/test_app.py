@@ -974,3 +974,19 @@ async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothin
         assert not any(m.startswith("Exported to") for m in notices(app))
         assert isinstance(app.screen, LibraryScreen)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+async def test_typing_fts_syntax_in_search_never_crashes(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", '"')
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen) and app.is_running
+        assert str(search.query_one("#search-status", Static).render()) == "0 paragraphs"
+        await pilot.press(*'Istanbul AND (')
+        await settle(pilot)
+        assert app.is_running and search.hits
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.hits

@@ -74,6 +74,13 @@ def test_search_survives_fts_syntax_errors(dbpath, capsys) -> None:
     assert code == 0
 
 
+@pytest.mark.parametrize(("query", "found"), [('"', False), ("(", False), ('Istanbul"', True), ("Istanbul AND", True)])
+def test_search_reads_what_fts5_cannot_parse_as_plain_words(dbpath, capsys, query: str, found: bool) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "search", query)
+    assert code == 0
+    assert ("[Istanbul]" in out) == found and ("No matches." in err) != found
+
+
 def test_figures_from_text_json(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "--db", str(tmp_path / "x.db"), "figures", "--text",
                        "Nearly 12,000 mobilized soldiers were killed on Friday.", "--date", "2025-05-11", "--json")
