@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from store.queries import LIKE, like_literal
 from store.reading import FIGURE_COLUMNS, FigureMark
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ def figures(
         clauses.append("f.kind = ?")
         args.append(kind)
     if counted:
-        clauses.append("f.counted like ?")
-        args.append(f"%{counted}%")
+        clauses.append(f"f.counted {LIKE}")
+        args.append(f"%{like_literal(counted)}%")
     where = (" where " + " and ".join(clauses)) if clauses else ""
     sql = (
         "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, "
