@@ -11,9 +11,12 @@ from store.reading import FIGURE_COLUMNS, FigureMark
 if TYPE_CHECKING:
     import sqlite_utils
 
+# What a value counts in: plain numbers (counts, ordinals…) together, then each currency, each unit of quantity
+# and percentages apart, so that sorting by value compares €5 million with euros, never with dollars or pounds.
+MEASURE = "case when f.kind in ('money', 'percent', 'quantity') then f.kind || ' ' || coalesce(f.unit, '') else '' end"
 FIGURE_SORTS = {
     "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",
-    "value": "coalesce(f.value, f.high, f.low) is null, coalesce(f.value, f.high, f.low) desc, d.id",
+    "value": f"coalesce(f.value, f.high, f.low) is null, {MEASURE}, coalesce(f.value, f.high, f.low) desc, d.id",
     "document": "d.id, p.position, f.start",
     "kind": "f.kind, coalesce(f.value, f.high, f.low) desc",
 }
