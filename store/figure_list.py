@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from store.queries import LIKE, like_literal
 from store.reading import FIGURE_COLUMNS, FigureMark
 
 if TYPE_CHECKING:
     import sqlite_utils
 
+# What a value counts in: plain numbers (counts, ordinals…) together, then each currency, each unit of quantity
+# and percentages apart, so that sorting by value compares €5 million with euros, never with dollars or pounds.
+MEASURE = "case when f.kind in ('money', 'percent', 'quantity') then f.kind || ' ' || coalesce(f.unit, '') else '' end"
 FIGURE_SORTS = {
     "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",
-    "value": "coalesce(f.value, f.high, f.low) is null, coalesce(f.value, f.high, f.low) desc, d.id",
+    "value": f"coalesce(f.value, f.high, f.low) is null, {MEASURE}, coalesce(f.value, f.high, f.low) desc, d.id",
     "document": "d.id, p.position, f.start",
     "kind": "f.kind, coalesce(f.value, f.high, f.low) desc",
 }
@@ -44,8 +48,8 @@ def figures(
         clauses.append("f.kind = ?")
         args.append(kind)
     if counted:
-        clauses.append("f.counted like ?")
-        args.append(f"%{counted}%")
+        clauses.append(f"f.counted {LIKE}")
+        args.append(f"%{like_literal(counted)}%")
     where = (" where " + " and ".join(clauses)) if clauses else ""
     sql = (
         "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, "

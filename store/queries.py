@@ -5,6 +5,7 @@ Every query that grows with the collection takes a LIMIT.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+LIKE_ESCAPE = "\\"
+LIKE = f"like ? escape '{LIKE_ESCAPE}'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +116,8 @@ def _document(row: tuple) -> DocumentRow:
 def _filter(text: str, tag: str | None) -> tuple[str, list]:
     clauses, args = [], []
     for word in text.split():
-        clauses.append("(coalesce(d.title, d.stem) like ? or coalesce(d.source, '') like ? or coalesce(d.published, '') like ?)")
-        args += [f"%{word}%"] * 3
+        clauses.append(f"(coalesce(d.title, d.stem) {LIKE} or coalesce(d.source, '') {LIKE} or coalesce(d.published, '') {LIKE})")
+        args += [f"%{like_literal(word)}%"] * 3
     if tag:
         clauses.append("d.id in (select a.doc_id from annotations a join annotation_tags t on t.annotation_id = a.id where t.tag = ?)")
         args.append(tag)
@@ -166,7 +169,7 @@ def resolve_doc(db: sqlite_utils.Database, ref: str | int) -> int:
             return row[0]
     rows = db.execute("select id from documents where stem = ? order by id", [text]).fetchall()
     if not rows:
-        rows = db.execute("select id from documents where stem like ? and part = 0 order by id", [f"{text}%"]).fetchall()
+        rows = db.execute(f"select id from documents where stem {LIKE} and part = 0 order by id", [f"{like_literal(text)}%"]).fetchall()
     if len(rows) == 1:
         return rows[0][0]
     if not rows:
@@ -212,8 +215,20 @@ def search(
     try:
         rows = _search_rows(db, query, limit, offset, rank_within)
     except sqlite3.OperationalError:
-        rows = _search_rows(db, db.quote_fts(query), limit, offset, rank_within)
+        words = plain_words(query)
+        rows = _search_rows(db, words, limit, offset, rank_within) if words else []
     return [Hit(*row[:6], *unmark(row[6])) for row in rows]
+
+
+def plain_words(query: str) -> str:
+    """The words of a query FTS5 cannot parse, each quoted, so that they match as plain text;
+    empty when it has none (a lone `"` or `*`)."""
+    return " ".join(f'"{word}"' for word in re.findall(r"\w+", query))
+
+
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern compared with `LIKE`, its `%` and `_` taken literally rather than as wildcards."""
+    return text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
 
 
 def _search_rows(db: sqlite_utils.Database, match: str, limit: int, offset: int, rank_within: int | None) -> list:

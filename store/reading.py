@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store.annotations.compare import changed_since_noted
-from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, unmark
+from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, plain_words, unmark
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -36,23 +37,47 @@ class FigureMark:
     granularity: str | None = None
 
     def describe(self) -> str:
+        return self._described(_number, with_counted=True)
+
+    def short_value(self) -> str:
+        """The value and its unit, millions and more in words (`≈6.7 trillion USD`), for a narrow column."""
+        return self._described(_short_number, with_counted=False)
+
+    def _described(self, number: Callable[[float | None], tuple[str, str]], *, with_counted: bool) -> str:
         if self.low is not None or self.high is not None:
-            amount = f"{_number(self.low)}–{_number(self.high)}"
+            (low, low_word), (high, high_word) = number(self.low), number(self.high)
+            amount = _worded(f"{low}–{high}", high_word) if low_word == high_word else f"{_worded(low, low_word)}–{_worded(high, high_word)}"
         elif self.value is not None:
-            amount = _number(self.value)
+            amount = _worded(*number(self.value))
         else:
             amount = ""
         if self.resolved:
             amount = self.resolved + (f" → {self.resolved_end}" if self.resolved_end else "")
-        parts = [amount, self.unit or "", self.counted or ""]
+        parts = [amount, self.unit or "", (self.counted or "") if with_counted else ""]
         approx = {"approx": "≈", "more_than": ">", "at_least": "≥", "at_most": "≤", "less_than": "<"}.get(self.approx or "", "")
         return (approx + " ".join(p for p in parts if p)).strip()
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None) -> tuple[str, str]:
+    """The number in digits, with no word for its size."""
     if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+        return "?", ""
+    return (f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"), ""
+
+
+def _worded(digits: str, word: str) -> str:
+    return f"{digits} {word}" if word else digits
+
+
+LARGE_NUMBER_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _short_number(value: float | None) -> tuple[str, str]:
+    """A million and more as a few digits and the word for its size: 6,700,000,000,000 → 6.7, trillion."""
+    for size, word in LARGE_NUMBER_WORDS:
+        if value is not None and abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip("."), word
+    return _number(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,5 +184,6 @@ def hits_in_document(db: sqlite_utils.Database, doc_id: int, query: str) -> dict
     try:
         rows = db.execute(sql, [query, doc_id]).fetchall()
     except sqlite3.OperationalError:
-        rows = db.execute(sql, [db.quote_fts(query), doc_id]).fetchall()
+        words = plain_words(query)
+        rows = db.execute(sql, [words, doc_id]).fetchall() if words else []
     return {pid: list(unmark(marked)[1]) for pid, marked in rows}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from store.annotations import annotations_of_document
 from store.db import open_db
@@ -974,3 +975,61 @@ async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothin
         assert not any(m.startswith("Exported to") for m in notices(app))
         assert isinstance(app.screen, LibraryScreen)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+async def test_typing_fts_syntax_in_search_never_crashes(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", '"')
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen) and app.is_running
+        assert str(search.query_one("#search-status", Static).render()) == "0 paragraphs"
+        await pilot.press(*'Istanbul AND (')
+        await settle(pilot)
+        assert app.is_running and search.hits
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.hits
+
+
+async def test_figure_home_and_end_go_to_the_first_and_last_row(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        table = app.screen.query_one("#figure-table", DataTable)
+        assert app.focused is table and table.row_count > 10
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor_row == table.row_count - 1 and table.scroll_x == 0
+        await pilot.press("home")
+        assert table.cursor_row == 0 and table.scroll_x == 0
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_figure_values_fit_their_column_with_the_currency(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        table = app.screen.query_one("#figure-table", DataTable)
+        width = table.columns[ColumnKey("value")].width
+        values = [str(v) for v in table.get_column("value")]
+        assert "300 billion USD" in values
+        assert max(map(len, values)) <= width
+
+
+async def test_the_figure_kinds_count_with_thousands_separators(app, monkeypatch) -> None:
+    from textual.widgets import Select
+
+    monkeypatch.setattr("tui.screens.figures.figure_kinds", lambda db: [("date", 213975), ("count", 7)])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        prompts = [str(prompt) for prompt, _ in app.screen.query_one(Select)._options]
+        assert "date (213,975)" in prompts and "count (7)" in prompts

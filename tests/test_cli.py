@@ -74,6 +74,13 @@ def test_search_survives_fts_syntax_errors(dbpath, capsys) -> None:
     assert code == 0
 
 
+@pytest.mark.parametrize(("query", "found"), [('"', False), ("(", False), ('Istanbul"', True), ("Istanbul AND", True)])
+def test_search_reads_what_fts5_cannot_parse_as_plain_words(dbpath, capsys, query: str, found: bool) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "search", query)
+    assert code == 0
+    assert ("[Istanbul]" in out) == found and ("No matches." in err) != found
+
+
 def test_figures_from_text_json(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "--db", str(tmp_path / "x.db"), "figures", "--text",
                        "Nearly 12,000 mobilized soldiers were killed on Friday.", "--date", "2025-05-11", "--json")
@@ -231,3 +238,18 @@ def test_a_command_on_a_missing_database_says_so_and_creates_nothing(
 def test_figures_from_text_need_no_collection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(tmp_path / "none.db"), "figures", "--text", "14 people", "--json"]) == 0
     assert '"14"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["search", "dupes"])
+@pytest.mark.parametrize("limit", ["0", "-1", "ten"])
+def test_a_limit_below_one_is_refused(dbpath, capsys, command: str, limit: str) -> None:
+    words = ["sanctions"] if command == "search" else []
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", dbpath, command, *words, "--limit", limit])
+    assert exit_info.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_a_limit_of_one_gives_one_hit(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "search", "Istanbul", "--limit", "1", "--json")
+    assert code == 0 and len(json.loads(out)) == 1

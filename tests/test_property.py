@@ -1,8 +1,8 @@
-"""Arbitrary text and bytes never crash the loader, and the store always rebuilds what was read."""
+"""Arbitrary text and bytes never crash the loader, the store always rebuilds what was read, and no typed search fails."""
 
 from __future__ import annotations
 
-
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +10,8 @@ from store.db import open_db
 from store.decode import NotText, decode
 from store.load import load_paths
 from store.parse import parse
+from store.queries import RANK_WITHIN, search
+from store.reading import hits_in_document
 
 LINES = st.lists(
     st.one_of(
@@ -54,3 +56,26 @@ def test_loader_never_crashes_and_rebuilds_the_input(tmp_path_factory, data: byt
         assert stored[0].encode(stored[1]) == data or stored[1] in ("utf-16", "utf-32")
     finally:
         db.close()
+
+
+AWKWARD_QUERIES = ['"', '""', '"a phrase', 'talks"', "AND", "OR", "NOT", "talks AND", "NEAR(", "NEAR(a b", "*", "sanction*",
+                   "(", ")", "(Kyiv", "-", "-Kyiv", ":", "title:", "x:y", "^", "^Kyiv", "+", "'", "\\", "{", "}", "[", "]",
+                   ".", ",", "%", "_", "Kyiv OR", '"Kyiv" "', "NOT Kyiv", "a*b", "🙂", "Київ\"", "\x00"]
+QUERY_TEXT = st.lists(st.sampled_from([*'"*()-:^+{}.,%_ ', " AND ", " OR ", " NOT ", "NEAR", "Kyiv", "talks"]), max_size=12).map("".join)
+
+
+@pytest.mark.parametrize("query", AWKWARD_QUERIES)
+def test_any_typed_search_finds_or_finds_nothing(store, query: str) -> None:
+    assert isinstance(search(store, query, limit=5, rank_within=RANK_WITHIN), list)
+    assert isinstance(hits_in_document(store, 1, query), dict)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=QUERY_TEXT)
+def test_arbitrary_search_text_never_raises(store, query: str) -> None:
+    search(store, query, limit=5, rank_within=RANK_WITHIN)
+    hits_in_document(store, 1, query)
+
+
+def test_an_unparsable_query_searches_its_words_as_plain_text(store) -> None:
+    assert search(store, 'Istanbul"', limit=5) and all("Istanbul" in h.text for h in search(store, 'Istanbul"', limit=5))

@@ -25,6 +25,16 @@ EXIT_OK, EXIT_FAILED = 0, 1
 EXIT_INTERRUPTED = 130  # the shell convention for a command stopped by ctrl+c (128 + SIGINT)
 
 
+def positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tearsheet",
@@ -56,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
     find = sub.add_parser("search", help="full-text search", description="Search every paragraph (SQLite FTS5 syntax).")
     find.add_argument("query", nargs="+", help="words; FTS5 syntax such as \"peace talks\" or Kiev OR Kyiv works")
-    find.add_argument("--limit", type=int, default=50)
+    find.add_argument("--limit", type=positive_int, default=50, help="at most this many hits (at least 1)")
     find.add_argument("--json", action="store_true")
 
     figs = sub.add_parser("figures", help="list or extract figures",
@@ -73,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
                            description="Groups of near-duplicate paragraphs, largest first.")
     dupes.add_argument("--threshold", type=float, help="similarity 0-100 a copy needs; a new value regroups and is kept")
     dupes.add_argument("--min-size", type=int, default=2)
-    dupes.add_argument("--limit", type=int, default=None)
+    dupes.add_argument("--limit", type=positive_int, default=None, help="at most this many groups (at least 1)")
     dupes.add_argument("--json", action="store_true")
 
     tag = sub.add_parser("tag", help="tag a paragraph", description="Tag paragraph PARAGRAPH (its number n) of DOC.")

@@ -107,6 +107,8 @@ FIGURES = (
     *LIST_SCREEN,
     Command("figures_sort", "s", "cycle_sort", "Sort"),
     Command("figures_counted", "c", "focus_counted", "Counted noun"),
+    Command("figures_top", "g,home", "cursor_top", "First row", show=False),
+    Command("figures_bottom", "G,end", "cursor_bottom", "Last row", show=False),
 )
 
 GROUPS: dict[str, tuple[Command, ...]] = {

@@ -18,6 +18,7 @@ from tui.words import plural
 
 PAGE = 300
 SORTS = ("value", "date", "document", "kind")
+SORT_LABELS = {"value": "value, each currency and unit apart", "date": "date", "document": "document", "kind": "kind"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,16 @@ class FigurePage:
     offset: int
     generation: int
     kinds: list[tuple[str, int]] | None
+
+
+class RowTable(DataTable):
+    """A table of rows only as wide as the screen: `home` and `end` are left to the screen's first and last row
+    rather than scrolling sideways."""
+
+    SIDEWAYS = frozenset({"scroll_home", "scroll_end"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in self.SIDEWAYS and super().check_action(action, parameters)
 
 
 class FiguresScreen(Screen[None]):
@@ -53,14 +64,14 @@ class FiguresScreen(Screen[None]):
             with Horizontal(id="figure-filters"):
                 yield Select[str]([], prompt="every kind", id="figure-kind", allow_blank=True)
                 yield Input(placeholder="counted noun: killed, soldiers, bodies… (c)", id="figure-counted")
-            yield DataTable(id="figure-table", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="figure-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="figure-status")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Figures"
         table = self.query_one(DataTable)
-        for label, key, width in (("Kind", "kind", 8), ("Figure", "text", 20), ("Value or date", "value", 20),
+        for label, key, width in (("Kind", "kind", 8), ("Figure", "text", 20), ("Value or date", "value", 23),
                                   ("Counted", "counted", 20), ("Published", "date", 10), ("Document", "doc", 40)):
             table.add_column(label, key=key, width=width)
         self.refresh_data(with_kinds=True)
@@ -82,7 +93,7 @@ class FiguresScreen(Screen[None]):
             return
         table = self.query_one(DataTable)
         if page.kinds is not None:
-            self.query_one(Select).set_options((f"{k} ({n})", k) for k, n in page.kinds)
+            self.query_one(Select).set_options((f"{k} ({n:,})", k) for k, n in page.kinds)
         if page.offset == 0:
             self.rows = []
             table.clear()
@@ -91,7 +102,7 @@ class FiguresScreen(Screen[None]):
         table.add_rows([_cells(r) for r in page.rows])
         more = "+" if self._more else ""
         self.query_one("#figure-status", Static).update(
-            f"{len(self.rows):,}{more} {plural(len(self.rows), 'figure')} · sorted by {self.sort} (s) · enter opens the paragraph")
+            f"{len(self.rows):,}{more} {plural(len(self.rows), 'figure')} · sorted by {SORT_LABELS[self.sort]} (s) · enter opens the paragraph")
 
     @on(DataTable.RowHighlighted, "#figure-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
@@ -137,12 +148,18 @@ class FiguresScreen(Screen[None]):
     def action_cursor_up(self) -> None:
         self.query_one(DataTable).action_cursor_up()
 
+    def action_cursor_top(self) -> None:
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_cursor_bottom(self) -> None:
+        self.query_one(DataTable).move_cursor(row=len(self.rows) - 1)
+
     def action_back(self) -> None:
         self.dismiss()
 
 
 def _cells(row: FigureRow) -> tuple:
     figure = row.figure
-    value = figure.describe().removesuffix(figure.counted or "").strip()
+    value = figure.short_value()
     where = f"¶{row.paragraph} {row.title}" if row.paragraph is not None else row.title
     return (figure.kind, figure.text, value, figure.counted or "", row.published or "", where)

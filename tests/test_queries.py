@@ -1,0 +1,87 @@
+"""The Library's filter, document names and the counted filter take user text literally; figures sort and read like with like."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from store.db import open_db
+from store.figure_list import figures
+from store.load import load_paths
+from store.queries import count_documents, documents, resolve_doc
+from store.reading import FigureMark
+
+ARTICLES = {
+    "a_percent.txt": "Prices rose 50% in May\n\nInflation ran at 50% in the capital, officials said.",
+    "a2_money.txt": "Fund raises $50.0 million\n\nThe fund raised $50.0 million from 12 investors.",
+    "ab_plain.txt": "Talks resume in Istanbul\n\nDelegations met for three hours.",
+}
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> sqlite_utils.Database:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = open_db(tmp_path / "q.db")
+    load_paths(database, [folder])
+    yield database
+    database.close()
+
+
+def titles(db: sqlite_utils.Database, text: str) -> list[str]:
+    return sorted(d.display_title for d in documents(db, text=text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("%", ["Prices rose 50% in May"]),
+    ("50%", ["Prices rose 50% in May"]),
+    ("_", []),
+    ("50.0", ["Fund raises $50.0 million"]),
+    ("\\", []),
+])
+def test_the_library_filter_takes_percent_and_underscore_literally(library, text: str, expected: list[str]) -> None:
+    assert titles(library, text) == expected
+    assert count_documents(library, text=text) == len(expected)
+
+
+def test_a_name_prefix_takes_underscore_literally(library) -> None:
+    assert resolve_doc(library, "a_") == resolve_doc(library, "a_percent")
+
+
+def test_the_counted_filter_takes_percent_literally(library) -> None:
+    assert all("%" in (row.figure.counted or "") for row in figures(library, counted="%"))
+
+
+def money_library(tmp_path: Path) -> sqlite_utils.Database:
+    folder = tmp_path / "money"
+    folder.mkdir()
+    (folder / "m.txt").write_text(
+        "Budgets compared\n\nThe fund holds €5 million, $10 million, £7 million, $1 million and €900 million "
+        "after 3,000 soldiers were counted.", encoding="utf-8")
+    database = open_db(tmp_path / "m.db")
+    load_paths(database, [folder])
+    return database
+
+
+def test_sorting_by_value_compares_money_only_with_money_of_its_currency(tmp_path: Path) -> None:
+    db = money_library(tmp_path)
+    money = [(r.figure.unit, r.figure.value) for r in figures(db, sort="value") if r.figure.kind == "money"]
+    assert money == [("EUR", 900e6), ("EUR", 5e6), ("GBP", 7e6), ("USD", 10e6), ("USD", 1e6)]
+
+
+@pytest.mark.parametrize(("value", "low", "high", "unit", "shown"), [
+    (6.7e12, None, None, "USD", "6.7 trillion USD"),
+    (5e6, None, None, "EUR", "5 million EUR"),
+    (None, 1.2e9, 3.4e9, "GBP", "1.2–3.4 billion GBP"),
+    (None, 500_000, 3.4e9, "GBP", "500,000–3.4 billion GBP"),
+    (107_000, None, None, None, "107,000"),
+    (12_345_678_912_345, None, None, "USD", "12.35 trillion USD"),
+])
+def test_a_short_value_says_millions_and_more_in_words(value, low, high, unit, shown: str) -> None:
+    figure = FigureMark(0, 1, "x", "money", value, low, high, unit, "soldiers", None, None, None)
+    assert figure.short_value() == shown
+    assert figure.describe().endswith(" soldiers")
