@@ -19,26 +19,18 @@ from tui.commands import ARTICLE, bindings
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
+from tui.widgets.stopping_list import Direction, StoppingOptionList
 from tui.words import counted
 
 SAVE_DELAY = 0.4
 QUIT_WAIT_MS = 200
 
 
-class ParagraphList(OptionList):
+class ParagraphList(StoppingOptionList):
     """The article's paragraphs; the highlighted option is the reading cursor, which stops at either end."""
 
-    def action_cursor_down(self) -> None:
-        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
-            self.notify("Last paragraph", timeout=1.5)
-            return
-        super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted is not None and self.highlighted <= 0:
-            self.notify("First paragraph", timeout=1.5)
-            return
-        super().action_cursor_up()
+    def at_end(self, direction: Direction) -> None:
+        self.notify("Last paragraph" if direction > 0 else "First paragraph", timeout=1.5)
 
 
 class ArticleScreen(Screen[None]):
