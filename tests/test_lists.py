@@ -122,3 +122,28 @@ async def test_typing_goes_on_in_the_query_after_coming_back_from_a_hit(app) -> 
         await pilot.press(*"Kiev")
         await settle(pilot)
         assert query.value == "Kiev" and search.query_text == "Kiev" and search.hits
+
+
+async def test_bottom_says_how_many_are_loaded_and_when_all_are(seeded, monkeypatch) -> None:
+    import tui.screens.library as library_module
+
+    monkeypatch.setattr(library_module, "FIRST_PAGE", 1)
+    monkeypatch.setattr(library_module, "PAGE", 1)
+    monkeypatch.setattr(library_module, "BOTTOM_STEP", 1)
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        library = app.screen
+        assert library.total == 5
+        await pilot.press("G")
+        await settle(pilot)
+        loaded = len(library.rows)
+        assert loaded < 5
+        assert notices(app) == [f"{loaded} of 5 documents loaded: G again for the {'last' if loaded == 4 else 'next'} 1"]
+        await pilot.press("G")
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert len(library.rows) == 5
+        assert notices(app) == ["All 5 documents loaded"]
+        assert str(library.query_one("#library-status").content).startswith("5 documents")
