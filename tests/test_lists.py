@@ -147,3 +147,16 @@ async def test_bottom_says_how_many_are_loaded_and_when_all_are(seeded, monkeypa
         assert len(library.rows) == 5
         assert notices(app) == ["All 5 documents loaded"]
         assert str(library.query_one("#library-status").content).startswith("5 documents")
+
+
+@pytest.mark.parametrize(("size", "shown"), [(2, "≡2"), (99, "≡99"), (100, "≡99+"), (569, "≡99+")])
+def test_the_gutter_says_when_the_repeat_count_is_capped(size: int, shown: str) -> None:
+    from store.reading import ParagraphView, RepeatMark
+    from tui.widgets.paragraph import GUTTER, _gutter
+
+    repeat = RepeatMark(group_id=1, size=size, score=100.0, representative_id=1, representative_doc=1,
+                        representative_n=1, is_representative=False)
+    view = ParagraphView(id=2, n=123, position=0, kind="body", text="x", tags=["a"], note="n", repeat=repeat)
+    gutter = _gutter(view)
+    assert shown in gutter.plain and gutter.plain.split(shown)[1][:1] in ("●", "")
+    assert gutter.cell_length <= GUTTER
