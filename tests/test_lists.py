@@ -160,3 +160,18 @@ def test_the_gutter_says_when_the_repeat_count_is_capped(size: int, shown: str) 
     gutter = _gutter(view)
     assert shown in gutter.plain and gutter.plain.split(shown)[1][:1] in ("●", "")
     assert gutter.cell_length <= GUTTER
+
+
+async def test_next_copy_is_scrolled_to_the_top_of_the_view(app) -> None:
+    from tui.screens.article import ParagraphList
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("r")
+        await settle(pilot)
+        assert cursor_n(screen) == 16
+        paragraphs = screen.query_one(ParagraphList)
+        top_line = paragraphs._index_to_line[paragraphs.highlighted]
+        assert paragraphs.max_scroll_y > top_line
+        assert paragraphs.scroll_y == top_line
