@@ -92,6 +92,10 @@ ARTICLE = (
 
 SEARCH = (
     Command("search_open", "enter", "open_hit", "Open"),
+    Command("search_down", "j,down", "cursor_down", "Next hit", show=False),
+    Command("search_up", "k,up", "cursor_up", "Previous hit", show=False),
+    Command("search_top", "g,home", "cursor_top", "First hit", show=False),
+    Command("search_bottom", "G,end", "cursor_bottom", "Last hit", show=False),
     Command("search_back", "escape", "back", "Back"),
     Command("search_focus", "tab", "app.focus_next", "Focus", show=False, palette=False),
 )

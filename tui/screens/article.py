@@ -19,26 +19,18 @@ from tui.commands import ARTICLE, bindings
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
+from tui.widgets.stopping_list import Direction, StoppingOptionList
 from tui.words import counted
 
 SAVE_DELAY = 0.4
 QUIT_WAIT_MS = 200
 
 
-class ParagraphList(OptionList):
+class ParagraphList(StoppingOptionList):
     """The article's paragraphs; the highlighted option is the reading cursor, which stops at either end."""
 
-    def action_cursor_down(self) -> None:
-        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
-            self.notify("Last paragraph", timeout=1.5)
-            return
-        super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted is not None and self.highlighted <= 0:
-            self.notify("First paragraph", timeout=1.5)
-            return
-        super().action_cursor_up()
+    def at_end(self, direction: Direction) -> None:
+        self.notify("Last paragraph" if direction > 0 else "First paragraph", timeout=1.5)
 
 
 class ArticleScreen(Screen[None]):
@@ -159,7 +151,8 @@ class ArticleScreen(Screen[None]):
         index = self.query_one(ParagraphList).highlighted
         return self.shown[index] if index is not None and index < len(self.shown) else None
 
-    def go_to_paragraph(self, paragraph_id: int) -> None:
+    def go_to_paragraph(self, paragraph_id: int, *, top: bool = False) -> None:
+        """Put the cursor on the paragraph, scrolled into view (with `top`, to the top of the view)."""
         index = next((i for i, v in enumerate(self.shown) if v.id == paragraph_id), None)
         if index is None and not self.show_hidden:
             self.show_hidden = True
@@ -168,7 +161,7 @@ class ArticleScreen(Screen[None]):
         if index is not None:
             paragraphs = self.query_one(ParagraphList)
             paragraphs.highlighted = index
-            self.call_after_refresh(paragraphs.scroll_to_highlight)
+            self.call_after_refresh(paragraphs.scroll_to_highlight, top=top)
 
     # -- reading position ----------------------------------------------------------------------
 
@@ -288,13 +281,12 @@ class ArticleScreen(Screen[None]):
         ids = [c[0] for c in copies]
         index = ids.index(view.id) if view.id in ids else -1
         paragraph_id, doc_id, _n, position = copies[(index + 1) % len(copies)]
-        if doc_id == self.doc_id:
-            self.go_to_paragraph(paragraph_id)
-        else:
+        if doc_id != self.doc_id:
             self._save_position()
             self.doc_id, self.start_position, self.current_figure = doc_id, position, None
             self.load()
-            self.go_to_paragraph(paragraph_id)
+        # At the top of the view, clear of the "Copy 2 of 2" notice at the bottom.
+        self.go_to_paragraph(paragraph_id, top=True)
         self.notify(f"Copy {(index + 1) % len(copies) + 1} of {len(copies)}", timeout=1.5)
 
     def action_fold_repeats(self) -> None:

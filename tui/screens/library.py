@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
@@ -28,6 +29,7 @@ FIRST_PAGE = 60
 """Enough rows to fill a tall terminal: the first page is on the way to the first useful frame, the rest is not."""
 BOTTOM_STEP = 2_000
 """Rows G loads at most: a DataTable of tens of thousands of rows makes every later key slow."""
+LOAD_NOTICE_SECONDS = 3
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
 EMPTY_HELP = """[b]No articles yet.[/b]
@@ -71,6 +73,7 @@ class LibraryScreen(Screen[None]):
         self._filter_timer: Timer | None = None
         self._bottom_at = 0
         """After G, before the rows it asked for are loaded: how many rows the cursor waits for (0: none)."""
+        self._load_notice: Notification | None = None
         self._beyond: dict[int, int] = {}
         """Documents reached with ]/[ past the loaded rows: id -> row index in the current order."""
 
@@ -175,6 +178,7 @@ class LibraryScreen(Screen[None]):
         self._loading_more = False
         if page.offset == 0:
             keep = self._current_id()
+            self._withdraw_load_notice()
             self._beyond.clear()
             self.rows = []
             table.clear()
@@ -187,11 +191,28 @@ class LibraryScreen(Screen[None]):
         if self._bottom_at and len(self.rows) >= min(self._bottom_at, self.total):
             self._bottom_at = 0
             table.move_cursor(row=max(0, len(self.rows) - 1), animate=False)
-            if len(self.rows) < self.total:
-                self.notify(f"{len(self.rows):,} of {counted(self.total, 'document')} loaded: G again for the next "
-                            f"{BOTTOM_STEP:,}", timeout=3)
+            self._say_how_far_loaded()
+        elif page.offset and self._load_notice is not None and not self._load_notice.has_expired:
+            self._say_how_far_loaded()  # the page the cursor's landing at the bottom asked for
         self._show_state()
         self._fit_title()
+
+    def _say_how_far_loaded(self) -> None:
+        """After G's rows are in: how many are loaded and what G loads next, in place of what the last G said."""
+        left = self.total - len(self.rows)
+        if left <= 0:
+            message = f"All {counted(self.total, 'document')} loaded"
+        else:
+            batch = f"next {BOTTOM_STEP:,}" if left > BOTTOM_STEP else f"last {left:,}"
+            message = f"{len(self.rows):,} of {counted(self.total, 'document')} loaded: G again for the {batch}"
+        self._withdraw_load_notice()
+        self._load_notice = Notification(message, timeout=LOAD_NOTICE_SECONDS)
+        self.app.post_message(Notify(self._load_notice))
+
+    def _withdraw_load_notice(self) -> None:
+        if self._load_notice is not None:
+            self.app._unnotify(self._load_notice)  # Textual has no public way to withdraw one notification
+            self._load_notice = None
 
     def _show_state(self) -> None:
         empty = self.total == 0 and not self.filter_text and not self.tag

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from store.queries import RANK_WITHIN, Hit, search
 from tui.commands import SEARCH, bindings
 from tui.widgets.footer import KeysFooter
+from tui.widgets.stopping_list import StoppingOptionList
 from tui.words import plural
 
 LIMIT = 100
@@ -43,13 +44,17 @@ class SearchScreen(Screen[None]):
         with Vertical(id="search"):
             yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Kiev OR Kyiv, sanction*', id="query")
             yield Static("", id="search-status")
-            yield OptionList(id="hits")
+            yield StoppingOptionList(id="hits")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
         if self.initial:
             self._run(self.initial)
+
+    def on_screen_resume(self) -> None:
+        """Back from a hit, typing goes on in the query (selected, so a new word replaces it), hits kept."""
+        self.focus_query()
 
     def clear(self) -> None:
         """Start over as a new search screen would: no query, no hits, the query focused."""
@@ -103,6 +108,22 @@ class SearchScreen(Screen[None]):
             return
         hit = self.hits[index]
         self.app.open_article(hit.doc_id, position=hit.position, query=self.query_text)
+
+    @property
+    def hit_list(self) -> StoppingOptionList:
+        return self.query_one("#hits", StoppingOptionList)
+
+    def action_cursor_down(self) -> None:
+        self.hit_list.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.hit_list.action_cursor_up()
+
+    def action_cursor_top(self) -> None:
+        self.hit_list.action_first()
+
+    def action_cursor_bottom(self) -> None:
+        self.hit_list.action_last()
 
     def action_back(self) -> None:
         self.dismiss()

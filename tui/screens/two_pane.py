@@ -10,6 +10,7 @@ from textual.widgets import Header, OptionList
 
 from tui.commands import LIST_SCREEN, bindings
 from tui.widgets.footer import KeysFooter
+from tui.widgets.stopping_list import StoppingOptionList
 
 
 class TwoPaneScreen(Screen[None]):
@@ -20,8 +21,8 @@ class TwoPaneScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="list-screen"):
-            yield OptionList(id="left")
-            yield OptionList(id="right")
+            yield StoppingOptionList(id="left")
+            yield StoppingOptionList(id="right")
         yield KeysFooter()
 
     @property

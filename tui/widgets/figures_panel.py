@@ -10,13 +10,14 @@ from textual.widgets.option_list import Option
 from store.reading import ParagraphView
 from tui.widgets.hanging import Hanging
 from tui.widgets.paragraph import FIGURE_GLYPHS
+from tui.widgets.stopping_list import StoppingOptionList
 
 
 def _number(view: ParagraphView) -> str:
     return f"¶{view.n if view.n is not None else '·'}"
 
 
-class FiguresPanel(OptionList):
+class FiguresPanel(StoppingOptionList):
     class Chosen(Message):
         def __init__(self, paragraph_id: int, figure_index: int) -> None:
             super().__init__()

@@ -15,6 +15,7 @@ from store.reading import ParagraphView
 from tui.widgets.hanging import Hanging
 
 GUTTER = 9
+REPEAT_COUNT_CAP = 99
 FIGURE_STYLES = {
     "count": "bold underline $text-warning",
     "number": "underline $text-warning",
@@ -51,13 +52,21 @@ def _gutter(view: ParagraphView) -> Content:
     number = f"{view.n:>3}" if view.n is not None else "  ·"
     marks = []
     if view.repeat is not None:
-        marks.append(Content.styled(f"{MARKER_REPEAT}{min(view.repeat.size, 99)}", "$text-secondary"))
+        marks.append(Content.styled(f"{MARKER_REPEAT}{repeat_count(view.repeat.size)}", "$text-secondary"))
     if view.tags or view.figure_tags:
         marks.append(Content.styled(MARKER_TAG, "bold $text-accent"))
     if view.note:
         marks.append(Content.styled(MARKER_NOTE, "$text-warning"))
     style = "$text-disabled" if view.hidden else "$text-muted"
-    return Content.assemble(Content.styled(number, style), " ", *marks)
+    gutter = Content.assemble(Content.styled(number, style), " ", *marks)
+    if gutter.cell_length > GUTTER:
+        gutter = Content.assemble(Content.styled(number, style), *marks)
+    return gutter
+
+
+def repeat_count(size: int) -> str:
+    """The copies of a repeated paragraph in at most three cells: 99+ for more."""
+    return str(size) if size <= REPEAT_COUNT_CAP else f"{REPEAT_COUNT_CAP}+"
 
 
 def _body(view: ParagraphView, look: Look) -> Content:
