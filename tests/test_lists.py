@@ -175,3 +175,16 @@ async def test_next_copy_is_scrolled_to_the_top_of_the_view(app) -> None:
         top_line = paragraphs._index_to_line[paragraphs.highlighted]
         assert paragraphs.max_scroll_y > top_line
         assert paragraphs.scroll_y == top_line
+
+
+async def test_home_and_end_go_to_the_first_and_last_document(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents")
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor_row == len(app.screen.rows) - 1 > 0
+        assert table.scroll_x == 0
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.cursor_row == 0

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from store.figure_list import FigureRow, figure_kinds, figures
 from tui.commands import FIGURES, bindings
 from tui.widgets.footer import KeysFooter
+from tui.widgets.row_table import RowTable
 from tui.words import plural
 
 PAGE = 300
@@ -27,16 +28,6 @@ class FigurePage:
     offset: int
     generation: int
     kinds: list[tuple[str, int]] | None
-
-
-class RowTable(DataTable):
-    """A table of rows only as wide as the screen: `home` and `end` are left to the screen's first and last row
-    rather than scrolling sideways."""
-
-    SIDEWAYS = frozenset({"scroll_home", "scroll_end"})
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action not in self.SIDEWAYS and super().check_action(action, parameters)
 
 
 class FiguresScreen(Screen[None]):

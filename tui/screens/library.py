@@ -22,6 +22,7 @@ from tui.app import READING_WAIT_MS
 from tui.commands import LIBRARY, bindings
 from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
+from tui.widgets.row_table import RowTable
 from tui.words import counted, plural
 
 PAGE = 200
@@ -82,7 +83,7 @@ class LibraryScreen(Screen[None]):
         with Vertical(id="library"):
             yield Input(placeholder="Filter by title, outlet or date (f)", id="filter")
             with Horizontal(id="library-body"):
-                yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="documents", cursor_type="row", zebra_stripes=True)
                 yield Preview(id="preview")
             yield Static(EMPTY_HELP, id="empty")
             yield Static("Opening the library…", id="library-status")
