@@ -100,7 +100,12 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if text.endswith(":") and _SECOND_PERSON.search(text) and n_words <= 15:
         return True
-    return n_words <= 60 and bool(_CONSENT_SUBJECT.search(text)) and bool(_CONSENT_ASK.search(text))
+    return n_words <= 60 and _mentions_consent(text) and bool(_CONSENT_SUBJECT.search(text) and _CONSENT_ASK.search(text))
+
+
+def _mentions_consent(text: str) -> bool:
+    # Plain substring tests first: the patterns would otherwise run on every paragraph of every article.
+    return "ookie" in text or "rivacy" in text or "erms of" in text or "OOKIE" in text
 
 
 _IMPERATIVE = re.compile(

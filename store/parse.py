@@ -304,7 +304,7 @@ def _read_header_line(unit: _Unit, article: Article) -> bool:
 
 def _is_author_line(text: str) -> bool:
     """`By Jane Doe`, `By Jane Doe and John Roe, Reuters`: who wrote it, without a date."""
-    return len(words_of(text)) <= 12 and not is_sentence(text) and bool(_AUTHOR_LINE.match(text))
+    return bool(_AUTHOR_LINE.match(text)) and len(words_of(text)) <= 12 and not is_sentence(text)
 
 
 def _author_outlet(text: str) -> str | None:
