@@ -243,6 +243,9 @@ def _search_rows(db: sqlite_utils.Database, match: str, limit: int, offset: int,
         f"highlight(paragraphs_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') "
         "from paragraphs_fts join paragraphs p on p.id = paragraphs_fts.rowid join documents d on d.id = p.doc_id "
         "where paragraphs_fts match ? and p.kind in ('title', 'heading', 'body')"
+        # A page that prints its headline twice is one hit, not two.
+        " and not exists (select 1 from paragraphs q indexed by idx_paragraphs_doc_id_position "
+        "where q.doc_id = p.doc_id and q.position < p.position and q.hash = p.hash)"
         f"{' and paragraphs_fts.rowid >= ?' if newest_ranked else ''} order by rank limit ? offset ?"
     )
     args = [match, *(newest_ranked or ()), limit, offset]

@@ -85,3 +85,12 @@ def test_a_short_value_says_millions_and_more_in_words(value, low, high, unit, s
     figure = FigureMark(0, 1, "x", "money", value, low, high, unit, "soldiers", None, None, None)
     assert figure.short_value() == shown
     assert figure.describe().endswith(" soldiers")
+
+
+def test_a_headline_the_page_prints_twice_is_one_hit(seeded: sqlite_utils.Database) -> None:
+    from store.queries import search
+
+    hits = search(seeded, "fallen soldiers")
+    titles = [h for h in hits if h.n is None]
+    assert len(titles) == 1 and "fallen soldiers" in titles[0].title
+    assert len({(h.doc_id, h.paragraph_id) for h in hits}) == len(hits) >= 2
