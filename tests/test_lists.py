@@ -35,6 +35,10 @@ async def test_tags_stop_at_the_first_and_last_tag(app, seeded) -> None:
         assert screen.left.highlighted == 0
         await pilot.press("j", "j", "j", "down")
         assert screen.left.highlighted == 2
+        await pilot.press("g")
+        assert screen.left.highlighted == 0
+        await pilot.press("G")
+        assert screen.left.highlighted == 2
 
 
 async def test_repeats_stop_at_the_first_group_and_the_last_copy(app) -> None:

@@ -107,6 +107,12 @@ LIST_SCREEN = (
     Command("list_up", "k", "cursor_up", "Up", show=False),
 )
 
+TWO_PANE = (
+    *LIST_SCREEN,
+    Command("list_top", "g", "cursor_top", "First", show=False),
+    Command("list_bottom", "G", "cursor_bottom", "Last", show=False),
+)
+
 FIGURES = (
     *LIST_SCREEN,
     Command("figures_sort", "s", "cycle_sort", "Sort"),
@@ -120,7 +126,7 @@ GROUPS: dict[str, tuple[Command, ...]] = {
     "Library": LIBRARY,
     "Article": ARTICLE,
     "Search": SEARCH,
-    "Repeats, Tags": LIST_SCREEN,
+    "Repeats, Tags": TWO_PANE,
     "Figures": FIGURES,
 }
 

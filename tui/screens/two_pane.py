@@ -8,14 +8,14 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
-from tui.commands import LIST_SCREEN, bindings
+from tui.commands import TWO_PANE, bindings
 from tui.widgets.footer import KeysFooter
 from tui.widgets.stopping_list import StoppingOptionList
 
 
 class TwoPaneScreen(Screen[None]):
-    COMMAND_SET = LIST_SCREEN
-    BINDINGS = bindings(LIST_SCREEN)
+    COMMAND_SET = TWO_PANE
+    BINDINGS = bindings(TWO_PANE)
     AUTO_FOCUS = "#left"
 
     def compose(self) -> ComposeResult:
@@ -60,6 +60,14 @@ class TwoPaneScreen(Screen[None]):
     def action_cursor_up(self) -> None:
         if isinstance(self.focused, OptionList):
             self.focused.action_cursor_up()
+
+    def action_cursor_top(self) -> None:
+        if isinstance(self.focused, OptionList):
+            self.focused.action_first()
+
+    def action_cursor_bottom(self) -> None:
+        if isinstance(self.focused, OptionList):
+            self.focused.action_last()
 
     def action_back(self) -> None:
         if self.right.has_focus:
