@@ -204,6 +204,7 @@ def _headline_like(text: str) -> bool:
 
 def _classify(units: list[_Unit], article: Article) -> None:
     content = [u for u in units if u.kind != "meta"]
+    in_text = False
     for index, unit in enumerate(content):
         heading = _MARKDOWN_HEADING.match(unit.text)
         if heading:
@@ -218,11 +219,13 @@ def _classify(units: list[_Unit], article: Article) -> None:
             unit.kind = "meta"
         elif index <= 8 and _read_byline(unit, article):
             unit.kind = "byline"
-        elif index <= 8 and _is_author_line(unit.text):
+        elif index <= 8 and not in_text and _is_author_line(unit.text):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
         elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
             unit.kind = "boilerplate"
+        # Past the first sentence of the article a `By The Numbers` line is a subheading, not who wrote it.
+        in_text = in_text or (unit.kind == "body" and is_sentence(unit.text))
     _find_title(content, article)
     title = normalise(article.title) if article.title else None
     following: _Unit | None = None

@@ -74,10 +74,20 @@ LARGE_NUMBER_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 def _short_number(value: float | None) -> tuple[str, str]:
     """A million and more as a few digits and the word for its size: 6,700,000,000,000 → 6.7, trillion."""
+    # Rounded before the size word is chosen: 999,999,999 is "1 billion", not "1,000 million".
+    rounded = None if value is None else _rounded_to_words(value)
     for size, word in LARGE_NUMBER_WORDS:
-        if value is not None and abs(value) >= size:
-            return f"{value / size:,.2f}".rstrip("0").rstrip("."), word
+        if rounded is not None and abs(rounded) >= size:
+            return f"{rounded / size:,.2f}".rstrip("0").rstrip("."), word
     return _number(value)
+
+
+def _rounded_to_words(value: float) -> float:
+    """`value` as its short form will show it: two decimals of the size word it falls under."""
+    for size, _word in LARGE_NUMBER_WORDS:
+        if abs(value) >= size:
+            return round(value / size, 2) * size
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,11 @@ def test_an_author_line_is_a_byline_and_a_role_is_not_an_outlet() -> None:
     assert kinds(article)[1] == ("byline", "By Jane Doe, Staff Writer")
 
 
+def test_a_by_line_after_the_first_sentence_is_a_subheading() -> None:
+    [article] = parse(f"Ceasefire talks stall\n\nReuters | 2025-05-11\n\n{BODY}\n\nBy The Numbers\n\n{BODY} Again.\n")
+    assert [p.kind for p in article.paragraphs][-2:] == ["heading", "body"]
+
+
 def test_a_bare_date_line_dates_the_article() -> None:
     for line, day in (("2025-05-11", date(2025, 5, 11)), ("16-05-2025", date(2025, 5, 16))):
         [article] = parse(f"Missile strike hits Kyiv apartment block\n{line}\n{BODY}\n")

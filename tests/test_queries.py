@@ -94,3 +94,13 @@ def test_a_headline_the_page_prints_twice_is_one_hit(seeded: sqlite_utils.Databa
     titles = [h for h in hits if h.n is None]
     assert len(titles) == 1 and "fallen soldiers" in titles[0].title
     assert len({(h.doc_id, h.paragraph_id) for h in hits}) == len(hits) >= 2
+
+
+@pytest.mark.parametrize(("value", "short"), [
+    (999_999_999, ("1", "billion")), (999_995_000_000, ("1", "trillion")), (999_994_999, ("999.99", "million")),
+    (6_700_000_000_000, ("6.7", "trillion")), (-999_999_999, ("-1", "billion")),
+])
+def test_a_large_value_is_rounded_before_its_size_word_is_chosen(value: float, short: tuple[str, str]) -> None:
+    from store.reading import _short_number
+
+    assert _short_number(value) == short
