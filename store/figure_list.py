@@ -13,10 +13,22 @@ if TYPE_CHECKING:
 
 # What a value counts in: plain numbers (counts, ordinals…) together, then each currency, each unit of quantity
 # and percentages apart, so that sorting by value compares €5 million with euros, never with dollars or pounds.
-MEASURE = "case when f.kind in ('money', 'percent', 'quantity') then f.kind || ' ' || coalesce(f.unit, '') else '' end"
+MEASURE = (
+    "case when f.kind in ('money', 'percent', 'quantity') then f.kind || ' ' || coalesce(f.unit, '') "
+    "when f.kind = 'duration' then 'duration' else '' end"
+)
+# Durations compare by their length in days (25 years before 30 days), whatever unit they were written in.
+_DAYS_PER_UNIT = (("PT%H", "1 / 24.0"), ("PT%M", "1 / 1440.0"), ("PT%S", "1 / 86400.0"), ("P%Y", "365.25"),
+                  ("P%M", "30.44"), ("P%W", "7"), ("P%D", "1"))
+_AMOUNT = "coalesce(f.value, f.high, f.low)"
+SORT_AMOUNT = (
+    "case when f.kind = 'duration' then case "
+    + " ".join(f"when f.unit like '{pattern}' then {_AMOUNT} * {days}" for pattern, days in _DAYS_PER_UNIT)
+    + f" else {_AMOUNT} end else {_AMOUNT} end"
+)
 FIGURE_SORTS = {
     "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",
-    "value": f"coalesce(f.value, f.high, f.low) is null, {MEASURE}, coalesce(f.value, f.high, f.low) desc, d.id",
+    "value": f"{_AMOUNT} is null, {MEASURE}, {SORT_AMOUNT} desc, d.id",
     "document": "d.id, p.position, f.start",
     "kind": "f.kind, coalesce(f.value, f.high, f.low) desc",
 }

@@ -73,6 +73,17 @@ def test_sorting_by_value_compares_money_only_with_money_of_its_currency(tmp_pat
     assert money == [("EUR", 900e6), ("EUR", 5e6), ("GBP", 7e6), ("USD", 10e6), ("USD", 1e6)]
 
 
+def test_durations_sort_by_their_length_whatever_their_unit(tmp_path: Path) -> None:
+    folder = tmp_path / "durations"
+    folder.mkdir()
+    (folder / "d.txt").write_text("Talks drag on\n\nThe truce held for 30 days after a war of 25 years; a further "
+                                  "6 months of talks and 48 hours of shelling followed.", encoding="utf-8")
+    db = open_db(tmp_path / "d.db")
+    load_paths(db, [folder])
+    lengths = [r.figure.unit for r in figures(db, sort="value") if r.figure.kind == "duration"]
+    assert lengths == ["P25Y", "P6M", "P30D", "PT48H"]
+
+
 @pytest.mark.parametrize(("value", "low", "high", "unit", "shown"), [
     (6.7e12, None, None, "USD", "6.7 trillion USD"),
     (5e6, None, None, "EUR", "5 million EUR"),
