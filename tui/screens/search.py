@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from store.queries import RANK_WITHIN, Hit, search
 from tui.commands import SEARCH, bindings
+from tui.screens.list_keys import ListKeys
 from tui.widgets.footer import KeysFooter
 from tui.widgets.stopping_list import StoppingOptionList
 from tui.words import plural
@@ -22,7 +23,7 @@ CONTEXT = 90
 IDLE_STATUS = "Type to search; enter opens the hit"
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ListKeys, Screen[None]):
     COMMAND_SET = SEARCH
     BINDINGS = bindings(SEARCH)
     AUTO_FOCUS = "#query"
@@ -113,17 +114,8 @@ class SearchScreen(Screen[None]):
     def hit_list(self) -> StoppingOptionList:
         return self.query_one("#hits", StoppingOptionList)
 
-    def action_cursor_down(self) -> None:
-        self.hit_list.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.hit_list.action_cursor_up()
-
-    def action_cursor_top(self) -> None:
-        self.hit_list.action_first()
-
-    def action_cursor_bottom(self) -> None:
-        self.hit_list.action_last()
+    def active_list(self) -> StoppingOptionList:
+        return self.hit_list
 
     def action_back(self) -> None:
         self.dismiss()

@@ -9,11 +9,12 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
 from tui.commands import TWO_PANE, bindings
+from tui.screens.list_keys import ListKeys
 from tui.widgets.footer import KeysFooter
 from tui.widgets.stopping_list import StoppingOptionList
 
 
-class TwoPaneScreen(Screen[None]):
+class TwoPaneScreen(ListKeys, Screen[None]):
     COMMAND_SET = TWO_PANE
     BINDINGS = bindings(TWO_PANE)
     AUTO_FOCUS = "#left"
@@ -53,21 +54,8 @@ class TwoPaneScreen(Screen[None]):
         elif self.right.highlighted is not None:
             self.open_right(self.right.highlighted)
 
-    def action_cursor_down(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_up()
-
-    def action_cursor_top(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_first()
-
-    def action_cursor_bottom(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_last()
+    def active_list(self) -> OptionList | None:
+        return self.focused if isinstance(self.focused, OptionList) else None
 
     def action_back(self) -> None:
         if self.right.has_focus:
