@@ -20,7 +20,7 @@ from store.db import database_path, store_error
 from store.figures import extract
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
-from store.prepare import PREPARE_VERSION, Prepared, prepare
+from store.prepare import PREPARE_VERSION, Prepared, forget_cached_figures, prepare
 from store.repeats import forget_paragraphs, update_repeats
 from store.text import text_hash
 
@@ -146,7 +146,15 @@ PARALLEL_FROM = 24
 IDLE_AFTER = 0.005
 """Seconds of waiting for a worker after which the loader commits: at every wait it measured 4 s slower at
 10,000 articles (a commit, and an FTS5 segment, for nearly every file)."""
-IN_FLIGHT_PER_WORKER = 16
+FILES_PER_JOB = 4
+"""Files sent to a worker at a time. Each job costs the writing thread a wake-up of the pool's manager
+thread, which then holds the GIL unpickling results: one file a job spent ~10 s of a 10,000-article load
+in `submit`."""
+JOBS_IN_FLIGHT_PER_WORKER = 4
+
+
+def _prepare_all(jobs: list[tuple[str, str | None]]) -> list[Prepared]:
+    return [prepare(*job) for job in jobs]
 
 
 def _prepared(
@@ -156,29 +164,32 @@ def _prepared(
     `idle` is called when the next file keeps the loader waiting."""
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if count <= 1 or len(jobs) < PARALLEL_FROM:
-        for path, digest in jobs:
-            idle()
-            yield prepare(path, digest)
+        try:
+            for path, digest in jobs:
+                idle()
+                yield prepare(path, digest)
+        finally:
+            forget_cached_figures()
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    chunks = (jobs[i:i + FILES_PER_JOB] for i in range(0, len(jobs), FILES_PER_JOB))
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         pending: deque = deque()
-        queue = iter(jobs)
-        for job in queue:
-            pending.append(pool.submit(prepare, *job))
-            if len(pending) >= count * IN_FLIGHT_PER_WORKER:
+        for chunk in chunks:
+            pending.append(pool.submit(_prepare_all, chunk))
+            if len(pending) >= count * JOBS_IN_FLIGHT_PER_WORKER:
                 break
         while pending:
             head = pending.popleft()
             try:
-                result = head.result(timeout=IDLE_AFTER)
+                results = head.result(timeout=IDLE_AFTER)
             except TimeoutError:
                 idle()
-                result = head.result()
-            yield result
-            job = next(queue, None)
-            if job is not None:
-                pending.append(pool.submit(prepare, *job))
+                results = head.result()
+            chunk = next(chunks, None)
+            if chunk is not None:
+                pending.append(pool.submit(_prepare_all, chunk))
+            yield from results
 
 
 def _article_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, LoadProblem | None]]:
