@@ -527,7 +527,8 @@ def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids:
     _resize(db, np.concatenate((group_of, old_groups)))
     # A paragraph's keys follow from its text: one indexed before and still indexed keeps its rows.
     was_indexed = _indexed_among(db, ids)
-    _unindex(db, np.setdiff1d(was_indexed, ids[grouping.indexed]))
+    if len(was_indexed):
+        _unindex(db, was_indexed[~np.isin(was_indexed, ids[grouping.indexed])])
     del rep_pid, reps, group_of, member_group, before, moved
     grouping.rep = grouping.score = grouping.cls = np.empty(0, np.int64)
     release_freed_memory()
