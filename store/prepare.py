@@ -41,7 +41,7 @@ def _figures_of(text: str, published: date | None) -> list[tuple]:
     return list(_cached_figures(text, published))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _cached_figures(text: str, published: date | None) -> tuple[tuple, ...]:
     """Figures are an aid to reading: a paragraph the extractor cannot handle loads without them
     rather than costing the whole file. Cached per worker: syndicated copies and a repeated lead come

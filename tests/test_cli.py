@@ -253,3 +253,13 @@ def test_a_limit_below_one_is_refused(dbpath, capsys, command: str, limit: str) 
 def test_a_limit_of_one_gives_one_hit(dbpath, capsys) -> None:
     code, out, _ = run(capsys, "--db", dbpath, "search", "Istanbul", "--limit", "1", "--json")
     assert code == 0 and len(json.loads(out)) == 1
+
+
+@pytest.mark.parametrize("args", [[], [str(SEEDS)]])
+def test_the_reader_without_a_terminal_says_so_and_touches_nothing(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "none.db"
+    command = [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())", "--db", str(db), *args]
+    done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "the reader needs a terminal" in done.stderr and "tearsheet load PATH" in done.stderr
+    assert not db.exists()

@@ -134,6 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     args = parser.parse_args(_split_default_command(list(sys.argv[1:] if argv is None else argv), commands))
     path = Path(args.db).expanduser() if args.db else default_path()
+    if args.command == "read" and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Textual reads a closed or piped standard input in a busy loop: the reader would spin, unseen, for ever.
+        print("tearsheet: the reader needs a terminal (standard input and output are not one); in a script, use "
+              "a command: tearsheet load PATH..., docs, show DOC, search QUERY (tearsheet --help lists them)",
+              file=sys.stderr)
+        return EXIT_FAILED
     if args.command == "read" and not args.paths and holds_documents(path):
         return _run_reader(path, problems=[])
     extracting = args.command == "figures" and args.text is not None
