@@ -243,6 +243,22 @@ def test_phone_numbers_are_not_figures() -> None:
     assert extract("Call (202) 555-0143 now.", PUB) == []
 
 
+@pytest.mark.parametrize("text", [
+    "It was one step forward for peace.", "At one point the talks stalled.", "Kyiv was, at one time, the hub.",
+    "It is one thing to promise.", "They are one and the same.", "I, for one, doubt it.", "One of these days it ends.",
+])
+def test_one_in_an_idiom_counts_nothing(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The vote was lost by one point.", "point"), ("She took one step toward the door.", "step"),
+    ("There was one stage left in the race.", "stage left"),
+])
+def test_one_beside_an_idiom_word_still_counts(text: str, counted: str) -> None:
+    assert [(f.text, f.counted) for f in extract(text, PUB)] == [("one", counted)]
+
+
 def test_set() -> None:
     f = only("Similar swaps have been carried out on a monthly basis.")
     assert (f.kind, f.unit) == ("set", "P1M")

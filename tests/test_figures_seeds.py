@@ -26,7 +26,6 @@ SEED_000: list[Row] = [
     ('Thursday', 'date', None, None, None, '2025-05-15', None, None),
     ('This week', 'date', None, None, None, '2025-05-05', '2025-05-11', None),
     ('Victory Day', 'date', None, None, None, '2025-05-09', None, None),
-    ('one', 'count', 1, 'step forward', None, None, None, None),
     ('this week', 'date', None, None, None, '2025-05-05', '2025-05-11', None),
     ('Thursday', 'date', None, None, None, '2025-05-15', None, None),
     ('May 14–16', 'range', None, None, None, '2025-05-14', '2025-05-16', None),

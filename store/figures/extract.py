@@ -115,6 +115,11 @@ _PHRASAL_OVER = re.compile(
 _LEAD_SKIP = frozenset("additional more other extra further fewer another".split())
 _ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some|someone|anyone|no\s+one|only|little|last|next|same|another|such|other)\s+$", re.I)
 _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
+# Phrases where "one" counts nothing a reader would look up: "one step forward", "at one point", "I, for one".
+_ONE_IDIOM_AFTER = re.compile(
+    r"\s+(?:thing\b(?!s)|and\s+the\s+same\b|step\s+(?:forward|closer|further|ahead|back|backward|too\s+far)\b"
+    r"|of\s+these\s+days\b)", re.I)
+_ONE_IDIOM_AROUND = re.compile(r"\b(?:at\s+one\s+(?:point|time|stage)\b(?!s)|for\s+one\s*[,;)])", re.I)
 
 
 # What the IPv4 and ordinal passes need, found without their leading lookbehinds, which make the engine try every position.
@@ -271,6 +276,9 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
                 continue
         if low in ("one", "a", "an"):
             if _ONE_BLOCK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _ONE_BLOCK_AFTER.match(text, end):
+                continue
+            if low == "one" and (_ONE_IDIOM_AFTER.match(text, end)
+                                 or _ONE_IDIOM_AROUND.search(text, max(0, m.start() - 4), end + 7)):
                 continue
             if re.match(r"[\s-]+(?:on[\s-]+one|way|off|another|sided)\b", text[end:end + 10], re.I):
                 continue
