@@ -41,6 +41,12 @@ def test_docs_json_lists_seeds_with_titles_outlets_dates(dbpath, capsys) -> None
     assert set(live) >= {"id", "path", "title", "source", "published", "paragraphs", "boilerplate"}
 
 
+def test_docs_filter_matching_nothing_says_so_not_that_the_store_is_empty(dbpath, capsys) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "docs", "--filter", "zzz")
+    assert code == 0 and out == ""
+    assert "No documents match 'zzz'" in err and "Load some" not in err
+
+
 def test_show_reads_cleanly_and_all_adds_boilerplate(dbpath, capsys) -> None:
     code, out, _ = run(capsys, "--db", dbpath, "show", "003_7f94f20fc10e6d5d", "--json")
     shown = json.loads(out)
