@@ -192,3 +192,22 @@ async def test_home_and_end_go_to_the_first_and_last_document(app) -> None:
         await pilot.press("home")
         await settle(pilot)
         assert table.cursor_row == 0
+
+
+@pytest.mark.parametrize("size", [(60, 14), (80, 10)])
+async def test_a_list_that_needs_a_scrollbar_wraps_its_options_clear_of_it(app, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        groups = app.screen.left
+        assert groups.show_vertical_scrollbar
+        lines = []
+        for y in range(groups.virtual_size.height):
+            groups.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            lines.append(groups.render_line(y - round(groups.scroll_y)).text)
+        shown = " ".join(" ".join(lines).split())
+        for group in app.screen.groups:
+            text = group.members[0].text
+            assert f"≡{group.size} {text if len(text) <= 140 else text[:139] + '…'}" in shown
