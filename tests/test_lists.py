@@ -134,6 +134,7 @@ async def test_bottom_says_how_many_are_loaded_and_when_all_are(seeded, monkeypa
     monkeypatch.setattr(library_module, "FIRST_PAGE", 1)
     monkeypatch.setattr(library_module, "PAGE", 1)
     monkeypatch.setattr(library_module, "BOTTOM_STEP", 1)
+    monkeypatch.setattr(library_module, "AHEAD", 1)
     app = TearsheetApp(seeded, resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

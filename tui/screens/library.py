@@ -30,6 +30,8 @@ FIRST_PAGE = 60
 """Enough rows to fill a tall terminal: the first page is on the way to the first useful frame, the rest is not."""
 BOTTOM_STEP = 2_000
 """Rows G loads at most: a DataTable of tens of thousands of rows makes every later key slow."""
+AHEAD = 20
+"""The next page is read when the cursor comes this close to the last row loaded."""
 LOAD_NOTICE_SECONDS = 3
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
@@ -239,7 +241,7 @@ class LibraryScreen(Screen[None]):
         index = event.cursor_row
         if index < len(self.rows):
             self.query_one(Preview).show(self.rows[index].id)
-        if index >= len(self.rows) - 20 and len(self.rows) < self.total and not self._loading_more:
+        if index >= len(self.rows) - AHEAD and len(self.rows) < self.total and not self._loading_more:
             self._loading_more = True
             self._fetch(self.sort, self.filter_text, self.tag, len(self.rows), self._generation)
 
