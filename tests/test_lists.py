@@ -212,3 +212,28 @@ async def test_a_list_that_needs_a_scrollbar_wraps_its_options_clear_of_it(app, 
         for group in app.screen.groups:
             text = group.members[0].text
             assert f"≡{group.size} {text if len(text) <= 140 else text[:139] + '…'}" in shown
+
+
+async def test_the_pick_dialog_stops_at_its_ends_and_takes_g_and_G(app, seeded) -> None:
+    from textual.widgets import OptionList
+
+    from tui.screens.tag_pick import TagPickModal
+
+    for n, tag in ((1, "aid"), (2, "border")):
+        tag_paragraph(seeded, para(seeded, n)[0], [tag])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(app.screen, TagPickModal)
+        choices = app.screen.query_one(OptionList)
+        last = choices.option_count - 1
+        assert choices.highlighted == 0 and last == 2
+        await pilot.press("k", "up")
+        assert choices.highlighted == 0
+        await pilot.press("G")
+        assert choices.highlighted == last
+        await pilot.press("j", "down")
+        assert choices.highlighted == last
+        await pilot.press("g")
+        assert choices.highlighted == 0
