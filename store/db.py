@@ -102,7 +102,7 @@ def open_db(
         raise StoreError(f"{target}: no such database file")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn = _connect(target)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db = sqlite_utils_module().Database(conn)
         if migrate:
@@ -113,6 +113,21 @@ def open_db(
     except OSError as exc:
         raise StoreError(f"{target}: cannot open the database ({exc.strerror or exc})") from exc
     return db
+
+
+def _connect(target: Path) -> sqlite3.Connection:
+    """A connection that has read the file. A WAL file whose `-shm` cannot be made beside it (a read-only
+    folder or medium) cannot be opened as usual: it is opened immutable, for reading only."""
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc) or not target.is_file():
+            raise
+        conn.close()
+        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    return conn
 
 
 def _enable_wal(db: sqlite_utils.Database, target: Path) -> None:
@@ -155,6 +170,8 @@ def _explain(exc: sqlite3.Error) -> str:
         return "the database is locked by another program; try again when it is done"
     if _is_read_only(exc):
         return "the database is read-only; choose a writable file with --db"
+    if "unable to open" in text:
+        return "cannot open or create the database file here (is its folder writable?)"
     if "not a database" in text or "malformed" in text:
         return "this file is not a tearsheet database (or it is damaged)"
     return text

@@ -337,7 +337,7 @@ def _read_byline(unit: _Unit, article: Article) -> bool:
     published = parse_date(raw, dayfirst=True)
     if published is None:
         return False
-    outlet = _LEADING_LABEL.sub("", _CLOCK_TIME.sub("", outlet or "")).strip(" |•·-–—,:")
+    outlet = _LEADING_LABEL.sub("", _CLOCK_TIME.sub("", (outlet or "").strip("*_"))).strip(" |•·-–—,:*_")
     if article.published is None:
         article.published, article.published_raw = published, raw
     if outlet and not article.source:

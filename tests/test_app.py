@@ -607,6 +607,21 @@ async def test_figures_panel_and_stepping(app) -> None:
         assert not panel.display
 
 
+async def test_figure_stepping_goes_on_from_the_paragraph_the_cursor_moved_to(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("x")
+        first = screen.current_figure
+        await pilot.press("G")
+        bottom = screen.query_one(ParagraphList).highlighted
+        await pilot.press("X")
+        rows = [i for i, v in enumerate(screen.shown) if v.id == screen.current_figure[0]]
+        assert rows and rows[0] < bottom
+        await pilot.press("g", "x")
+        assert screen.current_figure == first
+
+
 async def test_refresh_shows_documents_loaded_meanwhile(app, seeded, tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

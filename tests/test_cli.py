@@ -41,6 +41,27 @@ def test_docs_json_lists_seeds_with_titles_outlets_dates(dbpath, capsys) -> None
     assert set(live) >= {"id", "path", "title", "source", "published", "paragraphs", "boilerplate"}
 
 
+def test_docs_filter_matching_nothing_says_so_not_that_the_store_is_empty(dbpath, capsys) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "docs", "--filter", "zzz")
+    assert code == 0 and out == ""
+    assert "No documents match 'zzz'" in err and "Load some" not in err
+
+
+def test_tag_with_only_a_note_sets_it_and_an_empty_note_removes_it(dbpath, capsys, tmp_path) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "3", "--note", "Check the MoD figure")
+    assert (code, err) == (0, "")
+    assert out == "¶3 of 000_f7ba2992e29d3270: no tags; note: Check the MoD figure\n"
+    notes = tmp_path / "notes.jsonl"
+    run(capsys, "--db", dbpath, "export", "--format", "jsonl", "-o", str(notes))
+    [row] = [json.loads(line) for line in notes.read_text(encoding="utf-8").splitlines()]
+    assert (row["tags"], row["note"], row["paragraph"]) == ([], "Check the MoD figure", 3)
+    assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "3", "--note", "")[0] == 0
+    _, _, err = run(capsys, "--db", dbpath, "export", "--format", "jsonl", "-o", str(notes))
+    assert "nothing to export" in err
+    code, _, err = run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "3", " ", "--note", "x")
+    assert code == 1 and "a tag needs at least one visible character" in err
+
+
 def test_show_reads_cleanly_and_all_adds_boilerplate(dbpath, capsys) -> None:
     code, out, _ = run(capsys, "--db", dbpath, "show", "003_7f94f20fc10e6d5d", "--json")
     shown = json.loads(out)

@@ -231,3 +231,19 @@ async def test_enter_on_an_orphan_whose_article_left_the_file_says_so_and_stays(
         await settle(pilot)
         assert app.screen is screen
         assert any("is no longer in its file" in n.message for n in app._notifications)
+
+
+async def test_notes_without_a_tag_have_their_own_entry_on_the_tags_screen(seeded: sqlite_utils.Database) -> None:
+    set_note(seeded, para(seeded, 3)[0], "ask the ministry")
+    tag_paragraph(seeded, para(seeded, 4)[0], ["casualties"])
+    set_note(seeded, para(seeded, 4)[0], "tagged, so listed under its tag")
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await show_tag(pilot, "notes without a tag")
+        assert option_texts(screen.left) == ["● casualties  1", "✎ notes without a tag  1"]
+        [entry] = option_texts(screen.right)
+        assert entry.startswith(f"{TITLE}  ¶3 · 2025-05-11\n") and entry.endswith("✎ ask the ministry")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.cursor_view().n == 3

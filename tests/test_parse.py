@@ -185,6 +185,14 @@ def test_the_time_beside_a_byline_date_is_not_the_outlet() -> None:
         assert article.source == ("Reuters" if "Reuters" in line else None), line
 
 
+def test_markdown_emphasis_around_a_byline_is_not_part_of_the_outlet() -> None:
+    for line in ("*The Guardian, 15 March 2025*", "_The Guardian | March 15, 2025_", "**The Guardian** · 15 March 2025",
+                 "*Published: 15 March 2025*"):
+        [article] = parse(f"# Drone strikes on Odesa\n\n{line}\n\n{BODY}\n")
+        assert article.published == date(2025, 3, 15), line
+        assert article.source == ("The Guardian" if "Guardian" in line else None), line
+
+
 def test_a_read_more_link_inside_the_article_does_not_start_its_related_section() -> None:
     page = (f"logo\nTalks resume\n\nTalks resume\n\nReuters05-11-2024\n\n{BODY}\n\nRead more\n\n"
             "Similar swaps have been carried out on a monthly basis.\n\nGet the app\n\n"

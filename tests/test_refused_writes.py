@@ -244,3 +244,22 @@ def test_the_command_line_names_the_read_only_database(dbpath, capsys, monkeypat
         err = capsys.readouterr().err
         assert code == 1, command
         assert f"tearsheet: {dbpath}: the database is read-only" in err, command
+
+
+def test_a_database_in_a_folder_that_cannot_be_written_opens_for_reading(dbpath, capsys) -> None:
+    """A WAL file on a read-only folder or medium: SQLite cannot make its -shm beside it. A dangling link in the
+    -shm's place refuses it the same way, even to root."""
+    assert not dbpath.with_name("cli.db-shm").exists()
+    dbpath.with_name("cli.db-shm").symlink_to(dbpath.parent / "no-such-folder" / "shm")
+    code, out = main(["--db", str(dbpath), "docs"]), capsys.readouterr().out
+    assert code == 0 and "Over 107,000 Russian soldiers" in out
+    code = main(["--db", str(dbpath), "tag", LIVE_BLOG.stem, "1", "casualties"])
+    assert code == 1
+    assert f"tearsheet: {dbpath}: the database is read-only" in capsys.readouterr().err
+
+
+def test_a_new_database_that_cannot_be_made_says_where_and_why(tmp_path, capsys) -> None:
+    (tmp_path / "cli.db-shm").symlink_to(tmp_path / "no-such-folder" / "shm")
+    code = main(["--db", str(tmp_path / "cli.db"), "load", str(LIVE_BLOG), "-q"])
+    assert code == 1
+    assert capsys.readouterr().err.startswith(f"tearsheet: {tmp_path / 'cli.db'}: cannot open or create the database")

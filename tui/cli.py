@@ -242,7 +242,9 @@ def _docs(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
         return EXIT_OK
-    if not rows:
+    if not rows and args.filter:
+        print(f"No documents match {args.filter!r}.", file=sys.stderr)
+    elif not rows:
         print("No documents yet. Load some with: tearsheet load PATH", file=sys.stderr)
     for r in rows:
         indent = "  ↳ " if r.parent_id else ""

@@ -180,6 +180,20 @@ def orphaned_quotes(db: sqlite_utils.Database, limit: int = 500, offset: int = 0
     )
 
 
+def untagged_notes(db: sqlite_utils.Database, limit: int = 500, offset: int = 0) -> list[TaggedQuote]:
+    """Noted paragraphs and figures that carry no tag (orphans are listed with the orphans), newest article first,
+    in reading order."""
+    return _quotes(
+        db,
+        f"select {_QUOTE_COLUMNS} from annotations a {_QUOTE_FROM} "
+        "where a.paragraph_id is not null and coalesce(a.note, '') != '' "
+        "and not exists (select 1 from annotation_tags t where t.annotation_id = a.id) "
+        "order by coalesce(d.published, '') desc, a.doc_id, p.position, a.figure_start is not null, a.figure_start, a.id "
+        "limit ? offset ?",
+        [limit, offset],
+    )
+
+
 def canonical_tag(db: sqlite_utils.Database, tag: str) -> str | None:
     """The spelling in the store of a tag typed in any case (Cyrillic and Greek included), or None."""
     wanted = " ".join(tag.split())

@@ -44,12 +44,12 @@ def untag_figure(db: sqlite_utils.Database, paragraph_id: int, start: int, end: 
 
 def tag_by_reference(
     db: sqlite_utils.Database, doc_ref: str | int, n: int, tags: list[str], note: str | None = None
-) -> Annotation:
-    """`tearsheet tag DOC PARAGRAPH TAG... [--note TEXT]`: tags and note in one change, undone together."""
+) -> Annotation | None:
+    """`tearsheet tag DOC PARAGRAPH TAG... [--note TEXT]`: tags and note in one change, undone together (None when
+    an empty note leaves the paragraph neither tagged nor noted)."""
     paragraph = paragraph_at(db, resolve_doc(db, doc_ref), int(n))
-    annotation = change(db, paragraph.id, add=_required(tags), note=KEEP if note is None else note)
-    assert annotation is not None
-    return annotation
+    add = _required(tags) if tags or note is None else []
+    return change(db, paragraph.id, add=add, note=KEEP if note is None else note)
 
 
 def untag_by_reference(db: sqlite_utils.Database, doc_ref: str | int, n: int, tags: list[str]) -> Annotation | None:

@@ -301,7 +301,7 @@ class ArticleScreen(Screen[None]):
         panel.display = not panel.display
         if panel.display:
             view = self.cursor_view()
-            here = self.current_figure or ((view.id, 0) if view is not None and view.figures else None)
+            here = self._figure_under_cursor() or ((view.id, 0) if view is not None and view.figures else None)
             if here is not None:
                 panel.highlight(*here)
             panel.focus()
@@ -314,8 +314,9 @@ class ArticleScreen(Screen[None]):
             self.notify("No figures in this article", timeout=1.5)
             return
         keys = [(pid, i) for _row, pid, i in flat]
-        if self.current_figure in keys:
-            index = (keys.index(self.current_figure) + step) % len(flat)
+        current = self._figure_under_cursor()
+        if current in keys:
+            index = (keys.index(current) + step) % len(flat)
         else:
             here = self.query_one(ParagraphList).highlighted or 0
             first_after = next((k for k, (row, _pid, _i) in enumerate(flat) if row >= here), None)
@@ -324,6 +325,13 @@ class ArticleScreen(Screen[None]):
             else:
                 index = (first_after - 1) if first_after is not None else len(flat) - 1
         self.select_figure(*keys[index])
+
+    def _figure_under_cursor(self) -> tuple[int, int] | None:
+        """The chosen figure while the cursor is on its paragraph: x and X go on from where the reader is."""
+        view = self.cursor_view()
+        if self.current_figure is not None and view is not None and view.id == self.current_figure[0]:
+            return self.current_figure
+        return None
 
     def select_figure(self, paragraph_id: int, figure_index: int) -> None:
         previous = self.current_figure

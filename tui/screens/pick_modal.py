@@ -8,9 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 
+from tui.widgets.stopping_list import StoppingOptionList
+
 
 class PickModal(ModalScreen[int | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("j", "down", show=False), Binding("k", "up", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"), Binding("j", "down", show=False), Binding("k", "up", show=False),
+        Binding("g", "first", show=False), Binding("G", "last", show=False),
+    ]
 
     def __init__(self, title: str, choices: list[str]) -> None:
         super().__init__()
@@ -20,7 +25,7 @@ class PickModal(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*self.choices, id="choices")
+            yield StoppingOptionList(*self.choices, id="choices")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
@@ -36,6 +41,12 @@ class PickModal(ModalScreen[int | None]):
 
     def action_up(self) -> None:
         self.query_one(OptionList).action_cursor_up()
+
+    def action_first(self) -> None:
+        self.query_one(OptionList).action_first()
+
+    def action_last(self) -> None:
+        self.query_one(OptionList).action_last()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

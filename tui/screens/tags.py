@@ -1,4 +1,5 @@
-"""Tags: every tag with its count; its paragraphs across all articles; enter goes to the paragraph.
+"""Tags: every tag with its count, then the notes without a tag; its paragraphs across all articles; enter goes to
+the paragraph.
 
 An orphan (its text gone from the article) opens its article at the top, saying why."""
 
@@ -10,22 +11,26 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.annotations import TaggedQuote, orphaned, orphaned_quotes, paragraphs_with_tag, tags_with_counts
+from store.annotations import (
+    TaggedQuote, orphaned, orphaned_quotes, paragraphs_with_tag, tags_with_counts, untagged_notes,
+)
 from store.annotations.compare import what_changed
 from store.queries import document
 from tui.screens.two_pane import TwoPaneScreen
 from tui.widgets.paragraph import MARKER_CHANGED, MARKER_NOTE
 
 ORPHANS = "\0orphans"
+UNTAGGED = "\0untagged"
 MARKER_ORPHAN = "⚠"
 
 
 class TagsScreen(TwoPaneScreen):
 
     class Tags(Message):
-        def __init__(self, counts: list[tuple[str, int]], orphans: int) -> None:
+        def __init__(self, counts: list[tuple[str, int]], untagged: int, orphans: int) -> None:
             super().__init__()
             self.counts = counts
+            self.untagged = untagged
             self.orphans = orphans
 
     class Quotes(Message):
@@ -49,12 +54,17 @@ class TagsScreen(TwoPaneScreen):
     @work(thread=True, exclusive=True, group="tags")
     def _fetch_tags(self) -> None:
         counts = self.app.store(tags_with_counts)
+        untagged = len(self.app.store(untagged_notes, limit=1000))
         orphans = len(self.app.store(orphaned, limit=1000))
-        self.post_message(self.Tags(counts, orphans))
+        self.post_message(self.Tags(counts, untagged, orphans))
 
     def on_tags_screen_tags(self, message: Tags) -> None:
-        self.tags = [t for t, _ in message.counts] + ([ORPHANS] if message.orphans else [])
+        self.tags = [t for t, _ in message.counts] + ([UNTAGGED] if message.untagged else [])
+        self.tags += [ORPHANS] if message.orphans else []
         labels = [Content.assemble((f"● {t}", "bold"), (f"  {n}", "$text-muted")) for t, n in message.counts]
+        if message.untagged:
+            labels.append(Content.assemble((f"{MARKER_NOTE} notes without a tag", "italic"),
+                                           (f"  {message.untagged}", "$text-muted")))
         if message.orphans:
             labels.append(Content.styled(f"orphaned notes  {message.orphans}", "italic $text-warning"))
         tag_list = self.left
@@ -69,7 +79,12 @@ class TagsScreen(TwoPaneScreen):
 
     @work(thread=True, exclusive=True, group="tag-quotes")
     def _fetch_quotes(self, tag: str) -> None:
-        quotes = self.app.store(orphaned_quotes) if tag == ORPHANS else self.app.store(paragraphs_with_tag, tag)
+        if tag == ORPHANS:
+            quotes = self.app.store(orphaned_quotes)
+        elif tag == UNTAGGED:
+            quotes = self.app.store(untagged_notes)
+        else:
+            quotes = self.app.store(paragraphs_with_tag, tag)
         self.post_message(self.Quotes(tag, quotes))
 
     def on_tags_screen_quotes(self, message: Quotes) -> None:

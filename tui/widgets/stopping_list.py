@@ -12,6 +12,11 @@ Direction = Literal[-1, 1]
 class StoppingOptionList(OptionList):
     """Up on the first option and down on the last stay where they are (OptionList wraps round)."""
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """OptionList keeps its options wrapped to the width they had before the scrollbar took two columns,
+        which then hide their ends: wrap them again."""
+        self._clear_caches()
+
     def action_cursor_down(self) -> None:
         self._step(1)
 
