@@ -33,7 +33,7 @@ SYNONYMS = {"said": "stated", "told": "informed", "more than": "over", "killed":
 _SYN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)) + r")\b")
 _NUM = re.compile(r"\d[\d,]*")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"']?\s+(?=[A-Z\"'])")
-POSITIVE_KINDS = ("verbatim", "word", "number", "spelling", "clause", "dropped")
+POSITIVE_KINDS = ("verbatim", "word", "number", "spelling", "sp+number", "clause", "dropped")
 TRAP_KINDS = ("headline", "lead")
 
 
@@ -74,6 +74,9 @@ def plant(kind: str, text: str, rng: random.Random) -> str | None:
             if old in text:
                 return text.replace(old, modern)
         return None
+    if kind == "sp+number":
+        respelled = plant("spelling", text, rng)
+        return None if respelled is None else plant("number", respelled, rng)
     if kind == "clause":
         parts = sentences(text)
         ends = [i for i, s in enumerate(parts) if s.endswith(".") and not s.endswith('."')]

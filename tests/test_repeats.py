@@ -128,6 +128,20 @@ def test_kiev_kyiv_and_a_changed_number_group_with_the_original(seeded: sqlite_u
     assert changed_numbers(number.members[0].text, copy.text) == [("909", "757")]
 
 
+def test_a_copy_that_both_respells_and_changes_a_number_still_groups(db: sqlite_utils.Database) -> None:
+    original = ("Ukraine and Russia exchanged 41 prisoners of war on Wednesday, officials in Kiev said, the latest "
+                "swap in a process brokered by the United Arab Emirates.")
+    copy = original.replace("41", "44").replace("Kiev", "Kyiv")
+    first = add_document(db, "2025-03-12", [original])
+    second = add_document(db, "2025-03-12", [copy])
+    update_repeats(db)
+    group = group_of(db, second[0])
+    assert group is not None and group.representative == first[0]
+    member = next(m for m in group.members if m.paragraph_id == second[0])
+    assert DEFAULT_THRESHOLD <= member.score < 100
+    assert changed_numbers(original, copy) == [("41", "44")]
+
+
 def test_earlier_copy_becomes_the_representative(seeded: sqlite_utils.Database) -> None:
     swap_id, swap = paragraph(seeded, SWAP)
     ids = add_document(seeded, "2025-01-02", [swap.replace("909", "757")])
