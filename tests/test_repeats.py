@@ -222,6 +222,29 @@ def test_reload_through_the_loader(tmp_path: Path, seeded: sqlite_utils.Database
     assert sizes == 0
 
 
+def test_reloading_an_edited_original_keeps_it_the_representative(tmp_path: Path, db: sqlite_utils.Database) -> None:
+    shared = ("The released soldiers had been held for more than two years, according to the Ukrainian "
+              "coordination headquarters for the treatment of prisoners.")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    original = folder / "a-reuters.txt"
+    original.write_text(f"Prisoners swapped\nReuters 12-03-2025\n{shared}\nTalks continue this week in Istanbul.\n")
+    (folder / "b-copy.txt").write_text(f"Prisoners swapped\nDaily Wire 12-03-2025\n{shared}\nAnalysts saw progress.\n")
+    assert load_paths(db, [folder], workers=1).ok
+
+    def representative_doc() -> str:
+        return db.execute(
+            "select d.stem from repeat_members m join repeat_groups g on g.id = m.group_id "
+            "join paragraphs r on r.id = g.representative_id join documents d on d.id = r.doc_id "
+            "join paragraphs p on p.id = m.paragraph_id where p.text = ? and g.size = 2", [shared]).fetchone()[0]
+
+    assert representative_doc() == "a-reuters"
+    original.write_text(original.read_text().replace("this week", "next week"))
+    report = load_paths(db, [folder], workers=1)
+    assert report.loaded == [str(original)]
+    assert representative_doc() == "a-reuters"
+
+
 def test_changing_the_threshold_regroups(seeded: sqlite_utils.Database) -> None:
     confirmed_id, confirmed = paragraph(seeded, CONFIRMED)
     ids = add_document(seeded, "2025-06-01", [confirmed.replace("Kiev", "Kyiv")])

@@ -1,7 +1,7 @@
 """Grouping on in-memory arrays: exact copies by key, candidates by LSH and by sentence keys (a copy
 that drops a sentence, or edits inside one, shares one with its source), verified by the scorer.
 
-Every text is placed in order of (published, longest first, id). A text joins the group whose
+Every text is placed in order of (published, longest first, `Batch.order` or id). A text joins the group whose
 representative it matches best at or above the threshold, among representatives placed before it;
 otherwise it becomes a representative itself, as it also does when a later text matches it better,
 matches nothing earlier as well and cannot join that representative (the two then lead their own
@@ -71,6 +71,8 @@ class Batch:
     """Texts never treated as boilerplate (titles)."""
     fixed: np.ndarray | None = None
     """Texts that stay representatives (their groups are held elsewhere); nothing here may outrank them."""
+    order: np.ndarray | None = None
+    """What places one of two texts of one date and length first (lower first); `ids` when absent."""
 
 
 @dataclass
@@ -144,7 +146,8 @@ def hex_keys(hashes: Sequence[str]) -> np.ndarray:
 
 
 def placement_order(batch: Batch, lengths: np.ndarray) -> np.ndarray:
-    return np.lexsort((np.asarray(batch.ids), -lengths, np.asarray(batch.published)))
+    ties = batch.ids if batch.order is None else batch.order
+    return np.lexsort((np.asarray(batch.ids), np.asarray(ties), -lengths, np.asarray(batch.published)))
 
 
 def peak_rss_mb() -> int:

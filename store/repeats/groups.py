@@ -83,6 +83,8 @@ class _Rows:
     lengths: np.ndarray
     shared: np.ndarray
     """Documents holding each text verbatim (reading paragraphs only)."""
+    order: np.ndarray
+    """`reading_order` of each paragraph: what breaks a tie of date and length."""
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -97,12 +99,18 @@ class _Rows:
     def batch(self, db: sqlite_utils.Database, fixed: np.ndarray) -> Batch:
         return Batch(
             ids=self.ids, texts=_StoredTexts(db, self.ids, self.lengths), published=self.published,
-            doc_ids=None, keys=self.keys, shared_docs=self.shared, exempt=self.titles, fixed=fixed,
+            doc_ids=None, keys=self.keys, shared_docs=self.shared, exempt=self.titles, fixed=fixed, order=self.order,
         )
 
 
-_ROW_FIELDS = ("ids", "published", "keys", "titles", "lengths", "shared")
-_ROW_TYPES = dict(zip(_ROW_FIELDS, (np.int64, np.int32, np.int64, bool, np.int32, np.int32)))
+_ROW_FIELDS = ("ids", "published", "keys", "titles", "lengths", "shared", "order")
+_ROW_TYPES = dict(zip(_ROW_FIELDS, (np.int64, np.int32, np.int64, bool, np.int32, np.int32, np.int64)))
+
+
+def reading_order(doc_id: int, position: int) -> int:
+    """Documents in the order they were first loaded, paragraphs in their order: unlike paragraph ids, which
+    a reload of an edited file renews, this keeps same-day copies in the roles they had."""
+    return (doc_id << 24) + position
 
 
 class _StoredTexts(TextSource):
@@ -130,7 +138,7 @@ class _StoredTexts(TextSource):
 _SHARED_AT_ONCE = 20_000
 # Python's len, not SQLite's length(), which stops at a NUL character.
 _SELECT = (
-    "select p.id, p.text, d.published, p.hash, p.kind from paragraphs p "
+    "select p.id, p.text, d.published, p.hash, p.kind, p.doc_id, p.position from paragraphs p "
     "join documents d on d.id = p.doc_id where p.id in ({})"
 )
 
@@ -164,6 +172,7 @@ def _load(
         out.titles[at] = [r[4] == "title" for r in rows]
         out.lengths[at] = [len(r[1] or "") for r in rows]
         out.shared[at] = [shared.get(h, 1) for h in hashes]
+        out.order[at] = [reading_order(r[5], r[6]) for r in rows]
         filled += len(rows)
     if filled < len(ids):
         out = _Rows(*(getattr(out, f)[:filled].copy() for f in _ROW_FIELDS))
@@ -421,12 +430,12 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
 
 
 def _earlier(
-    published: np.ndarray, length: np.ndarray, pid: np.ndarray,
-    other_published: np.ndarray, other_length: np.ndarray, other_pid: np.ndarray,
+    published: np.ndarray, length: np.ndarray, order: np.ndarray,
+    other_published: np.ndarray, other_length: np.ndarray, other_order: np.ndarray,
 ) -> np.ndarray:
-    """Placement order (published, longest first, id): whether each text comes before the other."""
+    """Placement order (published, longest first, reading order): whether each text comes before the other."""
     return (published < other_published) | ((published == other_published) & (
-        (length > other_length) | ((length == other_length) & (pid < other_pid))))
+        (length > other_length) | ((length == other_length) & (order < other_order))))
 
 
 def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = None) -> int:
@@ -474,8 +483,8 @@ def _regrouped(
     at = _positions(reps.ids, pair_reps)
     at, rows = at[at >= 0], pair_rows[at >= 0]
     del pair_reps, pair_rows
-    earlier = _earlier(new.published[rows], new.lengths[rows], new.ids[rows],
-                       reps.published[at], reps.lengths[at], reps.ids[at])
+    earlier = _earlier(new.published[rows], new.lengths[rows], new.order[rows],
+                       reps.published[at], reps.lengths[at], reps.order[at])
     outranked = np.bincount(at[earlier], minlength=len(reps)) > 0
     opened = group[leads & outranked]
     staying = reps.ids[leads & ~outranked]
