@@ -754,6 +754,26 @@ async def test_repeats_screen_lists_groups_and_opens_a_copy(app) -> None:
         assert cursor_n(app.screen) == 16
 
 
+def footer_keys(app) -> dict[str, str]:
+    return {b.key: b.description for _node, b, _enabled, _tip in app.screen.active_bindings.values() if b.show}
+
+
+async def test_the_footer_says_what_enter_does_in_each_pane(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        assert footer_keys(app)["enter"] == "Its paragraphs"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.right.has_focus and footer_keys(app)["enter"] == "Open"
+        await pilot.press("escape", "escape", "slash")
+        await settle(pilot)
+        await pilot.press(*"Kiev", "tab")
+        await settle(pilot)
+        assert app.screen.hit_list.has_focus and footer_keys(app)["enter"] == "Open"
+
+
 async def test_files_that_failed_to_load_are_shown_in_the_reader(seeded) -> None:
     app = TearsheetApp(seeded, resume=False, load_problems=["/data/x.txt: binary file (contains NUL bytes), not text"])
     async with app.run_test(size=(100, 30)) as pilot:

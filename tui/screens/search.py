@@ -15,7 +15,7 @@ from store.queries import RANK_WITHIN, Hit, search
 from tui.commands import SEARCH, bindings
 from tui.screens.list_keys import ListKeys
 from tui.widgets.footer import KeysFooter
-from tui.widgets.stopping_list import StoppingOptionList
+from tui.widgets.stopping_list import OpeningList, StoppingOptionList
 from tui.words import plural
 
 LIMIT = 100
@@ -45,7 +45,7 @@ class SearchScreen(ListKeys, Screen[None]):
         with Vertical(id="search"):
             yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Kiev OR Kyiv, sanction*', id="query")
             yield Static("", id="search-status")
-            yield StoppingOptionList(id="hits")
+            yield OpeningList(id="hits")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import Header, OptionList
 from tui.commands import TWO_PANE, bindings
 from tui.screens.list_keys import ListKeys
 from tui.widgets.footer import KeysFooter
-from tui.widgets.stopping_list import StoppingOptionList
+from tui.widgets.stopping_list import ChoosingList, OpeningList
 
 
 class TwoPaneScreen(ListKeys, Screen[None]):
@@ -22,8 +22,8 @@ class TwoPaneScreen(ListKeys, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="list-screen"):
-            yield StoppingOptionList(id="left")
-            yield StoppingOptionList(id="right")
+            yield ChoosingList(id="left")
+            yield OpeningList(id="right")
         yield KeysFooter()
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from textual.binding import Binding
 from textual.widgets import OptionList
 
 Direction = Literal[-1, 1]
@@ -39,3 +40,16 @@ class StoppingOptionList(OptionList):
 
     def at_end(self, direction: Direction) -> None:
         """Called when the cursor is asked past the last option (1) or before the first (-1)."""
+
+
+class OpeningList(StoppingOptionList):
+    """A list whose enter opens the highlighted item; said in the footer, where OptionList's own hidden
+    enter would otherwise stand for it."""
+
+    BINDINGS = [Binding("enter", "select", "Open")]
+
+
+class ChoosingList(StoppingOptionList):
+    """The left-hand list of a two-pane screen: enter shows the highlighted item's paragraphs on the right."""
+
+    BINDINGS = [Binding("enter", "select", "Its paragraphs")]
