@@ -33,6 +33,8 @@ BOTTOM_STEP = 2_000
 READ_AHEAD_ROWS = 20
 """The next page is read when the cursor comes this close to the last row loaded."""
 LOAD_NOTICE_SECONDS = 3
+OUTLET_WIDTH = (10, 16)
+"""The outlet column's narrowest and widest: a seventh of the table between the two."""
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
 EMPTY_HELP = """[b]No articles yet.[/b]
@@ -107,8 +109,12 @@ class LibraryScreen(Screen[None]):
         self._fit_title()
 
     def _fit_title(self) -> None:
-        """DataTable has no flexible column: give the title whatever the fixed columns leave."""
+        """DataTable has no flexible column: give the title whatever the fixed columns leave, and on a narrow
+        terminal take some of the outlet's width for it (a title cut at 19 characters says little)."""
         table = self.query_one("#documents", DataTable)
+        outlet = table.columns.get(ColumnKey("outlet"))
+        if outlet is not None and table.size.width:
+            outlet.width = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], table.size.width // 7))
         fixed = sum(c.get_render_width(table) for key, c in table.columns.items() if key.value != "title")
         column = table.columns.get(ColumnKey("title"))
         if column is not None and table.size.width:
