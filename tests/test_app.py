@@ -1068,3 +1068,16 @@ async def test_the_figure_kinds_count_with_thousands_separators(app, monkeypatch
         await settle(pilot)
         prompts = [str(prompt) for prompt, _ in app.screen.query_one(Select)._options]
         assert "date (213,975)" in prompts and "count (7)" in prompts
+
+
+@pytest.mark.parametrize(("width", "outlet"), [(80, 11), (100, 14), (160, 16)])
+async def test_a_narrow_library_gives_the_title_some_of_the_outlet_width(seeded, width: int, outlet: int) -> None:
+    from textual.widgets import DataTable
+    from textual.widgets.data_table import ColumnKey
+
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        columns = app.screen.query_one("#documents", DataTable).columns
+        assert columns[ColumnKey("outlet")].width == outlet
+        assert columns[ColumnKey("title")].width >= 24
