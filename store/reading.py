@@ -99,6 +99,7 @@ class RepeatMark:
     representative_doc: int
     representative_n: int | None
     is_representative: bool
+    representative_title: str | None = None
 
 
 @dataclass(slots=True)
@@ -163,13 +164,14 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
             view.tags.extend(t for t in tags.get(annotation_id, []) if t not in view.tags)
             view.note = note or view.note
     for row in db.execute(
-        "select m.paragraph_id, g.id, g.size, m.score, g.representative_id, rp.doc_id, rp.n "
-        "from paragraphs p join repeat_members m on m.paragraph_id = p.id join repeat_groups g on g.id = m.group_id "
-        "join paragraphs rp on rp.id = g.representative_id where p.doc_id = ? and g.size > 1",
+        "select m.paragraph_id, g.id, g.size, m.score, g.representative_id, rp.doc_id, rp.n, "
+        "coalesce(rd.title, rd.stem) from paragraphs p join repeat_members m on m.paragraph_id = p.id "
+        "join repeat_groups g on g.id = m.group_id join paragraphs rp on rp.id = g.representative_id "
+        "join documents rd on rd.id = rp.doc_id where p.doc_id = ? and g.size > 1",
         [doc_id],
     ):
         view = by_id[row[0]]
-        view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0])
+        view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0], row[7])
     return ArticleData(doc, views)
 
 

@@ -732,6 +732,29 @@ async def test_next_copy_and_fold_repeats(app) -> None:
         assert screen._fold_label(copy) is None
 
 
+async def test_a_folded_copy_names_the_article_it_repeats_and_tagged_copies_stay_open(app) -> None:
+    from store.annotations import tag_paragraph
+    from store.reading import ParagraphView, RepeatMark
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("z")
+        elsewhere = RepeatMark(group_id=9, size=2, score=95.4, representative_id=1, representative_doc=screen.doc_id + 1,
+                               representative_n=4, is_representative=False, representative_title="Kyiv says " + "x" * 60)
+        view = ParagraphView(id=-1, n=3, position=3, kind="body", text="text", repeat=elsewhere)
+        assert screen._fold_label(view) == f"repeat of ¶4 in “Kyiv says {'x' * 29}…”, 95%"
+        copy = next(v for v in screen.shown if v.n == 16)
+        assert screen._fold_label(copy) is not None
+        tag_paragraph(app._db, copy.id, ["casualties"])
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("z")
+        copy = next(v for v in screen.shown if v.n == 16)
+        assert copy.tags == ["casualties"] and screen.fold_repeats and screen._fold_label(copy) is None
+
+
 async def test_repeats_screen_lists_groups_and_opens_a_copy(app) -> None:
     from tui.screens.repeats import RepeatsScreen
 

@@ -20,9 +20,10 @@ from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
 from tui.widgets.stopping_list import Direction, StoppingOptionList
-from tui.words import counted
+from tui.words import clipped, counted
 
 SAVE_DELAY = 0.4
+FOLD_TITLE_WIDTH = 40
 QUIT_WAIT_MS = 200
 
 
@@ -136,7 +137,12 @@ class ArticleScreen(Screen[None]):
         repeat = view.repeat
         if not self.fold_repeats or repeat is None or repeat.is_representative:
             return None
-        where = "in this article" if repeat.representative_doc == self.doc_id else f"in document {repeat.representative_doc}"
+        if view.tags or view.note or view.figure_tags:
+            return None  # folding would hide the reader's own tags and notes
+        if repeat.representative_doc == self.doc_id:
+            where = "in this article"
+        else:
+            where = f"in “{clipped(repeat.representative_title or '', FOLD_TITLE_WIDTH)}”"
         at = f"¶{repeat.representative_n}" if repeat.representative_n is not None else "the headline"
         return f"repeat of {at} {where}, {repeat.score:.0f}%"
 

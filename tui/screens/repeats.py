@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from store.repeats import RepeatGroup, changed_numbers, groups, members, word_diff
 from tui.screens.two_pane import TwoPaneScreen
+from tui.words import clipped
 
 PAGE = 200
 DIFF_STYLES = {"delete": "strike $text-error", "insert": "bold underline $text-success"}
@@ -91,8 +92,7 @@ class RepeatsScreen(TwoPaneScreen):
 
 def _group_line(group: RepeatGroup) -> Content:
     text = group.members[0].text if group.members else ""
-    snippet = text if len(text) <= 140 else text[:139] + "…"
-    return Content.assemble((f"≡{group.size} ", "bold $text-secondary"), snippet)
+    return Content.assemble((f"≡{group.size} ", "bold $text-secondary"), clipped(text, 140))
 
 
 def _member_line(member, representative) -> Content:
