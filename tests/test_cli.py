@@ -284,3 +284,10 @@ def test_the_reader_without_a_terminal_says_so_and_touches_nothing(tmp_path: Pat
     assert done.returncode == 1
     assert "the reader needs a terminal" in done.stderr and "tearsheet load PATH" in done.stderr
     assert not db.exists()
+
+
+def test_dupes_refuses_a_minimum_size_below_one(dbpath, capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", dbpath, "dupes", "--min-size", "0"])
+    assert stopped.value.code == 2
+    assert "--min-size: must be at least 1, not 0" in capsys.readouterr().err

@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     dupes = sub.add_parser("dupes", help="groups of repeated paragraphs",
                            description="Groups of near-duplicate paragraphs, largest first.")
     dupes.add_argument("--threshold", type=float, help="similarity 0-100 a copy needs; a new value regroups and is kept")
-    dupes.add_argument("--min-size", type=int, default=2)
+    dupes.add_argument("--min-size", type=positive_int, default=2,
+                       help="only groups of at least this many paragraphs (default 2; 1 adds the paragraphs nothing repeats)")
     dupes.add_argument("--limit", type=positive_int, default=None, help="at most this many groups (at least 1)")
     dupes.add_argument("--json", action="store_true")
 
