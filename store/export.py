@@ -70,7 +70,9 @@ class ExportRow:
     annotation_id: int = 0
 
     def record(self) -> dict:
-        return {name: getattr(self, name) for name in FIELDS} | {"figures": [asdict(f) for f in self.figures]}
+        """The row for JSON: a value it does not have is null, as `note` is, not an empty string."""
+        return {name: getattr(self, name) for name in FIELDS} | {
+            "figures": [asdict(f) for f in self.figures], "text_when_noted": self.text_when_noted or None}
 
 
 @dataclass(slots=True)

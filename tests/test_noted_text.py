@@ -108,7 +108,7 @@ def test_every_export_says_the_text_changed_and_gives_the_original(reloaded: dic
 
     records = jsonl_rows(store)
     assert (records["kursk"]["changed_since_noted"], records["kursk"]["text_when_noted"]) == (True, old)
-    assert records["peskov"]["changed_since_noted"] is False
+    assert records["peskov"]["changed_since_noted"] is False and records["peskov"]["text_when_noted"] is None
 
     markdown = export_text(store, fmt="md", tags=["kursk"])
     assert f"> {now}\n>\n> — 2025-05-11, ¶2\n\n*Changed since noted; when noted it read:*\n\n> {old}\n" in markdown
