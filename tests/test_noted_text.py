@@ -137,6 +137,7 @@ def test_every_export_calls_an_orphan_one_and_gives_no_paragraph_number_that_is_
 def test_the_orphans_are_listed_under_their_articles_title(reloaded: dict, store: sqlite_utils.Database) -> None:
     [quote] = orphaned_quotes(store)
     assert (quote.title, quote.n, quote.orphaned, quote.position, quote.note) == (TITLE, 2, True, None, "check the date")
+    assert quote.tags == ("hungary",)
     [tagged] = paragraphs_with_tag(store, "kursk")
     assert tagged.changed_since_noted and not tagged.orphaned
 
@@ -187,7 +188,7 @@ async def test_the_tags_screen_marks_an_orphan_and_enter_says_why_it_opens_at_th
         screen = await show_tag(pilot, "orphaned notes")
         [entry] = option_texts(screen.right)
         assert entry.startswith(f"{TITLE}  ⚠ orphaned, was ¶2 · 2025-05-11\n") and "document 1" not in entry
-        assert entry.endswith("✎ check the date")
+        assert entry.endswith("\ntagged hungary\n✎ check the date")
 
 
 async def test_the_tags_screen_and_the_article_say_what_changed_since_noted(

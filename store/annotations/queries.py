@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from store.annotations.compare import changed_since_noted
@@ -66,6 +66,8 @@ class TaggedQuote:
     note: str | None = None
     orphaned: bool = False
     original_text: str = ""
+    tags: tuple[str, ...] = ()
+    """Filled where the list is not of one tag (the orphans), so that each says what it carried."""
 
     @property
     def changed_since_noted(self) -> bool:
@@ -171,13 +173,16 @@ def paragraphs_with_tag(db: sqlite_utils.Database, tag: str, limit: int = 200, o
 
 
 def orphaned_quotes(db: sqlite_utils.Database, limit: int = 500, offset: int = 0) -> list[TaggedQuote]:
-    """The orphans as the tag browser lists them, under their article's title, by document then former place."""
-    return _quotes(
+    """The orphans as the tag browser lists them, under their article's title, by document then former place,
+    each with its tags."""
+    quotes = _quotes(
         db,
         f"select {_QUOTE_COLUMNS} from annotations a {_QUOTE_FROM} where a.paragraph_id is null "
         "order by a.doc_id, a.anchor_n, a.figure_start, a.id limit ? offset ?",
         [limit, offset],
     )
+    carried = tags_of(db, [q.annotation_id for q in quotes])
+    return [replace(q, tags=tuple(carried.get(q.annotation_id, ()))) for q in quotes]
 
 
 def untagged_notes(db: sqlite_utils.Database, limit: int = 500, offset: int = 0) -> list[TaggedQuote]:

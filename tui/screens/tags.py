@@ -120,6 +120,8 @@ def quote_visual(quote: TaggedQuote) -> Content:
     if quote.changed_since_noted:
         change = what_changed(quote.original_text, quote.text)
         lines.append(Content.styled(f"{MARKER_CHANGED} changed since noted: {change}", "$text-warning"))
+    if quote.orphaned and quote.tags:
+        lines.append(Content.styled(f"tagged {', '.join(quote.tags)}", "$text-secondary"))
     if quote.note:
         lines.append(Content.styled(f"{MARKER_NOTE} {quote.note}", "italic"))
     return Content("\n").join(lines)
