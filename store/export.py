@@ -116,7 +116,8 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
             tags=tag_lists.get(annotation_id, []), note=note, quote=figure_text if figure_text is not None else text,
             document=title, source=source, published=published, paragraph=n,
             start=start if figure_text is not None else None, end=end if figure_text is not None else None,
-            figures=[] if orphan else figures.get(paragraph_id, []), path=path, annotated_at=at,
+            figures=[] if orphan else _within(figures.get(paragraph_id, []), start, end, figure_text is not None),
+            path=path, annotated_at=at,
             orphaned=orphan, former_paragraph=former_n if orphan else None,
             changed_since_noted=changed_since_noted(original, text),
             text_when_noted=original if changed_since_noted(original, text) else "",
@@ -125,19 +126,27 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
     return out
 
 
-def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[FigureOut]]:
-    found: dict[int, list[FigureOut]] = {}
+def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[tuple[int, int, FigureOut]]]:
+    """Each paragraph's figures with their spans."""
+    found: dict[int, list[tuple[int, int, FigureOut]]] = {}
     if "figures" not in db.table_names():
         return found
     for i in range(0, len(paragraph_ids), 500):
         chunk = paragraph_ids[i : i + 500]
-        for paragraph_id, *values in db.execute(
-            "select paragraph_id, text, kind, value, unit, counted, resolved from figures "
+        for paragraph_id, start, end, *values in db.execute(
+            "select paragraph_id, start, [end], text, kind, value, unit, counted, resolved from figures "
             f"where paragraph_id in ({','.join('?' * len(chunk))}) order by paragraph_id, start, id",
             chunk,
         ):
-            found.setdefault(paragraph_id, []).append(FigureOut(*values))
+            found.setdefault(paragraph_id, []).append((start, end, FigureOut(*values)))
     return found
+
+
+def _within(spans: list[tuple[int, int, FigureOut]], start: int | None, end: int | None, on_figure: bool) -> list[FigureOut]:
+    """A paragraph's figures, or for an annotation on a figure those that overlap it."""
+    if not on_figure or start is None or end is None:
+        return [figure for _, _, figure in spans]
+    return [figure for s, e, figure in spans if s < end and e > start]
 
 
 def export(
