@@ -37,7 +37,14 @@ class Prepared:
     problem: str | None = None
 
 
+CACHED_UP_TO = 2_000
+"""Characters of the longest paragraph whose figures are kept: the cache must not hold a file of one long
+paragraph a thousand times over."""
+
+
 def _figures_of(text: str, published: date | None) -> list[tuple]:
+    if len(text) > CACHED_UP_TO:
+        return list(_cached_figures.__wrapped__(text, published))
     return list(_cached_figures(text, published))
 
 

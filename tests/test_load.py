@@ -292,3 +292,20 @@ def test_stored_figures_are_what_the_extractor_finds_column_for_column(seeded) -
         assert stored == found, text
         compared += len(found)
     assert compared == seeded.execute("select count(*) from figures").fetchone()[0] > 50
+
+
+def test_the_figure_cache_keeps_short_paragraphs_only(tmp_path: Path) -> None:
+    import store.prepare as prepare_module
+    from store.kinds import READING_KINDS
+
+    prepare_module.forget_cached_figures()
+    long = "In 2023 the fund paid out $5 million to 120 families. " * 60
+    path = tmp_path / "a.txt"
+    path.write_text(f"Fund pays out\n\n{long}\n\nAnother 40 families are waiting.\n", encoding="utf-8")
+    prepared = prepare_module.prepare(str(path), None)
+    [article] = prepared.articles
+    kept = {p.text for p in article.paragraphs if p.kind in READING_KINDS and len(p.text) <= prepare_module.CACHED_UP_TO}
+    assert len(long) > prepare_module.CACHED_UP_TO and any(len(p.text) > prepare_module.CACHED_UP_TO for p in article.paragraphs)
+    assert prepare_module._cached_figures.cache_info().currsize == len(kept)
+    assert any(f[2] == "$5 million" for f in prepared.figures[0][[p.text for p in article.paragraphs].index(long.strip())])
+    prepare_module.forget_cached_figures()
