@@ -246,9 +246,16 @@ def test_phone_numbers_are_not_figures() -> None:
 @pytest.mark.parametrize("text", [
     "It was one step forward for peace.", "At one point the talks stalled.", "Kyiv was, at one time, the hub.",
     "It is one thing to promise.", "They are one and the same.", "I, for one, doubt it.", "One of these days it ends.",
+    "For one, the talks stalled.", "Officials, for one, declined.",
 ])
 def test_one_in_an_idiom_counts_nothing(text: str) -> None:
     assert extract(text, PUB) == []
+
+
+@pytest.mark.parametrize("text", ["Kyiv freed 90 prisoners in exchange for one, a pilot.",
+                                  "They traded 90 prisoners for one; Moscow agreed."])
+def test_one_in_a_swap_still_counts(text: str) -> None:
+    assert [f.text for f in extract(text, PUB)] == ["90", "one"]
 
 
 @pytest.mark.parametrize(("text", "counted"), [

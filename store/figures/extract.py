@@ -119,7 +119,8 @@ _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+an
 _ONE_IDIOM_AFTER = re.compile(
     r"\s+(?:thing\b(?!s)|and\s+the\s+same\b|step\s+(?:forward|closer|further|ahead|back|backward|too\s+far)\b"
     r"|of\s+these\s+days\b)", re.I)
-_ONE_IDIOM_AROUND = re.compile(r"\b(?:at\s+one\s+(?:point|time|stage)\b(?!s)|for\s+one\s*[,;)])", re.I)
+# "For one," opens a sentence or sits between commas ("I, for one,"): "90 prisoners in exchange for one, a pilot" counts.
+_ONE_IDIOM_AROUND = re.compile(r"\b(?:at\s+one\s+(?:point|time|stage)\b(?!s)|(?:(?<![^.!?\s])(?<!\w\s)|(?<=,\s))for\s+one\s*,)", re.I)
 
 
 # What the IPv4 and ordinal passes need, found without their leading lookbehinds, which make the engine try every position.
