@@ -142,6 +142,28 @@ def test_a_copy_that_both_respells_and_changes_a_number_still_groups(db: sqlite_
     assert changed_numbers(original, copy) == [("41", "44")]
 
 
+def test_an_index_signed_by_an_earlier_version_is_rebuilt_whole_on_the_next_grouping(db: sqlite_utils.Database) -> None:
+    from store.db import set_meta
+    from store.repeats.groups import SIGNED_KEY
+    from store.repeats.minhash import SIGNING_VERSION
+
+    original = ("Ukraine and Russia exchanged 41 prisoners of war on Wednesday, officials in Kiev said, the latest "
+                "swap in a process brokered by the United Arab Emirates.")
+    [first] = add_document(db, "2025-03-12", [original])
+    update_repeats(db)
+    assert get_meta(db, SIGNED_KEY) == str(SIGNING_VERSION)
+    # Keys an earlier signing wrote no longer find the representative: here, none are found at all.
+    db.execute("delete from repeat_lsh")
+    db.execute("delete from repeat_lsh_keys")
+    set_meta(db, SIGNED_KEY, str(SIGNING_VERSION - 1))
+    [second] = add_document(db, "2025-03-13", [original.replace("41", "44")])
+    update_repeats(db)
+    group = group_of(db, second)
+    assert group is not None and group.representative == first
+    assert get_meta(db, SIGNED_KEY) == str(SIGNING_VERSION)
+    assert db.execute("select count(*) from repeat_lsh_keys").fetchone()[0] == 1
+
+
 def test_earlier_copy_becomes_the_representative(seeded: sqlite_utils.Database) -> None:
     swap_id, swap = paragraph(seeded, SWAP)
     ids = add_document(seeded, "2025-01-02", [swap.replace("909", "757")])

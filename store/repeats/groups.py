@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 THRESHOLD_KEY = "repeat_threshold"
+SIGNED_KEY = "repeats_signed_by"
+"""The `minhash.SIGNING_VERSION` the stored index was made with."""
 SENTENCE_MOST = 8
 """Indexed paragraphs taken from one sentence-key bucket."""
 _CHUNK = 500
@@ -444,10 +446,14 @@ def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = 
     Only the new paragraphs, the representatives they may match, and the groups they may take over
     are regrouped. Returns the number of groups of two or more that changed.
     """
+    if _signed_by_an_earlier_version(db):
+        regroup(db)
+        return db.execute("select count(*) from repeat_groups where size >= 2").fetchone()[0]
     new_ids = _unplaced(db) if paragraph_ids is None else _reading(db, sorted(set(paragraph_ids)))
     if not len(new_ids):
         return 0
     with _atomic(db):
+        set_meta(db, SIGNED_KEY, str(minhash.SIGNING_VERSION))
         return _place(db, new_ids, Settings(threshold=current_threshold(db)))
 
 
@@ -677,11 +683,20 @@ def forget_paragraphs(db: sqlite_utils.Database, paragraph_ids: list[int]) -> No
         _place(db, orphans, Settings(threshold=current_threshold(db)))
 
 
+def _signed_by_an_earlier_version(db: sqlite_utils.Database) -> bool:
+    """Whether the stored groups and index were made by signatures that differ from today's, which the
+    stored keys and prints of its representatives would no longer match."""
+    if get_meta(db, SIGNED_KEY) == str(minhash.SIGNING_VERSION):
+        return False
+    return db.execute("select 1 from repeat_members limit 1").fetchone() is not None
+
+
 def regroup(db: sqlite_utils.Database, threshold: float | None = None) -> None:
     """Group everything again, with a new threshold when given (kept in meta for later loads)."""
     with _atomic(db):
         if threshold is not None:
             set_meta(db, THRESHOLD_KEY, repr(float(threshold)))
+        set_meta(db, SIGNED_KEY, str(minhash.SIGNING_VERSION))
         db.execute("delete from repeat_lsh")
         db.execute("delete from repeat_lsh_keys")
         db.execute("delete from repeat_members")

@@ -137,6 +137,10 @@ def _word_hash_of(word: str) -> int:
 
 _STOP_HASHES = np.array(sorted(_word_hash_of(w) for w in STOPWORDS), dtype=np.uint32)
 
+SIGNING_VERSION = 2
+"""Raised whenever what goes into a text's signature, keys or word codes changes (2: `SPELLINGS` folded), so that
+a collection grouped before is grouped again, whole, on its next load."""
+
 SPELLINGS = {
     "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv", "nikolaev": "mykolaiv",
     "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia", "zaporizhia": "zaporizhzhia", "lugansk": "luhansk",
