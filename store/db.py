@@ -117,7 +117,8 @@ def open_db(
 
 def _connect(target: Path) -> sqlite3.Connection:
     """A connection that has read the file. A WAL file whose `-shm` cannot be made beside it (a read-only
-    folder or medium) cannot be opened as usual: it is opened immutable, for reading only."""
+    folder or medium) cannot be opened as usual: it is opened immutable, for reading only, unless changes
+    are still waiting in its `-wal` file, which an immutable connection would silently leave out."""
     conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     try:
         conn.execute("select count(*) from sqlite_master").fetchone()
@@ -125,6 +126,11 @@ def _connect(target: Path) -> sqlite3.Connection:
         if "unable to open" not in str(exc) or not target.is_file():
             raise
         conn.close()
+        wal = target.with_name(target.name + "-wal")
+        if wal.is_file() and wal.stat().st_size:
+            raise StoreReadOnly(
+                f"{target}: its folder cannot be written, and its latest changes are still in {wal.name}; "
+                f"copy {target.name} and {wal.name} together to a folder you can write to") from exc
         conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
                                timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     return conn

@@ -258,6 +258,27 @@ def test_a_database_in_a_folder_that_cannot_be_written_opens_for_reading(dbpath,
     assert f"tearsheet: {dbpath}: the database is read-only" in capsys.readouterr().err
 
 
+def test_a_read_only_folder_holding_unsaved_changes_in_its_wal_is_refused_not_read_without_them(
+    dbpath, tmp_path, capsys
+) -> None:
+    import shutil
+
+    writer = sqlite3.connect(dbpath, isolation_level=None)
+    writer.execute("pragma wal_autocheckpoint = 0")
+    writer.execute("update documents set title = 'Retitled' where id = 1")
+    copy = tmp_path / "share" / "cli.db"
+    copy.parent.mkdir()
+    shutil.copy(dbpath, copy)
+    shutil.copy(dbpath.with_name("cli.db-wal"), copy.with_name("cli.db-wal"))
+    writer.close()
+    assert copy.with_name("cli.db-wal").stat().st_size
+    copy.with_name("cli.db-shm").symlink_to(tmp_path / "no-such-folder" / "shm")
+    code = main(["--db", str(copy), "docs"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"tearsheet: {copy}: its folder cannot be written, and its latest changes are still in cli.db-wal" in err
+
+
 def test_a_new_database_that_cannot_be_made_says_where_and_why(tmp_path, capsys) -> None:
     (tmp_path / "cli.db-shm").symlink_to(tmp_path / "no-such-folder" / "shm")
     code = main(["--db", str(tmp_path / "cli.db"), "load", str(LIVE_BLOG), "-q"])
