@@ -248,3 +248,20 @@ async def test_notes_without_a_tag_have_their_own_entry_on_the_tags_screen(seede
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen) and app.screen.cursor_view().n == 3
+
+
+async def test_a_tag_with_more_places_than_listed_says_how_many_more(seeded: sqlite_utils.Database, monkeypatch) -> None:
+    import tui.screens.tags as tags_module
+
+    monkeypatch.setattr(tags_module, "LISTED", 2)
+    for n in (1, 2, 3):
+        tag_paragraph(seeded, para(seeded, n)[0], ["swap"])
+    for n in (4, 5, 6):
+        set_note(seeded, para(seeded, n)[0], f"note {n}")
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await show_tag(pilot, "swap")
+        entries = option_texts(screen.right)
+        assert len(entries) == 3 and entries[-1] == "… 1 more, not listed here: E exports them all"
+        assert option_texts(screen.left)[-1].endswith("notes without a tag  3")

@@ -185,14 +185,24 @@ def orphaned_quotes(db: sqlite_utils.Database, limit: int = 500, offset: int = 0
     return [replace(q, tags=tuple(carried.get(q.annotation_id, ()))) for q in quotes]
 
 
+_UNTAGGED_NOTE = ("a.paragraph_id is not null and coalesce(a.note, '') != '' "
+                  "and not exists (select 1 from annotation_tags t where t.annotation_id = a.id)")
+
+
+def untagged_note_count(db: sqlite_utils.Database) -> int:
+    return db.execute(f"select count(*) from annotations a where {_UNTAGGED_NOTE}").fetchone()[0]
+
+
+def orphan_count(db: sqlite_utils.Database) -> int:
+    return db.execute("select count(*) from annotations where paragraph_id is null").fetchone()[0]
+
+
 def untagged_notes(db: sqlite_utils.Database, limit: int = 500, offset: int = 0) -> list[TaggedQuote]:
     """Noted paragraphs and figures that carry no tag (orphans are listed with the orphans), newest article first,
     in reading order."""
     return _quotes(
         db,
-        f"select {_QUOTE_COLUMNS} from annotations a {_QUOTE_FROM} "
-        "where a.paragraph_id is not null and coalesce(a.note, '') != '' "
-        "and not exists (select 1 from annotation_tags t where t.annotation_id = a.id) "
+        f"select {_QUOTE_COLUMNS} from annotations a {_QUOTE_FROM} where {_UNTAGGED_NOTE} "
         "order by coalesce(d.published, '') desc, a.doc_id, p.position, a.figure_start is not null, a.figure_start, a.id "
         "limit ? offset ?",
         [limit, offset],

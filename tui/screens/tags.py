@@ -12,7 +12,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.annotations import (
-    TaggedQuote, orphaned, orphaned_quotes, paragraphs_with_tag, tags_with_counts, untagged_notes,
+    TaggedQuote, orphan_count, orphaned_quotes, paragraphs_with_tag, tags_with_counts, untagged_note_count,
+    untagged_notes,
 )
 from store.annotations.compare import what_changed
 from store.queries import document
@@ -22,6 +23,8 @@ from tui.widgets.paragraph import MARKER_CHANGED, MARKER_NOTE
 ORPHANS = "\0orphans"
 UNTAGGED = "\0untagged"
 MARKER_ORPHAN = "⚠"
+LISTED = 500
+"""Places listed for one tag at most; the export holds them all."""
 
 
 class TagsScreen(TwoPaneScreen):
@@ -42,6 +45,7 @@ class TagsScreen(TwoPaneScreen):
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []
+        self.counts: dict[str, int] = {}
         self.quotes: list[TaggedQuote] = []
 
     def on_mount(self) -> None:
@@ -54,13 +58,14 @@ class TagsScreen(TwoPaneScreen):
     @work(thread=True, exclusive=True, group="tags")
     def _fetch_tags(self) -> None:
         counts = self.app.store(tags_with_counts)
-        untagged = len(self.app.store(untagged_notes, limit=1000))
-        orphans = len(self.app.store(orphaned, limit=1000))
+        untagged = self.app.store(untagged_note_count)
+        orphans = self.app.store(orphan_count)
         self.post_message(self.Tags(counts, untagged, orphans))
 
     def on_tags_screen_tags(self, message: Tags) -> None:
         self.tags = [t for t, _ in message.counts] + ([UNTAGGED] if message.untagged else [])
         self.tags += [ORPHANS] if message.orphans else []
+        self.counts = dict(message.counts) | {UNTAGGED: message.untagged, ORPHANS: message.orphans}
         labels = [Content.assemble((f"● {t}", "bold"), (f"  {n}", "$text-muted")) for t, n in message.counts]
         if message.untagged:
             labels.append(Content.assemble((f"{MARKER_NOTE} notes without a tag", "italic"),
@@ -80,16 +85,21 @@ class TagsScreen(TwoPaneScreen):
     @work(thread=True, exclusive=True, group="tag-quotes")
     def _fetch_quotes(self, tag: str) -> None:
         if tag == ORPHANS:
-            quotes = self.app.store(orphaned_quotes)
+            quotes = self.app.store(orphaned_quotes, limit=LISTED)
         elif tag == UNTAGGED:
-            quotes = self.app.store(untagged_notes)
+            quotes = self.app.store(untagged_notes, limit=LISTED)
         else:
-            quotes = self.app.store(paragraphs_with_tag, tag)
+            quotes = self.app.store(paragraphs_with_tag, tag, limit=LISTED)
         self.post_message(self.Quotes(tag, quotes))
 
     def on_tags_screen_quotes(self, message: Quotes) -> None:
         self.quotes = message.quotes
-        self.right.set_options(Option(quote_visual(q)) for q in message.quotes)
+        options = [Option(quote_visual(q)) for q in message.quotes]
+        unlisted = self.counts.get(message.tag, 0) - len(message.quotes)
+        if len(message.quotes) == LISTED and unlisted > 0:
+            options.append(Option(Content.styled(f"… {unlisted:,} more, not listed here: E exports them all",
+                                                 "italic $text-muted"), disabled=True))
+        self.right.set_options(options)
 
     def open_right(self, index: int) -> None:
         if index >= len(self.quotes):
