@@ -148,7 +148,7 @@ IDLE_AFTER = 0.005
 10,000 articles (a commit, and an FTS5 segment, for nearly every file)."""
 FILES_PER_JOB = 4
 """Files sent to a worker at a time. Each job costs the writing thread a wake-up of the pool's manager
-thread, which then holds the GIL unpickling results: one file a job spent ~10 s of a 10,000-article load
+thread, which then holds the GIL unpickling results: one file a job spent ~9 s of a 10,000-article load
 in `submit`."""
 JOBS_IN_FLIGHT_PER_WORKER = 4
 
