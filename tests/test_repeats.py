@@ -142,6 +142,15 @@ def test_a_copy_that_both_respells_and_changes_a_number_still_groups(db: sqlite_
     assert changed_numbers(original, copy) == [("41", "44")]
 
 
+@pytest.mark.parametrize("written", ["Kiev\u2011based", "Kiev\u2010based", "Ki\u00adev-based", "Kiev-\u200bbased"])
+def test_invisible_breaks_of_web_text_do_not_make_another_word(written: str) -> None:
+    from store.repeats.score import score
+
+    plain = ("Ukraine and Russia exchanged 44 prisoners of war on Wednesday, officials at the Kyiv-based "
+             "coordination headquarters said, the latest swap in a process brokered by the United Arab Emirates.")
+    assert score(plain.replace("Kyiv-based", written), plain) == 100.0
+
+
 def test_an_index_signed_by_an_earlier_version_is_rebuilt_whole_on_the_next_grouping(db: sqlite_utils.Database) -> None:
     from store.db import set_meta
     from store.repeats.groups import SIGNED_KEY

@@ -9,6 +9,7 @@ The same pass gives each text a hash of its figures and the sentence keys of `_s
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -137,9 +138,14 @@ def _word_hash_of(word: str) -> int:
 
 _STOP_HASHES = np.array(sorted(_word_hash_of(w) for w in STOPWORDS), dtype=np.uint32)
 
-SIGNING_VERSION = 2
-"""Raised whenever what goes into a text's signature, keys or word codes changes (2: `SPELLINGS` folded), so that
-a collection grouped before is grouped again, whole, on its next load."""
+SIGNING_VERSION = 3
+"""Raised whenever what goes into a text's signature, keys or word codes changes (2: `SPELLINGS` folded; 3: web
+text's invisible breaks read as `_BREAKS` says), so that a collection grouped before is grouped again, whole, on its
+next load."""
+_BREAKS = re.compile("[\u00ad\u200b\u2010\u2011]")
+"""A soft hyphen (dropped), a zero-width space (a space) and the Unicode hyphens (`-`): glued to a word they
+made it another word ("Kiev\u2011based" never met "Kyiv-based")."""
+_BREAK_AS = {"\u00ad": "", "\u200b": " ", "\u2010": "-", "\u2011": "-"}
 
 SPELLINGS = {
     "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv", "nikolaev": "mykolaiv",
@@ -209,7 +215,10 @@ def word_codes(normalised: Sequence[str]) -> list[str]:
 
 def _chunk(texts: Sequence[str]) -> Signatures:
     n = len(texts)
-    joined = (_SEP.join(texts) + _SEP).encode("utf-8")
+    text = _SEP.join(texts) + _SEP
+    if not text.isascii():
+        text = _BREAKS.sub(lambda m: _BREAK_AS[m.group()], text)
+    joined = text.encode("utf-8")
     b = _LOWER[np.frombuffer(joined, dtype=np.uint8)]
     isw = _WORD_BYTE[b]
     edge = np.diff(isw.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
