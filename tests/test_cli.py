@@ -259,6 +259,25 @@ def test_a_command_on_a_missing_database_says_so_and_creates_nothing(
 def test_figures_from_text_need_no_collection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(tmp_path / "none.db"), "figures", "--text", "14 people", "--json"]) == 0
     assert '"14"' in capsys.readouterr().out
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_figures_from_text_filter_by_counted_and_describe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "none.db")
+    assert main(["--db", db, "figures", "--text", "5 troops and 7 tanks on May 11", "--date", "2025-05-16",
+                 "--counted", "TANK"]) == 0
+    out = capsys.readouterr().out
+    assert "7 tanks" in out and "troops" not in out
+    assert main(["--db", db, "figures", "--text", "Talks on May 11", "--date", "2025-05-16"]) == 0
+    assert "2025-05-11" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("extra", [["--sort", "value"], ["1"]])
+def test_figures_from_text_refuse_what_only_stored_figures_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str],
+) -> None:
+    assert main(["--db", str(tmp_path / "none.db"), "figures", "--text", "5 troops", *extra]) == 1
+    assert "stored figures" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["search", "dupes"])

@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     figs.add_argument("doc", nargs="?", metavar="DOC", help="only this document")
     figs.add_argument("--kind", help="number, count, money, percent, quantity, ordinal, duration, date, time, range, set")
     figs.add_argument("--counted", help="words the counted noun phrase contains")
-    figs.add_argument("--sort", choices=["document", "value", "date", "kind"], default="document")
+    figs.add_argument("--sort", choices=["document", "value", "date", "kind"], help="stored figures only (default: document)")
     figs.add_argument("--text", help="extract from this text instead of the store")
     figs.add_argument("--date", help="publication date (YYYY-MM-DD) to resolve --text's dates against")
     figs.add_argument("--json", action="store_true")
@@ -143,8 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     if args.command == "read" and not args.paths and holds_documents(path):
         return _run_reader(path, problems=[])
-    extracting = args.command == "figures" and args.text is not None
-    if args.command not in CREATING_COMMANDS and not extracting and not path.exists():
+    if args.command == "figures" and args.text is not None:
+        try:
+            return _figures_in_text(args)
+        except StoreError as exc:
+            print(f"tearsheet: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    if args.command not in CREATING_COMMANDS and not path.exists():
         print(f"tearsheet: {path}: no collection here yet; load articles into it first: "
               f"tearsheet --db {path} load FOLDER", file=sys.stderr)
         return EXIT_FAILED
@@ -328,30 +333,37 @@ def _check_kind(kind: str | None) -> None:
         raise StoreError(f"--kind {kind!r} is not a kind of figure: choose one of {', '.join(KINDS)}")
 
 
-def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+def _figures_in_text(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from store.figures import extract
+    from store.reading import FigureMark
+
     _check_kind(args.kind)
-    if args.text is not None:
-        from datetime import date
-
-        from store.figures import extract
-
-        try:
-            published = date.fromisoformat(args.date) if args.date else None
-        except ValueError:
-            raise StoreError(f"--date {args.date!r}: use YYYY-MM-DD") from None
-        found = [f.to_dict() for f in extract(args.text, published)]
-        if args.kind:
-            found = [f for f in found if f["kind"] == args.kind]
-        if args.json:
-            print(json.dumps(found, indent=2, ensure_ascii=False))
-        else:
-            for f in found:
-                print(f"{f['start']:>4}-{f['end']:<4} {f['kind']:<9} {f['text']}")
+    try:
+        published = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise StoreError(f"--date {args.date!r}: use YYYY-MM-DD") from None
+    if args.doc or args.sort:
+        raise StoreError("DOC and --sort are for stored figures: --text lists its figures in the text's order")
+    found = [f for f in extract(args.text, published)
+             if (not args.kind or f.kind == args.kind)
+             and (not args.counted or args.counted.casefold() in (f.counted or "").casefold())]
+    if args.json:
+        print(json.dumps([f.to_dict() for f in found], indent=2, ensure_ascii=False))
         return EXIT_OK
+    for f in found:
+        print(f"{f.start:>4}-{f.end:<4} {f.kind:<9} {f.text:<32} {FigureMark(*f.columns()[:-1]).describe()}")
+    return EXIT_OK
+
+
+def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     from store.figure_list import figures as figure_rows
 
+    _check_kind(args.kind)
+
     doc = resolve_doc(db, args.doc) if args.doc else None
-    rows = figure_rows(db, doc=doc, kind=args.kind, counted=args.counted, sort=args.sort, limit=None)
+    rows = figure_rows(db, doc=doc, kind=args.kind, counted=args.counted, sort=args.sort or "document", limit=None)
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2, ensure_ascii=False))
         return EXIT_OK
