@@ -16,6 +16,7 @@ from store.queries import document, documents
 from tests.conftest import doc_id
 from tui.app import TearsheetApp
 from tui.screens.article import ArticleScreen, ParagraphList
+from tui.screens.figures import FiguresScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.search import SearchScreen
@@ -1104,3 +1105,14 @@ async def test_a_narrow_library_gives_the_title_some_of_the_outlet_width(seeded,
         columns = app.screen.query_one("#documents", DataTable).columns
         assert columns[ColumnKey("outlet")].width == outlet
         assert columns[ColumnKey("title")].width >= 24
+
+
+async def test_palette_names_the_screen_in_front_for_commands_screens_share(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FiguresScreen)
+        helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert helps["Back"] == "esc  ·  Figures" and helps["Down"] == "j  ·  Figures"
+        assert helps["Search"] == "/  ·  Everywhere"

@@ -350,17 +350,19 @@ class TearsheetApp(App[None]):
     def _own_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.commands import GROUPS
 
+        # A command shared by several screens (Back, Down…) is labelled with the screen in front, not the first listed.
         screen_commands = getattr(screen, "COMMAND_SET", ())
-        for command in (*GLOBAL, *screen_commands):
-            if not command.palette:
+        for group, commands in GROUPS.items():
+            if commands is not GLOBAL and commands is not screen_commands:
                 continue
-            action = command.action
-            target: App | Screen = self if action.startswith("app.") else screen
-            yield SystemCommand(
-                command.description,
-                f"{command.key_display}  ·  {_group_of(command, GROUPS)}",
-                _runner(target, action.removeprefix("app.")),
-            )
+            for command in commands:
+                if not command.palette:
+                    continue
+                action = command.action
+                target: App | Screen = self if action.startswith("app.") else screen
+                yield SystemCommand(
+                    command.description, f"{command.key_display}  ·  {group}", _runner(target, action.removeprefix("app."))
+                )
 
 
 def _waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None, fn: Callable[..., T], *args: object) -> T:
@@ -374,10 +376,6 @@ def _why_not_saved(error: StoreError) -> str:
     if isinstance(error, StoreReadOnly):
         return READ_ONLY_NOW
     return str(error)
-
-
-def _group_of(command: object, groups: dict) -> str:
-    return next((name for name, commands in groups.items() if command in commands), "")
 
 
 def _runner(target: App | Screen, action: str) -> Callable[[], object]:
