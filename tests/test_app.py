@@ -1116,3 +1116,27 @@ async def test_palette_names_the_screen_in_front_for_commands_screens_share(app)
         helps = {c.title: c.help for c in app.get_system_commands(app.screen)}
         assert helps["Back"] == "esc  ·  Figures" and helps["Down"] == "j  ·  Figures"
         assert helps["Search"] == "/  ·  Everywhere"
+
+
+async def test_next_hit_says_when_the_hits_are_only_in_hidden_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Zebra crossing report\n\nThe council met on Monday about the road.\n\n"
+                                  "It will decide next week.\n", encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [folder]).ok
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zebra")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.hits
+        await pilot.press("n")
+        assert any("in the title or hidden lines (h shows them)" in m for m in notices(app))
+        await pilot.press("h", "n")
+        view = screen.cursor_view()
+        assert view is not None and view.id in screen.hits
+    db.close()

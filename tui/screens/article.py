@@ -269,10 +269,16 @@ class ArticleScreen(Screen[None]):
 
     def action_next_hit(self) -> None:
         if not self._step_matching(1, lambda v: v.id in self.hits):
-            self.notify("No search hits in this article (search with /)", timeout=2)
+            self._no_hit_shown()
 
     def action_previous_hit(self) -> None:
         if not self._step_matching(-1, lambda v: v.id in self.hits):
+            self._no_hit_shown()
+
+    def _no_hit_shown(self) -> None:
+        if self.hits:
+            self.notify("The search hits here are in the title or hidden lines (h shows them)", timeout=3)
+        else:
             self.notify("No search hits in this article (search with /)", timeout=2)
 
     # -- repeats -------------------------------------------------------------------------------
