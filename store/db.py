@@ -104,6 +104,8 @@ def open_db(
         target.parent.mkdir(parents=True, exist_ok=True)
         conn = _connect(target)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # SQLite's LIKE and lower() fold ASCII only: 'київ' never found 'Київ'.
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
         db = sqlite_utils_module().Database(conn)
         if migrate:
             _enable_wal(db, target)
@@ -113,6 +115,10 @@ def open_db(
     except OSError as exc:
         raise StoreError(f"{target}: cannot open the database ({exc.strerror or exc})") from exc
     return db
+
+
+def _casefold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else text
 
 
 def _connect(target: Path) -> sqlite3.Connection:

@@ -116,8 +116,9 @@ def _document(row: tuple) -> DocumentRow:
 def _filter(text: str, tag: str | None) -> tuple[str, list]:
     clauses, args = [], []
     for word in text.split():
-        clauses.append(f"(coalesce(d.title, d.stem) {LIKE} or coalesce(d.source, '') {LIKE} or coalesce(d.published, '') {LIKE})")
-        args += [f"%{like_literal(word)}%"] * 3
+        clauses.append(f"(casefold(coalesce(d.title, d.stem)) {LIKE} or casefold(coalesce(d.source, '')) {LIKE} "
+                       f"or coalesce(d.published, '') {LIKE})")
+        args += [f"%{like_literal(word.casefold())}%"] * 3
     if tag:
         clauses.append("d.id in (select a.doc_id from annotations a join annotation_tags t on t.annotation_id = a.id where t.tag = ?)")
         args.append(tag)

@@ -17,6 +17,7 @@ ARTICLES = {
     "a_percent.txt": "Prices rose 50% in May\n\nInflation ran at 50% in the capital, officials said.",
     "a2_money.txt": "Fund raises $50.0 million\n\nThe fund raised $50.0 million from 12 investors.",
     "ab_plain.txt": "Talks resume in Istanbul\n\nDelegations met for three hours.",
+    "c_kyiv.txt": "Київ відкриває метро\n\nМетро працює з понеділка.",
 }
 
 
@@ -46,6 +47,12 @@ def titles(db: sqlite_utils.Database, text: str) -> list[str]:
 def test_the_library_filter_takes_percent_and_underscore_literally(library, text: str, expected: list[str]) -> None:
     assert titles(library, text) == expected
     assert count_documents(library, text=text) == len(expected)
+
+
+@pytest.mark.parametrize("text", ["київ", "КИЇВ", "Київ"])
+def test_the_library_filter_ignores_case_beyond_ascii(library, text: str) -> None:
+    assert titles(library, text) == ["Київ відкриває метро"]
+    assert count_documents(library, text=text) == 1
 
 
 def test_a_name_prefix_takes_underscore_literally(library) -> None:
