@@ -213,12 +213,26 @@ def search(
     """
     if not query.strip():
         return []
+    if _PLAIN_WORDS.fullmatch(query):
+        # A word repeated adds nothing to FTS5's implicit AND, but costs it more than linear time (200 copies: 4.5 s).
+        query = _distinct_words(query)
     try:
         rows = _search_rows(db, query, limit, offset, rank_within)
     except sqlite3.OperationalError:
         words = plain_words(query)
         rows = _search_rows(db, words, limit, offset, rank_within) if words else []
     return [Hit(*row[:6], *unmark(row[6])) for row in rows]
+
+
+_PLAIN_WORDS = re.compile(r"[\w\s]+")
+
+
+def _distinct_words(query: str) -> str:
+    """Each word once, in the case it was first typed."""
+    first: dict[str, str] = {}
+    for word in query.split():
+        first.setdefault(word.casefold(), word)
+    return " ".join(first.values())
 
 
 def plain_words(query: str) -> str:

@@ -122,3 +122,18 @@ def test_a_large_value_is_rounded_before_its_size_word_is_chosen(value: float, s
     from store.reading import _short_number
 
     assert _short_number(value) == short
+
+
+def test_a_word_repeated_in_a_query_is_searched_once(library: sqlite_utils.Database, monkeypatch) -> None:
+    import store.queries as queries
+
+    once = [(h.paragraph_id, h.spans) for h in queries.search(library, "the")]
+    assert once
+    sent: list[str] = []
+    real = queries._search_rows
+    monkeypatch.setattr(queries, "_search_rows", lambda db, match, *rest: sent.append(match) or real(db, match, *rest))
+    assert [(h.paragraph_id, h.spans) for h in queries.search(library, "the " * 3000)] == once
+    assert [(h.paragraph_id, h.spans) for h in queries.search(library, "the THE the")] == once
+    assert sent == ["the", "the"]
+    queries.search(library, '"the the" OR the')
+    assert sent[-1] == '"the the" OR the'
