@@ -35,3 +35,8 @@ def bytes_hash(data: bytes) -> str:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
+
+
+def clipped(text: str, width: int) -> str:
+    """The text in at most `width` characters, an ellipsis ending it when it was longer."""
+    return text if len(text) <= width else text[:width - 1] + "…"

@@ -15,8 +15,3 @@ def plural(count: int, noun: str) -> str:
 def counted(count: int, noun: str) -> str:
     """`count` (with thousands separators) and its noun."""
     return f"{count:,} {plural(count, noun)}"
-
-
-def clipped(text: str, width: int) -> str:
-    """The text in at most `width` characters, an ellipsis ending it when it was longer."""
-    return text if len(text) <= width else text[:width - 1] + "…"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from store.text import clipped
+
 _TOKEN = re.compile(r"\S+")
 
 
@@ -23,7 +25,7 @@ def what_changed(original: str, current: str, width: int = 60) -> str:
         if tag != "equal"
     ]
     summary = "; ".join(edits) or "spacing"
-    return summary if len(summary) <= width else summary[: width - 1] + "…"
+    return clipped(summary, width)
 
 
 def _edit(was: str, now: str) -> str:

@@ -9,6 +9,7 @@ from store.annotations.anchor import reanchor_document
 from store.annotations.changes import delete, snapshot, write_tags
 from store.annotations.schema import ensure_annotation_tables
 from store.db import writing
+from store.text import clipped
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -88,12 +89,8 @@ def _place(db: sqlite_utils.Database, state: dict) -> str:
         n = row[0] if row else n
     paragraph = f"¶{n}" if n is not None else "the title"
     figure = state.get("figure_text")
-    return f"'{_short(figure)}' in {paragraph}" if figure else paragraph
+    return f"'{clipped(figure, 30)}' in {paragraph}" if figure else paragraph
 
 
 def _quoted(tags: list[str]) -> str:
     return ", ".join(f"'{t}'" for t in tags)
-
-
-def _short(text: str, width: int = 30) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

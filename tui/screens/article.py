@@ -15,12 +15,13 @@ from textual.widgets.option_list import Option
 from store import annotations
 from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
+from store.text import clipped
 from tui.commands import ARTICLE, bindings
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
 from tui.widgets.stopping_list import Direction, StoppingOptionList
-from tui.words import clipped, counted
+from tui.words import counted
 
 SAVE_DELAY = 0.4
 FOLD_TITLE_WIDTH = 40

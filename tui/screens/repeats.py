@@ -9,8 +9,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.repeats import RepeatGroup, changed_numbers, groups, members, word_diff
+from store.text import clipped
 from tui.screens.two_pane import TwoPaneScreen
-from tui.words import clipped
 
 PAGE = 200
 DIFF_STYLES = {"delete": "strike $text-error", "insert": "bold underline $text-success"}
