@@ -43,25 +43,26 @@ paragraph a thousand times over."""
 
 
 def _figures_of(text: str, published: date | None) -> list[tuple]:
-    if len(text) > CACHED_UP_TO:
-        return list(_cached_figures.__wrapped__(text, published))
-    return list(_cached_figures(text, published))
+    return list(_columns(text, published) if len(text) > CACHED_UP_TO else _cached_columns(text, published))
 
 
-@functools.lru_cache(maxsize=1024)
-def _cached_figures(text: str, published: date | None) -> tuple[tuple, ...]:
+def _columns(text: str, published: date | None) -> tuple[tuple, ...]:
     """Figures are an aid to reading: a paragraph the extractor cannot handle loads without them
-    rather than costing the whole file. Cached per worker: syndicated copies and a repeated lead come
-    close together (11% of the paragraphs of the benchmark corpus are met again within 1,000; 3% of the time)."""
+    rather than costing the whole file."""
     try:
         return tuple(figure.columns() for figure in extract(text, published))
     except Exception:  # noqa: BLE001
         return ()
 
 
+_cached_columns = functools.lru_cache(maxsize=1024)(_columns)
+"""Per worker: syndicated copies and a repeated lead come close together (11% of the paragraphs of the
+benchmark corpus are met again within 1,000; 3% of the time)."""
+
+
 def forget_cached_figures() -> None:
     """For a process that outlives its load (the reader): the cache is worth keeping only across one load's files."""
-    _cached_figures.cache_clear()
+    _cached_columns.cache_clear()
 
 
 def prepare(path: str, known_digest: str | None) -> Prepared:

@@ -306,6 +306,6 @@ def test_the_figure_cache_keeps_short_paragraphs_only(tmp_path: Path) -> None:
     [article] = prepared.articles
     kept = {p.text for p in article.paragraphs if p.kind in READING_KINDS and len(p.text) <= prepare_module.CACHED_UP_TO}
     assert len(long) > prepare_module.CACHED_UP_TO and any(len(p.text) > prepare_module.CACHED_UP_TO for p in article.paragraphs)
-    assert prepare_module._cached_figures.cache_info().currsize == len(kept)
+    assert prepare_module._cached_columns.cache_info().currsize == len(kept)
     assert any(f[2] == "$5 million" for f in prepared.figures[0][[p.text for p in article.paragraphs].index(long.strip())])
     prepare_module.forget_cached_figures()
