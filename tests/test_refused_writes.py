@@ -117,35 +117,69 @@ async def test_opening_an_article_while_another_program_writes_neither_crashes_n
     assert app.return_code in (None, 0)
 
 
-async def test_a_tag_refused_while_another_program_writes_keeps_its_dialog_and_text(seeded, tmp_path) -> None:
+async def waiting(pilot, seconds: float = 0.4) -> float:
+    """Let the reader run while a save waits for another program; how long that took (a frozen UI thread
+    would take the whole wait)."""
+    started = time.monotonic()
+    await pilot.pause(seconds)
+    return time.monotonic() - started
+
+
+async def test_a_tag_saved_while_another_program_writes_waits_in_its_dialog_and_lands_when_it_is_done(
+    seeded, tmp_path
+) -> None:
     app = TearsheetApp(seeded, resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         article = await open_first_article(pilot)
-        seeded.execute("PRAGMA busy_timeout = 100")
         with write_lock_held(tmp_path / "t.db"):
+            started = time.monotonic()
             await pilot.press("t", *"casualties", "enter")
-            await settle(pilot)
+            await waiting(pilot, 1.0)
+            assert time.monotonic() - started < 3.0
             assert isinstance(app.screen, TagModal)
-            assert app.screen.query_one(Input).value == "casualties"
-            assert errors(app) == [("Tag not saved", LOCKED_NOW)]
-            assert "try again in a moment" in LOCKED_NOW
-        await pilot.press("enter")
+            field = app.screen.query_one(Input)
+            assert field.value == "casualties" and field.disabled
+            assert "Saving" in str(app.screen.query_one("#tag-help").render())
+            assert [n.title for n in app._notifications] == ["Tag: waiting"]
+            await pilot.press("x")
+            assert field.value == "casualties"
         await settle(pilot)
         assert app.screen is article
+        assert errors(app) == []
         assert [a.tags for a in annotations_of_document(seeded, article.doc_id)] == [["casualties"]]
+        assert article.cursor_view().tags == ["casualties"]
 
 
-async def test_a_note_refused_while_another_program_writes_stays_open_even_when_quitting(seeded, tmp_path) -> None:
+async def test_escape_stops_a_tag_waiting_for_another_program_and_says_it_was_not_saved(seeded, tmp_path) -> None:
     app = TearsheetApp(seeded, resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         article = await open_first_article(pilot)
-        seeded.execute("PRAGMA busy_timeout = 100")
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("t", *"casualties", "enter")
+            await waiting(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is article
+            assert errors(app) == [("Tag not saved", LOCKED_NOW)]
+            assert "try again in a moment" in LOCKED_NOW
+        assert annotations_of_document(seeded, article.doc_id) == []
+
+
+async def test_a_note_refused_while_another_program_writes_stays_open_even_when_quitting(
+    seeded, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr("tui.saving.PATIENCE", 0.5)
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
         with write_lock_held(tmp_path / "t.db"):
             await pilot.press("a", *"Check the MoD figure", "escape")
             await settle(pilot)
             assert isinstance(app.screen, NoteModal)
+            assert not app.screen.query_one(TextArea).read_only
             await pilot.press("ctrl+q")
             await settle(pilot)
             assert app.is_running and isinstance(app.screen, NoteModal)
@@ -155,6 +189,46 @@ async def test_a_note_refused_while_another_program_writes_stays_open_even_when_
         await settle(pilot)
         assert app.screen is article
         assert [a.note for a in annotations_of_document(seeded, article.doc_id)] == ["Check the MoD figure"]
+
+
+async def test_quitting_while_a_note_waits_for_another_program_quits_once_it_is_saved(seeded, tmp_path) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("a", *"Ask the MoD", "escape")
+            await waiting(pilot)
+            await pilot.press("ctrl+q")
+            assert await waiting(pilot) < 2.0
+            assert app.is_running and isinstance(app.screen, NoteModal)
+            assert app.screen.query_one(TextArea).read_only
+            assert "Quitting once" in [n.message for n in app._notifications][-1]
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert not app.is_running
+    assert app.return_code in (None, 0)
+    assert [a.note for a in annotations_of_document(seeded, article.doc_id)] == ["Ask the MoD"]
+
+
+async def test_tags_and_an_undo_asked_for_while_another_program_writes_land_in_the_order_asked(seeded, tmp_path) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        first = article.cursor_view().id
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("full_stop", "full_stop", "u")
+            await waiting(pilot)
+            assert app.screen is article and article.query_one("#paragraphs").highlighted == 2
+            assert len(annotations_of_document(seeded, article.doc_id)) == 1
+        await settle(pilot)
+        tagged = annotations_of_document(seeded, article.doc_id)
+        assert [(a.paragraph_id, a.tags) for a in tagged] == [(first, ["casualties"])]
+        assert [n.message for n in app._notifications][-1].startswith("Undone: ")
+        assert errors(app) == []
 
 
 # -- the reader on a read-only database ------------------------------------------------------------

@@ -7,9 +7,8 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -21,6 +20,7 @@ from store.db import (
 )
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
+from tui.saving import SaveJob, SaveQueue, Saved
 from tui.words import counted
 
 if TYPE_CHECKING:
@@ -41,13 +41,6 @@ READING_WAIT_MS = 300
 freezing the reader for, and the next move writes the position again."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
-
-
-@dataclass(frozen=True, slots=True)
-class Saved(Generic[T]):
-    """A write the store took, with what its function returned (true even when that is None)."""
-
-    value: T
 
 
 class TearsheetApp(App[None]):
@@ -77,6 +70,11 @@ class TearsheetApp(App[None]):
         self._opened = threading.Event()
         self._when_open: list[Callable[[], object]] = []
         self.documents_seen: set[int] = set()
+        self.saves = SaveQueue(write=self._write_once, refused=self._not_saved, waiting=self._save_waits,
+                               deliver=self._deliver_saved, start=self._start_saving)
+        self._quit_when_saved = False
+        self.unsaved: set[SaveJob] = set()
+        """Saves asked for whose results have not come back to the UI thread."""
         """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -87,9 +85,19 @@ class TearsheetApp(App[None]):
         with self._db_lock:
             return fn(self._db, *args, **kwargs)
 
+    def save_later(
+        self, what: str, fn: Callable[..., T], *args: object, then: Callable[[Saved[T] | None], object] | None = None,
+    ) -> SaveJob:
+        """Run a store function that writes, after the writes asked for before it, in a worker; `then` gets its
+        result on the UI thread (None when the store refused it, having said why)."""
+        job = SaveJob(what, fn, args, then)
+        self.unsaved.add(job)
+        return self.saves.submit(job)
+
     def save(self, what: str, fn: Callable[..., T], *args: object, wait_ms: int | None = None) -> Saved[T] | None:
-        """Run a store function that writes. If the store refuses (locked, read-only, a tag it cannot hold),
-        say what was not saved and why, and answer None; `wait_ms` shortens the wait for another program."""
+        """Run a store function that writes, here and now: it may wait seconds for another program, so the UI
+        thread only uses it when a short `wait_ms` is given. If the store refuses (locked, read-only, a tag it
+        cannot hold), say what was not saved and why, and answer None."""
         try:
             return Saved(self.store(_waiting_at_most, wait_ms, fn, *args))
         except StoreError as exc:
@@ -110,6 +118,34 @@ class TearsheetApp(App[None]):
 
     def _not_saved(self, what: str, error: StoreError) -> None:
         self.notify(_why_not_saved(error), title=f"{what} not saved", severity="error", timeout=8, markup=False)
+
+    def _write_once(self, fn: Callable[..., Any], args: tuple[Any, ...], wait_ms: int) -> Any:
+        return self.store(_waiting_at_most, wait_ms, fn, *args)
+
+    def _save_waits(self, job: SaveJob) -> None:
+        self.notify("Another program is writing to the database; saving as soon as it is done.",
+                    title=f"{job.what}: waiting", timeout=4, markup=False)
+
+    def _start_saving(self) -> None:
+        self.run_worker(self.saves.drain, name="saves", group="saves", thread=True, exit_on_error=True)
+
+    def _deliver_saved(self, job: SaveJob, result: Saved[Any] | None) -> None:
+        try:
+            self.call_from_thread(self._saved, job, result)
+        except RuntimeError:
+            pass  # the reader has closed: nothing is left to show the result in
+
+    def _saved(self, job: SaveJob, result: Saved[Any] | None) -> None:
+        self.unsaved.discard(job)
+        if job.then is not None:
+            job.then(result)
+        if not self._quit_when_saved:
+            return
+        if result is None:
+            self._quit_when_saved = False
+        elif not self.unsaved:
+            self._quit_when_saved = False
+            self.call_after_refresh(self.run_action, "quit")
 
     def when_store_open(self, callback: Callable[[], object]) -> None:
         """Call back now if the database is open, else as soon as it is."""
@@ -222,13 +258,19 @@ class TearsheetApp(App[None]):
             self._store_opened()
 
     async def action_quit(self) -> None:
-        # What a screen holds unsaved (a note being written, a cursor moved a moment ago) is written first;
-        # what the store refuses (a note) keeps the reader open rather than lose it.
-        for screen in reversed(self.screen_stack):
-            keep = getattr(screen, "keep_before_quit", None)
-            if keep is not None and not keep():
+        # What a screen holds unsaved (a note being written, a cursor moved a moment ago) is written first, after
+        # the saves already asked for; what the store refuses (a note) keeps the reader open rather than lose it.
+        if not self.unsaved:
+            for screen in reversed(self.screen_stack):
+                keep = getattr(screen, "keep_before_quit", None)
+                if keep is not None and not keep():
+                    break
+            else:
+                self.exit()
                 return
-        self.exit()
+        if self.unsaved:
+            self._quit_when_saved = True
+            self.notify("Quitting once what is being saved is saved.", title="Saving", timeout=4)
 
     def _first_frame_painted(self) -> None:
         gc.freeze()

@@ -6,13 +6,13 @@ from store.annotations.queries import (
     orphaned, orphaned_quotes, paragraphs_with_tag, tags_with_counts, untagged_note_count, untagged_notes,
 )
 from store.annotations.tags import (
-    last_tag, tag_by_reference, tag_figure, tag_paragraph, untag_by_reference, untag_figure, untag_paragraph,
+    last_tag, retag_figure, retag_paragraph, tag_by_reference, tag_figure, tag_paragraph, untag_by_reference, untag_figure, untag_paragraph,
 )
 from store.annotations.undo import undo
 
 __all__ = [
     "Annotation", "TaggedQuote", "annotation", "annotations_of_document", "annotations_of_paragraph", "discard",
-    "known_tags", "last_tag", "orphan_count", "orphaned", "orphaned_quotes", "paragraphs_with_tag", "set_note", "tag_by_reference",
+    "known_tags", "last_tag", "orphan_count", "orphaned", "orphaned_quotes", "paragraphs_with_tag", "retag_figure", "retag_paragraph", "set_note", "tag_by_reference",
     "tag_figure", "tag_paragraph", "tags_with_counts", "undo", "untag_by_reference", "untag_figure", "untag_paragraph",
     "untagged_note_count", "untagged_notes",
 ]

@@ -42,6 +42,26 @@ def untag_figure(db: sqlite_utils.Database, paragraph_id: int, start: int, end: 
     return change(db, paragraph_id, Span(start, end), remove=_required(tags))
 
 
+def retag_paragraph(db: sqlite_utils.Database, paragraph_id: int, add: list[str], remove: list[str]) -> Annotation | None:
+    """Tags added and others removed in one change, undone together (the reader's tag dialog toggles them)."""
+    adding, removing = _either(add, remove)
+    return change(db, paragraph_id, add=adding, remove=removing)
+
+
+def retag_figure(
+    db: sqlite_utils.Database, paragraph_id: int, start: int, end: int, add: list[str], remove: list[str],
+) -> Annotation | None:
+    adding, removing = _either(add, remove)
+    return change(db, paragraph_id, Span(start, end), add=adding, remove=removing)
+
+
+def _either(add: list[str], remove: list[str]) -> tuple[list[str], list[str]]:
+    adding, removing = normalise_tags(add), normalise_tags(remove)
+    if not adding and not removing:
+        raise StoreError("no tag given: a tag needs at least one visible character")
+    return adding, removing
+
+
 def tag_by_reference(
     db: sqlite_utils.Database, doc_ref: str | int, n: int, tags: list[str], note: str | None = None
 ) -> Annotation | None:

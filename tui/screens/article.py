@@ -17,6 +17,7 @@ from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from store.text import clipped
 from tui.commands import ARTICLE, bindings
+from tui.saving import SaveJob, Saved
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.paragraph import Look, paragraph_visual
@@ -378,25 +379,31 @@ class ArticleScreen(Screen[None]):
             return
         from tui.screens.tag_modal import TagModal
 
-        def save(tags: list[str]) -> bool:
+        def save(tags: list[str], done: Callable[[bool], None]) -> SaveJob:
             add, remove = _split_toggled(tags, view.tags)
-            saved = self._save_tags(annotations.tag_paragraph, annotations.untag_paragraph, (view.id,), add, remove)
-            if saved:
+            return self._retag(annotations.retag_paragraph, (view.id,), add, remove, done)
+
+        self.app.push_screen(TagModal(view.tags, f"Tag ¶{view.n}", save=save), self._reload_if_tagged)
+
+    def _retag(
+        self, fn: Callable[..., object], where: tuple[int, ...], add: list[str], remove: list[str],
+        done: Callable[[bool], None],
+    ) -> SaveJob:
+        """Add and remove tags in one change, in the background; `done` hears whether the store took it."""
+
+        def saved(result: Saved[object] | None) -> None:
+            if result is not None:
                 self.last_tags = add or self.last_tags
-            return saved
+            done(result is not None)
 
-        self.app.push_screen(TagModal(view.tags, f"Tag ¶{view.n}", save=save), self._reload_if_saved)
+        return self.app.save_later("Tag", fn, *where, add, remove, then=saved)
 
-    def _save_tags(
-        self, tag: Callable[..., object], untag: Callable[..., object], where: tuple[int, ...], add: list[str], remove: list[str],
-    ) -> bool:
-        """Add then remove tags; False, once the store has said why, at the first it refuses."""
-        return (not add or bool(self.app.save("Tag", tag, *where, add))) and (
-            not remove or bool(self.app.save("Tag", untag, *where, remove))
-        )
-
-    def _reload_if_saved(self, tags: list[str] | None) -> None:
+    def _reload_if_tagged(self, tags: list[str] | None) -> None:
         if tags:
+            self.load(keep_position=True)
+
+    def _reload_if_saved(self, result: Saved[object] | None) -> None:
+        if result is not None:
             self.load(keep_position=True)
 
     def action_repeat_tag(self) -> None:
@@ -405,9 +412,7 @@ class ArticleScreen(Screen[None]):
         if view is None or view.hidden or not tags:
             self.notify("Tag a paragraph with t first", timeout=1.5)
             return
-        if not self.app.save("Tag", annotations.tag_paragraph, view.id, tags):
-            return
-        self.load(keep_position=True)
+        self.app.save_later("Tag", annotations.tag_paragraph, view.id, tags, then=self._reload_if_saved)
         self.action_cursor_down()
 
     def action_tag_figure(self) -> None:
@@ -424,15 +429,11 @@ class ArticleScreen(Screen[None]):
             figure = view.figures[index]
             current = next((tags for s, e, tags in view.figure_tags if (s, e) == (figure.start, figure.end)), [])
 
-            def save(tags: list[str]) -> bool:
+            def save(tags: list[str], done: Callable[[bool], None]) -> SaveJob:
                 add, remove = _split_toggled(tags, current)
-                where = (view.id, figure.start, figure.end)
-                saved = self._save_tags(annotations.tag_figure, annotations.untag_figure, where, add, remove)
-                if saved:
-                    self.last_tags = add or self.last_tags
-                return saved
+                return self._retag(annotations.retag_figure, (view.id, figure.start, figure.end), add, remove, done)
 
-            self.app.push_screen(TagModal(current, f"Tag “{figure.text}”", save=save), self._reload_if_saved)
+            self.app.push_screen(TagModal(current, f"Tag “{figure.text}”", save=save), self._reload_if_tagged)
 
         choices = [f"{f.kind:<8} {f.text}  —  {f.describe()}" for f in view.figures]
         self.app.push_screen(PickModal(f"Which figure of ¶{view.n}?", choices), picked)
@@ -446,14 +447,18 @@ class ArticleScreen(Screen[None]):
         def unchanged(note: str | None) -> bool:
             return note is None or note == (view.note or "")
 
-        def save(note: str) -> bool:
-            return unchanged(note) or bool(self.app.save("Note", annotations.set_note, view.id, note))
+        def save(note: str, done: Callable[[bool], None]) -> SaveJob | None:
+            if unchanged(note):
+                done(True)
+                return None
+            return self.app.save_later("Note", annotations.set_note, view.id, note,
+                                       then=lambda result: done(result is not None))
 
-        def done(note: str | None) -> None:
+        def closed(note: str | None) -> None:
             if not unchanged(note):
                 self.load(keep_position=True)
 
-        self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}", save=save), done)
+        self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}", save=save), closed)
 
     def action_fold_notes(self) -> None:
         self.show_notes = not self.show_notes
@@ -462,12 +467,13 @@ class ArticleScreen(Screen[None]):
                 self._redraw(view)
 
     def action_undo(self) -> None:
-        saved = self.app.save("Undo", annotations.undo)
-        if not saved:
+        self.app.save_later("Undo", annotations.undo, then=self._undone)
+
+    def _undone(self, result: Saved[str | None] | None) -> None:
+        if result is None:
             return
-        undone = saved.value
-        self.notify(f"Undone: {undone}" if undone else "Nothing to undo", timeout=2)
-        if undone:
+        self.notify(f"Undone: {result.value}" if result.value else "Nothing to undo", timeout=2)
+        if result.value:
             self.load(keep_position=True)
 
 

@@ -3,16 +3,17 @@ A note the store refuses keeps the editor open, with the text as typed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from tui.screens.saving_modal import SaveFunction, SavingModal
 
-class NoteModal(ModalScreen[str | None]):
+HELP = "escape or ctrl+s saves · ctrl+g discards · an empty note removes it"
+
+
+class NoteModal(SavingModal[str]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "save", "Save and close"),
@@ -20,29 +21,36 @@ class NoteModal(ModalScreen[str | None]):
         Binding("ctrl+g", "discard", "Discard changes"),
     ]
 
-    def __init__(self, note: str, title: str, *, save: Callable[[str], bool]) -> None:
+    def __init__(self, note: str, title: str, *, save: SaveFunction[str]) -> None:
         """`save` writes the note (also when the reader quits with the editor open) and says whether it could."""
-        super().__init__()
+        super().__init__(save)
         self.note = note
         self.title_text = title
-        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Label("escape or ctrl+s saves · ctrl+g discards · an empty note removes it", classes="dialog-help")
+            yield Label(HELP, id="note-help", classes="dialog-help")
             yield TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
 
     def action_save(self) -> None:
-        note = self._typed()
-        if self.save(note):
-            self.dismiss(note)
+        self.commit(self._typed())
 
     def action_discard(self) -> None:
-        self.dismiss(None)
+        # A save waiting for another program is given up first; one already made stands, and closes the editor.
+        if not self.stop_waiting():
+            self.dismiss(None)
 
     def keep_before_quit(self) -> bool:
-        return self.save(self._typed())
+        """True when nothing is left to save; otherwise the note is being saved, and the reader quits once it is."""
+        if self.job is None and self._typed() == self.note.strip():
+            return True
+        self.commit(self._typed())
+        return False
+
+    def show_saving(self, saving: bool) -> None:
+        self.query_one(TextArea).read_only = saving
+        self.query_one("#note-help", Label).update("Saving… (ctrl+g stops waiting and discards)" if saving else HELP)
 
     def _typed(self) -> str:
         return self.query_one(TextArea).text.strip()

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 from store.annotations import known_tags
+from tui.screens.saving_modal import SaveFunction, SavingModal
 
 
 class TagSuggester(Suggester):
@@ -32,30 +30,40 @@ class TagSuggester(Suggester):
         return None
 
 
-class TagModal(ModalScreen[list[str] | None]):
+class TagModal(SavingModal[list[str]]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: list[str], title: str, *, save: Callable[[list[str]], bool]) -> None:
+    def __init__(self, current: list[str], title: str, *, save: SaveFunction[list[str]]) -> None:
         """`save` writes the tags typed; while it fails (and has said why) the dialog stays open with them."""
-        super().__init__()
+        super().__init__(save)
         self.current = current
         self.title_text = title
-        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            now = ", ".join(self.current) if self.current else "none"
-            yield Label(f"Tags now: {now}. Type tags, separated by commas; one it has already is removed.", classes="dialog-help")
+            yield Label(self._help(), id="tag-help", classes="dialog-help")
             yield Input(placeholder="tag, another tag", id="tags",
                         suggester=TagSuggester(lambda prefix: self.app.store(known_tags, prefix)))
 
+    def _help(self) -> str:
+        now = ", ".join(self.current) if self.current else "none"
+        return f"Tags now: {now}. Type tags, separated by commas; one it has already is removed."
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         tags = [t.strip() for t in event.value.split(",") if t.strip()]
-        if not tags:
+        if tags:
+            self.commit(tags)
+        else:
             self.dismiss(None)
-        elif self.save(tags):
-            self.dismiss(tags)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.stop_waiting():
+            self.dismiss(None)
+
+    def show_saving(self, saving: bool) -> None:
+        field = self.query_one(Input)
+        field.disabled = saving
+        self.query_one("#tag-help", Label).update("Saving… (escape stops waiting)" if saving else self._help())
+        if not saving:
+            field.focus()
