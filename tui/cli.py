@@ -195,7 +195,7 @@ def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
     print(
         f"{len(report.loaded)} loaded ({report.documents} {plural(report.documents, 'document')}, "
         f"{report.paragraphs} {plural(report.paragraphs, 'paragraph')}), "
-        f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, {len(report.errors)} failed"
+        f"{len(report.unchanged)} unchanged, {report.skipped_count} skipped, {len(report.errors)} failed"
     )
 
 
