@@ -328,6 +328,23 @@ def test_the_reader_without_a_terminal_says_so_and_touches_nothing(tmp_path: Pat
     assert not db.exists()
 
 
+def test_dupes_lists_each_place_once(dbpath, capsys) -> None:
+    """Each related article on the aggregator page prints its headline three times: that is one place, not a
+    repeat; the live blog's lead, printed as its ¶1 and ¶16, is the seeds' one repeat."""
+    code, out, _ = run(capsys, "--db", dbpath, "dupes", "--json")
+    assert code == 0
+    [group] = json.loads(out)
+    assert [(m["paragraph"], m["kind"]) for m in group["members"]] == [(1, "body"), (16, "body")]
+    code, out, _ = run(capsys, "--db", dbpath, "dupes", "--min-size", "1", "--json")
+    for listed in json.loads(out):
+        places = [(m["doc"], m["paragraph"], m["kind"]) for m in listed["members"]]
+        assert len(places) == len(set(places)), places
+    headline = [g for g in json.loads(out) if g["members"][0]["text"] == "US to cut Ukraine aid"]
+    assert [[(m["paragraph"], m["kind"]) for m in g["members"]] for g in headline] == [[(None, "title")]]
+    code, out, _ = run(capsys, "--db", dbpath, "dupes")
+    assert out.splitlines()[0] == f"group {group['group']} · 2 copies" and len(out.splitlines()) == 3
+
+
 def test_dupes_refuses_a_minimum_size_below_one(dbpath, capsys) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["--db", dbpath, "dupes", "--min-size", "0"])
