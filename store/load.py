@@ -34,6 +34,8 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 class LoadProblem:
     path: str
     reason: str
+    count: int = 1
+    """Files and folders this report stands for: one note names all the hidden ones in a folder."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -51,6 +53,10 @@ class LoadReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(problem.count for problem in self.skipped)
 
 
 Progress = Callable[[int, int, str, str], None]
@@ -198,17 +204,61 @@ def _article_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Pa
         if not path.exists():
             yield path, LoadProblem(str(path), "no such file or folder")
         elif path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if any(part.startswith(".") for part in child.relative_to(path).parts) or not child.is_file():
-                    continue
+            children, hidden = _folder_contents(path)
+            for child in children:
                 if child.suffix.lower() in ARTICLE_SUFFIXES:
                     yield child, None
                 else:
                     yield child, LoadProblem(str(child), f"skipped: not an article file ({child.suffix or 'no suffix'}; tearsheet reads .txt and .md)")
+            if hidden.count:
+                yield path, LoadProblem(str(path), hidden.reason(), hidden.count)
         elif path.suffix.lower() in ARTICLE_SUFFIXES or path.is_file():
             yield path, None
         else:
             yield path, LoadProblem(str(path), "not a regular file")
+
+
+@dataclass(slots=True)
+class HiddenNames:
+    """Dot-names met in a folder, relative to it: skipped, and said so once for the folder."""
+
+    files: list[str] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)
+
+    SHOWN = 5
+
+    @property
+    def count(self) -> int:
+        return len(self.files) + len(self.folders)
+
+    def reason(self) -> str:
+        names = sorted([*self.files, *(f"{name}/" for name in self.folders)])
+        more = len(names) - self.SHOWN
+        listed = ", ".join(names[:self.SHOWN]) + (f" and {more} more" if more > 0 else "")
+        counts = [_counted(len(found), noun) for found, noun in ((self.files, "hidden file"), (self.folders, "hidden folder"))
+                  if found]
+        return f"skipped {' and '.join(counts)} (names starting with '.'; name one to load it): {listed}"
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _folder_contents(root: Path) -> tuple[list[Path], HiddenNames]:
+    """The regular files under `root`, sorted, leaving out dot-names; a hidden folder is not entered (a .git
+    holds thousands of files)."""
+    found: list[Path] = []
+    hidden = HiddenNames()
+    for folder, subfolders, names in os.walk(root):
+        here = Path(folder)
+        hidden.folders.extend(str((here / name).relative_to(root)) for name in subfolders if name.startswith("."))
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            if name.startswith("."):
+                hidden.files.append(str((here / name).relative_to(root)))
+            elif (here / name).is_file():
+                found.append(here / name)
+    return sorted(found), hidden
 
 
 def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadReport) -> str:

@@ -142,6 +142,29 @@ def test_errors_go_to_stderr_with_status(dbpath, capsys, tmp_path: Path) -> None
     assert code == 1 and "is a directory" in err
 
 
+def test_hidden_names_are_one_note_that_does_not_fail_the_load(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "story"
+    (folder / ".git").mkdir(parents=True)
+    (folder / "a.txt").write_bytes((SEEDS / "000_f7ba2992e29d3270.txt").read_bytes())
+    (folder / ".draft.txt").write_bytes((SEEDS / "003_7f94f20fc10e6d5d.txt").read_bytes())
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    dbpath = str(tmp_path / "hidden.db")
+    code, out, err = run(capsys, "--db", dbpath, "load", str(folder))
+    assert code == 0
+    assert err.splitlines() == [
+        f"tearsheet: {folder / 'notes.pdf'}: skipped: not an article file (.pdf; tearsheet reads .txt and .md)",
+        f"tearsheet: {folder}: skipped 1 hidden file and 1 hidden folder (names starting with '.'; name one to load it): "
+        ".draft.txt, .git/",
+    ]
+    assert out.strip() == "1 loaded (1 document, 28 paragraphs), 0 unchanged, 3 skipped, 0 failed"
+    code, out, err = run(capsys, "--db", dbpath, "load", str(folder), "--json")
+    assert code == 0 and err == ""
+    assert json.loads(out)["skipped"][1] == {"path": str(folder), "reason": (
+        "skipped 1 hidden file and 1 hidden folder (names starting with '.'; name one to load it): .draft.txt, .git/")}
+    assert run(capsys, "--db", dbpath, "load", str(folder), "-q") == (0, "", "")
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command: str, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
@@ -303,6 +326,23 @@ def test_the_reader_without_a_terminal_says_so_and_touches_nothing(tmp_path: Pat
     assert done.returncode == 1
     assert "the reader needs a terminal" in done.stderr and "tearsheet load PATH" in done.stderr
     assert not db.exists()
+
+
+def test_dupes_lists_each_place_once(dbpath, capsys) -> None:
+    """Each related article on the aggregator page prints its headline three times: that is one place, not a
+    repeat; the live blog's lead, printed as its ¶1 and ¶16, is the seeds' one repeat."""
+    code, out, _ = run(capsys, "--db", dbpath, "dupes", "--json")
+    assert code == 0
+    [group] = json.loads(out)
+    assert [(m["paragraph"], m["kind"]) for m in group["members"]] == [(1, "body"), (16, "body")]
+    code, out, _ = run(capsys, "--db", dbpath, "dupes", "--min-size", "1", "--json")
+    for listed in json.loads(out):
+        places = [(m["doc"], m["paragraph"], m["kind"]) for m in listed["members"]]
+        assert len(places) == len(set(places)), places
+    headline = [g for g in json.loads(out) if g["members"][0]["text"] == "US to cut Ukraine aid"]
+    assert [[(m["paragraph"], m["kind"]) for m in g["members"]] for g in headline] == [[(None, "title")]]
+    code, out, _ = run(capsys, "--db", dbpath, "dupes")
+    assert out.splitlines()[0] == f"group {group['group']} · 2 copies" and len(out.splitlines()) == 3
 
 
 def test_dupes_refuses_a_minimum_size_below_one(dbpath, capsys) -> None:

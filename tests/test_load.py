@@ -87,6 +87,57 @@ def test_bad_files_are_reported_and_the_rest_still_load(db, tmp_path: Path) -> N
     assert os.path.getsize(folder / "big.txt") > 3_000_000
 
 
+def _with_hidden_names(folder: Path) -> Path:
+    """a.txt and sub/c.txt to load; beside them a draft, desktop files, a .git folder full of .txt files,
+    and a hidden folder of articles."""
+    (folder / "sub" / ".hidden").mkdir(parents=True)
+    (folder / ".git" / "objects").mkdir(parents=True)
+    shutil.copy(LIVE_BLOG, folder / "a.txt")
+    shutil.copy(AGGREGATOR, folder / "sub" / "c.txt")
+    shutil.copy(LIVE_BLOG, folder / "sub" / ".draft.txt")
+    shutil.copy(AGGREGATOR, folder / "sub" / ".hidden" / "b.txt")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (folder / ".~lock.a.txt#").write_text("me,host,01.01.2025 10:00;", encoding="utf-8")
+    for i in range(30):
+        (folder / ".git" / "objects" / f"{i:02d}.txt").write_text("Not an article\n\nBut it ends in .txt.\n", encoding="utf-8")
+    return folder
+
+
+def test_hidden_files_and_folders_are_skipped_and_said_so_once_per_folder(db, tmp_path: Path) -> None:
+    folder = _with_hidden_names(tmp_path / "story")
+    report = load_paths(db, [folder])
+    assert sorted(Path(p).relative_to(folder).as_posix() for p in report.loaded) == ["a.txt", "sub/c.txt"]
+    assert report.ok and report.errors == []
+    [note] = report.skipped
+    assert note.path == str(folder) and note.count == 5 and report.skipped_count == 5
+    assert note.reason == ("skipped 3 hidden files and 2 hidden folders (names starting with '.'; name one to load it): "
+                           ".DS_Store, .git/, .~lock.a.txt#, sub/.draft.txt, sub/.hidden/")
+
+
+def test_a_folder_without_hidden_names_says_nothing_of_them(db, two: Path) -> None:
+    report = load_paths(db, [two])
+    assert report.skipped == [] and report.skipped_count == 0
+
+
+def test_many_hidden_names_are_counted_and_a_few_named(db, tmp_path: Path) -> None:
+    folder = tmp_path / "dotted"
+    folder.mkdir()
+    shutil.copy(LIVE_BLOG, folder / "a.txt")
+    for i in range(12):
+        (folder / f".note{i:02d}.txt").write_text("x", encoding="utf-8")
+    [note] = load_paths(db, [folder]).skipped
+    assert note.count == 12
+    assert note.reason.startswith("skipped 12 hidden files (names starting")
+    assert note.reason.endswith(": .note00.txt, .note01.txt, .note02.txt, .note03.txt, .note04.txt and 7 more")
+
+
+def test_a_hidden_file_or_folder_named_directly_is_read(db, tmp_path: Path) -> None:
+    folder = _with_hidden_names(tmp_path / "story")
+    report = load_paths(db, [folder / "sub" / ".draft.txt", folder / "sub" / ".hidden"])
+    assert report.ok and report.skipped == []
+    assert sorted(Path(p).name for p in report.loaded) == [".draft.txt", "b.txt"]
+
+
 @pytest.fixture
 def two(tmp_path: Path) -> Path:
     """The live blog as a.txt and the aggregator page as b.txt, loaded in that order."""

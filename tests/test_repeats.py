@@ -9,7 +9,9 @@ import sqlite_utils
 
 from store.db import get_meta, open_db
 from store.load import load_paths
-from store.repeats import changed_numbers, forget_paragraphs, group_of, groups, members, regroup, update_repeats
+from store.repeats import (
+    changed_numbers, forget_paragraphs, group_of, groups, groups_by_place, members, regroup, update_repeats,
+)
 from store.repeats.score import DEFAULT_THRESHOLD
 from store.text import normalise, text_hash
 from tests.conftest import lsh_pairs, packed_lsh_pairs
@@ -94,6 +96,62 @@ def test_no_group_mixes_unrelated_paragraphs(seeded: sqlite_utils.Database) -> N
     for group in found:
         assert group.size == len(group.members)
         assert len({normalise(m.text) for m in group.members}) == 1, [m.text for m in group.members]
+
+
+def test_a_list_of_repeats_shows_each_place_once(seeded: sqlite_utils.Database) -> None:
+    """The page's own headline lines, and each related article's three, are each printed in one place: only the
+    live blog's lead, printed as its ¶1 and ¶16, is printed in two."""
+    [listed] = groups_by_place(seeded)
+    assert [(m.n, m.kind) for m in listed.places] == [(1, "body"), (16, "body")]
+    assert listed.size == 2
+
+
+def test_a_headline_printed_thrice_by_its_page_is_one_place(seeded: sqlite_utils.Database) -> None:
+    pid, _ = paragraph(seeded, "US to cut Ukraine aid")
+    group = group_of(seeded, pid)
+    assert group is not None and group.size == 3
+    assert [m.paragraph_id for m in group.places] == [group.representative]
+    assert group.id not in {g.id for g in groups_by_place(seeded)}
+    assert group.id in {g.id for g in groups_by_place(seeded, min_places=1)}
+
+
+def add_page(db: sqlite_utils.Database, published: str, titles: int, body: list[str]) -> list[int]:
+    """A document that prints its headline `titles` times, unnumbered as the loader leaves titles, then its body."""
+    doc_id = db["documents"].insert({"title": HEADLINE, "published": published, "part": 0}).last_pk
+    first = db.execute("select coalesce(max(id), 0) + 1 from paragraphs").fetchone()[0]
+    texts = [HEADLINE] * titles + body
+    rows = [
+        {"id": first + i, "doc_id": doc_id, "position": i, "n": None if i < titles else i - titles + 1,
+         "kind": "title" if i < titles else "body", "text": text, "hash": text_hash(text)}
+        for i, text in enumerate(texts)
+    ]
+    db["paragraphs"].insert_all(rows)
+    return [r["id"] for r in rows]
+
+
+HEADLINE = "Moscow and Kiev exchange remains of fallen soldiers"
+
+
+def test_a_headline_in_two_documents_is_two_places_however_often_each_prints_it(db: sqlite_utils.Database) -> None:
+    first = add_page(db, "2025-05-16", 3, ["Moscow and Kiev have exchanged the remains of fallen servicemen, an MP said."])
+    second = add_page(db, "2025-05-17", 2, ["A different body paragraph about the swap, and what it may lead to next."])
+    update_repeats(db)
+    [listed] = groups_by_place(db)
+    assert listed.size == 5
+    assert [(m.paragraph_id, m.n, m.kind) for m in listed.places] == [(first[0], None, "title"), (second[0], None, "title")]
+
+
+def test_groups_by_place_come_most_places_first_and_page(db: sqlite_utils.Database) -> None:
+    lead = "Moscow and Kiev have exchanged the remains of fallen servicemen, a Russian lawmaker told reporters."
+    follow = "Similar swaps have been carried out monthly since January, with hundreds of bodies handed over each time."
+    for day in range(1, 5):
+        add_document(db, f"2025-05-0{day}", [lead, follow] if day <= 2 else [lead])
+    add_page(db, "2025-05-05", 3, [])
+    update_repeats(db)
+    listed = groups_by_place(db)
+    assert [(g.members[0].text, len(g.places)) for g in listed] == [(lead, 4), (follow, 2)]
+    assert [g.id for g in groups_by_place(db, limit=1, offset=1)] == [listed[1].id]
+    assert [len(g.places) for g in groups_by_place(db, min_places=3)] == [4]
 
 
 def test_headline_does_not_merge_with_the_paragraph_that_contains_it(seeded: sqlite_utils.Database) -> None:

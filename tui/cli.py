@@ -83,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
                            description="Groups of near-duplicate paragraphs, largest first.")
     dupes.add_argument("--threshold", type=float, help="similarity 0-100 a copy needs; a new value regroups and is kept")
     dupes.add_argument("--min-size", type=positive_int, default=2,
-                       help="only groups of at least this many paragraphs (default 2; 1 adds the paragraphs nothing repeats)")
+                       help="only groups printed in at least this many places, a document's paragraph or its title "
+                            "(default 2; 1 adds what is printed in one place only)")
     dupes.add_argument("--limit", type=positive_int, default=None, help="at most this many groups (at least 1)")
     dupes.add_argument("--json", action="store_true")
 
@@ -195,7 +196,7 @@ def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
     print(
         f"{len(report.loaded)} loaded ({report.documents} {plural(report.documents, 'document')}, "
         f"{report.paragraphs} {plural(report.paragraphs, 'paragraph')}), "
-        f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped, {len(report.errors)} failed"
+        f"{len(report.unchanged)} unchanged, {report.skipped_count} skipped, {len(report.errors)} failed"
     )
 
 
@@ -374,17 +375,17 @@ def _figures(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
 
 
 def _dupes(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
-    from store.repeats import groups, regroup
+    from store.repeats import groups_by_place, regroup
 
     if args.threshold is not None:
         if not 0 < args.threshold <= 100:
             raise StoreError("--threshold must be between 0 and 100")
         regroup(db, args.threshold)
-    found = groups(db, min_size=args.min_size, limit=args.limit)
+    found = groups_by_place(db, min_places=args.min_size, limit=args.limit)
     out = [
         {"group": g.id, "representative": g.representative,
          "members": [{"doc": m.doc_id, "paragraph": m.n, "kind": m.kind, "text": m.text, "score": round(m.score, 1)}
-                     for m in g.members]}
+                     for m in g.places]}
         for g in found
     ]
     if args.json:

@@ -22,6 +22,12 @@ class Member:
     title: str | None
     published: str | None
 
+    @property
+    def place(self) -> tuple[int, int | str]:
+        """Where a reader finds the copy: its document and paragraph number. A title has no number, and a page
+        that prints its headline two or three times (a heading, a link, the page title) prints it in one place."""
+        return (self.doc_id, self.n if self.n is not None else self.kind)
+
 
 @dataclass
 class RepeatGroup:
@@ -31,6 +37,14 @@ class RepeatGroup:
     """Paragraph id of the first printed copy: earliest published document, then the longest text."""
     members: list[Member] = field(default_factory=list)
     """Representative first, then by date, document and place."""
+
+    @property
+    def places(self) -> list[Member]:
+        """The first member in each place, in the members' order (the representative first)."""
+        first: dict[tuple[int, int | str], Member] = {}
+        for member in self.members:
+            first.setdefault(member.place, member)
+        return list(first.values())
 
 
 _MEMBERS = (
@@ -61,6 +75,27 @@ def groups(
         sql += " limit ? offset ?"
         params += [-1 if limit is None else limit, offset]
     return _with_members(db, db.execute(sql, params).fetchall())
+
+
+_PLACE = "p.doc_id || ' ' || coalesce(p.n, p.kind)"
+"""`Member.place` in SQL."""
+
+
+def groups_by_place(
+    db: sqlite_utils.Database, min_places: int = 2, limit: int | None = None, offset: int = 0,
+) -> list[RepeatGroup]:
+    """Groups printed in at least `min_places` places, those in most places first: what a list of repeats
+    shows a reader, who cannot tell a page's three copies of its own headline apart, nor needs to."""
+    sql = (
+        f"select g.id, g.size, g.representative_id, count(distinct {_PLACE}) as places from repeat_groups g "
+        "join repeat_members m on m.group_id = g.id join paragraphs p on p.id = m.paragraph_id "
+        "where g.size >= ? group by g.id having places >= ? order by places desc, g.id"
+    )
+    params: list[int] = [min_places, min_places]
+    if limit is not None or offset:
+        sql += " limit ? offset ?"
+        params += [-1 if limit is None else limit, offset]
+    return _with_members(db, [row[:3] for row in db.execute(sql, params)])
 
 
 def group_of(db: sqlite_utils.Database, paragraph_id: int) -> RepeatGroup | None:
