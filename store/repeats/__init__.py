@@ -2,9 +2,9 @@
 
 from store.repeats.diff import changed_numbers, word_diff
 from store.repeats.groups import forget_paragraphs, regroup, update_repeats
-from store.repeats.queries import Member, RepeatGroup, group_of, groups, groups_by_place, members
+from store.repeats.queries import Member, RepeatGroup, group_of, groups, groups_by_place, members, one_per_place
 
 __all__ = [
     "Member", "RepeatGroup", "changed_numbers", "forget_paragraphs", "group_of", "groups", "groups_by_place", "members",
-    "regroup", "update_repeats", "word_diff",
+    "one_per_place", "regroup", "update_repeats", "word_diff",
 ]

@@ -41,10 +41,15 @@ class RepeatGroup:
     @property
     def places(self) -> list[Member]:
         """The first member in each place, in the members' order (the representative first)."""
-        first: dict[tuple[int, int | str], Member] = {}
-        for member in self.members:
-            first.setdefault(member.place, member)
-        return list(first.values())
+        return one_per_place(self.members)
+
+
+def one_per_place(found: list[Member]) -> list[Member]:
+    """The first of these members in each place, in their order."""
+    first: dict[tuple[int, int | str], Member] = {}
+    for member in found:
+        first.setdefault(member.place, member)
+    return list(first.values())
 
 
 _MEMBERS = (

@@ -1,4 +1,4 @@
-"""Repeats: groups of near-duplicate paragraphs, largest first; a group's copies with what changed marked."""
+"""Repeats: groups of near-duplicate paragraphs, in most places first; a group's copies, one a place, with what changed marked."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.repeats import RepeatGroup, changed_numbers, groups, members, word_diff
+from store.repeats import RepeatGroup, changed_numbers, groups_by_place, members, one_per_place, word_diff
 from store.text import clipped
 from tui.screens.two_pane import TwoPaneScreen
 
@@ -46,7 +46,7 @@ class RepeatsScreen(TwoPaneScreen):
 
     @work(thread=True, exclusive=True, group="repeat-groups")
     def _fetch(self, offset: int) -> None:
-        self.post_message(self.Groups(self.app.store(groups, min_size=2, limit=PAGE, offset=offset), offset))
+        self.post_message(self.Groups(self.app.store(groups_by_place, min_places=2, limit=PAGE, offset=offset), offset))
 
     def on_repeats_screen_groups(self, message: Groups) -> None:
         if message.offset == 0:
@@ -73,7 +73,8 @@ class RepeatsScreen(TwoPaneScreen):
 
     @work(thread=True, exclusive=True, group="repeat-members")
     def _fetch_members(self, group_id: int) -> None:
-        self.post_message(self.Members(group_id, self.app.store(members, group_id)))
+        # A page that prints its headline two or three times prints it in one place: the reader goes there once.
+        self.post_message(self.Members(group_id, one_per_place(self.app.store(members, group_id))))
 
     def on_repeats_screen_members(self, message: Members) -> None:
         self.members = message.found
@@ -92,7 +93,7 @@ class RepeatsScreen(TwoPaneScreen):
 
 def _group_line(group: RepeatGroup) -> Content:
     text = group.members[0].text if group.members else ""
-    return Content.assemble((f"≡{group.size} ", "bold $text-secondary"), clipped(text, 140))
+    return Content.assemble((f"≡{len(group.places)} ", "bold $text-secondary"), clipped(text, 140))
 
 
 def _member_line(member, representative) -> Content:
