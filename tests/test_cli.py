@@ -41,6 +41,16 @@ def test_docs_json_lists_seeds_with_titles_outlets_dates(dbpath, capsys) -> None
     assert set(live) >= {"id", "path", "title", "source", "published", "paragraphs", "boilerplate"}
 
 
+def test_db_may_come_after_the_command_and_wins_there(tmp_path: Path, capsys) -> None:
+    path = str(tmp_path / "after.db")
+    assert run(capsys, "load", str(SEEDS), "--db", path, "-q")[0] == 0
+    code, out, _ = run(capsys, "docs", "--json", "--db", path)
+    assert code == 0 and len(json.loads(out)) == 5
+    code, _, err = run(capsys, "--db", str(tmp_path / "elsewhere.db"), "docs", "--db", path)
+    assert code == 0 and err == ""
+    assert not (tmp_path / "elsewhere.db").exists()
+
+
 def test_docs_filter_matching_nothing_says_so_not_that_the_store_is_empty(dbpath, capsys) -> None:
     code, out, err = run(capsys, "--db", dbpath, "docs", "--filter", "zzz")
     assert code == 0 and out == ""

@@ -41,35 +41,42 @@ def _parser() -> argparse.ArgumentParser:
         description="Read a collection of news articles: repeats grouped, figures highlighted, notes exported.",
         epilog="With no command, opens the reader (loading PATHs first; an empty database gets the bundled seeds).",
     )
-    parser.add_argument("--db", metavar="PATH", help=f"SQLite file (default: $TEARSHEET_DB, else {default_path()})")
+    db_help = f"SQLite file (default: $TEARSHEET_DB, else {default_path()})"
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    # `tearsheet load seeds --db x.db` is as natural to type as `tearsheet --db x.db load seeds`.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    read = sub.add_parser("read", help="open the reader (the default)", description="Open the reader.")
+    def command(name: str, **kwargs: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[after], **kwargs)
+
+    read = command("read", help="open the reader (the default)", description="Open the reader.")
     read.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to load first")
 
-    load = sub.add_parser("load", help="load article files and folders", description="Load .txt and .md articles, recursively.")
+    load = command("load", help="load article files and folders", description="Load .txt and .md articles, recursively.")
     load.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (none with --refresh-figures alone)")
     load.add_argument("--refresh", action="store_true", help="read every file again, even unchanged ones")
     load.add_argument("--refresh-figures", action="store_true", help="extract figures again for the whole store")
     load.add_argument("--quiet", "-q", action="store_true", help="print only errors")
     load.add_argument("--json", action="store_true", help="print a JSON summary")
 
-    docs = sub.add_parser("docs", help="list documents", description="List documents, newest first.")
+    docs = command("docs", help="list documents", description="List documents, newest first.")
     docs.add_argument("--json", action="store_true", help="print a JSON array")
     docs.add_argument("--sort", choices=["date", "outlet", "title", "loaded"], default="date")
     docs.add_argument("--filter", default="", help="words the title, outlet or date must contain")
 
-    show = sub.add_parser("show", help="print one document", description="Print a document's paragraphs, numbered as the reader numbers them.")
+    show = command("show", help="print one document", description="Print a document's paragraphs, numbered as the reader numbers them.")
     show.add_argument("doc", metavar="DOC", help="numeric id or file name stem")
     show.add_argument("--all", action="store_true", help="include boilerplate and other hidden lines")
     show.add_argument("--json", action="store_true")
 
-    find = sub.add_parser("search", help="full-text search", description="Search every paragraph (SQLite FTS5 syntax).")
+    find = command("search", help="full-text search", description="Search every paragraph (SQLite FTS5 syntax).")
     find.add_argument("query", nargs="+", help="words; FTS5 syntax such as \"peace talks\" or Kiev OR Kyiv works")
     find.add_argument("--limit", type=positive_int, default=50, help="at most this many hits (at least 1)")
     find.add_argument("--json", action="store_true")
 
-    figs = sub.add_parser("figures", help="list or extract figures",
+    figs = command("figures", help="list or extract figures",
                           description="List stored figures, or extract them from --text.")
     figs.add_argument("doc", nargs="?", metavar="DOC", help="only this document")
     figs.add_argument("--kind", help="number, count, money, percent, quantity, ordinal, duration, date, time, range, set")
@@ -79,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     figs.add_argument("--date", help="publication date (YYYY-MM-DD) to resolve --text's dates against")
     figs.add_argument("--json", action="store_true")
 
-    dupes = sub.add_parser("dupes", help="groups of repeated paragraphs",
+    dupes = command("dupes", help="groups of repeated paragraphs",
                            description="Groups of near-duplicate paragraphs, largest first.")
     dupes.add_argument("--threshold", type=float, help="similarity 0-100 a copy needs; a new value regroups and is kept")
     dupes.add_argument("--min-size", type=positive_int, default=2,
@@ -88,17 +95,17 @@ def _parser() -> argparse.ArgumentParser:
     dupes.add_argument("--limit", type=positive_int, default=None, help="at most this many groups (at least 1)")
     dupes.add_argument("--json", action="store_true")
 
-    tag = sub.add_parser("tag", help="tag a paragraph", description="Tag paragraph PARAGRAPH (its number n) of DOC.")
+    tag = command("tag", help="tag a paragraph", description="Tag paragraph PARAGRAPH (its number n) of DOC.")
     tag.add_argument("doc", metavar="DOC")
     tag.add_argument("paragraph", type=int, metavar="PARAGRAPH")
     tag.add_argument("tags", nargs="*", metavar="TAG")
     tag.add_argument("--note", help="set the paragraph's note (an empty string removes it)")
-    untag = sub.add_parser("untag", help="remove tags from a paragraph", description="Remove tags from a paragraph.")
+    untag = command("untag", help="remove tags from a paragraph", description="Remove tags from a paragraph.")
     untag.add_argument("doc", metavar="DOC")
     untag.add_argument("paragraph", type=int, metavar="PARAGRAPH")
     untag.add_argument("tags", nargs="+", metavar="TAG")
 
-    export = sub.add_parser("export", help="export tagged and noted paragraphs",
+    export = command("export", help="export tagged and noted paragraphs",
                             description="Export annotations as CSV (default), JSON Lines or Markdown.")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     export.add_argument("--tag", action="append", default=[], metavar="T", help="only annotations with this tag (repeatable)")
