@@ -14,6 +14,7 @@ from store.db import open_db
 from store.load import load_paths
 from store.queries import document, documents
 from store.repeats import groups
+from store.text import clipped
 from tests.conftest import doc_id
 from tui.app import TearsheetApp
 from tui.screens.article import ArticleScreen, ParagraphList
@@ -1085,6 +1086,55 @@ async def test_figure_values_fit_their_column_with_the_currency(app) -> None:
         values = [str(v) for v in table.get_column("value")]
         assert "300 billion USD" in values
         assert max(map(len, values)) <= width
+
+
+def assert_each_figure_shows_its_document_and_date(screen: FiguresScreen) -> None:
+    """Every row in the table's window, drawn without scrolling sideways, shows its published date and its
+    document's title cut to the document column, which takes the width the other columns leave."""
+    table = screen.query_one("#figure-table", DataTable)
+    assert sum(c.get_render_width(table) for c in table.columns.values()) == table.scrollable_content_region.width
+    assert table.max_scroll_x == 0
+    lines = [table.render_line(y).text for y in range(table.header_height, table.scrollable_content_region.height)]
+    assert len(lines) > 10
+    width = table.columns[ColumnKey("doc")].width
+    for row, line in zip(screen.rows[int(table.scroll_y):], lines):
+        assert row.published in line and clipped(f"¶{row.paragraph} {row.title}", width) in line, line
+
+
+async def test_an_80_column_figure_list_shows_each_figures_document_and_date(app) -> None:
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert_each_figure_shows_its_document_and_date(app.screen)
+
+
+async def test_the_figure_columns_fit_the_terminal_again_when_it_is_resized(app) -> None:
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        table = app.screen.query_one("#figure-table", DataTable)
+        for width, with_kind in ((160, True), (100, True), (80, False), (120, True), (82, False)):
+            await pilot.resize_terminal(width, 30)
+            await settle(pilot)
+            assert_each_figure_shows_its_document_and_date(app.screen)
+            assert (ColumnKey("kind") in table.columns) == with_kind
+            assert table.cursor_row == 3
+
+
+def test_the_figure_document_column_takes_what_the_others_leave_and_the_kind_goes_first() -> None:
+    from tui.screens.figures import DOCUMENT_WIDTH, fitted_columns
+
+    with_kind = []
+    for width in range(78, 240):
+        columns = fitted_columns(width, padding=1)
+        assert sum(c.width + 2 for c in columns) == width
+        assert columns[-1].key == "doc" and columns[-1].width >= DOCUMENT_WIDTH
+        if columns[0].key == "kind":
+            with_kind.append(width)
+    assert with_kind == list(range(with_kind[0], 240)) and with_kind[0] <= 98
 
 
 async def test_the_figure_kinds_count_with_thousands_separators(app, monkeypatch) -> None:

@@ -55,13 +55,18 @@ def test_help(app, snap_compare) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=help_screen)
 
 
-def test_figures(app, snap_compare) -> None:
-    async def figures(pilot) -> None:
-        await _settle(pilot)
-        await pilot.press("F")
-        await _settle(pilot)
+async def _figures(pilot) -> None:
+    await _settle(pilot)
+    await pilot.press("F")
+    await _settle(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=figures)
+
+def test_figures(app, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_figures)
+
+
+def test_figures_at_80x30(app, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(80, 30), run_before=_figures)
 
 
 def test_article_at_80x24(app, snap_compare) -> None:

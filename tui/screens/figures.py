@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets.data_table import ColumnKey
 
 from store.figure_list import FigureRow, figure_kinds, figures
 from tui.commands import FIGURES, bindings
@@ -20,6 +23,19 @@ from tui.words import plural
 PAGE = 300
 SORTS = ("value", "date", "document", "kind")
 SORT_LABELS = {"value": "value, each currency and unit apart", "date": "date", "document": "document", "kind": "kind"}
+FLEXIBLE_WIDTHS = {"text": (11, 24, 8), "value": (13, 23, 5), "counted": (11, 22, 8)}
+"""Each column's narrowest and widest, and the part of the table (1/n) it takes between the two."""
+KIND_WIDTH = 8
+PUBLISHED_WIDTH = 10
+DOCUMENT_WIDTH = 20
+"""The document's title is cut no shorter than this: the kind column gives way first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +64,7 @@ class FiguresScreen(Screen[None]):
         self.counted = ""
         self._generation = 0
         self._more = True
+        self._columns: tuple[Column, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,11 +78,34 @@ class FiguresScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Figures"
-        table = self.query_one(DataTable)
-        for label, key, width in (("Kind", "kind", 8), ("Figure", "text", 20), ("Value or date", "value", 23),
-                                  ("Counted", "counted", 20), ("Published", "date", 10), ("Document", "doc", 40)):
-            table.add_column(label, key=key, width=width)
         self.refresh_data(with_kinds=True)
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """DataTable has no flexible column: size them all to the table (keeping the scrollbar's width free: it
+        comes only with the rows), and lay the rows out again only when a column comes or goes."""
+        table = self.query_one(DataTable)
+        if not table.size.width:
+            return
+        columns = fitted_columns(table.size.width - table.styles.scrollbar_size_vertical, table.cell_padding)
+        if columns == self._columns:
+            return
+        same_keys = [c.key for c in columns] == [c.key for c in self._columns]
+        self._columns = columns
+        if same_keys:
+            _resize_columns(table, columns)
+        else:
+            self._lay_out(table)
+
+    def _lay_out(self, table: DataTable) -> None:
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for column in self._columns:
+            table.add_column(column.label, key=column.key, width=column.width)
+        table.add_rows([self._cells(r) for r in self.rows])
+        table.move_cursor(row=cursor)
 
     def refresh_data(self, with_kinds: bool = False) -> None:
         self._generation += 1
@@ -90,7 +130,7 @@ class FiguresScreen(Screen[None]):
             table.clear()
         self.rows.extend(page.rows)
         self._more = len(page.rows) == PAGE
-        table.add_rows([_cells(r) for r in page.rows])
+        table.add_rows([self._cells(r) for r in page.rows])
         more = "+" if self._more else ""
         self.query_one("#figure-status", Static).update(
             f"{len(self.rows):,}{more} {plural(len(self.rows), 'figure')} · sorted by {SORT_LABELS[self.sort]} (s) · enter opens the paragraph")
@@ -148,9 +188,44 @@ class FiguresScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss()
 
+    def _cells(self, row: FigureRow) -> list[Text]:
+        values = _values(row)
+        return [_clipping(values[column.key]) for column in self._columns]
 
-def _cells(row: FigureRow) -> tuple:
+
+def fitted_columns(width: int, padding: int) -> tuple[Column, ...]:
+    """The columns for a table `width` cells wide, each with `padding` on either side; the document takes
+    what the others leave."""
+    flexible = {key: max(least, min(most, width // part)) for key, (least, most, part) in FLEXIBLE_WIDTHS.items()}
+    columns = [Column("kind", "Kind", KIND_WIDTH), Column("text", "Figure", flexible["text"]),
+               Column("value", "Value or date", flexible["value"]), Column("counted", "Counted", flexible["counted"]),
+               Column("date", "Published", PUBLISHED_WIDTH)]
+    if _left_for_document(width, padding, columns) < DOCUMENT_WIDTH:
+        columns = columns[1:]
+    document = max(DOCUMENT_WIDTH, _left_for_document(width, padding, columns))
+    return (*columns, Column("doc", "Document", document))
+
+
+def _resize_columns(table: DataTable, columns: tuple[Column, ...]) -> None:
+    """New widths without laying out every row again (half a second for 3,000 figures)."""
+    for column in columns:
+        table.columns[ColumnKey(column.key)].width = column.width
+    width = sum(c.get_render_width(table) for c in table.columns.values())
+    table.virtual_size = Size(width, table.virtual_size.height)
+    table.refresh()
+
+
+def _left_for_document(width: int, padding: int, columns: list[Column]) -> int:
+    return width - sum(c.width + 2 * padding for c in columns) - 2 * padding
+
+
+def _values(row: FigureRow) -> dict[str, str]:
     figure = row.figure
-    value = figure.short_value()
     where = f"¶{row.paragraph} {row.title}" if row.paragraph is not None else row.title
-    return (figure.kind, figure.text, value, figure.counted or "", row.published or "", where)
+    return {"kind": figure.kind, "text": figure.text, "value": figure.short_value(), "counted": figure.counted or "",
+            "date": row.published or "", "doc": where}
+
+
+def _clipping(text: str) -> Text:
+    """A cell that ends in an ellipsis where its column is too narrow for it."""
+    return Text(text, no_wrap=True, overflow="ellipsis", end="")
