@@ -28,17 +28,28 @@ class FiguresPanel(StoppingOptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.keys: list[tuple[int, int]] = []
         self.border_title = "Figures"
+        self._paragraphs: list[ParagraphView] = []
+        self._built = True
 
     def on_mount(self) -> None:
         self.display = False
 
     def show_figures(self, paragraphs: list[ParagraphView]) -> None:
-        self.keys = []
+        """The article's figures, listed now if the panel is shown, else once it is: a long live blog holds tens
+        of thousands, and a hidden list of them cost a second on opening it."""
+        self._paragraphs = paragraphs
+        self.keys = [(view.id, index) for view in paragraphs for index in range(len(view.figures))]
+        self.border_subtitle = f"{len(self.keys)}"
+        self._built = False
+        if self.display:
+            self._build()
+
+    def _build(self) -> None:
+        self._built = True
+        shown = [(view, figure) for view in self._paragraphs for figure in view.figures]
+        width = max((len(_number(view)) for view, _ in shown), default=0) + 3
         options = []
-        shown = [(view, index, figure) for view in paragraphs for index, figure in enumerate(view.figures)]
-        width = max((len(_number(view)) for view, _, _ in shown), default=0) + 3
-        for view, index, figure in shown:
-            self.keys.append((view.id, index))
+        for view, figure in shown:
             gutter = Content.assemble(
                 (f"{FIGURE_GLYPHS.get(figure.kind, '·')} ", "bold"), (_number(view), "$text-muted"),
             )
@@ -48,9 +59,17 @@ class FiguresPanel(StoppingOptionList):
             # Wrapped lines hang under the figure, clear of the paragraph numbers.
             options.append(Option(Hanging(gutter, body, width, gap=0)))
         self.set_options(options or [Option("No figures in this article", disabled=True)])
-        self.border_subtitle = f"{len(self.keys)}"
+
+    def on_show(self) -> None:
+        if not self._built:
+            self._build()
 
     def highlight(self, paragraph_id: int, figure_index: int) -> None:
+        """Put the panel's cursor on a figure; a hidden panel is highlighted afresh when it is shown."""
+        if not self._built:
+            if not self.display:
+                return
+            self._build()
         if (paragraph_id, figure_index) in self.keys:
             self.highlighted = self.keys.index((paragraph_id, figure_index))
 

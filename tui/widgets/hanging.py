@@ -16,6 +16,9 @@ class Hanging(Visual):
         self.gutter_width = gutter_width
         # OptionList sizes options without their CSS padding, so the space between paragraphs is drawn here.
         self.gap = gap
+        # OptionList asks a long article for every paragraph's height at each relayout (a 12,000-paragraph live
+        # blog: three passes, seconds of wrapping).
+        self._heights: dict[int, int] = {}
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         text_width = max(1, width - self.gutter_width)
@@ -33,4 +36,6 @@ class Hanging(Visual):
         return container_width
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return max(1, self.body.get_height(rules, max(1, width - self.gutter_width))) + self.gap
+        if (height := self._heights.get(width)) is None:
+            height = self._heights[width] = max(1, self.body.get_height(rules, max(1, width - self.gutter_width))) + self.gap
+        return height
