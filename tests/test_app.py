@@ -1165,6 +1165,17 @@ async def test_a_narrow_library_gives_the_title_some_of_the_outlet_width(seeded,
         assert columns[ColumnKey("title")].width >= 24
 
 
+async def test_the_library_does_not_scroll_sideways_into_blank_columns_after_a_resize(seeded) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        assert table.max_scroll_x == 0
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert table.max_scroll_x == 0
+
+
 async def test_palette_names_the_screen_in_front_for_commands_screens_share(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from store.annotations import tag_paragraph
+from store.load import load_paths
 from tests.conftest import para
 from tests.test_app import cursor_n, notices, open_doc, settle
 from tui.app import TearsheetApp
@@ -41,7 +42,13 @@ async def test_tags_stop_at_the_first_and_last_tag(app, seeded) -> None:
         assert screen.left.highlighted == 2
 
 
-async def test_repeats_stop_at_the_first_group_and_the_last_copy(app) -> None:
+async def test_repeats_stop_at_the_first_group_and_the_last_copy(seeded, tmp_path) -> None:
+    copied = [text for (text,) in seeded.execute(
+        "select text from paragraphs where kind = 'body' and length(text) > 150 order by id limit 3")]
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "syndicated.txt").write_text("Syndicated copy\n\n" + "\n\n".join(copied) + "\n", encoding="utf-8")
+    load_paths(seeded, [tmp_path / "more"])
+    app = TearsheetApp(seeded, resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("R")

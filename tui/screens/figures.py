@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
@@ -80,13 +79,13 @@ class FiguresScreen(Screen[None]):
         self.sub_title = "Figures"
         self.refresh_data(with_kinds=True)
 
-    def on_resize(self) -> None:
+    def on_row_table_resized(self, _: RowTable.Resized) -> None:
         self._fit_columns()
 
     def _fit_columns(self) -> None:
         """DataTable has no flexible column: size them all to the table (keeping the scrollbar's width free: it
         comes only with the rows), and lay the rows out again only when a column comes or goes."""
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         if not table.size.width:
             return
         columns = fitted_columns(table.size.width - table.styles.scrollbar_size_vertical, table.cell_padding)
@@ -206,13 +205,11 @@ def fitted_columns(width: int, padding: int) -> tuple[Column, ...]:
     return (*columns, Column("doc", "Document", document))
 
 
-def _resize_columns(table: DataTable, columns: tuple[Column, ...]) -> None:
+def _resize_columns(table: RowTable, columns: tuple[Column, ...]) -> None:
     """New widths without laying out every row again (half a second for 3,000 figures)."""
     for column in columns:
         table.columns[ColumnKey(column.key)].width = column.width
-    width = sum(c.get_render_width(table) for c in table.columns.values())
-    table.virtual_size = Size(width, table.virtual_size.height)
-    table.refresh()
+    table.columns_resized()
 
 
 def _left_for_document(width: int, padding: int, columns: list[Column]) -> int:

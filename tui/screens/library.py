@@ -105,13 +105,13 @@ class LibraryScreen(Screen[None]):
         table.add_column("New", key="new", width=5)
         self.app.when_store_open(self.refresh_data)
 
-    def on_resize(self) -> None:
+    def on_row_table_resized(self, _: RowTable.Resized) -> None:
         self._fit_title()
 
     def _fit_title(self) -> None:
         """DataTable has no flexible column: give the title whatever the fixed columns leave, and on a narrow
         terminal take some of the outlet's width for it (a title cut at 19 characters says little)."""
-        table = self.query_one("#documents", DataTable)
+        table = self.query_one("#documents", RowTable)
         outlet = table.columns.get(ColumnKey("outlet"))
         if outlet is not None and table.size.width:
             outlet.width = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], table.size.width // 7))
@@ -120,7 +120,7 @@ class LibraryScreen(Screen[None]):
         if column is not None and table.size.width:
             column.auto_width = False
             column.width = max(12, table.size.width - fixed - 3)
-            table.refresh()
+            table.columns_resized()
 
     def refresh_data(self) -> None:
         self._generation += 1

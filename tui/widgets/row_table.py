@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import DataTable
 
 
@@ -11,5 +14,20 @@ class RowTable(DataTable):
 
     SIDEWAYS = frozenset({"scroll_home", "scroll_end"})
 
+    class Resized(Message):
+        """The table's own size changed (the screen's may not have: a preview pane came or went beside it)."""
+
+    def on_resize(self, _: events.Resize) -> None:
+        self.post_message(self.Resized())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action not in self.SIDEWAYS and super().check_action(action, parameters)
+
+    def columns_resized(self) -> None:
+        """After column widths were set by hand: DataTable keeps the scrollable width they had when the rows
+        went in, which let the table scroll sideways into blank columns."""
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        self.virtual_size = Size(width, self.virtual_size.height)
+        # Rows drawn since the resize were cached at the old widths.
+        self._clear_caches()
+        self.refresh()
