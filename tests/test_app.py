@@ -902,7 +902,7 @@ async def test_the_collector_paused_for_start_up_runs_again_once_the_first_frame
         gc.enable()
 
 
-async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word(app, seeded, monkeypatch) -> None:
+async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word_then_lists_the_older(app, seeded, monkeypatch) -> None:
     from store.queries import search
     from tui.screens import search as search_screen
 
@@ -915,8 +915,10 @@ async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word
         await settle(pilot)
         await pilot.press("slash", *"the")
         await settle(pilot)
-        hits = app.screen.hits
-        assert hits and {h.paragraph_id for h in hits} <= set(newest)
+        ids = [h.paragraph_id for h in app.screen.hits]
+        ranked = [i for i in ids if i >= min(newest)]
+        assert ranked and ids[:len(ranked)] == ranked and set(ranked) <= set(newest)
+        assert ids[len(ranked):] == sorted(ids[len(ranked):], reverse=True)
         await pilot.press(*" Istanbul")
         await settle(pilot)
         assert [h.paragraph_id for h in app.screen.hits] == [h.paragraph_id for h in search(seeded, "the Istanbul")]
