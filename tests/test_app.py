@@ -1137,8 +1137,49 @@ async def test_next_hit_says_when_the_hits_are_only_in_hidden_lines(tmp_path: Pa
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.hits
         await pilot.press("n")
-        assert any("in the title or hidden lines (h shows them)" in m for m in notices(app))
+        assert "Search hits here: 1 ¶ in the title (h shows it)" in notices(app)
         await pilot.press("h", "n")
         view = screen.cursor_view()
         assert view is not None and view.id in screen.hits
+    db.close()
+
+
+async def test_the_header_counts_the_hits_n_reaches_and_says_how_many_hidden_lines_hold(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Zebra crossing report\n\nBy Jane Doe, zebra correspondent\n\n"
+        "The council met on Monday about the zebra crossing on Maple Road.\n\nSubscribe to our zebra newsletter\n\n"
+        "It will decide next week whether the crossing stays.\n\n"
+        "Residents said the zebra markings had faded badly over the winter.\n\nShare this zebra story on WhatsApp\n",
+        encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [folder]).ok
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zebra")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and len(screen.hits) == 6
+
+        async def stepped_to() -> set[int]:
+            reached = set()
+            for _ in range(8):
+                await pilot.press("n")
+                reached.add(screen.cursor_view().id)
+            return reached
+
+        def header() -> str:
+            return str(screen.query_one("#article-header").content)
+
+        assert "“zebra”: 2 ¶ (n/N), 4 more in the title and other hidden lines (h shows them)" in header()
+        assert len(await stepped_to()) == 2
+        await pilot.press("h")
+        assert "“zebra”: 6 ¶ (n/N)" in header() and "more" not in header()
+        assert await stepped_to() == set(screen.hits)
+        await pilot.press("h")
+        assert "“zebra”: 2 ¶ (n/N), 4 more" in header()
     db.close()
