@@ -117,3 +117,19 @@ async def test_pages_still_coming_for_a_search_typed_over_are_dropped(zebras) ->
         assert screen.query_one("#hits").option_count == len(screen.hits) == 100
         assert len({h.paragraph_id for h in screen.hits}) == 100
         assert status(screen) == "250 paragraphs"
+
+
+async def test_the_last_hit_key_reads_a_step_at_a_time_and_says_what_the_next_press_reads(zebras, monkeypatch) -> None:
+    from tui.screens import search as search_screen
+
+    monkeypatch.setattr(search_screen, "BOTTOM_STEP", 100)
+    app = TearsheetApp(zebras, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_zebras(pilot)
+        await pilot.press("tab", "G")
+        await settle(pilot)
+        assert "200 hits loaded: G again for the last 50" in [n.message for n in app._notifications]
+        assert screen.query_one("#hits").highlighted == 199
+        await pilot.press("G")
+        await settle(pilot)
+        assert screen.query_one("#hits").highlighted == 249

@@ -202,7 +202,7 @@ class SearchScreen(ListKeys, Screen[None]):
             self._bottom = None
             options.action_last()
             if self._next is not None:
-                self.notify(f"{len(self.hits):,} hits loaded: G again for the next {BOTTOM_STEP:,}", timeout=3)
+                self.notify(f"{len(self.hits):,} hits loaded: G again for the {_next_batch(self._next)}", timeout=3)
 
     @on(Input.Submitted, "#query")
     def _submitted(self, _: Input.Submitted) -> None:
@@ -230,6 +230,12 @@ class SearchScreen(ListKeys, Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _next_batch(left: SearchCursor) -> str:
+    if left.below is None and left.ranked_left <= BOTTOM_STEP:
+        return f"last {left.ranked_left:,}"
+    return f"next {BOTTOM_STEP:,}"
 
 
 def _hit_line(hit: Hit) -> Content:
