@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -202,26 +202,88 @@ def paragraph_at(db: sqlite_utils.Database, doc_id: int, n: int) -> ParagraphRow
 # you type, where the first letter or two match that many.
 RANK_WITHIN = 5000
 
+_READABLE = (
+    "p.kind in ('title', 'heading', 'body')"
+    # A page that prints its headline twice is one hit, not two.
+    " and not exists (select 1 from paragraphs q indexed by idx_paragraphs_doc_id_position "
+    "where q.doc_id = p.doc_id and q.position < p.position and q.hash = p.hash)"
+)
+_HIT_COLUMNS = (
+    "p.id, p.doc_id, p.n, p.position, coalesce(d.title, d.stem), d.published, "
+    f"highlight(paragraphs_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}')"
+)
+_HIT_FROM = "from paragraphs_fts join paragraphs p on p.id = paragraphs_fts.rowid join documents d on d.id = p.doc_id"
 
-def search(
-    db: sqlite_utils.Database, query: str, *, limit: int = 100, offset: int = 0, rank_within: int | None = None,
-) -> list[Hit]:
-    """Full-text search over every reading paragraph, best first, with the matched words located.
+
+@dataclass(frozen=True, slots=True)
+class SearchCursor:
+    """Where the next page of a search begins.
+
+    The ranked hits are put in order once, when the search begins, so that later pages neither repeat nor skip
+    one even if a load changes the collection in between; the matches too old to be ranked follow, newest first.
+    """
+
+    match: str
+    """What FTS5 is given: the query, or its words quoted when FTS5 could not parse it."""
+    ranked: tuple[int, ...]
+    """Paragraph ids, best first, ties broken by id."""
+    taken: int = 0
+    """How many of `ranked` earlier pages have shown."""
+    below: int | None = None
+    """The matches not ranked have ids under this one; None when there are none left."""
+
+    @property
+    def ranked_left(self) -> int:
+        return len(self.ranked) - self.taken
+
+    @property
+    def exhausted(self) -> bool:
+        return not self.ranked_left and self.below is None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    hits: list[Hit]
+    next: SearchCursor | None
+    """Where the page after this one begins; None when this one reached the last hit."""
+
+
+def search(db: sqlite_utils.Database, query: str, *, limit: int = 100, rank_within: int | None = None) -> list[Hit]:
+    """The first `limit` hits of `begin_search`."""
+    cursor = begin_search(db, query, rank_within=rank_within)
+    return search_page(db, cursor, limit).hits if cursor is not None else []
+
+
+def begin_search(db: sqlite_utils.Database, query: str, *, rank_within: int | None = None) -> SearchCursor | None:
+    """Full-text search over every reading paragraph, best first: where its first page begins (None for no query).
 
     With `rank_within`, when more paragraphs match than that, only the most recently loaded that many are
-    ranked, so the cost stays bounded however large the collection grows.
+    ranked, so the cost stays bounded however large the collection grows; the older ones follow unranked.
     """
     if not query.strip():
-        return []
+        return None
     if _PLAIN_WORDS.fullmatch(query):
         # A word repeated adds nothing to FTS5's implicit AND, but costs it more than linear time (200 copies: 4.5 s).
         query = _distinct_words(query)
     try:
-        rows = _search_rows(db, query, limit, offset, rank_within)
+        return _begun(db, query, rank_within)
     except sqlite3.OperationalError:
         words = plain_words(query)
-        rows = _search_rows(db, words, limit, offset, rank_within) if words else []
-    return [Hit(*row[:6], *unmark(row[6])) for row in rows]
+        return _begun(db, words, rank_within) if words else None
+
+
+def search_page(db: sqlite_utils.Database, cursor: SearchCursor, limit: int) -> SearchPage:
+    """Up to `limit` hits from `cursor` on, with the matched words located."""
+    ids = cursor.ranked[cursor.taken : cursor.taken + limit]
+    hits = _hits_by_id(db, cursor.match, ids)
+    below = cursor.below
+    wanted = limit - len(ids)
+    if wanted and below is not None:
+        older = _hits_below(db, cursor.match, below, wanted)
+        hits += older
+        below = older[-1].paragraph_id if len(older) == wanted else None
+    after = replace(cursor, taken=cursor.taken + len(ids), below=below)
+    return SearchPage(hits, None if after.exhausted else after)
 
 
 _PLAIN_WORDS = re.compile(r"[\w\s]+")
@@ -246,25 +308,43 @@ def like_literal(text: str) -> str:
     return text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
 
 
-def _search_rows(db: sqlite_utils.Database, match: str, limit: int, offset: int, rank_within: int | None) -> list:
-    newest_ranked = None
+def _begun(db: sqlite_utils.Database, match: str, rank_within: int | None) -> SearchCursor:
+    """Raises sqlite3.OperationalError when FTS5 cannot parse `match`."""
+    oldest_ranked = None
     if rank_within is not None:
-        newest_ranked = db.execute(
+        oldest_ranked = db.execute(
             "select rowid from paragraphs_fts where paragraphs_fts match ? order by rowid desc limit 1 offset ?",
             [match, rank_within - 1],
         ).fetchone()
     sql = (
-        f"select p.id, p.doc_id, p.n, p.position, coalesce(d.title, d.stem), d.published, "
-        f"highlight(paragraphs_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') "
-        "from paragraphs_fts join paragraphs p on p.id = paragraphs_fts.rowid join documents d on d.id = p.doc_id "
-        "where paragraphs_fts match ? and p.kind in ('title', 'heading', 'body')"
-        # A page that prints its headline twice is one hit, not two.
-        " and not exists (select 1 from paragraphs q indexed by idx_paragraphs_doc_id_position "
-        "where q.doc_id = p.doc_id and q.position < p.position and q.hash = p.hash)"
-        f"{' and paragraphs_fts.rowid >= ?' if newest_ranked else ''} order by rank limit ? offset ?"
+        "select p.id from paragraphs_fts join paragraphs p on p.id = paragraphs_fts.rowid "
+        f"where paragraphs_fts match ? and {_READABLE}"
+        f"{' and paragraphs_fts.rowid >= ?' if oldest_ranked else ''} order by rank, p.id"
     )
-    args = [match, *(newest_ranked or ()), limit, offset]
-    return db.execute(sql, args).fetchall()
+    ranked = tuple(row[0] for row in db.execute(sql, [match, *(oldest_ranked or ())]))
+    return SearchCursor(match, ranked, below=oldest_ranked[0] if oldest_ranked else None)
+
+
+def _hits_by_id(db: sqlite_utils.Database, match: str, ids: tuple[int, ...]) -> list[Hit]:
+    """The hits of these paragraphs in this order; one deleted since the search began is left out."""
+    if not ids:
+        return []
+    sql = f"select {_HIT_COLUMNS} {_HIT_FROM} where paragraphs_fts match ? and paragraphs_fts.rowid in ({','.join('?' * len(ids))})"
+    found = {row[0]: _hit(row) for row in db.execute(sql, [match, *ids])}
+    return [found[i] for i in ids if i in found]
+
+
+def _hits_below(db: sqlite_utils.Database, match: str, below: int, limit: int) -> list[Hit]:
+    """Matches unranked, newest first, from the id under `below` on."""
+    sql = (
+        f"select {_HIT_COLUMNS} {_HIT_FROM} where paragraphs_fts match ? and {_READABLE} "
+        "and paragraphs_fts.rowid < ? order by paragraphs_fts.rowid desc limit ?"
+    )
+    return [_hit(row) for row in db.execute(sql, [match, below, limit])]
+
+
+def _hit(row: tuple) -> Hit:
+    return Hit(*row[:6], *unmark(row[6]))
 
 
 def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -70,3 +70,25 @@ def packed_lsh_pairs(db: sqlite_utils.Database) -> set[tuple[int, int]]:
         for pid, blob in db.execute("select paragraph_id, keys from repeat_lsh_keys")
         for key in np.frombuffer(blob, dtype=np.int64).tolist()
     }
+
+
+def write_zebra_articles(folder: Path, articles: int = 25, per_article: int = 10) -> int:
+    """Articles whose paragraphs each say "zebra" once in as many words, so every one ranks alike: the
+    order of the hits rests on the tiebreak alone. Returns how many paragraphs match."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for a in range(articles):
+        blocks = [f"Harbour report {a}"]
+        blocks += [f"Residents saw a zebra near block {a * per_article + p} on a quiet morning." for p in range(per_article)]
+        (folder / f"zebra_{a:03}.txt").write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    return articles * per_article
+
+
+@pytest.fixture
+def zebras(tmp_path: Path) -> sqlite_utils.Database:
+    """A real database file (`z.db`) with 250 paragraphs matching "zebra"."""
+    write_zebra_articles(tmp_path / "zebras")
+    database = open_db(tmp_path / "z.db")
+    report = load_paths(database, [tmp_path / "zebras"])
+    assert report.ok, report.errors
+    yield database
+    database.close()

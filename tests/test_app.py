@@ -911,7 +911,7 @@ async def test_the_collector_paused_for_start_up_runs_again_once_the_first_frame
         gc.enable()
 
 
-async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word(app, seeded, monkeypatch) -> None:
+async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word_then_lists_the_older(app, seeded, monkeypatch) -> None:
     from store.queries import search
     from tui.screens import search as search_screen
 
@@ -924,8 +924,10 @@ async def test_search_as_you_type_ranks_only_the_newest_matches_of_a_common_word
         await settle(pilot)
         await pilot.press("slash", *"the")
         await settle(pilot)
-        hits = app.screen.hits
-        assert hits and {h.paragraph_id for h in hits} <= set(newest)
+        ids = [h.paragraph_id for h in app.screen.hits]
+        ranked = [i for i in ids if i >= min(newest)]
+        assert ranked and ids[:len(ranked)] == ranked and set(ranked) <= set(newest)
+        assert ids[len(ranked):] == sorted(ids[len(ranked):], reverse=True)
         await pilot.press(*" Istanbul")
         await settle(pilot)
         assert [h.paragraph_id for h in app.screen.hits] == [h.paragraph_id for h in search(seeded, "the Istanbul")]
@@ -1204,8 +1206,49 @@ async def test_next_hit_says_when_the_hits_are_only_in_hidden_lines(tmp_path: Pa
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.hits
         await pilot.press("n")
-        assert any("in the title or hidden lines (h shows them)" in m for m in notices(app))
+        assert "Search hits here: 1 ¶ in the title (h shows it)" in notices(app)
         await pilot.press("h", "n")
         view = screen.cursor_view()
         assert view is not None and view.id in screen.hits
+    db.close()
+
+
+async def test_the_header_counts_the_hits_n_reaches_and_says_how_many_hidden_lines_hold(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Zebra crossing report\n\nBy Jane Doe, zebra correspondent\n\n"
+        "The council met on Monday about the zebra crossing on Maple Road.\n\nSubscribe to our zebra newsletter\n\n"
+        "It will decide next week whether the crossing stays.\n\n"
+        "Residents said the zebra markings had faded badly over the winter.\n\nShare this zebra story on WhatsApp\n",
+        encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [folder]).ok
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zebra")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and len(screen.hits) == 6
+
+        async def stepped_to() -> set[int]:
+            reached = set()
+            for _ in range(8):
+                await pilot.press("n")
+                reached.add(screen.cursor_view().id)
+            return reached
+
+        def header() -> str:
+            return str(screen.query_one("#article-header").content)
+
+        assert "“zebra”: 2 ¶ (n/N), 4 more in the title and other hidden lines (h shows them)" in header()
+        assert len(await stepped_to()) == 2
+        await pilot.press("h")
+        assert "“zebra”: 6 ¶ (n/N)" in header() and "more" not in header()
+        assert await stepped_to() == set(screen.hits)
+        await pilot.press("h")
+        assert "“zebra”: 2 ¶ (n/N), 4 more" in header()
     db.close()

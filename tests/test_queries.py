@@ -130,10 +130,71 @@ def test_a_word_repeated_in_a_query_is_searched_once(library: sqlite_utils.Datab
     once = [(h.paragraph_id, h.spans) for h in queries.search(library, "the")]
     assert once
     sent: list[str] = []
-    real = queries._search_rows
-    monkeypatch.setattr(queries, "_search_rows", lambda db, match, *rest: sent.append(match) or real(db, match, *rest))
+    real = queries._begun
+    monkeypatch.setattr(queries, "_begun", lambda db, match, *rest: sent.append(match) or real(db, match, *rest))
     assert [(h.paragraph_id, h.spans) for h in queries.search(library, "the " * 3000)] == once
     assert [(h.paragraph_id, h.spans) for h in queries.search(library, "the THE the")] == once
     assert sent == ["the", "the"]
     queries.search(library, '"the the" OR the')
     assert sent[-1] == '"the the" OR the'
+
+
+def pages_from(db: sqlite_utils.Database, cursor, limit: int) -> list[int]:
+    from store.queries import search_page
+
+    ids = []
+    while cursor is not None:
+        page = search_page(db, cursor, limit)
+        ids += [h.paragraph_id for h in page.hits]
+        cursor = page.next
+    return ids
+
+
+def page_through(db: sqlite_utils.Database, query: str, *, limit: int, rank_within: int | None = None) -> list[int]:
+    from store.queries import begin_search
+
+    return pages_from(db, begin_search(db, query, rank_within=rank_within), limit)
+
+
+def zebra_ids(db: sqlite_utils.Database) -> list[int]:
+    return [row[0] for row in db.execute("select rowid from paragraphs_fts where paragraphs_fts match 'zebra' order by rowid")]
+
+
+def test_pages_of_hits_ranked_alike_follow_their_ids_without_a_repeat_or_a_gap(zebras: sqlite_utils.Database) -> None:
+    from store.queries import search
+
+    ids = page_through(zebras, "zebra", limit=100)
+    assert ids == zebra_ids(zebras) and len(ids) == 250
+    assert [h.paragraph_id for h in search(zebras, "zebra", limit=30)] == ids[:30]
+
+
+def test_past_the_ranked_matches_the_older_ones_follow_newest_first(zebras: sqlite_utils.Database) -> None:
+    every = zebra_ids(zebras)
+    ids = page_through(zebras, "zebra", limit=100, rank_within=40)
+    assert ids[:40] == every[-40:]
+    assert ids[40:] == every[-41::-1]
+
+
+def test_a_load_between_pages_neither_repeats_nor_drops_a_hit(zebras: sqlite_utils.Database, tmp_path: Path) -> None:
+    from store.queries import begin_search, search_page
+
+    every = zebra_ids(zebras)
+    first = search_page(zebras, begin_search(zebras, "zebra", rank_within=100), 100)
+    more = tmp_path / "later"
+    more.mkdir()
+    (more / "late.txt").write_text("Late report\n\nA zebra was seen again at dawn by the harbour.\n", encoding="utf-8")
+    assert load_paths(zebras, [more]).ok
+    ids = [h.paragraph_id for h in first.hits] + pages_from(zebras, first.next, 100)
+    assert sorted(ids) == every and len(set(ids)) == len(ids)
+
+
+def test_the_cursor_counts_what_is_left_to_show(zebras: sqlite_utils.Database) -> None:
+    from store.queries import begin_search, search_page
+
+    ranked_all = begin_search(zebras, "zebra")
+    assert ranked_all.ranked_left == 250 and ranked_all.below is None
+    page = search_page(zebras, ranked_all, 100)
+    assert page.next is not None and page.next.ranked_left == 150
+    partly = begin_search(zebras, "zebra", rank_within=40)
+    assert partly.ranked_left == 40 and partly.below is not None
+    assert begin_search(zebras, "   ") is None and begin_search(zebras, '"') is None

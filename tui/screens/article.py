@@ -99,19 +99,40 @@ class ArticleScreen(Screen[None]):
         if position is None:
             position = doc.position
         self.sub_title = doc.display_title
-        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", counted(doc.figures, "figure")) if x)
-        if doc.repeats:
-            meta += f" · {doc.repeats} ¶ {'repeats' if doc.repeats == 1 else 'repeat'} earlier text"
-        if self.query_text:
-            meta += f" · “{self.query_text}”: {len(self.hits)} ¶ (n/N)"
-        self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")
         self._rebuild(position)
+        self._show_header()
         self.query_one(FiguresPanel).show_figures(self.data.paragraphs)
         if not doc.read:
             self._mark_read(self.doc_id)
 
     def refresh_data(self) -> None:
         self.load(keep_position=True)
+
+    def _show_header(self) -> None:
+        assert self.data is not None
+        doc = self.data.doc
+        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", counted(doc.figures, "figure")) if x)
+        if doc.repeats:
+            meta += f" · {doc.repeats} ¶ {'repeats' if doc.repeats == 1 else 'repeat'} earlier text"
+        if self.query_text:
+            meta += f" · “{self.query_text}”: {self._hits_said()}"
+        self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")
+
+    def _hits_said(self) -> str:
+        """The paragraphs n and N step through now, and those hidden lines hold until h shows them."""
+        hidden = self._hidden_hits()
+        reachable = len(self.hits) - len(hidden)
+        if not hidden:
+            return f"{reachable} ¶ (n/N)"
+        if not reachable:
+            return f"{len(hidden)} ¶ {_hidden_note(hidden)}"
+        return f"{reachable} ¶ (n/N), {len(hidden)} more {_hidden_note(hidden)}"
+
+    def _hidden_hits(self) -> list[ParagraphView]:
+        """The paragraphs with hits that n and N cannot reach while hidden lines are hidden."""
+        if self.show_hidden or self.data is None:
+            return []
+        return [v for v in self.data.paragraphs if v.hidden and v.id in self.hits]
 
     def _rebuild(self, position: int | None) -> None:
         assert self.data is not None
@@ -163,8 +184,7 @@ class ArticleScreen(Screen[None]):
         """Put the cursor on the paragraph, scrolled into view (with `top`, to the top of the view)."""
         index = next((i for i, v in enumerate(self.shown) if v.id == paragraph_id), None)
         if index is None and not self.show_hidden:
-            self.show_hidden = True
-            self._rebuild(None)
+            self._show_hidden_lines(True, None)
             index = next((i for i, v in enumerate(self.shown) if v.id == paragraph_id), None)
         if index is not None:
             paragraphs = self.query_one(ParagraphList)
@@ -253,9 +273,14 @@ class ArticleScreen(Screen[None]):
 
     def action_toggle_hidden(self) -> None:
         view = self.cursor_view()
-        self.show_hidden = not self.show_hidden
-        self._rebuild(view.position if view else None)
+        self._show_hidden_lines(not self.show_hidden, view.position if view else None)
         self.notify("Boilerplate shown, dimmed" if self.show_hidden else "Boilerplate hidden", timeout=1.5)
+
+    def _show_hidden_lines(self, shown: bool, position: int | None) -> None:
+        """Show or hide the hidden lines; the header's count of hits follows what n and N can reach."""
+        self.show_hidden = shown
+        self._rebuild(position)
+        self._show_header()
 
     def _step_matching(self, step: int, predicate) -> bool:
         paragraphs = self.query_one(ParagraphList)
@@ -278,8 +303,8 @@ class ArticleScreen(Screen[None]):
             self._no_hit_shown()
 
     def _no_hit_shown(self) -> None:
-        if self.hits:
-            self.notify("The search hits here are in the title or hidden lines (h shows them)", timeout=3)
+        if hidden := self._hidden_hits():
+            self.notify(f"Search hits here: {len(hidden)} ¶ {_hidden_note(hidden)}", timeout=3)
         else:
             self.notify("No search hits in this article (search with /)", timeout=2)
 
@@ -481,6 +506,16 @@ def _split_toggled(tags: list[str], have: list[str]) -> tuple[list[str], list[st
     """The tags typed, split into those to add and those to remove (the ones already there, in any case)."""
     present = {t.casefold() for t in have}
     return [t for t in tags if t.casefold() not in present], [t for t in tags if t.casefold() in present]
+
+
+def _hidden_note(views: list[ParagraphView]) -> str:
+    """Where these hidden paragraphs are, and that h shows them."""
+    titles = sum(v.kind == "title" for v in views)
+    if titles == len(views):
+        where = "in the title"
+    else:
+        where = "in the title and other hidden lines" if titles else "in hidden lines"
+    return f"{where} (h shows {'it' if len(views) == 1 else 'them'})"
 
 
 def _escape(text: str) -> str:

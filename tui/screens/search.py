@@ -2,25 +2,58 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from store.queries import RANK_WITHIN, Hit, search
+from store.queries import RANK_WITHIN, Hit, SearchCursor, SearchPage, begin_search, search_page
 from tui.commands import SEARCH, bindings
 from tui.screens.list_keys import ListKeys
 from tui.widgets.footer import KeysFooter
-from tui.widgets.stopping_list import OpeningList, StoppingOptionList
+from tui.widgets.stopping_list import OpeningList
 from tui.words import plural
 
-LIMIT = 100
+PAGE = 100
+READ_AHEAD = 20
+"""The next page is read when the cursor comes this close to the last hit loaded."""
+BOTTOM_STEP = 1_000
+"""Hits G loads at most a press: each is laid out as it is added, on the UI thread."""
 CONTEXT = 90
 IDLE_STATUS = "Type to search; enter opens the hit"
+
+
+@dataclass(frozen=True, slots=True)
+class HitsRead:
+    query: str
+    generation: int
+    page: SearchPage
+    first: bool
+    """The search's first page, which replaces the hits shown."""
+    last: bool
+    """The last page this read brings."""
+
+
+@dataclass(frozen=True, slots=True)
+class BottomWanted:
+    """G pressed while hits past the last loaded were still to come: where to put the cursor once they are in."""
+
+    until: int
+    cursor_was: int | None
+
+
+class HitList(OpeningList):
+    """The hits; end goes to the last hit as G does, past the page loaded."""
+
+    BINDINGS = [Binding("end", "screen.cursor_bottom", "Last hit", show=False)]
 
 
 class SearchScreen(ListKeys, Screen[None]):
@@ -28,24 +61,27 @@ class SearchScreen(ListKeys, Screen[None]):
     BINDINGS = bindings(SEARCH)
     AUTO_FOCUS = "#query"
 
-    class Results(Message):
-        def __init__(self, query: str, hits: list[Hit]) -> None:
+    class Read(Message):
+        def __init__(self, read: HitsRead) -> None:
             super().__init__()
-            self.query = query
-            self.hits = hits
+            self.read = read
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial = query
         self.hits: list[Hit] = []
         self.query_text = ""
+        self._generation = 0
+        self._next: SearchCursor | None = None
+        self._reading = False
+        self._bottom: BottomWanted | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="search"):
             yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Kiev OR Kyiv, sanction*', id="query")
             yield Static("", id="search-status")
-            yield OpeningList(id="hits")
+            yield HitList(id="hits")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -59,12 +95,13 @@ class SearchScreen(ListKeys, Screen[None]):
 
     def clear(self) -> None:
         """Start over as a new search screen would: no query, no hits, the query focused."""
+        self._forget_reads()
         self.hits = []
         self.query_text = ""
         query = self.query_one("#query", Input)
         with query.prevent(Input.Changed):
             query.value = ""
-        self.query_one("#hits", OptionList).clear_options()
+        self.hit_list.clear_options()
         self.query_one("#search-status", Static).update("")
         self.focus_query()
 
@@ -75,23 +112,97 @@ class SearchScreen(ListKeys, Screen[None]):
     def _changed(self, event: Input.Changed) -> None:
         self._run(event.value)
 
-    @work(thread=True, exclusive=True, group="search")
     def _run(self, query: str) -> None:
-        hits = self.app.store(search, query, limit=LIMIT, rank_within=RANK_WITHIN) if query.strip() else []
-        self.post_message(self.Results(query, hits))
+        self._forget_reads()
+        self._begin(query, self._generation)
 
-    def on_search_screen_results(self, message: Results) -> None:
-        if message.query != self.query_one("#query", Input).value:
+    def _forget_reads(self) -> None:
+        """Pages still being read belong to the search before: they are dropped when they come."""
+        self._generation += 1
+        self._next = None
+        self._reading = False
+        self._bottom = None
+
+    @work(thread=True, exclusive=True, group="search")
+    def _begin(self, query: str, generation: int) -> None:
+        cursor = self.app.store(begin_search, query, rank_within=RANK_WITHIN)
+        page = self.app.store(search_page, cursor, PAGE) if cursor is not None else SearchPage([], None)
+        self.post_message(self.Read(HitsRead(query, generation, page, first=True, last=True)))
+
+    @work(thread=True, exclusive=True, group="search-more")
+    def _read_on(self, query: str, cursor: SearchCursor, generation: int, at_least: int) -> None:
+        worker, read = get_current_worker(), 0
+        while True:
+            page = self.app.store(search_page, cursor, PAGE)
+            read += len(page.hits)
+            last = page.next is None or read >= at_least or worker.is_cancelled
+            self.post_message(self.Read(HitsRead(query, generation, page, first=False, last=last)))
+            if last:
+                return
+            cursor = page.next
+
+    def _read_more(self, at_least: int) -> None:
+        """The hits after the last loaded, `at_least` that many unless the search ends first."""
+        if self._next is not None and not self._reading:
+            self._reading = True
+            self._read_on(self.query_text, self._next, self._generation, at_least)
+
+    def on_search_screen_read(self, message: Read) -> None:
+        read = message.read
+        if read.generation != self._generation:
             return
-        self.hits = message.hits
-        self.query_text = message.query
-        options = self.query_one("#hits", OptionList)
-        options.set_options(Option(_hit_line(h)) for h in self.hits)
-        if self.hits:
+        options = self.hit_list
+        if read.first:
+            self.hits = []
+            self.query_text = read.query
+            options.clear_options()
+        self.hits.extend(read.page.hits)
+        self._next = read.page.next
+        options.add_options(Option(_hit_line(h)) for h in read.page.hits)
+        if read.first and self.hits:
             options.highlighted = 0
-        more = "+" if len(self.hits) == LIMIT else ""
-        status = f"{len(self.hits)}{more} {plural(len(self.hits), 'paragraph')}" if message.query.strip() else IDLE_STATUS
-        self.query_one("#search-status", Static).update(status)
+        if read.last:
+            self._reading = False
+            self._go_on_to_bottom()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if not self.query_text.strip():
+            self.query_one("#search-status", Static).update(IDLE_STATUS)
+            return
+        left = self._next
+        known = len(self.hits) + (left.ranked_left if left is not None else 0)
+        more = "+" if left is not None and left.below is not None else ""
+        self.query_one("#search-status", Static).update(f"{known:,}{more} {plural(known, 'paragraph')}")
+
+    @on(OptionList.OptionHighlighted, "#hits")
+    def _near_end(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index >= len(self.hits) - READ_AHEAD:
+            self._read_more(PAGE)
+
+    def action_cursor_bottom(self) -> None:
+        """The last hit: those not loaded yet are read page by page (BOTTOM_STEP at most), and the cursor follows."""
+        options = self.hit_list
+        options.action_last()
+        if self._next is not None:
+            self._bottom = BottomWanted(len(self.hits) + BOTTOM_STEP, options.highlighted)
+            self._read_more(BOTTOM_STEP)
+
+    def _go_on_to_bottom(self) -> None:
+        """After a read, G's cursor moves to the last hit once they are in, unless it was moved meanwhile."""
+        wanted = self._bottom
+        options = self.hit_list
+        if wanted is None:
+            return
+        if options.highlighted != wanted.cursor_was:
+            self._bottom = None
+        elif self._next is not None and len(self.hits) < wanted.until:
+            self._read_more(wanted.until - len(self.hits))
+        else:
+            self._bottom = None
+            options.action_last()
+            if self._next is not None:
+                self.notify(f"{len(self.hits):,} hits loaded: G again for the {_next_batch(self._next)}", timeout=3)
 
     @on(Input.Submitted, "#query")
     def _submitted(self, _: Input.Submitted) -> None:
@@ -111,14 +222,20 @@ class SearchScreen(ListKeys, Screen[None]):
         self.app.open_article(hit.doc_id, position=hit.position, query=self.query_text)
 
     @property
-    def hit_list(self) -> StoppingOptionList:
-        return self.query_one("#hits", StoppingOptionList)
+    def hit_list(self) -> HitList:
+        return self.query_one("#hits", HitList)
 
-    def active_list(self) -> StoppingOptionList:
+    def active_list(self) -> HitList:
         return self.hit_list
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _next_batch(left: SearchCursor) -> str:
+    if left.below is None and left.ranked_left <= BOTTOM_STEP:
+        return f"last {left.ranked_left:,}"
+    return f"next {BOTTOM_STEP:,}"
 
 
 def _hit_line(hit: Hit) -> Content:

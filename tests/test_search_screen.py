@@ -1,0 +1,135 @@
+"""The Search screen reads on past its first page: G, end and paging down reach the last hit, and the count says
+how many there are once it knows."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import sqlite_utils
+from textual.widgets import Static
+
+from store.queries import search_page
+from tui.app import TearsheetApp
+from tui.screens.search import SearchScreen
+
+SIZE = (100, 30)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def status(screen: SearchScreen) -> str:
+    return str(screen.query_one("#search-status", Static).render())
+
+
+def every_zebra(db: sqlite_utils.Database) -> list[int]:
+    return [row[0] for row in db.execute("select rowid from paragraphs_fts where paragraphs_fts match 'zebra' order by rowid")]
+
+
+async def search_zebras(pilot) -> SearchScreen:
+    await settle(pilot)
+    await pilot.press("slash", *"zebra")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
+@pytest.fixture
+def few_ranked(monkeypatch) -> None:
+    """Only the newest 40 matches ranked, so the first page's 100 hits run past them into those not counted yet."""
+    from tui.screens import search as search_screen
+
+    monkeypatch.setattr(search_screen, "RANK_WITHIN", 40)
+
+
+@pytest.mark.parametrize("key", ["G", "end"])
+async def test_the_last_hit_key_reads_on_to_the_last_hit_and_the_count_becomes_exact(zebras, few_ranked, key: str) -> None:
+    app = TearsheetApp(zebras, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_zebras(pilot)
+        assert len(screen.hits) == 100 and status(screen) == "100+ paragraphs"
+        await pilot.press("tab", key)
+        await settle(pilot)
+        hits = screen.query_one("#hits")
+        assert hits.option_count == len(screen.hits) == 250
+        assert hits.highlighted == 249
+        assert sorted(h.paragraph_id for h in screen.hits) == every_zebra(zebras)
+        assert status(screen) == "250 paragraphs"
+
+
+async def test_paging_down_reads_on_page_by_page_to_the_last_hit(zebras, few_ranked) -> None:
+    app = TearsheetApp(zebras, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_zebras(pilot)
+        hits = screen.query_one("#hits")
+        await pilot.press("tab")
+        counts = []
+        for _ in range(60):
+            await pilot.press("pagedown")
+            await settle(pilot)
+            counts.append(status(screen))
+            if hits.highlighted == 249:
+                break
+        assert hits.highlighted == 249 and len(screen.hits) == 250
+        assert counts[0] == "100+ paragraphs" and "200+ paragraphs" in counts and counts[-1] == "250 paragraphs"
+        assert [h.paragraph_id for h in screen.hits] == every_zebra(zebras)[-40:] + every_zebra(zebras)[-41::-1]
+
+
+async def test_the_count_is_exact_at_once_when_every_match_is_ranked(zebras) -> None:
+    app = TearsheetApp(zebras, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_zebras(pilot)
+        assert screen.query_one("#hits").option_count == 100
+        assert status(screen) == "250 paragraphs"
+        await pilot.press("tab", "G")
+        await settle(pilot)
+        assert [h.paragraph_id for h in screen.hits] == every_zebra(zebras)
+        assert screen.query_one("#hits").highlighted == 249
+
+
+async def test_pages_still_coming_for_a_search_typed_over_are_dropped(zebras) -> None:
+    app = TearsheetApp(zebras, resume=False)
+    later_pages = threading.Event()
+    store = app.store
+
+    def slow_after_the_first_page(fn, *args, **kwargs):
+        if fn is search_page and args[0].taken:
+            later_pages.wait(10)
+        return store(fn, *args, **kwargs)
+
+    app.store = slow_after_the_first_page
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_zebras(pilot)
+        await pilot.press("tab", "G")
+        screen.focus_query()
+        await pilot.press("end", *" morning")
+        for _ in range(200):
+            if screen.query_text == "zebra morning":
+                break
+            await pilot.pause(0.05)
+        later_pages.set()
+        await settle(pilot)
+        assert screen.query_one("#hits").option_count == len(screen.hits) == 100
+        assert len({h.paragraph_id for h in screen.hits}) == 100
+        assert status(screen) == "250 paragraphs"
+
+
+async def test_the_last_hit_key_reads_a_step_at_a_time_and_says_what_the_next_press_reads(zebras, monkeypatch) -> None:
+    from tui.screens import search as search_screen
+
+    monkeypatch.setattr(search_screen, "BOTTOM_STEP", 100)
+    app = TearsheetApp(zebras, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_zebras(pilot)
+        await pilot.press("tab", "G")
+        await settle(pilot)
+        assert "200 hits loaded: G again for the last 50" in [n.message for n in app._notifications]
+        assert screen.query_one("#hits").highlighted == 199
+        await pilot.press("G")
+        await settle(pilot)
+        assert screen.query_one("#hits").highlighted == 249
