@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -407,6 +407,12 @@ def _v7(db: sqlite_utils.Database) -> None:
         db.execute("alter table sources add column prepared_by integer")
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    # Search skips a headline a page prints twice by asking for an earlier copy in the same document: through
+    # (doc_id, position) that walked every earlier paragraph, 8.5 s for a word in a 12,000-paragraph live blog.
+    db.execute("create index if not exists idx_paragraphs_doc_id_hash on paragraphs (doc_id, hash)")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8,
 }

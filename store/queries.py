@@ -205,8 +205,8 @@ RANK_WITHIN = 5000
 _READABLE = (
     "p.kind in ('title', 'heading', 'body')"
     # A page that prints its headline twice is one hit, not two.
-    " and not exists (select 1 from paragraphs q indexed by idx_paragraphs_doc_id_position "
-    "where q.doc_id = p.doc_id and q.position < p.position and q.hash = p.hash)"
+    " and not exists (select 1 from paragraphs q indexed by idx_paragraphs_doc_id_hash "
+    "where q.doc_id = p.doc_id and q.hash = p.hash and q.position < p.position)"
 )
 _HIT_COLUMNS = (
     "p.id, p.doc_id, p.n, p.position, coalesce(d.title, d.stem), d.published, "

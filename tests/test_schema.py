@@ -49,6 +49,7 @@ def as_version_1(path: Path) -> None:
     database.execute("create index idx_repeat_lsh_paragraph on repeat_lsh (paragraph_id)")
     database.execute("alter table annotations drop column original_text")
     database.execute("alter table sources drop column prepared_by")
+    database.execute("drop index idx_paragraphs_doc_id_hash")
     database.execute("update meta set value = '1' where key = 'schema_version'")
     database.conn.commit()
     database.close()
@@ -73,7 +74,8 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 7
+    assert schema_version(database) == SCHEMA_VERSION == 8
+    assert "idx_paragraphs_doc_id_hash" in {index.name for index in database["paragraphs"].indexes}
     assert stale_dates(database) == []
     assert [row.id for row in documents(database, sort="date", limit=None)] == expected
 
