@@ -206,6 +206,29 @@ def test_a_weak_likeness_needs_a_neighbour() -> None:
     assert match_anchors([lone], [_p(1, 4, unrelated, "prev-hash", "next-hash")]) == {}
 
 
+def test_an_edited_paragraph_between_its_old_neighbours_beats_a_closer_look_alike_elsewhere() -> None:
+    stock = "Russian forces shelled the town overnight, the regional governor said on Telegram."
+    edited = _p(5, 5, f"Update 4 (corrected): {stock}", "h-3", "h-5")
+    look_alike = _p(348, 348, f"Update 347: {stock}", "h-346", "h-348")
+    anchor = Anchor(f"Update 4: {stock}", "h-4", 5, "h-3", "h-5")
+    assert match_anchors([anchor], [look_alike, edited])[anchor].id == 5
+
+
+def test_a_reloaded_live_blog_keeps_a_tag_on_its_edited_update(store: sqlite_utils.Database, tmp_path: Path) -> None:
+    stock = ["Russian forces shelled the town overnight, the regional governor said on Telegram.",
+             "Air defences downed 12 drones over the region, the defence ministry said in a statement."]
+    lines = ["date 2025-05-11 Live: the war, day by day", *(f"Update {i}: {stock[i % 2]}" for i in range(400))]
+    path = tmp_path / "live.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_paths(store, [path]).ok
+    pid = store.execute("select id from paragraphs where text = ?", [lines[5]]).fetchone()[0]
+    tagged = tag_paragraph(store, pid, ["shelling"])
+    lines[5] = lines[5].replace("Update 4:", "Update 4 (corrected):")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_paths(store, [path]).ok
+    assert place(store, tagged.id)[1] == lines[5]
+
+
 def test_a_sentence_added_or_cut_keeps_the_paragraph() -> None:
     old = "Western leaders dismissed the Kremlin's proposal for talks in Istanbul on May 15 as insufficient."
     grown = old + " Kyiv said it would attend only if a ceasefire held first."

@@ -2,9 +2,9 @@
 
 An annotation remembers the text it was made on and the hashes of the paragraphs around it. After a
 reload the annotations of one old paragraph move together: to the paragraph with the same text (the
-nearest one if the text repeats, each copy claimed once), else to the most similar unclaimed paragraph
-of the same article (a fixed typo, a changed word, a sentence added or cut; a weaker likeness is
-accepted when a neighbour still matches), else to a paragraph that holds its whole text (two
+nearest one if the text repeats, each copy claimed once), else to the unclaimed paragraph of the same
+article most like it (a fixed typo, a changed word, a sentence added or cut; one still between its old
+neighbours first; a weaker likeness is accepted when a neighbour still matches), else to a paragraph that holds its whole text (two
 paragraphs merged), else to exactly the same text in another article of the same file (related articles
 that changed places), else they stay as orphans, listed and never dropped, and tried again on every
 later load. A figure follows its text inside the paragraph; a figure whose text is gone becomes an
@@ -158,7 +158,7 @@ def match_anchors(
                 claimed.add(best.id)
     if exact_only:
         return placed
-    candidates: list[tuple[float, int, Anchor, _Paragraph]] = []
+    candidates: list[tuple[int, float, int, Anchor, _Paragraph]] = []
     free = [p for p in paragraphs if p.id not in claimed]
     for anchor in ordered:
         if anchor in placed or not anchor.text:
@@ -166,8 +166,11 @@ def match_anchors(
         for paragraph in free:
             score = _likeness(anchor, paragraph)
             if score:
-                candidates.append((score, -abs((paragraph.n or 0) - (anchor.n or 0)), anchor, paragraph))
-    for _score, _near, anchor, paragraph in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
+                near = -abs((paragraph.n or 0) - (anchor.n or 0))
+                candidates.append((_neighbours_kept(anchor, paragraph), score, near, anchor, paragraph))
+    # The edited paragraph still sits between its old neighbours; a look-alike elsewhere (a live blog repeats
+    # its stock lines with another number) may be closer in wording, but not in place.
+    for *_, anchor, paragraph in sorted(candidates, key=lambda c: c[:3], reverse=True):
         if anchor not in placed and paragraph.id not in claimed:
             placed[anchor] = paragraph
             claimed.add(paragraph.id)
@@ -206,7 +209,12 @@ def _contained(anchor: Anchor, paragraph: _Paragraph, ratio: float | None = None
 
 
 def _neighbour_matches(anchor: Anchor, paragraph: _Paragraph) -> bool:
-    return bool((anchor.prev and anchor.prev == paragraph.prev) or (anchor.next and anchor.next == paragraph.next))
+    return _neighbours_kept(anchor, paragraph) > 0
+
+
+def _neighbours_kept(anchor: Anchor, paragraph: _Paragraph) -> int:
+    """How many of the paragraphs either side of the anchor are still either side of this one (0-2)."""
+    return int(bool(anchor.prev and anchor.prev == paragraph.prev)) + int(bool(anchor.next and anchor.next == paragraph.next))
 
 
 def _place(db: sqlite_utils.Database, annotation: _Loose, anchor: Anchor, doc_id: int, target: _Paragraph | None) -> None:
