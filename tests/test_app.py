@@ -816,6 +816,18 @@ async def test_files_that_failed_to_load_are_shown_in_the_reader(seeded) -> None
         assert notice.title == "1 file not loaded"
 
 
+async def test_files_skipped_while_loading_are_shown_in_the_reader_after_the_failures(seeded) -> None:
+    skipped = ["/data: skipped 2 hidden files (names starting with '.'; name one to load it): .draft.txt, .x.md",
+               "/data/notes.pdf: skipped: not an article file (.pdf; tearsheet reads .txt and .md)"]
+    app = TearsheetApp(seeded, resume=False, load_skipped=skipped, load_problems=["/data/x.txt: empty file"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        warning, error = list(app._notifications)
+        assert warning.severity == "warning" and warning.title == "Skipped while loading"
+        assert warning.message.splitlines() == skipped
+        assert error.severity == "error" and error.title == "1 file not loaded"
+
+
 async def test_wide_library_previews_the_highlighted_document(seeded) -> None:
     for width, shown in ((160, True), (100, False)):
         app = TearsheetApp(seeded, resume=False)

@@ -360,3 +360,18 @@ def test_dupes_refuses_a_minimum_size_below_one(dbpath, capsys) -> None:
         main(["--db", dbpath, "dupes", "--min-size", "0"])
     assert stopped.value.code == 2
     assert "--min-size: must be at least 1, not 0" in capsys.readouterr().err
+
+
+def test_the_reader_is_told_what_its_load_skipped(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A headline\n\nSome text of the article, with a sentence.\n", encoding="utf-8")
+    (folder / ".draft.txt").write_text("Not yet\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    told: dict[str, list[str]] = {}
+    monkeypatch.setattr("tui.cli._run_reader", lambda db, **kwargs: told.update(kwargs) or 0)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["--db", str(tmp_path / "r.db"), str(folder)]) == 0
+    assert told["problems"] == []
+    assert [note.split(": ", 1)[1][:20] for note in told["skipped"]] == ["skipped: not an arti", "skipped 1 hidden fil"]

@@ -51,7 +51,7 @@ class TearsheetApp(App[None]):
 
     def __init__(
         self, db: sqlite_utils.Database | str | os.PathLike[str], *, resume: bool = True, export_dir: str | None = None,
-        load_problems: list[str] | None = None,
+        load_problems: list[str] | None = None, load_skipped: list[str] | None = None,
     ) -> None:
         """`db` is an open database, or the path of one opened in a worker once the first screen is painted.
 
@@ -65,6 +65,7 @@ class TearsheetApp(App[None]):
         self.resume = resume
         self.export_dir = export_dir
         self.load_problems = load_problems or []
+        self.load_skipped = load_skipped or []
         self.store_error: str | None = None
         self._db_lock = threading.RLock()
         self._opened = threading.Event()
@@ -247,10 +248,12 @@ class TearsheetApp(App[None]):
         self.set_interval(COLLECT_WHEN_IDLE_FOR, self._collect_when_idle)
 
         self.push_screen(LibraryScreen())
+        if self.load_skipped:
+            self.notify(_first_lines(self.load_skipped), title="Skipped while loading", severity="warning", timeout=12,
+                        markup=False)
         if self.load_problems:
-            shown = "\n".join(self.load_problems[:5])
-            more = f"\n… and {len(self.load_problems) - 5} more" if len(self.load_problems) > 5 else ""
-            self.notify(f"{shown}{more}", title=f"{counted(len(self.load_problems), 'file')} not loaded", severity="error", timeout=12)
+            self.notify(_first_lines(self.load_problems), title=f"{counted(len(self.load_problems), 'file')} not loaded",
+                        severity="error", timeout=12, markup=False)
         if self._db is None:
             self.call_after_refresh(self._open_store)
         else:
@@ -410,6 +413,11 @@ class TearsheetApp(App[None]):
 def _waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None, fn: Callable[..., T], *args: object) -> T:
     with waiting_at_most(db, wait_ms):
         return fn(db, *args)
+
+
+def _first_lines(lines: list[str], most: int = 5) -> str:
+    more = f"\n… and {len(lines) - most} more" if len(lines) > most else ""
+    return "\n".join(lines[:most]) + more
 
 
 def _why_not_saved(error: StoreError) -> str:

@@ -308,10 +308,11 @@ def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         if show:
             print("\r\033[K", end="", file=sys.stderr)
     problems = [str(problem) for problem in report.errors] if report is not None else []
-    return _run_reader(db, problems=problems)
+    skipped = [str(problem) for problem in report.skipped] if report is not None else []
+    return _run_reader(db, problems=problems, skipped=skipped)
 
 
-def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str]) -> int:
+def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str], skipped: list[str] = ()) -> int:
     """Run the reader on an open database, or on the path of one that holds documents (opened after the first paint)."""
     # Start-up allocates much and frees little: the collector's passes over it were 20 ms of the first frame.
     # The app turns it back on once that frame is painted.
@@ -319,7 +320,7 @@ def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str]) -> int
     try:
         from tui.app import TearsheetApp
 
-        app = TearsheetApp(db, load_problems=problems)
+        app = TearsheetApp(db, load_problems=problems, load_skipped=list(skipped))
         app.run()
     finally:
         gc.enable()
@@ -327,6 +328,8 @@ def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str]) -> int
         print(f"tearsheet: {app.store_error}", file=sys.stderr)
         return EXIT_FAILED
     # Repeated after the app has given the terminal back, where they stay readable.
+    for note in skipped:
+        print(f"tearsheet: {note}", file=sys.stderr)
     for problem in problems:
         print(f"tearsheet: error: {problem}", file=sys.stderr)
     if app.return_code:
