@@ -15,7 +15,7 @@ from store.load import load_paths
 from store.queries import document, documents
 from store.repeats import groups
 from store.text import clipped
-from tests.conftest import doc_id
+from tests.conftest import LIVE_BLOG, doc_id
 from tui.app import TearsheetApp
 from tui.screens.article import ArticleScreen, ParagraphList
 from tui.screens.figures import FiguresScreen
@@ -736,6 +736,24 @@ async def test_next_copy_and_fold_repeats(app) -> None:
         assert screen._fold_label(lead) is None
         await pilot.press("z")
         assert screen._fold_label(copy) is None
+
+
+async def test_a_copy_holding_search_hits_is_not_folded(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_article(doc_id(app._db, LIVE_BLOG.stem), query="publications")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("z")
+        copy = next(v for v in screen.shown if v.n == 16)
+        assert copy.id in screen.hits and screen._fold_label(copy) is None
+        reached = []
+        for _ in screen.hits:
+            await pilot.press("n")
+            reached.append(cursor_n(screen))
+        assert 16 in reached
+        folded = [v for v in screen.shown if screen._fold_label(v)]
+        assert folded == [v for v in folded if v.id not in screen.hits]
 
 
 async def test_a_folded_copy_names_the_article_it_repeats_and_tagged_copies_stay_open(app) -> None:

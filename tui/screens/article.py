@@ -160,8 +160,8 @@ class ArticleScreen(Screen[None]):
         repeat = view.repeat
         if not self.fold_repeats or repeat is None or repeat.is_representative:
             return None
-        if view.tags or view.note or view.figure_tags:
-            return None  # folding would hide the reader's own tags and notes
+        if view.tags or view.note or view.figure_tags or view.id in self.hits:
+            return None  # folding would hide the reader's own tags and notes, or the words searched for
         if repeat.representative_doc == self.doc_id:
             where = "in this article"
         else:
