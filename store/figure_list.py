@@ -60,8 +60,11 @@ def figures(
         clauses.append("f.kind = ?")
         args.append(kind)
     if counted:
-        clauses.append(f"f.counted {LIKE}")
-        args.append(f"%{like_literal(counted)}%")
+        # SQLite's LIKE folds the case of A-Z only; the casefold function costs a Python call a row, so only
+        # words beyond ASCII (Émigrés, ДЕТЕЙ) take it.
+        column = "f.counted" if counted.isascii() else "casefold(f.counted)"
+        clauses.append(f"{column} {LIKE}")
+        args.append(f"%{like_literal(counted if counted.isascii() else counted.casefold())}%")
     where = (" where " + " and ".join(clauses)) if clauses else ""
     sql = (
         "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, "

@@ -157,6 +157,9 @@ def test_durations_are_iso_8601(text: str, surface: str, unit: str) -> None:
         ("up to 700 contract workers", 700, "contract workers", "at_most"),
         ("fewer than 50 cases", 50, "cases", "less_than"),
         ("an estimated 3,000 homes", 3000, "homes", "approx"),
+        ("25 naïve recruits were sent", 25, "naïve recruits", None),
+        ("some 40 Ukrainian émigrés returned", 40, "Ukrainian émigrés", "approx"),
+        ("3 cafés closed", 3, "cafés", None),
     ],
 )
 def test_counts(text: str, value: float, counted: str, approx: str | None) -> None:

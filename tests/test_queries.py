@@ -63,6 +63,16 @@ def test_the_counted_filter_takes_percent_literally(library) -> None:
     assert all("%" in (row.figure.counted or "") for row in figures(library, counted="%"))
 
 
+def test_the_counted_filter_ignores_case_beyond_ascii(tmp_path: Path) -> None:
+    folder = tmp_path / "emigres"
+    folder.mkdir()
+    (folder / "e.txt").write_text("Exiles return\n\nSome 40 Ukrainian émigrés returned to Odesa on Monday.\n", encoding="utf-8")
+    database = open_db(tmp_path / "e.db")
+    load_paths(database, [folder])
+    for words in ("ÉMIGRÉS", "Émigrés", "ukrainian"):
+        assert [row.figure.counted for row in figures(database, counted=words)] == ["Ukrainian émigrés"]
+
+
 def money_library(tmp_path: Path) -> sqlite_utils.Database:
     folder = tmp_path / "money"
     folder.mkdir()

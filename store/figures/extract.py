@@ -93,7 +93,8 @@ _APPROX_ENDS = (
 )
 APPROX_AFTER = re.compile(r"\s*+(?:(?P<least>or\s+more|or\s+greater|or\s+above|and\s+(?:more|above|up)|\+|-plus|(?<=\s)plus\b)|(?P<most>or\s+(?:less|fewer|below|under)))(?![\w])", re.I)
 RANGE_SEP = re.compile(r"\s*(?:-?\s*(?:to|through|thru|till|until)\b|[-–—~]|and\b|or\b)\s*", re.I)
-COUNT_WORD = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+# Letters of any script: "25 naïve recruits" counted "na", and "40 Ukrainian émigrés" only "Ukrainian".
+COUNT_WORD = re.compile(r"(?:\s+|-)([^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*)")
 AGE = re.compile(r"[\s-]+(?:old\b|of\s+age\b)|[\s-]+year[\s-]old\b|-year-old\b", re.I)
 
 _STOP = frozenset(
