@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -1219,22 +1220,32 @@ async def test_palette_names_the_screen_in_front_for_commands_screens_share(app)
         assert helps["Search"] == "/  ·  Everywhere"
 
 
-async def test_next_hit_says_when_the_hits_are_only_in_hidden_lines(tmp_path: Path) -> None:
+def one_article(tmp_path: Path, text: str) -> sqlite_utils.Database:
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "a.txt").write_text("Zebra crossing report\n\nThe council met on Monday about the road.\n\n"
-                                  "It will decide next week.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
     db = open_db(tmp_path / "t.db")
     assert load_paths(db, [folder]).ok
+    return db
+
+
+async def searched_and_opened(pilot, words: str) -> ArticleScreen:
+    await settle(pilot)
+    await pilot.press("slash", *words)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
+async def test_next_hit_says_when_the_hits_are_only_in_hidden_lines(tmp_path: Path) -> None:
+    db = one_article(tmp_path, "Zebra crossing report\n\nThe council met on Monday about the road.\n\n"
+                               "It will decide next week.\n")
     app = TearsheetApp(db, resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"zebra")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ArticleScreen) and screen.hits
+        screen = await searched_and_opened(pilot, "zebra")
+        assert screen.hits
         await pilot.press("n")
         assert "Search hits here: 1 ¶ in the title (h shows it)" in notices(app)
         await pilot.press("h", "n")
@@ -1244,25 +1255,16 @@ async def test_next_hit_says_when_the_hits_are_only_in_hidden_lines(tmp_path: Pa
 
 
 async def test_the_header_counts_the_hits_n_reaches_and_says_how_many_hidden_lines_hold(tmp_path: Path) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
+    db = one_article(
+        tmp_path,
         "Zebra crossing report\n\nBy Jane Doe, zebra correspondent\n\n"
         "The council met on Monday about the zebra crossing on Maple Road.\n\nSubscribe to our zebra newsletter\n\n"
         "It will decide next week whether the crossing stays.\n\n"
-        "Residents said the zebra markings had faded badly over the winter.\n\nShare this zebra story on WhatsApp\n",
-        encoding="utf-8")
-    db = open_db(tmp_path / "t.db")
-    assert load_paths(db, [folder]).ok
+        "Residents said the zebra markings had faded badly over the winter.\n\nShare this zebra story on WhatsApp\n")
     app = TearsheetApp(db, resume=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"zebra")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ArticleScreen) and len(screen.hits) == 6
+        screen = await searched_and_opened(pilot, "zebra")
+        assert len(screen.hits) == 6
 
         async def stepped_to() -> set[int]:
             reached = set()
