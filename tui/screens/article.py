@@ -20,6 +20,7 @@ from tui.commands import ARTICLE, bindings
 from tui.saving import SaveJob, Saved
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
+from tui.widgets.hanging import Hanging
 from tui.widgets.paragraph import Look, paragraph_visual
 from tui.widgets.stopping_list import Direction, StoppingOptionList
 from tui.words import counted
@@ -62,6 +63,9 @@ class ArticleScreen(Screen[None]):
         self.hits: dict[int, list[tuple[int, int]]] = {}
         self.current_figure: tuple[int, int] | None = None
         self.last_tags: list[str] = []
+        self._visuals: dict[int, tuple[ParagraphView, Look, Hanging]] = {}
+        """Each paragraph's visual with what it was drawn from, kept while the article is open: a reload after a
+        tag, h or z builds and wraps again only what changed (every paragraph of a long live blog took a second)."""
 
     def reopen(
         self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
@@ -146,15 +150,18 @@ class ArticleScreen(Screen[None]):
         # Option heights are only known once the list has been laid out at its width.
         self.call_after_refresh(paragraphs.scroll_to_highlight, top=True)
 
-    def _visual(self, view: ParagraphView):
+    def _visual(self, view: ParagraphView) -> Hanging:
         figure = None
         if self.current_figure and self.current_figure[0] == view.id:
             figure = self.current_figure[1]
-        return paragraph_visual(
-            view,
-            Look(hits=tuple(self.hits.get(view.id, ())), current_figure=figure,
-                 folded_as=self._fold_label(view), show_note=self.show_notes),
-        )
+        look = Look(hits=tuple(self.hits.get(view.id, ())), current_figure=figure,
+                    folded_as=self._fold_label(view), show_note=self.show_notes)
+        kept = self._visuals.get(view.id)
+        if kept is not None and kept[1] == look and kept[0] == view:
+            return kept[2]
+        visual = paragraph_visual(view, look)
+        self._visuals[view.id] = (view, look, visual)
+        return visual
 
     def _fold_label(self, view: ParagraphView) -> str | None:
         repeat = view.repeat
@@ -263,6 +270,7 @@ class ArticleScreen(Screen[None]):
             return
         self._save_position()
         self.doc_id, self.start_position, self.query_text, self.current_figure = target, None, "", None
+        self._visuals = {}
         self.load()
 
     def action_next_article(self) -> None:
