@@ -591,6 +591,19 @@ async def test_tag_a_single_figure(app, seeded) -> None:
             2: ["swap"], 3: ["bodies"]}
 
 
+async def test_a_reload_after_a_tag_draws_again_only_the_tagged_paragraph(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        before = {v.id: screen._visual(v) for v in screen.shown}
+        tagged = screen.cursor_view()
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        after = {v.id: screen._visual(v) for v in screen.shown}
+        redrawn = [pid for pid in after if after[pid] is not before[pid]]
+        assert redrawn == [tagged.id]
+
+
 async def test_figures_panel_and_stepping(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
