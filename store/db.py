@@ -33,6 +33,10 @@ class StoreReadOnly(StoreError):
     """The database cannot be written (the file, its folder or the connection is read-only); reading works."""
 
 
+class DocumentGone(StoreError):
+    """No document has this id (any more): a later load of its file left it out."""
+
+
 def default_path() -> Path:
     """`$TEARSHEET_DB`, else tearsheet.db in the user data directory."""
     env = os.environ.get("TEARSHEET_DB")

@@ -12,10 +12,10 @@ from textual.widgets.data_table import ColumnKey
 from store.annotations import annotations_of_document
 from store.db import open_db
 from store.load import load_paths
-from store.queries import document, documents
+from store.queries import document, documents, last_opened, remember_position
 from store.repeats import groups
 from store.text import clipped
-from tests.conftest import doc_id
+from tests.conftest import AGGREGATOR, doc_id
 from tui.app import TearsheetApp
 from tui.screens.article import ArticleScreen, ParagraphList
 from tui.screens.figures import FiguresScreen
@@ -639,6 +639,53 @@ async def test_refresh_shows_documents_loaded_meanwhile(app, seeded, tmp_path: P
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "Grain corridor reopens" in library_titles(app)
+
+
+def drop_related_articles(folder: Path) -> None:
+    """The aggregator page loaded again without its related articles, as a load in another terminal would."""
+    page = folder / AGGREGATOR.name
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: text.index("Related Articles")], encoding="utf-8")
+
+
+async def test_refresh_on_an_article_its_file_no_longer_carries_goes_back_to_the_library(
+    app, seeded, folder: Path
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "US to cut Ukraine aid")
+        drop_related_articles(folder)
+        assert load_paths(seeded, [folder]).ok
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "US to cut Ukraine aid" not in library_titles(app)
+        assert any("no longer in the collection" in n.message for n in app._notifications)
+
+
+async def test_opening_a_library_row_whose_article_is_gone_says_so_and_stays_in_the_library(
+    app, seeded, folder: Path
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        drop_related_articles(folder)
+        assert load_paths(seeded, [folder]).ok
+        index = next(i for i, t in enumerate(library_titles(app)) if t.startswith("US to cut Ukraine aid"))
+        app.screen.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "US to cut Ukraine aid" not in library_titles(app)
+        assert any("no longer in the collection" in n.message for n in app._notifications)
+
+
+async def test_the_reader_does_not_resume_an_article_its_file_no_longer_carries(seeded, folder: Path) -> None:
+    related = seeded.execute("select id from documents where title = 'US to cut Ukraine aid'").fetchone()[0]
+    remember_position(seeded, related, 0)
+    drop_related_articles(folder)
+    assert load_paths(seeded, [folder]).ok
+    remember_position(seeded, related, 0)  # a reader still on it saved its place after the load
+    assert last_opened(seeded) is None
 
 
 async def test_empty_database_explains_how_to_load(db) -> None:

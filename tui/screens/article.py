@@ -13,6 +13,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import annotations
+from store.db import DocumentGone
 from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from store.text import clipped
@@ -27,6 +28,7 @@ from tui.words import counted
 SAVE_DELAY = 0.4
 FOLD_TITLE_WIDTH = 40
 QUIT_WAIT_MS = 200
+GONE = "This article is no longer in the collection: its file was loaded again without it."
 
 
 class ParagraphList(StoppingOptionList):
@@ -85,14 +87,18 @@ class ArticleScreen(Screen[None]):
 
     def _show_start(self) -> None:
         self.load()
-        if self.start_paragraph is not None:
+        if self.data is not None and self.start_paragraph is not None:
             self.go_to_paragraph(self.start_paragraph)
 
     # -- data ---------------------------------------------------------------------------------
 
     def load(self, *, keep_position: bool = False) -> None:
         position = self.cursor_view().position if keep_position and self.cursor_view() else self.start_position
-        self.data = self.app.store(article_data, self.doc_id)
+        try:
+            self.data = self.app.store(article_data, self.doc_id)
+        except DocumentGone:
+            self._leave_gone_article()
+            return
         self.app.documents_seen.add(self.doc_id)
         self.hits = self.app.store(hits_in_document, self.doc_id, self.query_text) if self.query_text else {}
         doc = self.data.doc
@@ -112,6 +118,18 @@ class ArticleScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         self.load(keep_position=True)
+
+    def _leave_gone_article(self) -> None:
+        """A load in another terminal took the article out (its page no longer carries it): back to the screen
+        below, read again, rather than an article that is not there."""
+        self.shown = []  # no reading position is kept for it
+        self.notify(GONE, severity="warning", timeout=6)
+        self.call_after_refresh(self._leave)
+
+    def _leave(self) -> None:
+        if self.app.screen is self:
+            self.dismiss()
+            self.app.call_after_refresh(self.app.action_refresh)
 
     def _rebuild(self, position: int | None) -> None:
         assert self.data is not None
