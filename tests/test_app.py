@@ -537,6 +537,25 @@ async def test_tag_untag_repeat_and_undo(app, seeded) -> None:
         assert {a.n: a.tags for a in annotations_of_document(seeded, doc)} == {1: ["casualties"], 2: ["casualties"]}
 
 
+async def test_tagging_noting_and_undoing_leave_the_view_where_it_was(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        paragraphs = screen.query_one(ParagraphList)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert cursor_n(screen) == 4 and paragraphs.scroll_y == 0
+        await pilot.press("t", *"peace", "enter")
+        await settle(pilot)
+        assert paragraphs.scroll_y == 0 and cursor_n(screen) == 4
+        await pilot.press("a", *"Thursday is May 15", "escape")
+        await settle(pilot)
+        assert paragraphs.scroll_y == 0 and cursor_n(screen) == 4
+        await pilot.press("u")
+        await settle(pilot)
+        assert paragraphs.scroll_y == 0 and cursor_n(screen) == 4
+
+
 async def test_note_is_saved_on_close_and_folds(app, seeded) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

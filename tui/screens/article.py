@@ -111,7 +111,7 @@ class ArticleScreen(Screen[None]):
         if self.query_text:
             meta += f" · “{self.query_text}”: {len(self.hits)} ¶ (n/N)"
         self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")
-        self._rebuild(position)
+        self._rebuild(position, keep_scroll=keep_position)
         self.query_one(FiguresPanel).show_figures(self.data.paragraphs)
         if not doc.read:
             self._mark_read(self.doc_id)
@@ -131,17 +131,28 @@ class ArticleScreen(Screen[None]):
             self.dismiss()
             self.app.call_after_refresh(self.app.action_refresh)
 
-    def _rebuild(self, position: int | None) -> None:
+    def _rebuild(self, position: int | None, *, keep_scroll: bool = False) -> None:
+        """List the paragraphs again with the cursor at `position`: at the top of the view, or with
+        `keep_scroll` (a tag, a note, an undo, a refresh) where the view was, so the page does not jump."""
         assert self.data is not None
         self.shown = [v for v in self.data.paragraphs if self.show_hidden or not v.hidden]
         paragraphs = self.query_one(ParagraphList)
+        scroll_y = paragraphs.scroll_y
         paragraphs.set_options(Option(self._visual(v), id=str(v.id)) for v in self.shown)
         if not self.shown:
             return
         index = next((i for i, v in enumerate(self.shown) if position is not None and v.position >= position), 0)
         paragraphs.highlighted = index
         # Option heights are only known once the list has been laid out at its width.
-        self.call_after_refresh(paragraphs.scroll_to_highlight, top=True)
+        if keep_scroll:
+            self.call_after_refresh(self._scroll_back, scroll_y)
+        else:
+            self.call_after_refresh(paragraphs.scroll_to_highlight, top=True)
+
+    def _scroll_back(self, scroll_y: float) -> None:
+        paragraphs = self.query_one(ParagraphList)
+        paragraphs.scroll_to(y=scroll_y, animate=False, immediate=True)
+        paragraphs.scroll_to_highlight()
 
     def _visual(self, view: ParagraphView):
         figure = None
