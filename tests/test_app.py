@@ -660,6 +660,23 @@ async def test_refresh_shows_documents_loaded_meanwhile(app, seeded, tmp_path: P
         assert "Grain corridor reopens" in library_titles(app)
 
 
+async def test_a_refresh_on_another_screen_reaches_the_library_under_it(app, seeded, tmp_path: Path) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        extra = tmp_path / "later"
+        extra.mkdir()
+        (extra / "new.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday, officials said.\n", encoding="utf-8")
+        load_paths(seeded, [extra])
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "Grain corridor reopens" in library_titles(app)
+
+
 def drop_related_articles(folder: Path) -> None:
     """The aggregator page loaded again without its related articles, as a load in another terminal would."""
     page = folder / AGGREGATOR.name

@@ -6,6 +6,7 @@ import gc
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -76,6 +77,8 @@ class TearsheetApp(App[None]):
         self.unsaved: set[SaveJob] = set()
         """Saves asked for whose results have not come back to the UI thread."""
         """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
+        self._stale: weakref.WeakSet[Screen] = weakref.WeakSet()
+        """Screens under the one in front when the reader last refreshed: each is read again when shown."""
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run a store function; the connection is shared between the UI thread and workers, one call at a time."""
@@ -246,6 +249,7 @@ class TearsheetApp(App[None]):
         self._input_since_collect = False
         self.set_interval(COLLECT_WHEN_IDLE_FOR, self._collect_when_idle)
 
+        self.screen_change_signal.subscribe(self, self._refresh_if_stale)
         self.push_screen(LibraryScreen())
         if self.load_problems:
             shown = "\n".join(self.load_problems[:5])
@@ -310,9 +314,16 @@ class TearsheetApp(App[None]):
         self.action_refresh()
 
     def action_refresh(self) -> None:
+        """Read the screen in front again now, and each screen under it when it is next shown."""
+        self._stale.update(s for s in self.screen_stack if s is not self.screen and hasattr(s, "refresh_data"))
         refresh = getattr(self.screen, "refresh_data", None)
         if refresh is not None:
             refresh()
+
+    def _refresh_if_stale(self, screen: Screen) -> None:
+        if screen in self._stale:
+            self._stale.discard(screen)
+            screen.refresh_data()  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
