@@ -261,11 +261,19 @@ def _find_title(content: list[_Unit], article: Article) -> None:
         if not _headline_like(unit.text):
             break
         repeated = any(normalise(o.text) == normalise(unit.text) for o in candidates[i + 1 :])
-        first_line = unit is candidates[0] and len(candidates) > 1 and len(candidates[1].text) > len(unit.text)
+        first_line = unit is candidates[0] and (
+            len(candidates) > 1 and len(candidates[1].text) > len(unit.text) or _over_a_byline(content, unit))
         if repeated or first_line:
             article.title = unit.text
             unit.kind = "title"
             return
+
+
+def _over_a_byline(content: list[_Unit], unit: _Unit) -> bool:
+    """A line the outlet's or the date's line follows at once, or after one line (the outlet's own): the headline
+    over it, however short the article's first line is."""
+    index = content.index(unit)
+    return any(u.kind in ("byline", "meta") for u in content[index + 1 : index + 3])
 
 
 def _introduces(unit: _Unit, following: _Unit | None) -> bool:
