@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import Input
 
 from store.annotations import tag_paragraph
+from store.load import load_paths
 from tests.conftest import para
 from tests.test_app import cursor_n, notices, open_doc, settle
 from tui.app import TearsheetApp
@@ -41,7 +44,13 @@ async def test_tags_stop_at_the_first_and_last_tag(app, seeded) -> None:
         assert screen.left.highlighted == 2
 
 
-async def test_repeats_stop_at_the_first_group_and_the_last_copy(app) -> None:
+async def test_repeats_stop_at_the_first_group_and_the_last_copy(app, seeded, tmp_path: Path) -> None:
+    # The seeds repeat one paragraph in two places; a wire copy of another makes a second group.
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "copy.txt").write_text(
+        "Remains exchanged again\n\nLast month, Russia handed over 909 Ukrainian bodies and received the remains "
+        "of 41 soldiers in return.\n", encoding="utf-8")
+    assert load_paths(seeded, [tmp_path / "wire"]).ok
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("R")
