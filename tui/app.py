@@ -17,7 +17,8 @@ from textual.events import AppFocus
 from textual.screen import Screen
 
 from store.db import (
-    StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module, waiting_at_most,
+    ParagraphChanged, StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module,
+    waiting_at_most,
 )
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
@@ -41,6 +42,7 @@ READING_WAIT_MS = 300
 """The longest the read mark and the reading position wait for another program's write lock: they are not worth
 freezing the reader for, and the next move writes the position again."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
+CHANGED_NOW = "The article was loaded again in another program since it was shown: ctrl+r shows it as it is now."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
 
 
@@ -428,6 +430,8 @@ def _why_not_saved(error: StoreError) -> str:
         return LOCKED_NOW
     if isinstance(error, StoreReadOnly):
         return READ_ONLY_NOW
+    if isinstance(error, ParagraphChanged):
+        return CHANGED_NOW
     return str(error)
 
 

@@ -410,22 +410,23 @@ class ArticleScreen(Screen[None]):
 
         def save(tags: list[str], done: Callable[[bool], None]) -> SaveJob:
             add, remove = _split_toggled(tags, view.tags)
-            return self._retag(annotations.retag_paragraph, (view.id,), add, remove, done)
+            return self._retag(view, annotations.retag_paragraph, (), add, remove, done)
 
         self.app.push_screen(TagModal(view.tags, f"Tag ¶{view.n}", save=save), self._reload_if_tagged)
 
     def _retag(
-        self, fn: Callable[..., object], where: tuple[int, ...], add: list[str], remove: list[str],
-        done: Callable[[bool], None],
+        self, view: ParagraphView, fn: Callable[..., object], where: tuple[int, ...], add: list[str],
+        remove: list[str], done: Callable[[bool], None],
     ) -> SaveJob:
-        """Add and remove tags in one change, in the background; `done` hears whether the store took it."""
+        """Add and remove tags on the paragraph as shown (`where` in it, for a figure) in one change, in the
+        background; `done` hears whether the store took it."""
 
         def saved(result: Saved[object] | None) -> None:
             if result is not None:
                 self.last_tags = add or self.last_tags
             done(result is not None)
 
-        return self.app.save_later("Tag", fn, *where, add, remove, then=saved)
+        return self.app.save_later("Tag", annotations.as_shown, view.id, view.text, fn, *where, add, remove, then=saved)
 
     def _reload_if_tagged(self, tags: list[str] | None) -> None:
         if tags:
@@ -441,7 +442,8 @@ class ArticleScreen(Screen[None]):
         if view is None or view.hidden or not tags:
             self.notify("Tag a paragraph with t first", timeout=1.5)
             return
-        self.app.save_later("Tag", annotations.tag_paragraph, view.id, tags, then=self._reload_if_saved)
+        self.app.save_later("Tag", annotations.as_shown, view.id, view.text, annotations.tag_paragraph, tags,
+                            then=self._reload_if_saved)
         self.action_cursor_down()
 
     def action_tag_figure(self) -> None:
@@ -460,7 +462,7 @@ class ArticleScreen(Screen[None]):
 
             def save(tags: list[str], done: Callable[[bool], None]) -> SaveJob:
                 add, remove = _split_toggled(tags, current)
-                return self._retag(annotations.retag_figure, (view.id, figure.start, figure.end), add, remove, done)
+                return self._retag(view, annotations.retag_figure, (figure.start, figure.end), add, remove, done)
 
             self.app.push_screen(TagModal(current, f"Tag “{figure.text}”", save=save), self._reload_if_tagged)
 
@@ -480,7 +482,7 @@ class ArticleScreen(Screen[None]):
             if unchanged(note):
                 done(True)
                 return None
-            return self.app.save_later("Note", annotations.set_note, view.id, note,
+            return self.app.save_later("Note", annotations.as_shown, view.id, view.text, annotations.set_note, note,
                                        then=lambda result: done(result is not None))
 
         def closed(note: str | None) -> None:
