@@ -537,6 +537,24 @@ async def test_tag_untag_repeat_and_undo(app, seeded) -> None:
         assert {a.n: a.tags for a in annotations_of_document(seeded, doc)} == {1: ["casualties"], 2: ["casualties"]}
 
 
+async def test_the_tag_dialog_says_how_to_take_a_completion(app, seeded) -> None:
+    from tui.screens.tag_modal import TagModal
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("t", *"casualties", "enter", "j", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal)
+        assert "→ takes the grey completion" in str(app.screen.query_one("#tag-help").render())
+        await pilot.press(*"cas")
+        await settle(pilot)
+        await pilot.press("right", "enter")
+        await settle(pilot)
+        assert {a.n: a.tags for a in annotations_of_document(seeded, screen.doc_id)} == {
+            1: ["casualties"], 2: ["casualties"]}
+
+
 async def test_tagging_noting_and_undoing_leave_the_view_where_it_was(app, seeded) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
