@@ -33,6 +33,15 @@ class StoreReadOnly(StoreError):
     """The database cannot be written (the file, its folder or the connection is read-only); reading works."""
 
 
+class ParagraphChanged(StoreError):
+    """The paragraph a change was asked for no longer holds the text the reader showed: its file was loaded
+    again meanwhile (and its id may now be another paragraph's)."""
+
+
+class DocumentGone(StoreError):
+    """No document has this id (any more): a later load of its file left it out."""
+
+
 def default_path() -> Path:
     """`$TEARSHEET_DB`, else tearsheet.db in the user data directory."""
     env = os.environ.get("TEARSHEET_DB")

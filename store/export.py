@@ -83,9 +83,7 @@ class _Selection:
 
 def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int | None = None) -> list[ExportRow]:
     """Annotations carrying any of `tags` (all when none), of one document or all, in article then reading order."""
-    if isinstance(tags, str):
-        tags = [tags]
-    wanted = [canonical_tag(db, t) or " ".join(t.split()) for t in tags if t.strip()]
+    wanted = _wanted_tags(db, tags)
     clauses, args = [], []
     if wanted:
         clauses.append(
@@ -124,6 +122,13 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
             doc_id=doc_id, paragraph_text=text, annotation_id=annotation_id,
         ))
     return out
+
+
+def _wanted_tags(db: sqlite_utils.Database, tags: Iterable[str]) -> list[str]:
+    """The tags asked for as the store spells them: typed in any case, with spaces around or doubled."""
+    if isinstance(tags, str):
+        tags = [tags]
+    return [canonical_tag(db, t) or " ".join(t.split()) for t in tags if t.strip()]
 
 
 def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[tuple[int, int, FigureOut]]]:
@@ -168,13 +173,13 @@ def export(
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise StoreError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
-    tags = [tags] if isinstance(tags, str) else list(tags)
-    rows = export_rows(db, tags=tags, doc=doc)
+    wanted = _wanted_tags(db, tags)
+    rows = export_rows(db, tags=wanted, doc=doc)
 
     def produce(stream: TextIO) -> int:
         if fmt == "csv" and bom:
             stream.write(BOM)
-        return writer(stream, rows, _Selection(list(tags), doc), raw)
+        return writer(stream, rows, _Selection(wanted, doc), raw)
 
     if isinstance(out, (str, os.PathLike)):
         return _write_file(Path(out).expanduser(), produce)
@@ -266,7 +271,8 @@ def _write_md(stream: TextIO, rows: list[ExportRow], selection: _Selection, _raw
     heading = "# Annotations" + (f": {', '.join(md_escape(t) for t in selection.tags)}" if selection.tags else "")
     stream.write(heading + "\n")
     if not rows:
-        stream.write("\nNothing is tagged or noted yet.\n")
+        chosen = selection.tags or selection.doc is not None
+        stream.write("\nNothing tagged or noted matches.\n" if chosen else "\nNothing is tagged or noted yet.\n")
         return 0
     sections: dict[str, list[ExportRow]] = {}
     for row in rows:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.boilerplate import RELATED_HEADING, RELATIVE_TIME, is_boilerplate, is_sentence, words_of
+from store.boilerplate import RELATED_HEADING, RELATIVE_TIME, SHARED_BY, is_boilerplate, is_sentence, words_of
 from store.dates import parse_date, resolve_ago
 from store.kinds import VISIBLE_KINDS
 from store.text import normalise
@@ -261,11 +261,19 @@ def _find_title(content: list[_Unit], article: Article) -> None:
         if not _headline_like(unit.text):
             break
         repeated = any(normalise(o.text) == normalise(unit.text) for o in candidates[i + 1 :])
-        first_line = unit is candidates[0] and len(candidates) > 1 and len(candidates[1].text) > len(unit.text)
+        first_line = unit is candidates[0] and (
+            len(candidates) > 1 and len(candidates[1].text) > len(unit.text) or _over_a_byline(content, unit))
         if repeated or first_line:
             article.title = unit.text
             unit.kind = "title"
             return
+
+
+def _over_a_byline(content: list[_Unit], unit: _Unit) -> bool:
+    """A line the outlet's or the date's line follows at once, or after one line (the outlet's own): the headline
+    over it, however short the article's first line is."""
+    index = content.index(unit)
+    return any(u.kind in ("byline", "meta") for u in content[index + 1 : index + 3])
 
 
 def _introduces(unit: _Unit, following: _Unit | None) -> bool:
@@ -276,7 +284,9 @@ def _introduces(unit: _Unit, following: _Unit | None) -> bool:
 def mark_collection_furniture(articles: list[Article], seen_in_documents: Callable[[str], int]) -> None:
     """Short lines that other documents of the collection carry too are furniture (poll widgets, wire lines).
 
-    Asks the collection only about short non-sentences, the only lines that rule can touch.
+    Asks the collection only about short non-sentences, the only lines that rule can touch. The file's own
+    reading has judged every line on its own already (and kept a `## Background` heading): only the count
+    of other documents is new here.
     """
     for article in articles:
         changed = False
@@ -284,7 +294,8 @@ def mark_collection_furniture(articles: list[Article], seen_in_documents: Callab
             text = paragraph.text
             if paragraph.kind not in VISIBLE_KINDS or len(text) > 200 or is_sentence(text) or len(words_of(text)) > 15:
                 continue
-            if is_boilerplate(text, seen_in_documents=seen_in_documents(text)):
+            shared = seen_in_documents(text)
+            if shared >= SHARED_BY and is_boilerplate(text, seen_in_documents=shared):
                 paragraph.kind = "boilerplate"
                 paragraph.n = None
                 changed = True

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from store.db import StoreError, writing
+from store.db import DocumentGone, StoreError, writing
 from store.kinds import HIDDEN_KINDS
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def documents_by_id(db: sqlite_utils.Database, ids: list[int]) -> list[DocumentR
 def document(db: sqlite_utils.Database, doc_id: int) -> DocumentRow:
     row = db.execute(f"select {_DOCUMENT_COLUMNS} {_DOCUMENT_FROM} where d.id = ?", [doc_id]).fetchone()
     if row is None:
-        raise StoreError(f"no document with id {doc_id}")
+        raise DocumentGone(f"no document with id {doc_id}")
     return _document(row)
 
 
@@ -367,7 +367,7 @@ def source_text(db: sqlite_utils.Database, doc_id: int) -> str:
         "select s.text from sources s join documents d on d.source_id = s.id where d.id = ?", [doc_id]
     ).fetchone()
     if row is None:
-        raise StoreError(f"no document with id {doc_id}")
+        raise DocumentGone(f"no document with id {doc_id}")
     return row[0]
 
 
@@ -392,7 +392,10 @@ def set_read(db: sqlite_utils.Database, doc_id: int, read: bool = True) -> None:
 
 
 def last_opened(db: sqlite_utils.Database) -> int | None:
-    row = db.execute("select doc_id from reading where opened_at is not null order by opened_at desc, rowid desc limit 1").fetchone()
+    row = db.execute(
+        "select r.doc_id from reading r join documents d on d.id = r.doc_id where r.opened_at is not null "
+        "order by r.opened_at desc, r.rowid desc limit 1"
+    ).fetchone()
     return row[0] if row else None
 
 

@@ -13,10 +13,10 @@ from textual.widgets.data_table import ColumnKey
 from store.annotations import annotations_of_document
 from store.db import open_db
 from store.load import load_paths
-from store.queries import document, documents
+from store.queries import document, documents, last_opened, remember_position
 from store.repeats import groups
 from store.text import clipped
-from tests.conftest import LIVE_BLOG, doc_id
+from tests.conftest import AGGREGATOR, LIVE_BLOG, doc_id
 from tui.app import TearsheetApp
 from tui.screens.article import ArticleScreen, ParagraphList
 from tui.screens.figures import FiguresScreen
@@ -538,6 +538,43 @@ async def test_tag_untag_repeat_and_undo(app, seeded) -> None:
         assert {a.n: a.tags for a in annotations_of_document(seeded, doc)} == {1: ["casualties"], 2: ["casualties"]}
 
 
+async def test_the_tag_dialog_says_how_to_take_a_completion(app, seeded) -> None:
+    from tui.screens.tag_modal import TagModal
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("t", *"casualties", "enter", "j", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal)
+        assert "→ takes the grey completion" in str(app.screen.query_one("#tag-help").render())
+        await pilot.press(*"cas")
+        await settle(pilot)
+        await pilot.press("right", "enter")
+        await settle(pilot)
+        assert {a.n: a.tags for a in annotations_of_document(seeded, screen.doc_id)} == {
+            1: ["casualties"], 2: ["casualties"]}
+
+
+async def test_tagging_noting_and_undoing_leave_the_view_where_it_was(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        paragraphs = screen.query_one(ParagraphList)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert cursor_n(screen) == 4 and paragraphs.scroll_y == 0
+        await pilot.press("t", *"peace", "enter")
+        await settle(pilot)
+        assert paragraphs.scroll_y == 0 and cursor_n(screen) == 4
+        await pilot.press("a", *"Thursday is May 15", "escape")
+        await settle(pilot)
+        assert paragraphs.scroll_y == 0 and cursor_n(screen) == 4
+        await pilot.press("u")
+        await settle(pilot)
+        assert paragraphs.scroll_y == 0 and cursor_n(screen) == 4
+
+
 async def test_note_is_saved_on_close_and_folds(app, seeded) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -653,6 +690,70 @@ async def test_refresh_shows_documents_loaded_meanwhile(app, seeded, tmp_path: P
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "Grain corridor reopens" in library_titles(app)
+
+
+async def test_a_refresh_on_another_screen_reaches_the_library_under_it(app, seeded, tmp_path: Path) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        extra = tmp_path / "later"
+        extra.mkdir()
+        (extra / "new.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday, officials said.\n", encoding="utf-8")
+        load_paths(seeded, [extra])
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "Grain corridor reopens" in library_titles(app)
+
+
+def drop_related_articles(folder: Path) -> None:
+    """The aggregator page loaded again without its related articles, as a load in another terminal would."""
+    page = folder / AGGREGATOR.name
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: text.index("Related Articles")], encoding="utf-8")
+
+
+async def test_refresh_on_an_article_its_file_no_longer_carries_goes_back_to_the_library(
+    app, seeded, folder: Path
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "US to cut Ukraine aid")
+        drop_related_articles(folder)
+        assert load_paths(seeded, [folder]).ok
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "US to cut Ukraine aid" not in library_titles(app)
+        assert any("no longer in the collection" in n.message for n in app._notifications)
+
+
+async def test_opening_a_library_row_whose_article_is_gone_says_so_and_stays_in_the_library(
+    app, seeded, folder: Path
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        drop_related_articles(folder)
+        assert load_paths(seeded, [folder]).ok
+        index = next(i for i, t in enumerate(library_titles(app)) if t.startswith("US to cut Ukraine aid"))
+        app.screen.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "US to cut Ukraine aid" not in library_titles(app)
+        assert any("no longer in the collection" in n.message for n in app._notifications)
+
+
+async def test_the_reader_does_not_resume_an_article_its_file_no_longer_carries(seeded, folder: Path) -> None:
+    related = seeded.execute("select id from documents where title = 'US to cut Ukraine aid'").fetchone()[0]
+    remember_position(seeded, related, 0)
+    drop_related_articles(folder)
+    assert load_paths(seeded, [folder]).ok
+    remember_position(seeded, related, 0)  # a reader still on it saved its place after the load
+    assert last_opened(seeded) is None
 
 
 async def test_empty_database_explains_how_to_load(db) -> None:

@@ -355,6 +355,16 @@ def test_dupes_lists_each_place_once(dbpath, capsys) -> None:
     assert out.splitlines()[0] == f"group {group['group']} · 2 copies" and len(out.splitlines()) == 3
 
 
+def test_text_cut_to_fit_a_line_says_so(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "dupes")
+    assert code == 0
+    lead = "The publications' latest report covers the period of February 24, 2022 to May 8, 2025. Since it was last"
+    assert out.splitlines()[1].endswith(lead[:89] + "…")
+    code, out, _ = run(capsys, "--db", dbpath, "search", "Mediazona")
+    title = "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"
+    assert f"{title[:59]}…" in out.splitlines()[0]
+
+
 def test_dupes_refuses_a_minimum_size_below_one(dbpath, capsys) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["--db", dbpath, "dupes", "--min-size", "0"])

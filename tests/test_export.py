@@ -168,6 +168,24 @@ def test_markdown_groups_by_tag_then_article(store: sqlite_utils.Database) -> No
     assert [line for line in only.splitlines() if line.startswith("## ")] == ["## swap"]
 
 
+def test_markdown_takes_a_tag_as_loosely_as_csv_does(store: sqlite_utils.Database) -> None:
+    tag_paragraph(store, para(store, 2, AGGREGATOR)[0], ["casualties", "swap"])
+    rows = list(csv.DictReader(io.StringIO(export_text(store, tags=[" swap "], bom=False), newline="")))
+    assert len(rows) == 1
+    md = export_text(store, fmt="md", tags=[" swap "])
+    assert [line for line in md.splitlines() if line.startswith("#")] == [
+        "# Annotations: swap", "## swap", "### Moscow and Kiev exchange remains of fallen soldiers"]
+
+
+def test_markdown_of_a_selection_that_matches_nothing_does_not_say_nothing_is_tagged(
+    store: sqlite_utils.Database,
+) -> None:
+    tag_paragraph(store, para(store, 2, AGGREGATOR)[0], ["swap"])
+    assert "Nothing tagged or noted matches." in export_text(store, fmt="md", tags=["kursk"])
+    assert "Nothing tagged or noted matches." in export_text(store, fmt="md", doc=doc(store))
+    assert "Nothing is tagged or noted yet." not in export_text(store, fmt="md", tags=["kursk"])
+
+
 def test_export_text_matches_the_file(noted: sqlite_utils.Database, tmp_path: Path) -> None:
     out = tmp_path / "same.csv"
     export(noted, out)

@@ -61,6 +61,28 @@ def test_stored_text_rebuilds_the_file(seeded) -> None:
         assert source_text(seeded, doc_id(seeded, path.stem)) == path.read_text(encoding="utf-8")
 
 
+def test_a_short_markdown_heading_stays_a_heading_once_stored(db, tmp_path: Path) -> None:
+    (tmp_path / "talks.md").write_text(
+        "# Grain corridor talks resume\n\n## Background\n\nTurkey hosted the talks on Thursday, officials said.\n\n"
+        "## What was agreed\n\nBoth sides agreed to meet again in two weeks, a spokesperson said.\n",
+        encoding="utf-8",
+    )
+    assert load_paths(db, [tmp_path]).ok
+    shown = [(p.n, p.kind, p.text) for p in paragraphs_of(db, doc_id(db, "talks"))]
+    assert shown[:3] == [(1, "heading", "Background"), (2, "body", "Turkey hosted the talks on Thursday, officials said."),
+                         (3, "heading", "What was agreed")]
+
+
+def test_a_short_line_many_other_documents_carry_is_stored_as_furniture(db, tmp_path: Path) -> None:
+    stories = ["Kharkiv was shelled overnight", "Talks resumed in Istanbul", "The grain deal expired", "Drones struck"]
+    for day, story in enumerate(stories, 1):
+        (tmp_path / f"{day}.md").write_text(f"# {story}\n\nEditor's picks today\n\n{story}, officials said.\n",
+                                            encoding="utf-8")
+        assert load_paths(db, [tmp_path / f"{day}.md"]).ok
+    kinds = [p.kind for p in paragraphs_of(db, doc_id(db, "4"), include_hidden=True) if p.text == "Editor's picks today"]
+    assert kinds == ["boilerplate"]
+
+
 def test_bad_files_are_reported_and_the_rest_still_load(db, tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()

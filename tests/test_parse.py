@@ -150,6 +150,14 @@ def test_a_header_without_blank_lines_keeps_headline_date_and_byline_apart() -> 
     assert [p.n for p in article.paragraphs if p.n is not None] == [1]
 
 
+def test_a_headline_over_a_shorter_first_line_is_still_the_title_not_paragraph_1() -> None:
+    for header in ("Kyiv Independent\nJune 3, 2025", "Daily Wire Service\n2025-06-03"):
+        [article] = parse(f"Drone strike hits Kyiv apartment block\n{header}\n\nUPDATED with new figures.\n\n{BODY}\n")
+        assert article.title == "Drone strike hits Kyiv apartment block"
+        assert kinds(article)[0] == ("title", "Drone strike hits Kyiv apartment block")
+        assert "Drone strike hits Kyiv apartment block" not in [p.text for p in article.paragraphs if p.n is not None]
+
+
 def test_an_author_line_is_a_byline_and_a_role_is_not_an_outlet() -> None:
     [article] = parse(f"Talks resume in Istanbul\n\nBy Jane Doe, Staff Writer\n\n{BODY}\n")
     assert article.title == "Talks resume in Istanbul"

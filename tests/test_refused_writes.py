@@ -16,8 +16,9 @@ from textual.widgets import DataTable, Input, TextArea
 from store.annotations import annotations_of_document, tag_paragraph
 from store.db import StoreLocked, StoreReadOnly, is_read_only
 from store.queries import document, remember_position, set_read
-from tests.conftest import LIVE_BLOG, para
-from tui.app import LOCKED_NOW, READ_ONLY_NOW, TearsheetApp
+from store.load import load_paths
+from tests.conftest import AGGREGATOR, LIVE_BLOG, para
+from tui.app import CHANGED_NOW, LOCKED_NOW, READ_ONLY_NOW, TearsheetApp
 from tui.cli import main
 from tui.screens.article import ArticleScreen
 from tui.screens.note_modal import NoteModal
@@ -285,6 +286,35 @@ async def test_a_tag_the_store_cannot_hold_keeps_the_dialog_and_says_why(seeded)
         assert isinstance(app.screen, TagModal) and app.screen.query_one(Input).value == "left;right"
         [(title, message)] = errors(app)
         assert title == "Tag not saved" and "cannot hold ';'" in message
+
+
+async def test_a_tag_or_note_on_an_article_loaded_again_meanwhile_is_refused_not_put_on_another_text(
+    seeded, folder: Path
+) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_first_article(pilot)
+        await pilot.press("j", "t", *"swap", "enter", "k")
+        await settle(pilot)
+        swap_text = screen.shown[1].text
+        assert screen.cursor_view().text.startswith("Moscow and Kiev have exchanged")
+        page = folder / AGGREGATOR.name
+        page.write_text(page.read_text(encoding="utf-8").replace(
+            "Moscow and Kiev have exchanged", "UPDATE: the swap was confirmed on Friday.\n\nMoscow and Kiev have exchanged", 1),
+            encoding="utf-8")
+        assert load_paths(seeded, [folder]).ok
+        await pilot.press("full_stop")
+        await settle(pilot)
+        await pilot.press("k", "t", *"swap", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal) and app.screen.query_one(Input).value == "swap"
+        await pilot.press("escape", "a", *"check the date", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteModal)
+        assert errors(app) == [("Tag not saved", CHANGED_NOW), ("Tag not saved", CHANGED_NOW), ("Note not saved", CHANGED_NOW)]
+        assert [(a.tags, a.note, a.text) for a in annotations_of_document(seeded, screen.doc_id)] == [
+            (["swap"], None, swap_text)]
 
 
 # -- the command line --------------------------------------------------------------------------------

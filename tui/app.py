@@ -6,6 +6,7 @@ import gc
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -16,7 +17,8 @@ from textual.events import AppFocus
 from textual.screen import Screen
 
 from store.db import (
-    StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module, waiting_at_most,
+    ParagraphChanged, StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module,
+    waiting_at_most,
 )
 from store.queries import last_opened
 from tui.commands import GLOBAL, bindings
@@ -40,6 +42,7 @@ READING_WAIT_MS = 300
 """The longest the read mark and the reading position wait for another program's write lock: they are not worth
 freezing the reader for, and the next move writes the position again."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
+CHANGED_NOW = "The article was loaded again in another program since it was shown: ctrl+r shows it as it is now."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
 
 
@@ -77,6 +80,8 @@ class TearsheetApp(App[None]):
         self.unsaved: set[SaveJob] = set()
         """Saves asked for whose results have not come back to the UI thread."""
         """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
+        self._stale: weakref.WeakSet[Screen] = weakref.WeakSet()
+        """Screens under the one in front when the reader last refreshed: each is read again when shown."""
 
     def store(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run a store function; the connection is shared between the UI thread and workers, one call at a time."""
@@ -247,6 +252,7 @@ class TearsheetApp(App[None]):
         self._input_since_collect = False
         self.set_interval(COLLECT_WHEN_IDLE_FOR, self._collect_when_idle)
 
+        self.screen_change_signal.subscribe(self, self._refresh_if_stale)
         self.push_screen(LibraryScreen())
         if self.load_skipped:
             self.notify(_first_lines(self.load_skipped), title="Skipped while loading", severity="warning", timeout=12,
@@ -313,9 +319,16 @@ class TearsheetApp(App[None]):
         self.action_refresh()
 
     def action_refresh(self) -> None:
+        """Read the screen in front again now, and each screen under it when it is next shown."""
+        self._stale.update(s for s in self.screen_stack if s is not self.screen and hasattr(s, "refresh_data"))
         refresh = getattr(self.screen, "refresh_data", None)
         if refresh is not None:
             refresh()
+
+    def _refresh_if_stale(self, screen: Screen) -> None:
+        if screen in self._stale:
+            self._stale.discard(screen)
+            screen.refresh_data()  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -425,6 +438,8 @@ def _why_not_saved(error: StoreError) -> str:
         return LOCKED_NOW
     if isinstance(error, StoreReadOnly):
         return READ_ONLY_NOW
+    if isinstance(error, ParagraphChanged):
+        return CHANGED_NOW
     return str(error)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from store.bundled import seeds_dir
 from store.db import StoreError, database_path, default_path, holds_documents, open_db, store_error
 from store.queries import document, documents, paragraph_at, paragraphs_of, resolve_doc, search
+from store.text import clipped
 from tui.words import plural
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ def _docs(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print("No documents yet. Load some with: tearsheet load PATH", file=sys.stderr)
     for r in rows:
         indent = "  ↳ " if r.parent_id else ""
-        print(f"{r.id:>5}  {r.published or '----------'}  {(r.source or '')[:18]:<18}  {indent}{r.display_title}")
+        print(f"{r.id:>5}  {r.published or '----------'}  {clipped(r.source or '', 18):<18}  {indent}{r.display_title}")
     return EXIT_OK
 
 
@@ -291,7 +292,7 @@ def _search(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     if not hits:
         print("No matches.", file=sys.stderr)
     for h in hits:
-        print(f"{h.doc_id:>5} ¶{h.n if h.n is not None else '·':<3} {h.title[:60]}")
+        print(f"{h.doc_id:>5} ¶{h.n if h.n is not None else '·':<3} {clipped(h.title, 60)}")
         print(f"      {h.marked('[', ']')}")
     return EXIT_OK
 
@@ -405,7 +406,7 @@ def _dupes(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(f"group {g['group']} · {len(g['members'])} {plural(len(g['members']), 'copy')}")
         for m in g["members"]:
             where = f"¶{m['paragraph']}" if m["paragraph"] is not None else m["kind"]
-            print(f"  {m['score']:>5.1f}  doc {m['doc']:<5} {where:<6} {m['text'][:90]}")
+            print(f"  {m['score']:>5.1f}  doc {m['doc']:<5} {where:<6} {clipped(m['text'], 90)}")
     return EXIT_OK
 
 

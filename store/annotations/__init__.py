@@ -1,5 +1,6 @@
 """Tags and notes on paragraphs and figures, re-anchored when articles are loaded again."""
 
+from store.annotations.changes import as_shown
 from store.annotations.notes import discard, set_note
 from store.annotations.queries import (
     Annotation, TaggedQuote, annotation, annotations_of_document, annotations_of_paragraph, known_tags, orphan_count,
@@ -11,7 +12,7 @@ from store.annotations.tags import (
 from store.annotations.undo import undo
 
 __all__ = [
-    "Annotation", "TaggedQuote", "annotation", "annotations_of_document", "annotations_of_paragraph", "discard",
+    "Annotation", "TaggedQuote", "annotation", "as_shown", "annotations_of_document", "annotations_of_paragraph", "discard",
     "known_tags", "last_tag", "orphan_count", "orphaned", "orphaned_quotes", "paragraphs_with_tag", "retag_figure", "retag_paragraph", "set_note", "tag_by_reference",
     "tag_figure", "tag_paragraph", "tags_with_counts", "undo", "untag_by_reference", "untag_figure", "untag_paragraph",
     "untagged_note_count", "untagged_notes",

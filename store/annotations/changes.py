@@ -4,18 +4,20 @@ transaction together with an undo log entry that remembers the annotation before
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from store.annotations.anchor import anchor_of
 from store.annotations.queries import Annotation, annotation, canonical_tag
 from store.annotations.schema import ensure_annotation_tables
-from store.db import StoreError, writing
+from store.db import ParagraphChanged, StoreError, writing
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+T = TypeVar("T")
 
 MAX_TAG_LENGTH = 100
 LOG_KEPT = 1000
@@ -64,6 +66,21 @@ def normalise_tags(tags: Iterable[str]) -> list[str]:
             seen.add(tag.casefold())
             out.append(tag)
     return out
+
+
+def as_shown(
+    db: sqlite_utils.Database, paragraph_id: int, shown: str, fn: Callable[..., T], *args: object,
+) -> T:
+    """`fn(db, paragraph_id, *args)`, in one transaction with a check that the paragraph still reads `shown`.
+
+    A reader shows an article as it was read; a load of its file in another program renews its paragraphs,
+    and their ids go to others, so a tag asked for on what the reader showed would land on another text.
+    """
+    with writing(db):
+        row = db.execute("select text from paragraphs where id = ?", [paragraph_id]).fetchone()
+        if row is None or row[0] != shown:
+            raise ParagraphChanged("the article changed since it was shown: its file was loaded again meanwhile")
+        return fn(db, paragraph_id, *args)
 
 
 def change(

@@ -13,6 +13,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import annotations
+from store.db import DocumentGone
 from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from store.text import clipped
@@ -28,6 +29,7 @@ from tui.words import counted
 SAVE_DELAY = 0.4
 FOLD_TITLE_WIDTH = 40
 QUIT_WAIT_MS = 200
+GONE = "This article is no longer in the collection: its file was loaded again without it."
 
 
 class ParagraphList(StoppingOptionList):
@@ -89,21 +91,25 @@ class ArticleScreen(Screen[None]):
 
     def _show_start(self) -> None:
         self.load()
-        if self.start_paragraph is not None:
+        if self.data is not None and self.start_paragraph is not None:
             self.go_to_paragraph(self.start_paragraph)
 
     # -- data ---------------------------------------------------------------------------------
 
     def load(self, *, keep_position: bool = False) -> None:
         position = self.cursor_view().position if keep_position and self.cursor_view() else self.start_position
-        self.data = self.app.store(article_data, self.doc_id)
+        try:
+            self.data = self.app.store(article_data, self.doc_id)
+        except DocumentGone:
+            self._leave_gone_article()
+            return
         self.app.documents_seen.add(self.doc_id)
         self.hits = self.app.store(hits_in_document, self.doc_id, self.query_text) if self.query_text else {}
         doc = self.data.doc
         if position is None:
             position = doc.position
         self.sub_title = doc.display_title
-        self._rebuild(position)
+        self._rebuild(position, keep_scroll=keep_position)
         self._show_header()
         self.query_one(FiguresPanel).show_figures(self.data.paragraphs)
         if not doc.read:
@@ -138,17 +144,40 @@ class ArticleScreen(Screen[None]):
             return []
         return [v for v in self.data.paragraphs if v.hidden and v.id in self.hits]
 
-    def _rebuild(self, position: int | None) -> None:
+    def _leave_gone_article(self) -> None:
+        """A load in another terminal took the article out (its page no longer carries it): back to the screen
+        below, read again, rather than an article that is not there."""
+        self.shown = []  # no reading position is kept for it
+        self.notify(GONE, severity="warning", timeout=6)
+        self.call_after_refresh(self._leave)
+
+    def _leave(self) -> None:
+        if self.app.screen is self:
+            self.dismiss()
+            self.app.call_after_refresh(self.app.action_refresh)
+
+    def _rebuild(self, position: int | None, *, keep_scroll: bool = False) -> None:
+        """List the paragraphs again with the cursor at `position`: at the top of the view, or with
+        `keep_scroll` (a tag, a note, an undo, a refresh) where the view was, so the page does not jump."""
         assert self.data is not None
         self.shown = [v for v in self.data.paragraphs if self.show_hidden or not v.hidden]
         paragraphs = self.query_one(ParagraphList)
+        scroll_y = paragraphs.scroll_y
         paragraphs.set_options(Option(self._visual(v), id=str(v.id)) for v in self.shown)
         if not self.shown:
             return
         index = next((i for i, v in enumerate(self.shown) if position is not None and v.position >= position), 0)
         paragraphs.highlighted = index
         # Option heights are only known once the list has been laid out at its width.
-        self.call_after_refresh(paragraphs.scroll_to_highlight, top=True)
+        if keep_scroll:
+            self.call_after_refresh(self._scroll_back, scroll_y)
+        else:
+            self.call_after_refresh(paragraphs.scroll_to_highlight, top=True)
+
+    def _scroll_back(self, scroll_y: float) -> None:
+        paragraphs = self.query_one(ParagraphList)
+        paragraphs.scroll_to(y=scroll_y, animate=False, immediate=True)
+        paragraphs.scroll_to_highlight()
 
     def _visual(self, view: ParagraphView) -> Hanging:
         figure = None
@@ -414,22 +443,23 @@ class ArticleScreen(Screen[None]):
 
         def save(tags: list[str], done: Callable[[bool], None]) -> SaveJob:
             add, remove = _split_toggled(tags, view.tags)
-            return self._retag(annotations.retag_paragraph, (view.id,), add, remove, done)
+            return self._retag(view, annotations.retag_paragraph, (), add, remove, done)
 
         self.app.push_screen(TagModal(view.tags, f"Tag ¶{view.n}", save=save), self._reload_if_tagged)
 
     def _retag(
-        self, fn: Callable[..., object], where: tuple[int, ...], add: list[str], remove: list[str],
-        done: Callable[[bool], None],
+        self, view: ParagraphView, fn: Callable[..., object], where: tuple[int, ...], add: list[str],
+        remove: list[str], done: Callable[[bool], None],
     ) -> SaveJob:
-        """Add and remove tags in one change, in the background; `done` hears whether the store took it."""
+        """Add and remove tags on the paragraph as shown (`where` in it, for a figure) in one change, in the
+        background; `done` hears whether the store took it."""
 
         def saved(result: Saved[object] | None) -> None:
             if result is not None:
                 self.last_tags = add or self.last_tags
             done(result is not None)
 
-        return self.app.save_later("Tag", fn, *where, add, remove, then=saved)
+        return self.app.save_later("Tag", annotations.as_shown, view.id, view.text, fn, *where, add, remove, then=saved)
 
     def _reload_if_tagged(self, tags: list[str] | None) -> None:
         if tags:
@@ -445,7 +475,8 @@ class ArticleScreen(Screen[None]):
         if view is None or view.hidden or not tags:
             self.notify("Tag a paragraph with t first", timeout=1.5)
             return
-        self.app.save_later("Tag", annotations.tag_paragraph, view.id, tags, then=self._reload_if_saved)
+        self.app.save_later("Tag", annotations.as_shown, view.id, view.text, annotations.tag_paragraph, tags,
+                            then=self._reload_if_saved)
         self.action_cursor_down()
 
     def action_tag_figure(self) -> None:
@@ -464,7 +495,7 @@ class ArticleScreen(Screen[None]):
 
             def save(tags: list[str], done: Callable[[bool], None]) -> SaveJob:
                 add, remove = _split_toggled(tags, current)
-                return self._retag(annotations.retag_figure, (view.id, figure.start, figure.end), add, remove, done)
+                return self._retag(view, annotations.retag_figure, (figure.start, figure.end), add, remove, done)
 
             self.app.push_screen(TagModal(current, f"Tag “{figure.text}”", save=save), self._reload_if_tagged)
 
@@ -484,7 +515,7 @@ class ArticleScreen(Screen[None]):
             if unchanged(note):
                 done(True)
                 return None
-            return self.app.save_later("Note", annotations.set_note, view.id, note,
+            return self.app.save_later("Note", annotations.as_shown, view.id, view.text, annotations.set_note, note,
                                        then=lambda result: done(result is not None))
 
         def closed(note: str | None) -> None:
