@@ -69,6 +69,11 @@ SHARED_BY = 3
 """A short non-sentence that this many other documents carry too is page furniture."""
 
 
+def speaks_furniture(line: str) -> bool:
+    """Uses the vocabulary of navigation, apps and subscriptions (`Share this article`, `Listen to this`)."""
+    return bool(_FURNITURE.search(line))
+
+
 def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
     """True for page furniture. `seen_in_documents`: how many other documents hold the same line."""
     text = line.strip()

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.boilerplate import RELATED_HEADING, RELATIVE_TIME, SHARED_BY, is_boilerplate, is_sentence, words_of
+from store.boilerplate import (
+    RELATED_HEADING, RELATIVE_TIME, SHARED_BY, is_boilerplate, is_sentence, speaks_furniture, words_of,
+)
 from store.dates import parse_date, resolve_ago
 from store.kinds import VISIBLE_KINDS
 from store.text import normalise
@@ -72,6 +74,13 @@ _TEXT_DATE = re.compile(
     r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
     re.IGNORECASE,
 )
+# The page's section or format, which sits where an outlet's name would: not who published it.
+_SECTION_LABEL = re.compile(
+    r"^(?:live(?:\s+(?:updates|blog|news))?|analysis|opinion|comment|editorial|explainer|exclusive|interview|feature|review"
+    r"|breaking(?:\s+news)?|updated?|updates|video|watch|photos?|gallery|podcast|fact[\s-]?check|news\s+in\s+brief)$",
+    re.IGNORECASE,
+)
+_NAME_JOINERS = frozenset("of the and for on in de la le al el du van von &".split())
 _MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
 
@@ -227,6 +236,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
         # Past the first sentence of the article a `By The Numbers` line is a subheading, not who wrote it.
         in_text = in_text or (unit.kind == "body" and is_sentence(unit.text))
     _find_title(content, article)
+    _find_outlet(content, article)
     title = normalise(article.title) if article.title else None
     following: _Unit | None = None
     for unit in reversed(content):
@@ -267,6 +277,43 @@ def _find_title(content: list[_Unit], article: Article) -> None:
             article.title = unit.text
             unit.kind = "title"
             return
+
+
+def _find_outlet(content: list[_Unit], article: Article) -> None:
+    """`Kyiv Independent` between the headline and its date line: the outlet's name, which on its own would
+    read as furniture or a subheading."""
+    first = next((i for i, u in enumerate(content[:4]) if u.kind == "title"), None)
+    if first is None:
+        return
+    after = first + 1
+    while after < len(content) and content[after].kind == "title":
+        after += 1
+    if after + 1 >= len(content):
+        return
+    line, below = content[after], content[after + 1]
+    if line.kind in ("body", "boilerplate") and _names_an_outlet(line.text) and _is_date_line(below):
+        line.kind = "byline"
+        article.source = article.source or line.text
+
+
+def _names_an_outlet(text: str) -> bool:
+    """A short name in title case (`Kyiv Independent`, `BBC News`, `Daily Wire Service`), not page furniture."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 50 or is_sentence(text) or text.endswith((":", ",", ";")):
+        return False
+    if not text[:1].isupper() or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words):
+        return False
+    return not _SECTION_LABEL.match(text) and not speaks_furniture(text)
+
+
+def _is_date_line(unit: _Unit) -> bool:
+    """A byline or header line the article's date was read from."""
+    if unit.kind not in ("byline", "meta"):
+        return False
+    field = _FIELD_LINE.match(unit.text)
+    if field:
+        return field.group("key").lower() in ("date", "published")
+    return bool(_GLUED_HEADER.match(unit.text) or _GLUED_BYLINE.match(unit.text) or _TEXT_DATE.search(unit.text))
 
 
 def _over_a_byline(content: list[_Unit], unit: _Unit) -> bool:

@@ -73,6 +73,26 @@ def test_a_short_markdown_heading_stays_a_heading_once_stored(db, tmp_path: Path
                          (3, "heading", "What was agreed")]
 
 
+def test_the_outlet_line_under_the_headline_is_stored_as_the_source_and_counts_nothing(db, tmp_path: Path) -> None:
+    (tmp_path / "corridor.txt").write_text(
+        "Grain corridor talks resume\n\nKyiv Independent\n\nJune 3, 2025\n\n"
+        "Ukrainian and Turkish officials met on Monday in Istanbul.\n", encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(
+        "Headline about the talks\nDaily Wire Service\n2025-06-03\nUPDATED with new figures.\n"
+        "Negotiators met for six hours on Tuesday.\n", encoding="utf-8")
+    assert load_paths(db, [tmp_path]).ok
+    rows = {r.stem: r for r in documents(db, limit=None)}
+    assert (rows["corridor"].source, rows["wire"].source) == ("Kyiv Independent", "Daily Wire Service")
+    for stem, outlet in (("corridor", "Kyiv Independent"), ("wire", "Daily Wire Service")):
+        stored = {p.text: (p.kind, p.n) for p in paragraphs_of(db, doc_id(db, stem), include_hidden=True)}
+        assert stored[outlet] == ("byline", None)
+    figures_of_bylines = db.execute(
+        "select count(*) from figures f join paragraphs p on p.id = f.paragraph_id where p.kind = 'byline'").fetchone()
+    assert figures_of_bylines == (0,)
+    assert [p.text for p in paragraphs_of(db, doc_id(db, "wire"))] == [
+        "UPDATED with new figures.", "Negotiators met for six hours on Tuesday."]
+
+
 def test_a_short_line_many_other_documents_carry_is_stored_as_furniture(db, tmp_path: Path) -> None:
     stories = ["Kharkiv was shelled overnight", "Talks resumed in Istanbul", "The grain deal expired", "Drones struck"]
     for day, story in enumerate(stories, 1):

@@ -158,6 +158,35 @@ def test_a_headline_over_a_shorter_first_line_is_still_the_title_not_paragraph_1
         assert "Drone strike hits Kyiv apartment block" not in [p.text for p in article.paragraphs if p.n is not None]
 
 
+def test_a_short_title_case_line_between_headline_and_date_is_the_outlet() -> None:
+    for gap in ("\n", "\n\n"):
+        for date_line in ("June 3, 2025", "2025-06-03", "Published: 3 June 2025"):
+            [article] = parse(gap.join(["Grain corridor talks resume", "Kyiv Independent", date_line, BODY]) + "\n")
+            assert (article.source, article.published) == ("Kyiv Independent", date(2025, 6, 3)), (gap, date_line)
+            assert kinds(article)[1] == ("byline", "Kyiv Independent"), (gap, date_line)
+            assert [p.kind for p in article.paragraphs if p.n is not None] == ["body"], (gap, date_line)
+
+
+def test_the_outlet_line_is_neither_a_heading_nor_paragraph_1() -> None:
+    for gap in ("\n", "\n\n"):
+        [article] = parse(gap.join(["Headline about the talks", "Daily Wire Service", "2025-06-03",
+                                    "UPDATED with new figures.", BODY]) + "\n")
+        assert article.source == "Daily Wire Service", gap
+        assert kinds(article)[:3] == [("title", "Headline about the talks"), ("byline", "Daily Wire Service"),
+                                      ("byline", "2025-06-03")], gap
+
+
+def test_a_line_by_the_date_is_not_the_outlet_unless_it_reads_like_a_name() -> None:
+    for line in ("Listen to this article", "Analysis", "Live Updates", "UPDATED with new figures.", "updated hourly"):
+        [article] = parse(f"Grain corridor talks resume\n\n{line}\n\nJune 3, 2025\n\n{BODY}\n")
+        assert article.source is None, line
+        assert ("byline", line) not in kinds(article), line
+    for text in (f"Grain corridor talks resume\n\nKyiv Independent\n\n{BODY}\n",
+                 f"Grain corridor talks resume\n\nJune 3, 2025\n\nKey Points\n\n{BODY}\n"):
+        [article] = parse(text)
+        assert article.source is None, text
+
+
 def test_an_author_line_is_a_byline_and_a_role_is_not_an_outlet() -> None:
     [article] = parse(f"Talks resume in Istanbul\n\nBy Jane Doe, Staff Writer\n\n{BODY}\n")
     assert article.title == "Talks resume in Istanbul"
