@@ -477,3 +477,22 @@ def test_units_whose_first_letter_folds() -> None:
 def test_durations_from_quantity_words() -> None:
     figures = extract("The ceasefire held for a few days, then lasted one and a half weeks.", PUB)
     assert [(f.text, f.unit, f.approx) for f in figures] == [("a few days", "P3D", "approx"), ("one and a half weeks", "P1.5W", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nearly 40 people were hurt, according to the Daily Mail.", "The Weekly Standard said 40 people attended.",
+     "Daily Wire Service reported 40 arrests.", "40 copies of the New York Daily News were sold."],
+)
+def test_a_frequency_word_in_a_proper_name_is_not_a_set(text: str) -> None:
+    assert [f.kind for f in extract(text, PUB)] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Daily patrols continued along the border.", "Daily"), ("Daily, 40 people cross the bridge.", "Daily"),
+     ("Negotiators met daily.", "daily"), ("Monitors Will Report Weekly In Kharkiv", "Weekly"),
+     ("Talks continue on a weekly basis.", "on a weekly basis")],
+)
+def test_a_frequency_word_outside_a_name_is_still_a_set(text: str, surface: str) -> None:
+    assert find(text, surface).kind == "set"

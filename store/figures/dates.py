@@ -73,6 +73,7 @@ from .relative import (
     holiday,
     in_future,
     iso_week,
+    names_something,
     recent,
     relative_day,
     relative_period,
@@ -549,7 +550,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             add(recent(m, pub))
     if (words is None or not words.isdisjoint(_SET_TOKENS)) and _has(lowered, _SET_WORDS):
         for m in SETS.finditer(text):
-            if not free(m.start(), m.end()):
+            if not free(m.start(), m.end()) or names_something(text, m):
                 continue
             add(recurring(m))
     if 'in ' in lowered and unit_word:

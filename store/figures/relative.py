@@ -261,6 +261,20 @@ def in_future(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     return c
 
 
+_NEXT_NAME_WORD = re.compile(r"[ \t]+(?P<word>[A-Z][\w'’-]*)")
+_FUNCTION_WORDS = frozenset("a an and as at by for from in into is of on or the to was were will with".split())
+
+
+def names_something(text: str, m: re.Match[str]) -> bool:
+    """`Daily Mail`, `Weekly Standard`, `New York Daily News`: a capitalised frequency word before another capitalised
+    word is part of a name, not how often something happens."""
+    word = m.group("adv")
+    if word is None or not word[:1].isupper() or word.isupper():
+        return False
+    after = _NEXT_NAME_WORD.match(text, m.end())
+    return after is not None and after.group("word").lower() not in _FUNCTION_WORDS
+
+
 def recurring(m: re.Match[str]) -> DateCand:
     word = (m.group("u") or m.group("u2") or m.group("adj") or m.group("adv") or m.group("wdp") or "").lower()
     n = m.group("n")
