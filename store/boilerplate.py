@@ -105,6 +105,8 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if text.endswith(":") and _SECOND_PERSON.search(text) and n_words <= 15:
         return True
+    if n_words <= 15 and _invites_the_reader(text) and (_SUBSCRIPTION.search(text) or furniture()):
+        return True
     return n_words <= 60 and _mentions_consent(text) and bool(_CONSENT_SUBJECT.search(text) and _CONSENT_ASK.search(text))
 
 
@@ -122,3 +124,17 @@ _IMPERATIVE = re.compile(
 
 def _calls_to_action(text: str) -> bool:
     return bool(_IMPERATIVE.search(text))
+
+
+_READER_OR_SITE = re.compile(r"\b(you|your|us|our|this\s+(article|story|page|post|report|video))\b", re.IGNORECASE)
+# Words of subscriptions and channels: ordinary in reporting, so they count only in a line that opens with an imperative.
+_SUBSCRIPTION = re.compile(
+    r"\b(newsletters?|briefings?|inbox|updates|alerts|notifications|channel|podcast|feed|telegram|whatsapp|youtube"
+    r"|facebook|instagram|twitter|tiktok|x)\b",
+    re.IGNORECASE,
+)
+
+
+def _invites_the_reader(text: str) -> bool:
+    """`Subscribe to our newsletter`, `Share this article`: the line opens with an imperative to the site's reader."""
+    return bool(_IMPERATIVE.match(text) and _READER_OR_SITE.search(text))

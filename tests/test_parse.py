@@ -267,6 +267,30 @@ def test_general_boilerplate_rules() -> None:
         assert not is_boilerplate(line), line
 
 
+def test_a_call_to_the_reader_to_subscribe_follow_or_share_is_furniture() -> None:
+    for line in ("Subscribe to our newsletter for more updates.", "Sign up for our daily briefing",
+                 "Sign up for our daily briefing.", "Follow us on Telegram", "Follow us on Telegram for live updates.",
+                 "Read more:", "Share this article", "Share this article with your friends.",
+                 "Join our Telegram channel for breaking news.", "Download our app to get the latest news.",
+                 "Get our morning briefing in your inbox.", "Subscribe to our YouTube channel."):
+        assert is_boilerplate(line), line
+    for line in ("Residents were told to subscribe to the emergency alert service.",
+                 "He urged followers on Telegram to share the video.",
+                 "Subscribe to the emergency alert service, officials told residents.",
+                 "Follow the money, the prosecutor told the court.",
+                 '"Follow us," the commander told his men before the assault.',
+                 "Join us in condemning this attack, the minister said.",
+                 "Share prices fell 3% after the announcement."):
+        assert not is_boilerplate(line), line
+
+
+def test_a_call_to_subscribe_between_paragraphs_is_hidden_and_the_text_around_it_is_not() -> None:
+    [article] = parse(f"Grain corridor talks resume\n\nJune 3, 2025\n\n{BODY}\n\n"
+                      "Subscribe to our newsletter for more updates.\n\n"
+                      "Residents were told to subscribe to the emergency alert service.\n")
+    assert [(p.n, p.kind) for p in article.paragraphs[2:]] == [(1, "body"), (None, "boilerplate"), (2, "body")]
+
+
 def test_line_repeated_across_the_collection_is_boilerplate() -> None:
     assert is_boilerplate("Follow the latest from the front", seen_in_documents=5)
     assert not is_boilerplate("Follow the latest from the front", seen_in_documents=0)
