@@ -201,10 +201,11 @@ def _is_related_heading(unit: _Unit) -> bool:
 
 def _opens_related_section(units: list[_Unit], index: int) -> bool:
     """`Related Articles` over a list of headlines; not a `Read more` link in the middle of the article's
-    own text, which a sentence follows."""
+    own text, which a sentence follows once the page furniture beside the link ("Share this article") is passed."""
     if not _is_related_heading(units[index]):
         return False
-    return index + 1 == len(units) or not is_sentence(units[index + 1].text)
+    following = next((u for u in units[index + 1:] if not (is_boilerplate(u.text) and speaks_furniture(u.text))), None)
+    return following is None or not is_sentence(following.text)
 
 
 def _headline_like(text: str) -> bool:

@@ -241,6 +241,16 @@ def test_a_read_more_link_inside_the_article_does_not_start_its_related_section(
     assert kinds_of["Read the news on the go with our free app for iPhone and Android."] == "boilerplate"
 
 
+def test_a_read_more_link_with_a_share_line_after_it_does_not_hide_the_rest_of_the_article() -> None:
+    page = (f"Talks resume in Geneva\n\nReuters05-11-2024\n\n{BODY}\n\nRead more:\n\nShare this article\n\n"
+            "Residents were told to subscribe to the emergency alert service.\n\n"
+            "The talks are expected to last three days, officials said.\n")
+    [article] = parse(page)
+    kinds_of = {p.text: p.kind for p in article.paragraphs}
+    assert kinds_of["Residents were told to subscribe to the emergency alert service."] == "body"
+    assert kinds_of["The talks are expected to last three days, officials said."] == "body"
+
+
 def test_a_cookie_notice_is_furniture_and_news_about_cookies_is_not() -> None:
     assert is_boilerplate("We use cookies to improve your experience on our site. By continuing to browse, you agree "
                           "to our use of cookies.")
