@@ -267,6 +267,11 @@ def _find_title(content: list[_Unit], article: Article) -> None:
     """The page's headline: a headline-like line before the body, most surely one the page repeats."""
     if article.title:
         return
+    short = _short_headline(content)
+    if short is not None:
+        article.title = short.text
+        short.kind = "title"
+        return
     candidates = [u for u in content[:6] if u.kind == "body"]
     for i, unit in enumerate(candidates):
         if not _headline_like(unit.text):
@@ -278,6 +283,31 @@ def _find_title(content: list[_Unit], article: Article) -> None:
             article.title = unit.text
             unit.kind = "title"
             return
+
+
+def _short_headline(content: list[_Unit]) -> _Unit | None:
+    """`Ceasefire` or `Talks resume` opening a file (after the site's own furniture) over its byline or its first
+    sentence: short enough to read as furniture, but the headline; of two such lines (`Home`, then the headline)
+    the one over the text."""
+    units = [u for u in content if not (u.kind == "boilerplate" and speaks_furniture(u.text))]
+    for index, unit in enumerate(units[:4]):
+        if not _reads_as_a_short_headline(unit):
+            return None
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following is None:
+            return None
+        if following.kind in ("byline", "meta") or (following.kind == "body" and is_sentence(following.text)):
+            return unit
+    return None
+
+
+def _reads_as_a_short_headline(unit: _Unit) -> bool:
+    text = unit.text.strip()
+    if unit.kind != "boilerplate" or not 1 <= len(text.split()) <= 8 or not text[:1].isupper():
+        return False
+    if _SECTION_LABEL.match(text) or RELATIVE_TIME.match(text) or _BULLET.match(text):
+        return False
+    return not text.endswith((":", ",", ";", "…", "..."))
 
 
 def _find_outlet(content: list[_Unit], article: Article) -> None:

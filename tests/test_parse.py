@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 from store.boilerplate import is_boilerplate
@@ -304,3 +306,19 @@ def test_a_call_to_subscribe_between_paragraphs_is_hidden_and_the_text_around_it
 def test_line_repeated_across_the_collection_is_boilerplate() -> None:
     assert is_boilerplate("Follow the latest from the front", seen_in_documents=5)
     assert not is_boilerplate("Follow the latest from the front", seen_in_documents=0)
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("Ceasefire\n\nThe ceasefire held overnight, officials said on Tuesday morning in Kyiv.\n", "Ceasefire"),
+    ("Talks resume\n\nBy Jane Doe\n\nThe talks resumed in Geneva on Monday, officials said.\n", "Talks resume"),
+    ("Talks resume\n\nReuters05-11-2024\n\nThe talks resumed in Geneva on Monday, officials said.\n", "Talks resume"),
+    ("Menu\n\nHome\n\nTalks resume\n\nThe talks resumed in Geneva on Monday, officials said.\n", "Talks resume"),
+    ("World\n\nTalks resume in Geneva after a pause\n\nThe talks resumed in Geneva on Monday, officials said.\n",
+     "Talks resume in Geneva after a pause"),
+    ("Opinion\n\nThe talks resumed in Geneva on Monday, officials said.\n",
+     "The talks resumed in Geneva on Monday, officials said."),
+])
+def test_a_short_headline_opening_a_file_is_its_title_and_not_furniture(page: str, title: str) -> None:
+    [article] = parse(page)
+    assert article.title == title
+    assert [p.kind for p in article.paragraphs if p.text == title][:1] in (["title"], ["body"])
