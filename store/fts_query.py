@@ -69,9 +69,69 @@ def _distinct_words(query: str) -> str:
 
 
 def plain_words(query: str) -> str:
-    """The words of a query FTS5 cannot parse, each quoted, so that they match as plain text;
-    empty when it has none (a lone `"` or `*`)."""
-    return " ".join(f'"{word}"' for word in re.findall(r"\w+", query))
+    """A query FTS5 cannot parse as plain text: its words, each quoted, and the AND, OR and NOT written in
+    capitals between two of them, with its balanced parentheses; empty when it has no word (a lone `"` or `*`).
+
+    An operator with no word on one side (`Kiev AND`, `NOT Kiev`, `(OR Kiev)`) is what broke the query, so it
+    goes, as does the first of two side by side (`AND NOT` means NOT), and NEAR in capitals, whose group lost
+    its parenthesis or was never one; in lower case, or inside quotes, each is a word as it is to FTS5."""
+    tokens = _plain_tokens(query)
+    if tokens.count("(") != tokens.count(")") or not _nested(tokens):
+        tokens = [t for t in tokens if t not in ("(", ")")]
+    return _plain_query(_without_dangling(tokens))
+
+
+def _plain_tokens(query: str) -> list[str]:
+    """Quoted words, operators and parentheses, in order; what is inside a `"` (closed or not) is all words."""
+    tokens = []
+    for i, part in enumerate(query.split('"')):
+        for token in re.findall(r"\w+|[()]", part):
+            if i % 2 or token not in (*OPERATORS, "NEAR", "(", ")"):
+                tokens.append(f'"{token}"')
+            elif token != "NEAR":
+                tokens.append(token)
+    return tokens
+
+
+def _nested(tokens: list[str]) -> bool:
+    depth = 0
+    for token in tokens:
+        depth += (token == "(") - (token == ")")
+        if depth < 0:
+            return False
+    return True
+
+
+def _without_dangling(tokens: list[str]) -> list[str]:
+    """Operators with a word on either side, and parentheses with something inside."""
+    while True:
+        kept = [t for i, t in enumerate(tokens) if not _dangling(tokens, i)]
+        if kept == tokens:
+            return kept
+        tokens = kept
+
+
+def _dangling(tokens: list[str], i: int) -> bool:
+    before = tokens[i - 1] if i else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tokens[i] in OPERATORS:
+        return before in (None, "(") or after in (None, ")", *OPERATORS)
+    return tokens[i] == "(" and after == ")" or tokens[i] == ")" and before == "("
+
+
+def _plain_query(tokens: list[str]) -> str:
+    """The tokens joined, with AND where FTS5 would not AND them by their side (next to a parenthesis)."""
+    out = ""
+    for before, token in zip([None, *tokens], tokens):
+        if before in (None, "("):
+            out += token
+        elif token == ")":
+            out += ")"
+        elif before == ")" and token not in OPERATORS or token == "(" and before not in OPERATORS:
+            out += " AND " + token
+        else:
+            out += " " + token
+    return out
 
 
 def widened(query: str) -> str:

@@ -107,3 +107,12 @@ def test_widening_the_spellings_keeps_a_query_parsed_and_finds_its_matches_and_m
         wider = _matched(store, widened(query))
         assert wider is not None
         assert wider >= written or " NOT " in query
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=SPELLING_QUERY)
+def test_the_plain_words_of_any_query_parse(store, query: str) -> None:
+    from store.fts_query import plain_words, widened
+
+    plain = plain_words(query)
+    assert not plain or _matched(store, plain) is not None and _matched(store, widened(plain)) is not None

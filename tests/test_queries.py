@@ -270,3 +270,33 @@ def test_the_hits_in_an_article_are_the_spellings_printed_there(spelled) -> None
     texts = dict(spelled.execute("select id, text from paragraphs where doc_id = ?", [kiev]).fetchall())
     found = hits_in_document(spelled, kiev, "Kyiv")
     assert sorted(texts[pid][s:e] for pid, spans in found.items() for s, e in spans) == ["Kiev", "Kiev", "Kiev"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Kiev AND", '("Kiev" OR "kyiv")'),
+    ("OR Istanbul", '"Istanbul"'),
+    ('Istanbul NOT Dolmabahce "', '"Istanbul" NOT "Dolmabahce"'),
+    ('Istanbul AND NOT Dolmabahce "', '"Istanbul" NOT "Dolmabahce"'),
+    ('talks OR "peace', '"talks" OR "peace"'),
+    ('(Istanbul OR Antalya) AND talks"', '("Istanbul" OR "Antalya") AND "talks"'),
+    ('(Istanbul OR) talks"', '("Istanbul") AND "talks"'),
+    ("(Istanbul OR Antalya talks", '"Istanbul" OR "Antalya" "talks"'),
+    ("NEAR(Istanbul talks", '"Istanbul" "talks"'),
+    ('Moscow and "', '"Moscow" "and"'),
+    ('"peace AND talks', '"peace" "AND" "talks"'),
+    ("AND OR", ""),
+])
+def test_what_fts5_cannot_parse_keeps_the_operators_between_two_words_and_drops_the_rest(query: str, expected: str) -> None:
+    from store.fts_query import plain_words, widened
+
+    assert widened(plain_words(query)) == expected
+
+
+def test_a_dangling_operator_is_not_searched_as_a_word(seeded) -> None:
+    from store.queries import search
+
+    hits = search(seeded, "Kiev AND")
+    assert hits and all("[Kiev]" in h.marked() and "[and]" not in h.marked().casefold() for h in hits)
+    assert "[and]" in search(seeded, 'Moscow and "')[0].marked()
+    excluded = search(seeded, 'Istanbul NOT Dolmabahce "')
+    assert excluded and not any("Dolmabahce" in h.text for h in excluded)
