@@ -5,17 +5,20 @@ Every query that grows with the collection takes a LIMIT.
 
 from __future__ import annotations
 
-import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from store.db import DocumentGone, StoreError, writing
+from store.fts_query import fts_queries
 from store.kinds import HIDDEN_KINDS
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+T = TypeVar("T")
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 LIKE_ESCAPE = "\\"
@@ -224,7 +227,8 @@ class SearchCursor:
     """
 
     match: str
-    """What FTS5 is given: the query, or its words quoted when FTS5 could not parse it."""
+    """What FTS5 is given (`store.fts_query.fts_queries`): the query with its place names widened to every
+    spelling, or its words quoted when FTS5 could not parse it."""
     ranked: tuple[int, ...]
     """Paragraph ids, best first, ties broken by id."""
     taken: int = 0
@@ -262,14 +266,17 @@ def begin_search(db: sqlite_utils.Database, query: str, *, rank_within: int | No
     """
     if not query.strip():
         return None
-    if _PLAIN_WORDS.fullmatch(query):
-        # A word repeated adds nothing to FTS5's implicit AND, but costs it more than linear time (200 copies: 4.5 s).
-        query = _distinct_words(query)
-    try:
-        return _begun(db, query, rank_within)
-    except sqlite3.OperationalError:
-        words = plain_words(query)
-        return _begun(db, words, rank_within) if words else None
+    return first_parsed(query, lambda match: _begun(db, match, rank_within))
+
+
+def first_parsed(query: str, run: Callable[[str], T]) -> T | None:
+    """`run` on the first of `fts_queries(query)` that FTS5 can parse; None when it can parse none."""
+    for match in fts_queries(query):
+        try:
+            return run(match)
+        except sqlite3.OperationalError:
+            continue
+    return None
 
 
 def search_page(db: sqlite_utils.Database, cursor: SearchCursor, limit: int) -> SearchPage:
@@ -284,23 +291,6 @@ def search_page(db: sqlite_utils.Database, cursor: SearchCursor, limit: int) -> 
         below = older[-1].paragraph_id if len(older) == wanted else None
     after = replace(cursor, taken=cursor.taken + len(ids), below=below)
     return SearchPage(hits, None if after.exhausted else after)
-
-
-_PLAIN_WORDS = re.compile(r"[\w\s]+")
-
-
-def _distinct_words(query: str) -> str:
-    """Each word once, in the case it was first typed."""
-    first: dict[str, str] = {}
-    for word in query.split():
-        first.setdefault(word.casefold(), word)
-    return " ".join(first.values())
-
-
-def plain_words(query: str) -> str:
-    """The words of a query FTS5 cannot parse, each quoted, so that they match as plain text;
-    empty when it has none (a lone `"` or `*`)."""
-    return " ".join(f'"{word}"' for word in re.findall(r"\w+", query))
 
 
 def like_literal(text: str) -> str:

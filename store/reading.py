@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store.annotations.compare import changed_since_noted
-from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, paragraphs_of, plain_words, unmark
+from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, first_parsed, paragraphs_of, unmark
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -193,9 +192,5 @@ def hits_in_document(db: sqlite_utils.Database, doc_id: int, query: str) -> dict
         f"select p.id, highlight(paragraphs_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') from paragraphs_fts "
         "join paragraphs p on p.id = paragraphs_fts.rowid where paragraphs_fts match ? and p.doc_id = ?"
     )
-    try:
-        rows = db.execute(sql, [query, doc_id]).fetchall()
-    except sqlite3.OperationalError:
-        words = plain_words(query)
-        rows = db.execute(sql, [words, doc_id]).fetchall() if words else []
+    rows = first_parsed(query, lambda match: db.execute(sql, [match, doc_id]).fetchall()) or []
     return {pid: list(unmark(marked)[1]) for pid, marked in rows}

@@ -487,6 +487,24 @@ async def test_search_opens_the_hit_and_steps_through_hits(app) -> None:
         assert cursor_n(screen) == hits[0].n
 
 
+async def test_a_search_for_one_spelling_steps_through_the_other_in_the_article(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Kyiv")
+        await settle(pilot)
+        assert app.screen.hits and all("[Kiev]" in h.marked() for h in app.screen.hits)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.doc_id == doc_id(seeded, AGGREGATOR.stem)
+        reached = set()
+        for _ in range(12):
+            await pilot.press("n")
+            reached.add(cursor_n(screen))
+        assert len(reached) >= 5
+        assert all("Kiev" in v.text for v in screen.shown if v.n in reached)
+
+
 async def test_help_lists_every_key_and_closes(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

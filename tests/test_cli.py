@@ -385,3 +385,14 @@ def test_the_reader_is_told_what_its_load_skipped(tmp_path: Path, monkeypatch) -
     assert main(["--db", str(tmp_path / "r.db"), str(folder)]) == 0
     assert told["problems"] == []
     assert [note.split(": ", 1)[1][:20] for note in told["skipped"]] == ["skipped: not an arti", "skipped 1 hidden fil"]
+
+
+def test_search_finds_a_place_name_however_it_is_spelt(dbpath, capsys) -> None:
+    kiev = run(capsys, "--db", dbpath, "search", "Kiev")[1]
+    code, kyiv, _ = run(capsys, "--db", dbpath, "search", "Kyiv")
+    assert code == 0 and kyiv == kiev and kyiv.count("[Kiev]") >= 8
+
+
+def test_search_with_a_dangling_operator_marks_no_operator_as_a_word(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "search", "Kiev AND")
+    assert code == 0 and "[Kiev]" in out and "[and]" not in out

@@ -79,3 +79,40 @@ def test_arbitrary_search_text_never_raises(store, query: str) -> None:
 
 def test_an_unparsable_query_searches_its_words_as_plain_text(store) -> None:
     assert search(store, 'Istanbul"', limit=5) and all("Istanbul" in h.text for h in search(store, 'Istanbul"', limit=5))
+
+
+SPELLING_QUERY = st.lists(
+    st.sampled_from([*'"*()-:^+{},', " ", " AND ", " OR ", " NOT ", "NEAR(", "text:", "2", "Kyiv", "Kiev", "kharkov",
+                     "Moscow", "Istanbul", "talks", "\u00a0"]),
+    max_size=14,
+).map("".join)
+
+
+def _matched(db, match: str) -> set[int] | None:
+    import sqlite3
+
+    try:
+        return {row[0] for row in db.execute("select rowid from paragraphs_fts where paragraphs_fts match ?", [match])}
+    except sqlite3.OperationalError:
+        return None
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=SPELLING_QUERY)
+def test_widening_the_spellings_keeps_a_query_parsed_and_finds_its_matches_and_more(store, query: str) -> None:
+    from store.fts_query import widened
+
+    written = _matched(store, query)
+    if written is not None:
+        wider = _matched(store, widened(query))
+        assert wider is not None
+        assert wider >= written or " NOT " in query
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=SPELLING_QUERY)
+def test_the_plain_words_of_any_query_parse(store, query: str) -> None:
+    from store.fts_query import plain_words, widened
+
+    plain = plain_words(query)
+    assert not plain or _matched(store, plain) is not None and _matched(store, widened(plain)) is not None

@@ -208,3 +208,95 @@ def test_the_cursor_counts_what_is_left_to_show(zebras: sqlite_utils.Database) -
     partly = begin_search(zebras, "zebra", rank_within=40)
     assert partly.ranked_left == 40 and partly.below is not None
     assert begin_search(zebras, "   ") is None and begin_search(zebras, '"') is None
+
+
+SPELLED = {
+    "kiev.txt": "Kiev talks stall\n\nTalks in Kiev stalled on Monday.\n\nThe Kiev region lost power overnight.",
+    "kyiv.txt": "Kyiv hosts envoys\n\nEnvoys met in Kyiv on Tuesday.\n\nShelling hit the Kyiv region again.",
+    "kharkov.txt": "Kharkov shelled\n\nKharkov and Kyiv were shelled before the talks resumed in Kiev.",
+    "plain.txt": "Budget passes\n\nThe council passed the budget after long talks.",
+}
+
+
+@pytest.fixture
+def spelled(tmp_path: Path) -> sqlite_utils.Database:
+    folder = tmp_path / "spelled"
+    folder.mkdir()
+    for name, text in SPELLED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = open_db(tmp_path / "s.db")
+    assert load_paths(database, [folder]).ok
+    yield database
+    database.close()
+
+
+def marked(db: sqlite_utils.Database, query: str) -> set[str]:
+    from store.queries import search
+
+    return {h.marked() for h in search(db, query) if h.n is not None}
+
+
+@pytest.mark.parametrize("query", ["Kyiv", "kiev", "KYIV"])
+def test_a_place_name_finds_each_of_its_spellings_and_marks_the_one_printed(spelled, query: str) -> None:
+    assert marked(spelled, query) == {
+        "Talks in [Kiev] stalled on Monday.", "The [Kiev] region lost power overnight.", "Envoys met in [Kyiv] on Tuesday.",
+        "Shelling hit the [Kyiv] region again.", "Kharkov and [Kyiv] were shelled before the talks resumed in [Kiev].",
+    }
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ('"Kyiv region"', {"The [Kiev region] lost power overnight.", "Shelling hit the [Kyiv region] again."}),
+    ("Kyiv region", {"The [Kiev] [region] lost power overnight.", "Shelling hit the [Kyiv] [region] again."}),
+    ("talks Kyiv", {"[Talks] in [Kiev] stalled on Monday.",
+                    "Kharkov and [Kyiv] were shelled before the [talks] resumed in [Kiev]."}),
+    ("Kyiv NOT region", {"Talks in [Kiev] stalled on Monday.", "Envoys met in [Kyiv] on Tuesday.",
+                         "Kharkov and [Kyiv] were shelled before the talks resumed in [Kiev]."}),
+    ("budget OR Odesa", {"The council passed the [budget] after long talks."}),
+    ("NEAR(Kharkiv Kyiv, 2)", {"[Kharkov] and [Kyiv] were shelled before the talks resumed in Kiev."}),
+    ("text : Kyiv AND Tuesday", {"Envoys met in [Kyiv] on [Tuesday]."}),
+    ("Kyi*", {"Envoys met in [Kyiv] on Tuesday.", "Shelling hit the [Kyiv] region again.",
+              "Kharkov and [Kyiv] were shelled before the talks resumed in Kiev."}),
+])
+def test_every_spelling_is_searched_inside_the_syntax_written_and_a_prefix_stays_as_written(
+    spelled, query: str, expected: set[str],
+) -> None:
+    assert marked(spelled, query) == expected
+
+
+def test_the_hits_in_an_article_are_the_spellings_printed_there(spelled) -> None:
+    from store.reading import hits_in_document
+
+    kiev = spelled.execute("select id from documents where stem = 'kiev'").fetchone()[0]
+    texts = dict(spelled.execute("select id, text from paragraphs where doc_id = ?", [kiev]).fetchall())
+    found = hits_in_document(spelled, kiev, "Kyiv")
+    assert sorted(texts[pid][s:e] for pid, spans in found.items() for s, e in spans) == ["Kiev", "Kiev", "Kiev"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Kiev AND", '("Kiev" OR "kyiv")'),
+    ("OR Istanbul", '"Istanbul"'),
+    ('Istanbul NOT Dolmabahce "', '"Istanbul" NOT "Dolmabahce"'),
+    ('Istanbul AND NOT Dolmabahce "', '"Istanbul" NOT "Dolmabahce"'),
+    ('talks OR "peace', '"talks" OR "peace"'),
+    ('(Istanbul OR Antalya) AND talks"', '("Istanbul" OR "Antalya") AND "talks"'),
+    ('(Istanbul OR) talks"', '("Istanbul") AND "talks"'),
+    ("(Istanbul OR Antalya talks", '"Istanbul" OR "Antalya" "talks"'),
+    ("NEAR(Istanbul talks", '"Istanbul" "talks"'),
+    ('Moscow and "', '"Moscow" "and"'),
+    ('"peace AND talks', '"peace" "AND" "talks"'),
+    ("AND OR", ""),
+])
+def test_what_fts5_cannot_parse_keeps_the_operators_between_two_words_and_drops_the_rest(query: str, expected: str) -> None:
+    from store.fts_query import plain_words, widened
+
+    assert widened(plain_words(query)) == expected
+
+
+def test_a_dangling_operator_is_not_searched_as_a_word(seeded) -> None:
+    from store.queries import search
+
+    hits = search(seeded, "Kiev AND")
+    assert hits and all("[Kiev]" in h.marked() and "[and]" not in h.marked().casefold() for h in hits)
+    assert "[and]" in search(seeded, 'Moscow and "')[0].marked()
+    excluded = search(seeded, 'Istanbul NOT Dolmabahce "')
+    assert excluded and not any("Dolmabahce" in h.text for h in excluded)

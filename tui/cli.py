@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     find = command("search", help="full-text search", description="Search every paragraph (SQLite FTS5 syntax).")
-    find.add_argument("query", nargs="+", help="words; FTS5 syntax such as \"peace talks\" or Kiev OR Kyiv works")
+    find.add_argument("query", nargs="+", help="words; FTS5 syntax such as \"peace talks\" or Moscow OR Kyiv works; Kyiv finds Kiev too")
     find.add_argument("--limit", type=positive_int, default=50, help="at most this many hits (at least 1)")
     find.add_argument("--json", action="store_true")
 

@@ -7,14 +7,16 @@ article most like it (a fixed typo, a changed word, a sentence added or cut; one
 neighbours first; a weaker likeness is accepted when a neighbour still matches), else to a paragraph that holds its whole text (two
 paragraphs merged), else to exactly the same text in another article of the same file (related articles
 that changed places), else they stay as orphans, listed and never dropped, and tried again on every
-later load. A figure follows its text inside the paragraph; a figure whose text is gone becomes an
-orphan on its own.
+later load. A figure follows its text inside the paragraph; a figure whose text is gone moves to the
+figure of the same kind the edit put in its place ("$2.5 million" edited to "$3 million"), keeping the
+text it was noted on, else becomes an orphan on its own.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, utils
@@ -116,11 +118,19 @@ def reanchor_document(db: sqlite_utils.Database, doc_id: int) -> None:
             break
     for anchor, anchored in own.items():
         target_doc, target = elsewhere.get(anchor, (doc_id, placed.get(anchor)))
-        for annotation in anchored:
+        for annotation in _found_first(anchor, target, anchored):
             _place(db, annotation, anchor, target_doc, target)
     for anchor, paragraph in adopted.items():
-        for annotation in strays[anchor]:
+        for annotation in _found_first(anchor, paragraph, strays[anchor]):
             _place(db, annotation, anchor, doc_id, paragraph)
+
+
+def _found_first(anchor: Anchor, target: _Paragraph | None, anchored: list[_Loose]) -> list[_Loose]:
+    """The annotations whose figure is still in the text before those that look for one in its place, which
+    leaves those the figures kept (`_figure_in_its_place` takes none already taken)."""
+    if target is None:
+        return anchored
+    return sorted(anchored, key=lambda a: bool(a.figure_text) and _as_loaded(anchor, a) not in target.text)
 
 
 def _loose_groups(db: sqlite_utils.Database, doc_ids: list[int]) -> dict[Anchor, list[_Loose]]:
@@ -220,7 +230,8 @@ def _neighbours_kept(anchor: Anchor, paragraph: _Paragraph) -> int:
 def _place(db: sqlite_utils.Database, annotation: _Loose, anchor: Anchor, doc_id: int, target: _Paragraph | None) -> None:
     start, end = annotation.figure_start, annotation.figure_end
     if target is not None and annotation.figure_text:
-        span = relocate(anchor.text, target.text, annotation.figure_text, annotation.figure_start)
+        span = relocate(anchor.text, target.text, _as_loaded(anchor, annotation), annotation.figure_start)
+        span = span or _figure_in_its_place(db, anchor, doc_id, target, annotation)
         if span is None:
             target = None
         else:
@@ -249,6 +260,50 @@ def relocate(old_text: str, text: str, figure_text: str, old_start: int | None) 
     was = _map_offset(old_text, text, old_start or 0) if len(found) > 1 else 0
     start = min(found, key=lambda s: abs(s - was))
     return start, start + len(figure_text)
+
+
+def _as_loaded(anchor: Anchor, annotation: _Loose) -> str:
+    """The figure's text in its paragraph as last loaded: the text noted, or the figure it moved to since."""
+    start, end = annotation.figure_start, annotation.figure_end
+    if start is not None and end is not None and 0 <= start < end <= len(anchor.text):
+        return anchor.text[start:end]
+    return annotation.figure_text or ""
+
+
+def _figure_in_its_place(
+    db: sqlite_utils.Database, anchor: Anchor, doc_id: int, target: _Paragraph, annotation: _Loose,
+) -> tuple[int, int] | None:
+    """The span of the figure that took the place of one whose text is gone ("$2.5 million" edited to
+    "$3 million"): one of the same kind overlapping where the edit took the old span, not carrying another
+    figure annotation already; None when there is none."""
+    start, end = annotation.figure_start, annotation.figure_end
+    if start is None or end is None:
+        return None
+    kind = _kind_at(db, doc_id, anchor.text, start, end)
+    if kind is None:
+        return None
+    was = (_map_offset(anchor.text, target.text, start), _map_offset(anchor.text, target.text, end))
+    taken = {tuple(row) for row in db.execute(
+        "select figure_start, figure_end from annotations where paragraph_id = ? and figure_start is not null",
+        [target.id],
+    )}
+    candidates = [
+        (overlap, -abs(s - was[0]), (s, e))
+        for s, e in db.execute("select start, [end] from figures where paragraph_id = ? and kind = ?", [target.id, kind])
+        if (overlap := min(e, was[1]) - max(s, was[0])) > 0 and (s, e) not in taken
+    ]
+    return max(candidates)[2] if candidates else None
+
+
+def _kind_at(db: sqlite_utils.Database, doc_id: int, text: str, start: int, end: int) -> str | None:
+    """The kind of the figure the extractor finds most of in `text[start:end]`."""
+    from store.figures import extract
+
+    row = db.execute("select published from documents where id = ?", [doc_id]).fetchone()
+    published = date.fromisoformat(row[0]) if row and row[0] else None
+    found = [(min(f.end, end) - max(f.start, start), f.kind) for f in extract(text, published)]
+    overlapping = [f for f in found if f[0] > 0]
+    return max(overlapping)[1] if overlapping else None
 
 
 def _map_offset(old_text: str, text: str, offset: int) -> int:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from store.spellings import SPELLINGS
 from store.text import TYPOGRAPHY
 
 NUM_HASHES = 64
@@ -147,14 +148,6 @@ _BREAKS = re.compile("[\u00ad\u200b\u2010\u2011]")
 made it another word ("Kiev\u2011based" never met "Kyiv-based")."""
 _BREAK_AS = {"\u00ad": "", "\u200b": " ", "\u2010": "-", "\u2011": "-"}
 
-SPELLINGS = {
-    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv", "nikolaev": "mykolaiv",
-    "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia", "zaporizhia": "zaporizhzhia", "lugansk": "luhansk",
-    "chernigov": "chernihiv", "donbass": "donbas", "chernobyl": "chornobyl", "rovno": "rivne",
-    "vinnitsa": "vinnytsia", "zhitomir": "zhytomyr",
-}
-"""Transliterations of one name, which copies of a story swap: the same word to grouping (a copy that
-also changes a figure then still scores as one changed word, not two). What is shown is never changed."""
 _SPELLING_FROM = np.array([_word_hash_of(w) for w in SPELLINGS], dtype=np.uint32)
 _SPELLING_TO = np.array([_word_hash_of(w) for w in SPELLINGS.values()], dtype=np.uint32)
 _SPELLING_FILTER = np.zeros(int(np.uint32(0xFFFFF)) + 1, dtype=bool)

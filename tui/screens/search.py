@@ -79,7 +79,7 @@ class SearchScreen(ListKeys, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="search"):
-            yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Kiev OR Kyiv, sanction*', id="query")
+            yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Moscow OR Kyiv, sanction*', id="query")
             yield Static("", id="search-status")
             yield HitList(id="hits")
         yield KeysFooter()

@@ -1,0 +1,34 @@
+"""Transliterations of one place name, which copies of a story swap (Kiev and Kyiv, Odessa and Odesa).
+
+Repeat grouping reads them as one word (`store.repeats.minhash`), search finds every spelling of one
+(`store.fts_query`). What is shown is never changed.
+"""
+
+from __future__ import annotations
+
+SPELLINGS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv", "nikolaev": "mykolaiv",
+    "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia", "zaporizhia": "zaporizhzhia", "lugansk": "luhansk",
+    "chernigov": "chernihiv", "donbass": "donbas", "chernobyl": "chornobyl", "rovno": "rivne",
+    "vinnitsa": "vinnytsia", "zhitomir": "zhytomyr",
+}
+"""Each older or other spelling, lower case, → the one grouping reads it as (a copy that also changes a figure
+then still scores as one changed word, not two). A change here changes what grouping reads: raise
+`store.repeats.minhash.SIGNING_VERSION` with it."""
+
+
+def _spelling_groups() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for variant, name in SPELLINGS.items():
+        groups.setdefault(name, [name]).append(variant)
+    return {spelling: tuple(group) for group in groups.values() for spelling in group}
+
+
+SPELLING_GROUPS = _spelling_groups()
+"""Every spelling, lower case → all the spellings of its name, itself included."""
+
+
+def spellings_of(word: str) -> tuple[str, ...]:
+    """The other spellings of a place name (lower case), none for any other word."""
+    folded = word.casefold()
+    return tuple(s for s in SPELLING_GROUPS.get(folded, ()) if s != folded)
