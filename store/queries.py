@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, TypeVar
 
 from store.db import DocumentGone, StoreError, writing
-from store.fts_query import fts_queries
+from store.fts_query import fts_queries, widened
 from store.kinds import HIDDEN_KINDS
 
 if TYPE_CHECKING:
@@ -266,7 +266,27 @@ def begin_search(db: sqlite_utils.Database, query: str, *, rank_within: int | No
     """
     if not query.strip():
         return None
-    return first_parsed(query, lambda match: _begun(db, match, rank_within))
+    cursor = first_parsed(query, lambda match: _begun(db, match, rank_within))
+    return _typed_spelling_first(db, cursor, query, rank_within) if cursor is not None else None
+
+
+def _typed_spelling_first(
+    db: sqlite_utils.Database, cursor: SearchCursor, query: str, rank_within: int | None,
+) -> SearchCursor:
+    """The hits in the spelling typed first, then those only in another (`Kyiv`, then `Kiev`). Ranked together,
+    the rarer spelling scores higher whatever was typed, and which outlets write which spelling then decides
+    what comes first."""
+    typed = next((q for q in fts_queries(query) if q != cursor.match and widened(q) == cursor.match), None)
+    if typed is None:
+        return cursor
+    try:
+        first = _begun(db, typed, rank_within).ranked
+    except sqlite3.OperationalError:
+        return cursor
+    if cursor.below is not None:
+        first = tuple(pid for pid in first if pid >= cursor.below)
+    seen = set(first)
+    return replace(cursor, ranked=first + tuple(pid for pid in cursor.ranked if pid not in seen))
 
 
 def first_parsed(query: str, run: Callable[[str], T]) -> T | None:

@@ -244,6 +244,17 @@ def test_a_place_name_finds_each_of_its_spellings_and_marks_the_one_printed(spel
     }
 
 
+@pytest.mark.parametrize(("query", "typed"), [("Kyiv", "Kyiv"), ("kiev", "Kiev"), ("Kyiv region", "Kyiv")])
+def test_hits_in_the_spelling_typed_come_first_then_the_others(spelled, query: str, typed: str) -> None:
+    from store.queries import search
+
+    other = {"Kyiv": "Kiev", "Kiev": "Kyiv"}[typed]
+    texts = [h.text for h in search(spelled, query) if h.n is not None]
+    with_typed = [typed in t for t in texts]
+    assert with_typed == sorted(with_typed, reverse=True) and any(with_typed)
+    assert any(other in t and typed not in t for t in texts)
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ('"Kyiv region"', {"The [Kiev region] lost power overnight.", "Shelling hit the [Kyiv region] again."}),
     ("Kyiv region", {"The [Kiev] [region] lost power overnight.", "Shelling hit the [Kyiv] [region] again."}),
