@@ -71,7 +71,8 @@ class TagsScreen(TwoPaneScreen):
             labels.append(Content.assemble((f"{MARKER_NOTE} notes without a tag", "italic"),
                                            (f"  {message.untagged}", "$text-muted")))
         if message.orphans:
-            labels.append(Content.styled(f"orphaned notes  {message.orphans}", "italic $text-warning"))
+            labels.append(Content.assemble((f"{MARKER_ORPHAN} orphaned tags and notes", "italic $text-warning"),
+                                           (f"  {message.orphans}", "$text-muted")))
         tag_list = self.left
         tag_list.set_options(labels or [Option("No tags yet: press t on a paragraph to tag it", disabled=True)])
         if self.tags:
