@@ -620,12 +620,29 @@ async def test_tag_a_single_figure(app, seeded) -> None:
         [figure] = annotations_of_document(seeded, screen.doc_id)
         assert figure.figure_text == "909 bodies" or figure.figure_text.startswith("909")
         assert figure.tags == ["bodies"]
-        await pilot.press("t", *"swap", "enter", "j", "ctrl+f", "enter", *"bodies", "enter")
+        await pilot.press("t", *"swap", "enter", "j", "ctrl+f", *"bodies", "enter")
         await settle(pilot)
         await pilot.press("full_stop")
         await settle(pilot)
         assert {a.n: a.tags for a in annotations_of_document(seeded, screen.doc_id) if a.figure_text is None} == {
             2: ["swap"], 3: ["bodies"]}
+
+
+async def test_tag_figure_takes_the_only_figure_of_a_paragraph_without_asking_which(app, seeded) -> None:
+    from tui.screens.tag_modal import TagModal
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("j", "j")
+        assert [f.text for f in screen.cursor_view().figures] == ["909"]
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, TagModal)
+        await pilot.press(*"bodies", "enter")
+        await settle(pilot)
+        [figure] = annotations_of_document(seeded, screen.doc_id)
+        assert (figure.n, figure.figure_text, figure.tags) == (3, "909", ["bodies"])
 
 
 async def test_a_reload_after_a_tag_draws_again_only_the_tagged_paragraph(app) -> None:
