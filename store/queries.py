@@ -34,7 +34,7 @@ class DocumentRow:
     paragraphs: int
     boilerplate: int
     figures: int = 0
-    tags: int = 0
+    tags: int = 0  # paragraphs with a tag or note on them or on a figure in them; orphans are not counted
     repeats: int = 0  # paragraphs that copy one printed first elsewhere
     read: bool = False
     position: int | None = None
@@ -100,7 +100,7 @@ _DOCUMENT_COLUMNS = """
     (select count(*) from paragraphs p where p.doc_id = d.id and p.n is not null),
     (select count(*) from paragraphs p where p.doc_id = d.id and p.kind = 'boilerplate'),
     (select count(*) from figures f where f.doc_id = d.id),
-    (select count(*) from annotations a where a.doc_id = d.id),
+    (select count(distinct a.paragraph_id) from annotations a where a.doc_id = d.id and a.paragraph_id is not null),
     (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
         join repeat_groups g on g.id = m.group_id
         where p.doc_id = d.id and p.n is not null and g.size > 1 and g.representative_id != p.id),

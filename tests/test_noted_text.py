@@ -202,6 +202,23 @@ async def test_the_tags_screen_names_the_orphans_tags_and_notes(reloaded: dict, 
         assert not any("orphaned notes" in label for label in labels)
 
 
+async def test_the_library_counts_the_paragraphs_the_article_marks_not_the_orphans(
+    reloaded: dict, seeded: sqlite_utils.Database
+) -> None:
+    from store.queries import documents
+    from tests.test_app import library_cells, open_doc
+
+    [row] = [r for r in documents(seeded) if r.id == doc(seeded)]
+    assert row.tags == 2
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert library_cells(app, "Over 107,000")["tags"] == "2"
+        article = await open_doc(pilot, "Over 107,000")
+        marked = [v.n for v in article.shown if v.tags or v.figure_tags or v.note]
+        assert marked == [2, 4]
+
+
 async def test_the_tags_screen_and_the_article_say_what_changed_since_noted(
     reloaded: dict, seeded: sqlite_utils.Database
 ) -> None:
