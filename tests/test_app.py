@@ -1415,3 +1415,16 @@ async def test_the_header_counts_the_hits_n_reaches_and_says_how_many_hidden_lin
         await pilot.press("h")
         assert "“zebra”: 2 ¶ (n/N), 4 more" in header()
     db.close()
+
+
+async def test_the_help_tables_take_one_line_a_key(app) -> None:
+    from textual.widgets._markdown import MarkdownTableContent
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        tables = list(app.screen.query(MarkdownTableContent))
+        assert len(tables) == 6
+        for table in tables:
+            assert table.size.height == len(table.rows) + 1
