@@ -827,7 +827,8 @@ async def test_export_from_the_app_writes_the_tagged_notes(seeded, tmp_path: Pat
                 break
             await pilot.pause(0.05)
         await settle(pilot)
-        assert any(f"Exported to {written[0]}" in n.message for n in app._notifications)
+        [notice] = [n for n in app._notifications if n.title == "Exported"]
+        assert notice.message == str(written[0]) and notice.timeout <= 3
     [path] = written
     import csv
 
@@ -1204,7 +1205,7 @@ async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothin
         await settle(pilot)
         await pilot.pause(0.2)
         assert any(m.startswith("Nothing to export") for m in notices(app))
-        assert not any(m.startswith("Exported to") for m in notices(app))
+        assert not any(n.title == "Exported" for n in app._notifications)
         assert isinstance(app.screen, LibraryScreen)
     assert list((tmp_path / "out").iterdir()) == []
 
@@ -1428,3 +1429,10 @@ async def test_the_help_tables_take_one_line_a_key(app) -> None:
         assert len(tables) == 6
         for table in tables:
             assert table.size.height == len(table.rows) + 1
+
+
+def test_an_export_under_the_home_folder_is_named_from_the_tilde() -> None:
+    from tui.app import shown_path
+
+    assert shown_path(Path.home() / "Downloads" / "notes.csv") == "~/Downloads/notes.csv"
+    assert shown_path(Path("/srv/notes.csv")) == "/srv/notes.csv"

@@ -44,6 +44,8 @@ freezing the reader for, and the next move writes the position again."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
 CHANGED_NOW = "The article was loaded again in another program since it was shown: ctrl+r shows it as it is now."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
+EXPORTED_SECONDS = 3
+"""How long the export's file name stays up: it covers the screen the export dialog closes onto."""
 
 
 class TearsheetApp(App[None]):
@@ -388,7 +390,8 @@ class TearsheetApp(App[None]):
         from tui.screens.export import DELIVERY
 
         if event.name == DELIVERY:
-            self.notify(f"Exported to {event.path}", title="Export", timeout=6)
+            where = shown_path(event.path) if event.path is not None else "Delivered"
+            self.notify(where, title="Exported", timeout=EXPORTED_SECONDS, markup=False)
 
     @on(events.DeliveryFailed)
     def _export_failed(self, event: events.DeliveryFailed) -> None:
@@ -426,6 +429,14 @@ class TearsheetApp(App[None]):
 def _waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None, fn: Callable[..., T], *args: object) -> T:
     with waiting_at_most(db, wait_ms):
         return fn(db, *args)
+
+
+def shown_path(path: Path) -> str:
+    """`path` as short as it can be said: from `~` when it is under the home folder."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 def _first_lines(lines: list[str], most: int = 5) -> str:
