@@ -189,6 +189,20 @@ def paragraphs_of(db: sqlite_utils.Database, doc_id: int, *, include_hidden: boo
     ]
 
 
+def paragraph_as_listed(
+    db: sqlite_utils.Database, doc_id: int, paragraph_id: int, text: str, n: int | None,
+) -> ParagraphRow | None:
+    """The paragraph of the document that reads `text`: `paragraph_id` while it still does, else (a load of the
+    article's file renews its paragraphs, and their ids go to others) the one numbered nearest `n`, as a page
+    may print a text twice; None when none reads it."""
+    row = db.execute(
+        "select id, doc_id, position, n, kind, text from paragraphs where doc_id = ? and text = ? "
+        "order by id != ?, abs(coalesce(n, 0) - ?), position limit 1",
+        [doc_id, text, paragraph_id, n or 0],
+    ).fetchone()
+    return ParagraphRow(*row) if row else None
+
+
 def paragraph_at(db: sqlite_utils.Database, doc_id: int, n: int) -> ParagraphRow:
     row = db.execute(
         "select id, doc_id, position, n, kind, text from paragraphs where doc_id = ? and n = ?", [doc_id, n]

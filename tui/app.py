@@ -20,7 +20,7 @@ from store.db import (
     ParagraphChanged, StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module,
     waiting_at_most,
 )
-from store.queries import last_opened
+from store.queries import last_opened, paragraph_as_listed
 from tui.commands import GLOBAL, bindings
 from tui.saving import SaveJob, SaveQueue, Saved
 from tui.words import counted
@@ -44,6 +44,7 @@ freezing the reader for, and the next move writes the position again."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
 CHANGED_NOW = "The article was loaded again in another program since it was shown: ctrl+r shows it as it is now."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
+LIST_OUT_OF_DATE = "The list was out of date: that text left its article when the file was loaded again. Read anew."
 EXPORTED_SECONDS = 3
 """How long the export's file name stays up: it covers the screen the export dialog closes onto."""
 
@@ -231,6 +232,17 @@ class TearsheetApp(App[None]):
         else:
             screen.reopen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
         self.push_screen(screen)
+
+    def open_listed(self, doc_id: int, paragraph_id: int, text: str, n: int | None) -> bool:
+        """Open an article at a paragraph a list showed, found again by its text if the article's file was loaded
+        again since the list was read. False when the list is out of date, for its screen to read it again; when
+        the text is not in the article any more, nothing is opened and the reader is told so."""
+        found = self.store(paragraph_as_listed, doc_id, paragraph_id, text, n)
+        if found is None:
+            self.notify(LIST_OUT_OF_DATE, severity="warning", timeout=6, markup=False)
+            return False
+        self.open_article(doc_id, position=found.position, paragraph_id=found.id)
+        return found.id == paragraph_id
 
     def _reusable(self, cls: type[S], name: str) -> S | None:
         screen = self._installed_screens.get(name)

@@ -155,7 +155,8 @@ class FiguresScreen(Screen[None]):
         if not 0 <= index < len(self.rows):
             return
         row = self.rows[index]
-        self.app.open_article(row.doc, position=row.position)
+        if not self.app.open_listed(row.doc, row.paragraph_id, row.text, row.paragraph):
+            self.refresh_data()
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

@@ -106,10 +106,10 @@ class TagsScreen(TwoPaneScreen):
         if index >= len(self.quotes):
             return
         quote = self.quotes[index]
-        if quote.orphaned:
+        if quote.orphaned or quote.paragraph_id is None:
             self._open_orphan(quote)
-        else:
-            self.app.open_article(quote.doc_id, position=quote.position)
+        elif not self.app.open_listed(quote.doc_id, quote.paragraph_id, quote.text, quote.n):
+            self.refresh_data()
 
     def _open_orphan(self, quote: TaggedQuote) -> None:
         if not self.app.store(document, quote.doc_id).paragraphs:
