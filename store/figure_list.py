@@ -42,6 +42,8 @@ class FigureRow:
     paragraph: int | None
     paragraph_id: int
     position: int
+    text: str
+    """The paragraph's."""
     figure: FigureMark
 
     def to_json(self) -> dict:
@@ -67,12 +69,12 @@ def figures(
         args.append(f"%{like_literal(counted if counted.isascii() else counted.casefold())}%")
     where = (" where " + " and ".join(clauses)) if clauses else ""
     sql = (
-        "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, "
+        "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, p.text, "
         + ", ".join(f"f.{c}" for c in FIGURE_COLUMNS.split(", "))
         + " from figures f join paragraphs p on p.id = f.paragraph_id join documents d on d.id = f.doc_id"
         f"{where} order by {FIGURE_SORTS.get(sort, FIGURE_SORTS['document'])} limit ? offset ?"
     )
-    return [FigureRow(*row[:6], FigureMark(*row[6:])) for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+    return [FigureRow(*row[:7], FigureMark(*row[7:])) for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
 
 
 def figure_kinds(db: sqlite_utils.Database) -> list[tuple[str, int]]:

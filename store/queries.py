@@ -37,7 +37,7 @@ class DocumentRow:
     paragraphs: int
     boilerplate: int
     figures: int = 0
-    tags: int = 0
+    tags: int = 0  # paragraphs with a tag or note on them or on a figure in them; orphans are not counted
     repeats: int = 0  # paragraphs that copy one printed first elsewhere
     read: bool = False
     position: int | None = None
@@ -103,7 +103,7 @@ _DOCUMENT_COLUMNS = """
     (select count(*) from paragraphs p where p.doc_id = d.id and p.n is not null),
     (select count(*) from paragraphs p where p.doc_id = d.id and p.kind = 'boilerplate'),
     (select count(*) from figures f where f.doc_id = d.id),
-    (select count(*) from annotations a where a.doc_id = d.id),
+    (select count(distinct a.paragraph_id) from annotations a where a.doc_id = d.id and a.paragraph_id is not null),
     (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
         join repeat_groups g on g.id = m.group_id
         where p.doc_id = d.id and p.n is not null and g.size > 1 and g.representative_id != p.id),
@@ -190,6 +190,20 @@ def paragraphs_of(db: sqlite_utils.Database, doc_id: int, *, include_hidden: boo
             [doc_id],
         )
     ]
+
+
+def paragraph_as_listed(
+    db: sqlite_utils.Database, doc_id: int, paragraph_id: int, text: str, n: int | None,
+) -> ParagraphRow | None:
+    """The paragraph of the document that reads `text`: `paragraph_id` while it still does, else (a load of the
+    article's file renews its paragraphs, and their ids go to others) the one numbered nearest `n`, as a page
+    may print a text twice; None when none reads it."""
+    row = db.execute(
+        "select id, doc_id, position, n, kind, text from paragraphs where doc_id = ? and text = ? "
+        "order by id != ?, abs(coalesce(n, 0) - ?), position limit 1",
+        [doc_id, text, paragraph_id, n or 0],
+    ).fetchone()
+    return ParagraphRow(*row) if row else None
 
 
 def paragraph_at(db: sqlite_utils.Database, doc_id: int, n: int) -> ParagraphRow:

@@ -638,12 +638,29 @@ async def test_tag_a_single_figure(app, seeded) -> None:
         [figure] = annotations_of_document(seeded, screen.doc_id)
         assert figure.figure_text == "909 bodies" or figure.figure_text.startswith("909")
         assert figure.tags == ["bodies"]
-        await pilot.press("t", *"swap", "enter", "j", "ctrl+f", "enter", *"bodies", "enter")
+        await pilot.press("t", *"swap", "enter", "j", "ctrl+f", *"bodies", "enter")
         await settle(pilot)
         await pilot.press("full_stop")
         await settle(pilot)
         assert {a.n: a.tags for a in annotations_of_document(seeded, screen.doc_id) if a.figure_text is None} == {
             2: ["swap"], 3: ["bodies"]}
+
+
+async def test_tag_figure_takes_the_only_figure_of_a_paragraph_without_asking_which(app, seeded) -> None:
+    from tui.screens.tag_modal import TagModal
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("j", "j")
+        assert [f.text for f in screen.cursor_view().figures] == ["909"]
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, TagModal)
+        await pilot.press(*"bodies", "enter")
+        await settle(pilot)
+        [figure] = annotations_of_document(seeded, screen.doc_id)
+        assert (figure.n, figure.figure_text, figure.tags) == (3, "909", ["bodies"])
 
 
 async def test_a_reload_after_a_tag_draws_again_only_the_tagged_paragraph(app) -> None:
@@ -828,7 +845,8 @@ async def test_export_from_the_app_writes_the_tagged_notes(seeded, tmp_path: Pat
                 break
             await pilot.pause(0.05)
         await settle(pilot)
-        assert any(f"Exported to {written[0]}" in n.message for n in app._notifications)
+        [notice] = [n for n in app._notifications if n.title == "Exported"]
+        assert notice.message == str(written[0]) and notice.timeout <= 3
     [path] = written
     import csv
 
@@ -1205,7 +1223,7 @@ async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothin
         await settle(pilot)
         await pilot.pause(0.2)
         assert any(m.startswith("Nothing to export") for m in notices(app))
-        assert not any(m.startswith("Exported to") for m in notices(app))
+        assert not any(n.title == "Exported" for n in app._notifications)
         assert isinstance(app.screen, LibraryScreen)
     assert list((tmp_path / "out").iterdir()) == []
 
@@ -1416,3 +1434,23 @@ async def test_the_header_counts_the_hits_n_reaches_and_says_how_many_hidden_lin
         await pilot.press("h")
         assert "“zebra”: 2 ¶ (n/N), 4 more" in header()
     db.close()
+
+
+async def test_the_help_tables_take_one_line_a_key(app) -> None:
+    from textual.widgets._markdown import MarkdownTableContent
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        tables = list(app.screen.query(MarkdownTableContent))
+        assert len(tables) == 6
+        for table in tables:
+            assert table.size.height == len(table.rows) + 1
+
+
+def test_an_export_under_the_home_folder_is_named_from_the_tilde() -> None:
+    from tui.app import shown_path
+
+    assert shown_path(Path.home() / "Downloads" / "notes.csv") == "~/Downloads/notes.csv"
+    assert shown_path(Path("/srv/notes.csv")) == "/srv/notes.csv"

@@ -185,10 +185,38 @@ async def test_the_tags_screen_marks_an_orphan_and_enter_says_why_it_opens_at_th
 
         await pilot.press("escape")
         await settle(pilot)
-        screen = await show_tag(pilot, "orphaned notes")
+        screen = await show_tag(pilot, "orphaned tags and notes")
         [entry] = option_texts(screen.right)
         assert entry.startswith(f"{TITLE}  ⚠ orphaned, was ¶2 · 2025-05-11\n") and "document 1" not in entry
         assert entry.endswith("\ntagged hungary\n✎ check the date")
+
+
+async def test_the_tags_screen_names_the_orphans_tags_and_notes(reloaded: dict, seeded: sqlite_utils.Database) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        labels = option_texts(app.screen.left)
+        assert labels[-1] == "⚠ orphaned tags and notes  1"
+        assert not any("orphaned notes" in label for label in labels)
+
+
+async def test_the_library_counts_the_paragraphs_the_article_marks_not_the_orphans(
+    reloaded: dict, seeded: sqlite_utils.Database
+) -> None:
+    from store.queries import documents
+    from tests.test_app import library_cells, open_doc
+
+    [row] = [r for r in documents(seeded) if r.id == doc(seeded)]
+    assert row.tags == 2
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert library_cells(app, "Over 107,000")["tags"] == "2"
+        article = await open_doc(pilot, "Over 107,000")
+        marked = [v.n for v in article.shown if v.tags or v.figure_tags or v.note]
+        assert marked == [2, 4]
 
 
 async def test_the_tags_screen_and_the_article_say_what_changed_since_noted(

@@ -76,3 +76,7 @@ def test_article_at_80x24(app, snap_compare) -> None:
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_article)
+
+
+def test_library_at_80x24(app, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)

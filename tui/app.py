@@ -20,7 +20,7 @@ from store.db import (
     ParagraphChanged, StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module,
     waiting_at_most,
 )
-from store.queries import last_opened
+from store.queries import last_opened, paragraph_as_listed
 from tui.commands import GLOBAL, bindings
 from tui.saving import SaveJob, SaveQueue, Saved
 from tui.words import counted
@@ -44,6 +44,9 @@ freezing the reader for, and the next move writes the position again."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
 CHANGED_NOW = "The article was loaded again in another program since it was shown: ctrl+r shows it as it is now."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
+LIST_OUT_OF_DATE = "The list was out of date: that text left its article when the file was loaded again. Read anew."
+EXPORTED_SECONDS = 3
+"""How long the export's file name stays up: it covers the screen the export dialog closes onto."""
 
 
 class TearsheetApp(App[None]):
@@ -230,6 +233,17 @@ class TearsheetApp(App[None]):
             screen.reopen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
         self.push_screen(screen)
 
+    def open_listed(self, doc_id: int, paragraph_id: int, text: str, n: int | None) -> bool:
+        """Open an article at a paragraph a list showed, found again by its text if the article's file was loaded
+        again since the list was read. False when the list is out of date, for its screen to read it again; when
+        the text is not in the article any more, nothing is opened and the reader is told so."""
+        found = self.store(paragraph_as_listed, doc_id, paragraph_id, text, n)
+        if found is None:
+            self.notify(LIST_OUT_OF_DATE, severity="warning", timeout=6, markup=False)
+            return False
+        self.open_article(doc_id, position=found.position, paragraph_id=found.id)
+        return found.id == paragraph_id
+
     def _reusable(self, cls: type[S], name: str) -> S | None:
         screen = self._installed_screens.get(name)
         if isinstance(screen, cls) and screen.is_mounted and screen not in self.screen_stack:
@@ -388,7 +402,8 @@ class TearsheetApp(App[None]):
         from tui.screens.export import DELIVERY
 
         if event.name == DELIVERY:
-            self.notify(f"Exported to {event.path}", title="Export", timeout=6)
+            where = shown_path(event.path) if event.path is not None else "Delivered"
+            self.notify(where, title="Exported", timeout=EXPORTED_SECONDS, markup=False)
 
     @on(events.DeliveryFailed)
     def _export_failed(self, event: events.DeliveryFailed) -> None:
@@ -426,6 +441,14 @@ class TearsheetApp(App[None]):
 def _waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None, fn: Callable[..., T], *args: object) -> T:
     with waiting_at_most(db, wait_ms):
         return fn(db, *args)
+
+
+def shown_path(path: Path) -> str:
+    """`path` as short as it can be said: from `~` when it is under the home folder."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 def _first_lines(lines: list[str], most: int = 5) -> str:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from textual.binding import Binding
 
 
+DEFAULT_RANK = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Command:
     id: str
@@ -19,6 +22,8 @@ class Command:
     description: str
     show: bool = True
     palette: bool = True
+    rank: int = DEFAULT_RANK
+    """How much the footer needs it: where not every key fits, rank 1 goes in first, then 2, then 3 and 4."""
 
     def binding(self) -> Binding:
         return Binding(self.keys, self.action, self.description, show=self.show, id=self.id)
@@ -35,7 +40,7 @@ KEY_NAMES = {
 }
 
 GLOBAL = (
-    Command("help", "question_mark", "app.help", "Keys"),
+    Command("help", "question_mark", "app.help", "Keys", rank=1),
     Command("search", "slash", "app.search", "Search", show=False),
     Command("library", "L", "app.library", "Library", show=False),
     Command("repeats", "R", "app.repeats", "Repeats", show=False),
@@ -44,23 +49,23 @@ GLOBAL = (
     Command("export", "E", "app.export", "Export notes", show=False),
     Command("refresh", "ctrl+r,f5", "app.refresh", "Refresh", show=False),
     Command("theme_toggle", "ctrl+t", "app.toggle_dark", "Light/dark", show=False),
-    Command("quit", "q", "app.quit", "Quit"),
+    Command("quit", "q", "app.quit", "Quit", rank=4),
 )
 
 LIBRARY = (
-    Command("open", "enter", "open_document", "Open"),
+    Command("open", "enter", "open_document", "Open", rank=1),
     Command("library_down", "j,down", "cursor_down", "Down", show=False),
     Command("library_up", "k,up", "cursor_up", "Up", show=False),
     Command("library_top", "g,home", "cursor_top", "Top", show=False),
     Command("library_bottom", "G,end", "cursor_bottom", "Bottom", show=False),
-    Command("filter", "f", "focus_filter", "Filter"),
+    Command("filter", "f", "focus_filter", "Filter", rank=1),
     Command("sort", "s", "cycle_sort", "Sort"),
-    Command("toggle_read", "m", "toggle_read", "Read/unread"),
+    Command("toggle_read", "m", "toggle_read", "Read/unread", rank=3),
     Command("tag_filter", "ctrl+g", "filter_tag", "Only a tag", show=False),
     Command("library_repeats", "R", "app.repeats", "Repeats", palette=False),
     Command("library_figures", "F", "app.figures", "Figures", palette=False),
     Command("library_tags", "T", "app.tags", "Tags", palette=False),
-    Command("library_export", "E", "app.export", "Export", palette=False),
+    Command("library_export", "E", "app.export", "Export", palette=False, rank=3),
 )
 
 ARTICLE = (
@@ -70,9 +75,9 @@ ARTICLE = (
     Command("page_up", "b,pageup", "page_up", "Page up", show=False),
     Command("top", "g,home", "cursor_top", "Top", show=False),
     Command("bottom", "G,end", "cursor_bottom", "Bottom", show=False),
-    Command("next_article", "right_square_bracket", "next_article", "Next article"),
-    Command("previous_article", "left_square_bracket", "previous_article", "Previous article"),
-    Command("back", "escape", "back", "Back"),
+    Command("next_article", "right_square_bracket", "next_article", "Next article", rank=3),
+    Command("previous_article", "left_square_bracket", "previous_article", "Previous article", rank=3),
+    Command("back", "escape", "back", "Back", rank=1),
     Command("hidden", "h", "toggle_hidden", "Boilerplate", show=False),
     Command("article_search", "slash", "app.search", "Search", palette=False),
     Command("next_hit", "n", "next_hit", "Next hit", show=False),
@@ -82,27 +87,27 @@ ARTICLE = (
     Command("figures_panel", "p", "toggle_figures", "Figures panel"),
     Command("next_figure", "x", "next_figure", "Next figure", show=False),
     Command("previous_figure", "X", "previous_figure", "Previous figure", show=False),
-    Command("tag", "t", "tag", "Tag"),
+    Command("tag", "t", "tag", "Tag", rank=1),
     Command("tag_figure", "ctrl+f", "tag_figure", "Tag a figure", show=False),
     Command("repeat_tag", "full_stop", "repeat_tag", "Repeat tag, next ¶", show=False),
-    Command("note", "a", "note", "Note"),
+    Command("note", "a", "note", "Note", rank=1),
     Command("fold_notes", "o", "fold_notes", "Fold notes", show=False),
-    Command("undo", "u", "undo", "Undo"),
+    Command("undo", "u", "undo", "Undo", rank=1),
 )
 
 SEARCH = (
-    Command("search_open", "enter", "open_hit", "Open"),
+    Command("search_open", "enter", "open_hit", "Open", rank=1),
     Command("search_down", "j,down", "cursor_down", "Next hit", show=False),
     Command("search_up", "k,up", "cursor_up", "Previous hit", show=False),
     Command("search_top", "g,home", "cursor_top", "First hit", show=False),
     Command("search_bottom", "G,end", "cursor_bottom", "Last hit", show=False),
-    Command("search_back", "escape", "back", "Back"),
+    Command("search_back", "escape", "back", "Back", rank=1),
     Command("search_focus", "tab", "app.focus_next", "Focus", show=False, palette=False),
 )
 
 LIST_SCREEN = (
-    Command("list_open", "enter", "open_item", "Open"),
-    Command("list_back", "escape", "back", "Back"),
+    Command("list_open", "enter", "open_item", "Open", rank=1),
+    Command("list_back", "escape", "back", "Back", rank=1),
     Command("list_down", "j", "cursor_down", "Down", show=False),
     Command("list_up", "k", "cursor_up", "Up", show=False),
 )
@@ -133,3 +138,11 @@ GROUPS: dict[str, tuple[Command, ...]] = {
 
 def bindings(commands: tuple[Command, ...]) -> list[Binding]:
     return [c.binding() for c in commands]
+
+
+RANKS = {command.id: command.rank for commands in GROUPS.values() for command in commands}
+
+
+def footer_rank(binding: Binding) -> int:
+    """The rank of the command a binding was made from; a binding of no command (a dialog's) ranks 2."""
+    return RANKS.get(binding.id or "", DEFAULT_RANK)

@@ -499,6 +499,9 @@ class ArticleScreen(Screen[None]):
 
             self.app.push_screen(TagModal(current, f"Tag “{figure.text}”", save=save), self._reload_if_tagged)
 
+        if len(view.figures) == 1:
+            picked(0)
+            return
         choices = [f"{f.kind:<8} {f.text}  —  {f.describe()}" for f in view.figures]
         self.app.push_screen(PickModal(f"Which figure of ¶{view.n}?", choices), picked)
 

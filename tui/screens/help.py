@@ -17,9 +17,10 @@ Every command is also in the command palette (**ctrl+p**), by name.
 Figures are marked in the text by style (count **bold underline**, money ***bold italic***, date *italic underline*)
 and in the gutter: `≡3` a paragraph repeated 3 times in the collection, `●` tagged, `✎` with a note.
 
-Library columns: `●` unread; **¶** paragraphs; **Fig** figures; **Tag** tagged or noted paragraphs and figures;
+Library columns: `●` unread; **¶** paragraphs; **Fig** figures; **Tag** paragraphs marked `●` or `✎` in the article
+(tags and notes orphaned when its file was loaded again are not counted: Tags, **T**, lists them);
 **New** the share of the article's paragraphs that are not copies of text printed earlier, here or in another
-article (100% all its own; a low New is mostly recycled text).
+article (100% all its own; a low New is mostly recycled text). Below 100 columns ¶ and Fig are left out.
 """
 
 

@@ -14,7 +14,6 @@ from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
-from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from store.queries import DocumentRow, count_documents, documents, documents_by_id, set_read
@@ -22,7 +21,7 @@ from tui.app import READING_WAIT_MS
 from tui.commands import LIBRARY, bindings
 from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
-from tui.widgets.row_table import RowTable
+from tui.widgets.row_table import Column, RowTable
 from tui.words import counted, plural
 
 PAGE = 200
@@ -35,6 +34,11 @@ READ_AHEAD_ROWS = 20
 LOAD_NOTICE_SECONDS = 3
 OUTLET_WIDTH = (10, 16)
 """The outlet column's narrowest and widest: a seventh of the table between the two."""
+COUNTS_FROM = 100
+"""The table width from which ¶ and Fig are shown: on a narrower one the title needs their room (a title cut at
+24 characters said little), and the article's header gives both."""
+COUNTS = (Column("paragraphs", "¶", 4), Column("figures", "Fig", 4), Column("tags", "Tag", 4), Column("new", "New", 5))
+NARROW_COUNTS = (Column("tags", "Tag", 3), Column("new", "New", 4))
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
 EMPTY_HELP = """[b]No articles yet.[/b]
@@ -94,33 +98,36 @@ class LibraryScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#documents", DataTable)
-        table.add_column(" ", key="read", width=1)
-        table.add_column("Title", key="title")
-        table.add_column("Outlet", key="outlet", width=16)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("¶", key="paragraphs", width=4)
-        table.add_column("Fig", key="figures", width=4)
-        table.add_column("Tag", key="tags", width=4)
-        table.add_column("New", key="new", width=5)
+        self._columns: tuple[Column, ...] = ()
+        self._fit_columns()
         self.app.when_store_open(self.refresh_data)
 
     def on_row_table_resized(self, _: RowTable.Resized) -> None:
-        self._fit_title()
+        self._fit_columns()
 
-    def _fit_title(self) -> None:
-        """DataTable has no flexible column: give the title whatever the fixed columns leave, and on a narrow
-        terminal take some of the outlet's width for it (a title cut at 19 characters says little)."""
+    def _fit_columns(self) -> None:
+        """Columns for the table's width (the terminal's until it is laid out); the rows are laid out again only
+        when a column comes or goes."""
         table = self.query_one("#documents", RowTable)
-        outlet = table.columns.get(ColumnKey("outlet"))
-        if outlet is not None and table.size.width:
-            outlet.width = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], table.size.width // 7))
-        fixed = sum(c.get_render_width(table) for key, c in table.columns.items() if key.value != "title")
-        column = table.columns.get(ColumnKey("title"))
-        if column is not None and table.size.width:
-            column.auto_width = False
-            column.width = max(12, table.size.width - fixed - 3)
-            table.columns_resized()
+        columns = library_columns(table.size.width or self.app.size.width, table.cell_padding)
+        same_keys = [c.key for c in columns] == [c.key for c in self._columns]
+        self._columns = columns
+        if same_keys:
+            table.resize_columns(columns)
+        else:
+            self._lay_out(table)
+
+    def _lay_out(self, table: DataTable) -> None:
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for column in self._columns:
+            table.add_column(column.label, key=column.key, width=column.width)
+        table.add_rows([self._cells(row) for row in self.rows])
+        table.move_cursor(row=cursor, animate=False)
+
+    def _cells(self, row: DocumentRow) -> list[Text]:
+        values = _values(row, under_page=self.sort == "date")
+        return [Text(values[column.key], no_wrap=True, overflow="ellipsis") for column in self._columns]
 
     def refresh_data(self) -> None:
         self._generation += 1
@@ -174,7 +181,7 @@ class LibraryScreen(Screen[None]):
             if row is None or row == old:
                 continue
             self.rows[index] = row
-            for column, cell in enumerate(_cells(row, under_page=self.sort == "date")):
+            for column, cell in enumerate(self._cells(row)):
                 table.update_cell_at(Coordinate(index, column), cell)
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
@@ -193,7 +200,7 @@ class LibraryScreen(Screen[None]):
             table.clear()
         self.rows.extend(page.rows)
         self.total = page.total
-        table.add_rows([_cells(row, under_page=self.sort == "date") for row in page.rows])
+        table.add_rows([self._cells(row) for row in page.rows])
         if page.offset == 0 and keep is not None:
             index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
             table.move_cursor(row=index, animate=False)
@@ -204,7 +211,7 @@ class LibraryScreen(Screen[None]):
         elif page.offset and self._load_notice is not None and not self._load_notice.has_expired:
             self._say_how_far_loaded()  # the page the cursor's landing at the bottom asked for
         self._show_state()
-        self._fit_title()
+        self._fit_columns()
 
     def _say_how_far_loaded(self) -> None:
         """After G's rows are in: how many are loaded and what G loads next, in place of what the last G said."""
@@ -350,10 +357,20 @@ class LibraryScreen(Screen[None]):
             self.query_one("#documents", DataTable).focus()
 
 
-def _cells(row: DocumentRow, *, under_page: bool) -> tuple[Text, ...]:
-    """Rich Text, not str: a title with brackets in it must not be read as markup."""
+def library_columns(width: int, padding: int) -> tuple[Column, ...]:
+    """The columns for a table `width` cells wide, each with `padding` on either side; the title takes what the
+    others leave, and on a narrow table some of the outlet's width."""
+    outlet = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], width // 7))
+    others = (Column("outlet", "Outlet", outlet), Column("date", "Date", 10),
+              *(COUNTS if width >= COUNTS_FROM else NARROW_COUNTS))
+    read = Column("read", " ", 1)
+    fixed = sum(c.width + 2 * padding for c in (read, *others))
+    return (read, Column("title", "Title", max(12, width - fixed - 3)), *others)
+
+
+def _values(row: DocumentRow, *, under_page: bool) -> dict[str, str]:
+    """Each column's text; cells are Rich Text, not str, so that a title with brackets in it is not read as markup."""
     title = ("  ↳ " if row.parent_id and under_page else "") + row.display_title
     new = "" if not row.paragraphs else f"{round(100 * (row.paragraphs - row.repeats) / row.paragraphs)}%"
-    cells = (" " if row.read else "●", title, row.source or "", row.published or "", str(row.paragraphs),
-             str(row.figures or ""), str(row.tags or ""), new)
-    return tuple(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells)
+    return {"read": " " if row.read else "●", "title": title, "outlet": row.source or "", "date": row.published or "",
+            "paragraphs": str(row.paragraphs), "figures": str(row.figures or ""), "tags": str(row.tags or ""), "new": new}

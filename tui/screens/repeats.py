@@ -88,7 +88,8 @@ class RepeatsScreen(TwoPaneScreen):
         if index >= len(self.members):
             return
         member = self.members[index]
-        self.app.open_article(member.doc_id, paragraph_id=member.paragraph_id)
+        if not self.app.open_listed(member.doc_id, member.paragraph_id, member.text, member.n):
+            self.refresh_data()
 
 
 def _group_line(group: RepeatGroup) -> Content:

@@ -71,7 +71,8 @@ class TagsScreen(TwoPaneScreen):
             labels.append(Content.assemble((f"{MARKER_NOTE} notes without a tag", "italic"),
                                            (f"  {message.untagged}", "$text-muted")))
         if message.orphans:
-            labels.append(Content.styled(f"orphaned notes  {message.orphans}", "italic $text-warning"))
+            labels.append(Content.assemble((f"{MARKER_ORPHAN} orphaned tags and notes", "italic $text-warning"),
+                                           (f"  {message.orphans}", "$text-muted")))
         tag_list = self.left
         tag_list.set_options(labels or [Option("No tags yet: press t on a paragraph to tag it", disabled=True)])
         if self.tags:
@@ -105,10 +106,10 @@ class TagsScreen(TwoPaneScreen):
         if index >= len(self.quotes):
             return
         quote = self.quotes[index]
-        if quote.orphaned:
+        if quote.orphaned or quote.paragraph_id is None:
             self._open_orphan(quote)
-        else:
-            self.app.open_article(quote.doc_id, position=quote.position)
+        elif not self.app.open_listed(quote.doc_id, quote.paragraph_id, quote.text, quote.n):
+            self.refresh_data()
 
     def _open_orphan(self, quote: TaggedQuote) -> None:
         if not self.app.store(document, quote.doc_id).paragraphs:

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from tui.commands import DEFAULT_RANK, footer_rank
+
+TRAILING_BLANK = 1
+"""Every key ends in a blank column, which the last one shown may leave under the command palette's border."""
 
 
 class KeysFooter(Footer):
-    """Textual's Footer, rebuilt only when the keys it shows change.
+    """Textual's Footer, showing only whole keys, rebuilt only when the keys it shows change.
+
+    Where not every key fits, the least important are left out (see `Command.rank`) rather than the last one
+    cut mid-word and the ones after it lost.
 
     Footer rebuilds all its keys on every bindings signal (each screen switch, focus change and app focus),
     though the keys are nearly always the same; each rebuild restyles a dozen widgets (~10 ms) and leaves
@@ -36,3 +46,37 @@ class KeysFooter(Footer):
             return
         self._composed_for = signature
         await super().recompose()
+        # Fitted now so that no key is drawn cut, and again once the new keys' styles are all applied (the
+        # palette's key takes its compact style only after it is mounted).
+        self._fit()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self, _: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the keys that fit beside the command palette's, whole."""
+        if not self.size.width:
+            return
+        keys = [key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")]
+        palette = [key for key in self.query_children(FooterKey) if key.has_class("-command-palette")]
+        room = self.size.width - sum(self._width(key) for key in palette) + TRAILING_BLANK
+        active = self.screen.active_bindings
+        ranks = [footer_rank(active[key.key].binding) if key.key in active else DEFAULT_RANK for key in keys]
+        shown = keys_that_fit([self._width(key) for key in keys], ranks, room)
+        for index, key in enumerate(keys):
+            key.display = index in shown
+
+    def _width(self, key: FooterKey) -> int:
+        styles = key.styles
+        return key.get_content_width(self.size, self.app.size) + styles.gutter.width + styles.margin.width
+
+
+def keys_that_fit(widths: list[int], ranks: list[int], room: int) -> set[int]:
+    """The indexes of the keys to show in `room` columns: by rank, then from the left, each that still fits."""
+    shown: set[int] = set()
+    for index in sorted(range(len(widths)), key=lambda i: (ranks[i], i)):
+        if widths[index] <= room:
+            shown.add(index)
+            room -= widths[index]
+    return shown

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int
 
 
 class RowTable(DataTable):
@@ -22,6 +33,12 @@ class RowTable(DataTable):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action not in self.SIDEWAYS and super().check_action(action, parameters)
+
+    def resize_columns(self, columns: Iterable[Column]) -> None:
+        """New widths without laying out every row again (half a second for 3,000 rows)."""
+        for column in columns:
+            self.columns[ColumnKey(column.key)].width = column.width
+        self.columns_resized()
 
     def columns_resized(self) -> None:
         """After column widths were set by hand: DataTable keeps the scrollable width they had when the rows

@@ -1,0 +1,126 @@
+"""What fits at 80 columns: titles worth reading in the library, and whole keys in every footer, the most
+important kept; at 120 columns the library keeps every column."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+from textual.widgets._footer import FooterKey
+from textual.widgets.data_table import ColumnKey
+
+from tests.test_app import open_doc, settle
+from tui.app import TearsheetApp
+from tui.widgets.footer import TRAILING_BLANK, KeysFooter
+
+
+@pytest.fixture
+def app(seeded) -> TearsheetApp:
+    return TearsheetApp(seeded, resume=False)
+
+
+def footer_keys(app) -> list[FooterKey]:
+    return [k for k in app.screen.query_one(KeysFooter).query_children(FooterKey) if k.display]
+
+
+def footer_said(app) -> list[str]:
+    return [f"{k.key_display} {k.description}" for k in footer_keys(app) if not k.has_class("-command-palette")]
+
+
+def assert_every_key_whole(app) -> None:
+    [palette] = [k for k in footer_keys(app) if k.has_class("-command-palette")]
+    for key in footer_keys(app):
+        if key is not palette:
+            assert key.region.width > 0 and key.region.right - TRAILING_BLANK <= palette.region.x, key.description
+
+
+def column_keys(app) -> list[str]:
+    return [key.value for key in app.screen.query_one("#documents", DataTable).columns]
+
+
+async def test_at_80_columns_the_library_title_takes_the_room_of_the_paragraph_and_figure_counts(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        assert column_keys(app) == ["read", "title", "outlet", "date", "tags", "new"]
+        assert table.columns[ColumnKey("title")].width >= 36
+        assert sum(c.get_render_width(table) for c in table.columns.values()) < table.size.width
+        assert "Over 107,000 Russian soldiers killed in" in str(table.get_row_at(4)[1])
+
+
+async def test_at_120_columns_the_library_keeps_every_column(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        assert column_keys(app) == ["read", "title", "outlet", "date", "paragraphs", "figures", "tags", "new"]
+        assert [table.columns[ColumnKey(k)].width for k in column_keys(app)] == [1, 59, 16, 10, 4, 4, 4, 5]
+
+
+async def test_the_library_lays_its_columns_out_again_when_the_terminal_narrows_and_widens(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert column_keys(app) == ["read", "title", "outlet", "date", "tags", "new"]
+        assert len(app.screen.query_one("#documents", DataTable).get_row_at(0)) == 6
+        await pilot.resize_terminal(120, 35)
+        await settle(pilot)
+        assert "paragraphs" in column_keys(app)
+        assert str(app.screen.query_one("#documents", DataTable).get_row_at(4)[4]) == str(app.screen.rows[4].paragraphs)
+
+
+async def test_at_80_columns_the_article_footer_keeps_tag_note_undo_and_help(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.pause()
+        said = footer_said(app)
+        assert {"t Tag", "a Note", "u Undo", "? Keys", "esc Back"} <= set(said)
+        assert_every_key_whole(app)
+
+
+async def test_at_80_columns_the_library_footer_shows_only_whole_keys(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        said = footer_said(app)
+        assert {"f Filter", "? Keys", "T Tags"} <= set(said)
+        assert_every_key_whole(app)
+
+
+async def test_at_120_columns_the_footers_show_every_key_they_have_room_for(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert footer_said(app) == ["f Filter", "s Sort", "m Read/unread", "R Repeats", "F Figures", "T Tags",
+                                    "E Export", "? Keys", "q Quit"]
+        await open_doc(pilot, "Over 107,000")
+        await pilot.pause()
+        assert {"] Next article", "p Figures panel", "t Tag", "a Note", "u Undo", "? Keys"} <= set(footer_said(app))
+        assert_every_key_whole(app)
+
+
+async def test_the_footer_fits_its_keys_again_when_the_terminal_is_resized(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await open_doc(pilot, "Over 107,000")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "t Tag" in footer_said(app) and "p Figures panel" not in footer_said(app)
+        assert_every_key_whole(app)
+        await pilot.resize_terminal(120, 35)
+        await settle(pilot)
+        assert "p Figures panel" in footer_said(app)
+        assert_every_key_whole(app)
+
+
+@pytest.mark.parametrize(
+    ("widths", "room", "shown"),
+    [([10, 8, 12, 5], 100, {0, 1, 2, 3}), ([10, 8, 12, 5], 25, {0, 1, 3}), ([10, 8, 12, 5], 13, {1, 3}),
+     ([10, 8, 12, 5], 12, {1}), ([10, 8, 12, 5], 3, set()), ([10, 8, 3, 5], 17, {1, 2, 3})],
+)
+def test_the_least_important_keys_are_left_out_first_and_a_smaller_one_fills_the_room_left(
+    widths: list[int], room: int, shown: set[int]
+) -> None:
+    from tui.widgets.footer import keys_that_fit
+
+    assert keys_that_fit(widths, [2, 1, 3, 1], room) == shown
