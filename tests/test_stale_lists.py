@@ -140,3 +140,24 @@ async def test_enter_on_a_repeat_lands_on_its_copy_after_its_article_was_loaded_
         await pilot.press("enter")
         await settle(pilot)
         assert cursor_text(app) == member.text and app.screen.cursor_view().n == 17
+
+
+async def test_a_tags_list_read_again_stays_on_the_tag_and_the_place_the_reader_was_on(
+    store: sqlite_utils.Database, folder: Path
+) -> None:
+    for n, tag in ((2, "aid"), (3, "casualties"), (4, "casualties"), (6, "casualties")):
+        tag_paragraph(store, para(store, n)[0], [tag])
+    app = TearsheetApp(store, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await show_tag(pilot, "casualties")
+        await pilot.press("j")
+        chosen = screen.quotes[screen.right.highlighted].annotation_id
+        load_again(store, folder, LIVE_BLOG.name, with_a_line_after_the_first)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert screen.tags[screen.left.highlighted] == "casualties"
+        assert screen.quotes[screen.right.highlighted].annotation_id == chosen
+        await pilot.press("enter")
+        await settle(pilot)
+        assert cursor_text(app) == para(store, 5)[1]

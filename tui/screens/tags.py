@@ -63,6 +63,7 @@ class TagsScreen(TwoPaneScreen):
         self.post_message(self.Tags(counts, untagged, orphans))
 
     def on_tags_screen_tags(self, message: Tags) -> None:
+        before = self._highlighted_tag()
         self.tags = [t for t, _ in message.counts] + ([UNTAGGED] if message.untagged else [])
         self.tags += [ORPHANS] if message.orphans else []
         self.counts = dict(message.counts) | {UNTAGGED: message.untagged, ORPHANS: message.orphans}
@@ -76,7 +77,12 @@ class TagsScreen(TwoPaneScreen):
         tag_list = self.left
         tag_list.set_options(labels or [Option("No tags yet: press t on a paragraph to tag it", disabled=True)])
         if self.tags:
-            tag_list.highlighted = 0
+            # Read again (ctrl+r, a stale entry), the list stays on the tag the reader was on.
+            tag_list.highlighted = self.tags.index(before) if before in self.tags else 0
+
+    def _highlighted_tag(self) -> str | None:
+        index = self.left.highlighted
+        return self.tags[index] if index is not None and index < len(self.tags) else None
 
     @on(OptionList.OptionHighlighted, "#left")
     def _tag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -94,6 +100,9 @@ class TagsScreen(TwoPaneScreen):
         self.post_message(self.Quotes(tag, quotes))
 
     def on_tags_screen_quotes(self, message: Quotes) -> None:
+        if message.tag != self._highlighted_tag():
+            return  # the reader has moved on to another tag meanwhile
+        before = self.quotes[self.right.highlighted].annotation_id if self._right_on_a_quote() else None
         self.quotes = message.quotes
         options = [Option(quote_visual(q)) for q in message.quotes]
         unlisted = self.counts.get(message.tag, 0) - len(message.quotes)
@@ -101,6 +110,13 @@ class TagsScreen(TwoPaneScreen):
             options.append(Option(Content.styled(f"… {unlisted:,} more, not listed here: E exports them all",
                                                  "italic $text-muted"), disabled=True))
         self.right.set_options(options)
+        if self.quotes:
+            ids = [q.annotation_id for q in self.quotes]
+            self.right.highlighted = ids.index(before) if before in ids else 0
+
+    def _right_on_a_quote(self) -> bool:
+        index = self.right.highlighted
+        return index is not None and index < len(self.quotes)
 
     def open_right(self, index: int) -> None:
         if index >= len(self.quotes):
