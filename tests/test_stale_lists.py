@@ -161,3 +161,22 @@ async def test_a_tags_list_read_again_stays_on_the_tag_and_the_place_the_reader_
         await pilot.press("enter")
         await settle(pilot)
         assert cursor_text(app) == para(store, 5)[1]
+
+
+async def test_enter_on_a_search_hit_lands_on_its_text_after_its_article_was_loaded_again(
+    store: sqlite_utils.Database, folder: Path
+) -> None:
+    peskov = para(store, PESKOV)[1]
+    app = TearsheetApp(store, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Peskov")
+        await settle(pilot)
+        search = app.screen
+        assert any(hit.text == peskov for hit in search.hits)
+        search.hit_list.highlighted = next(i for i, hit in enumerate(search.hits) if hit.text == peskov)
+        load_again(store, folder, LIVE_BLOG.name, with_a_line_after_the_first)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert cursor_text(app) == peskov
+        assert app.screen.query_text == "Peskov"

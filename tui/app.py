@@ -233,7 +233,7 @@ class TearsheetApp(App[None]):
             screen.reopen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
         self.push_screen(screen)
 
-    def open_listed(self, doc_id: int, paragraph_id: int, text: str, n: int | None) -> bool:
+    def open_listed(self, doc_id: int, paragraph_id: int, text: str, n: int | None, *, query: str = "") -> bool:
         """Open an article at a paragraph a list showed, found again by its text if the article's file was loaded
         again since the list was read. False when the list is out of date, for its screen to read it again; when
         the text is not in the article any more, nothing is opened and the reader is told so."""
@@ -241,7 +241,7 @@ class TearsheetApp(App[None]):
         if found is None:
             self.notify(LIST_OUT_OF_DATE, severity="warning", timeout=6, markup=False)
             return False
-        self.open_article(doc_id, position=found.position, paragraph_id=found.id)
+        self.open_article(doc_id, position=found.position, paragraph_id=found.id, query=query)
         return found.id == paragraph_id
 
     def _reusable(self, cls: type[S], name: str) -> S | None:

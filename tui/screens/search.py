@@ -219,7 +219,8 @@ class SearchScreen(ListKeys, Screen[None]):
         if index is None or index >= len(self.hits):
             return
         hit = self.hits[index]
-        self.app.open_article(hit.doc_id, position=hit.position, query=self.query_text)
+        if not self.app.open_listed(hit.doc_id, hit.paragraph_id, hit.text, hit.n, query=self.query_text):
+            self._run(self.query_text)
 
     @property
     def hit_list(self) -> HitList:
