@@ -241,7 +241,9 @@ class TearsheetApp(App[None]):
         if found is None:
             self.notify(LIST_OUT_OF_DATE, severity="warning", timeout=6, markup=False)
             return False
-        self.open_article(doc_id, position=found.position, paragraph_id=found.id, query=query)
+        # A headline or other hidden line is opened at its place, not by showing every hidden line to reach it.
+        self.open_article(doc_id, position=found.position, paragraph_id=found.id if found.n is not None else None,
+                          query=query)
         return found.id == paragraph_id
 
     def _reusable(self, cls: type[S], name: str) -> S | None:
