@@ -55,7 +55,6 @@ class FiguresScreen(Screen[None]):
         self.counted = ""
         self._generation = 0
         self._more = True
-        self._columns: tuple[Column, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,6 +67,7 @@ class FiguresScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._table = self.query_one(RowTable)
         self.sub_title = "Figures"
         self.refresh_data(with_kinds=True)
 
@@ -80,23 +80,8 @@ class FiguresScreen(Screen[None]):
         table = self.query_one(RowTable)
         if not table.size.width:
             return
-        columns = fitted_columns(table.size.width - table.styles.scrollbar_size_vertical, table.cell_padding)
-        if columns == self._columns:
-            return
-        same_keys = [c.key for c in columns] == [c.key for c in self._columns]
-        self._columns = columns
-        if same_keys:
-            table.resize_columns(columns)
-        else:
-            self._lay_out(table)
-
-    def _lay_out(self, table: DataTable) -> None:
-        cursor = table.cursor_row
-        table.clear(columns=True)
-        for column in self._columns:
-            table.add_column(column.label, key=column.key, width=column.width)
-        table.add_rows([self._cells(r) for r in self.rows])
-        table.move_cursor(row=cursor)
+        table.fit(fitted_columns(table.size.width - table.styles.scrollbar_size_vertical, table.cell_padding),
+                  lambda: [self._cells(r) for r in self.rows])
 
     def refresh_data(self, with_kinds: bool = False) -> None:
         self._generation += 1
@@ -182,7 +167,7 @@ class FiguresScreen(Screen[None]):
 
     def _cells(self, row: FigureRow) -> list[Text]:
         values = _values(row)
-        return [_clipping(values[column.key]) for column in self._columns]
+        return [_clipping(values[column.key]) for column in self._table.fitted]
 
 
 def fitted_columns(width: int, padding: int) -> tuple[Column, ...]:

@@ -98,7 +98,7 @@ class LibraryScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self._columns: tuple[Column, ...] = ()
+        self._table = self.query_one("#documents", RowTable)
         self._fit_columns()
         self.app.when_store_open(self.refresh_data)
 
@@ -109,25 +109,12 @@ class LibraryScreen(Screen[None]):
         """Columns for the table's width (the terminal's until it is laid out); the rows are laid out again only
         when a column comes or goes."""
         table = self.query_one("#documents", RowTable)
-        columns = library_columns(table.size.width or self.app.size.width, table.cell_padding)
-        same_keys = [c.key for c in columns] == [c.key for c in self._columns]
-        self._columns = columns
-        if same_keys:
-            table.resize_columns(columns)
-        else:
-            self._lay_out(table)
-
-    def _lay_out(self, table: DataTable) -> None:
-        cursor = table.cursor_row
-        table.clear(columns=True)
-        for column in self._columns:
-            table.add_column(column.label, key=column.key, width=column.width)
-        table.add_rows([self._cells(row) for row in self.rows])
-        table.move_cursor(row=cursor, animate=False)
+        table.fit(library_columns(table.size.width or self.app.size.width, table.cell_padding),
+                  lambda: [self._cells(row) for row in self.rows])
 
     def _cells(self, row: DocumentRow) -> list[Text]:
         values = _values(row, under_page=self.sort == "date")
-        return [Text(values[column.key], no_wrap=True, overflow="ellipsis") for column in self._columns]
+        return [Text(values[column.key], no_wrap=True, overflow="ellipsis") for column in self._table.fitted]
 
     def refresh_data(self) -> None:
         self._generation += 1

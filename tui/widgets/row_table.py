@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from textual import events
@@ -24,6 +24,8 @@ class RowTable(DataTable):
     rather than scrolling sideways."""
 
     SIDEWAYS = frozenset({"scroll_home", "scroll_end"})
+    fitted: tuple[Column, ...] = ()
+    """The columns last given to `fit`."""
 
     class Resized(Message):
         """The table's own size changed (the screen's may not have: a preview pane came or went beside it)."""
@@ -33,6 +35,21 @@ class RowTable(DataTable):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action not in self.SIDEWAYS and super().check_action(action, parameters)
+
+    def fit(self, columns: tuple[Column, ...], cells: Callable[[], Iterable[Sequence[object]]]) -> None:
+        """Take these columns: new widths in place while the same columns stay, else every row laid out again from
+        `cells` (in the new columns), the cursor kept on its row."""
+        same_keys = [c.key for c in columns] == [c.key for c in self.fitted]
+        self.fitted = columns
+        if same_keys:
+            self.resize_columns(columns)
+            return
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        for column in columns:
+            self.add_column(column.label, key=column.key, width=column.width)
+        self.add_rows(cells())
+        self.move_cursor(row=cursor, animate=False)
 
     def resize_columns(self, columns: Iterable[Column]) -> None:
         """New widths without laying out every row again (half a second for 3,000 rows)."""
