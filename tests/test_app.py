@@ -1454,3 +1454,21 @@ def test_an_export_under_the_home_folder_is_named_from_the_tilde() -> None:
 
     assert shown_path(Path.home() / "Downloads" / "notes.csv") == "~/Downloads/notes.csv"
     assert shown_path(Path("/srv/notes.csv")) == "/srv/notes.csv"
+
+
+async def test_library_counts_too_long_for_their_column_are_shortened_not_cut(tmp_path: Path) -> None:
+    lines = ["date 2025-05-11 Live: the war"]
+    lines += [f"Update {i}: 40 drones, 3 missiles and $2 million in aid." for i in range(2_500)]
+    (tmp_path / "live.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [tmp_path / "live.txt"]).ok
+    figures = db.execute("select count(*) from figures").fetchone()[0]
+    assert figures >= 10_000
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        cell = table.get_cell_at((0, table.get_column_index("figures")))
+        assert cell.plain == f"{figures // 1000}k"
+        assert len(cell.plain) <= table.columns[ColumnKey("figures")].width
+    db.close()

@@ -232,6 +232,30 @@ async def test_tags_and_an_undo_asked_for_while_another_program_writes_land_in_t
         assert errors(app) == []
 
 
+async def test_an_undo_asked_for_after_a_tag_that_was_not_saved_undoes_nothing_older(
+    seeded, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr("tui.saving.PATIENCE", 0.5)
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        first = article.cursor_view().id
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("full_stop", "u")
+            for _ in range(60):
+                if errors(app):
+                    break
+                await waiting(pilot, 0.05)
+            assert errors(app) == [("Tag not saved", LOCKED_NOW)]
+        await settle(pilot)
+        tagged = annotations_of_document(seeded, article.doc_id)
+        assert [(a.paragraph_id, a.tags) for a in tagged] == [(first, ["casualties"])]
+        assert [n.message for n in app._notifications][-1] == "Nothing undone: the tag was not saved"
+
+
 # -- the reader on a read-only database ------------------------------------------------------------
 
 

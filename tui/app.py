@@ -22,7 +22,7 @@ from store.db import (
 )
 from store.queries import last_opened, paragraph_as_listed
 from tui.commands import GLOBAL, bindings
-from tui.saving import SaveJob, SaveQueue, Saved
+from tui.saving import NotSaved, SaveJob, SaveQueue, Saved
 from tui.words import counted
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ class TearsheetApp(App[None]):
         self._quit_when_saved = False
         self.unsaved: set[SaveJob] = set()
         """Saves asked for whose results have not come back to the UI thread."""
+        self._undoable: list[SaveJob] = []
+        """Tags and notes among those, in the order asked for: an undo asked for meanwhile is of the last."""
         """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
         self._stale: weakref.WeakSet[Screen] = weakref.WeakSet()
         """Screens under the one in front when the reader last refreshed: each is read again when shown."""
@@ -99,7 +101,19 @@ class TearsheetApp(App[None]):
     ) -> SaveJob:
         """Run a store function that writes, after the writes asked for before it, in a worker; `then` gets its
         result on the UI thread (None when the store refused it, having said why)."""
-        job = SaveJob(what, fn, args, then)
+        job = self._submit(SaveJob(what, fn, args, then))
+        self._undoable.append(job)
+        return job
+
+    def undo_later(
+        self, undo: Callable[[sqlite_utils.Database], str | None], then: Callable[[Saved[str | NotSaved | None] | None], object],
+    ) -> SaveJob:
+        """Undo the last change, after the writes asked for before: when that change is one still being saved
+        and the store refuses it, nothing is undone (`then` gets NotSaved), rather than an older change."""
+        last = self._undoable.pop() if self._undoable else None
+        return self._submit(SaveJob("Undo", _undo_unless_unsaved, (undo, last), then))
+
+    def _submit(self, job: SaveJob) -> SaveJob:
         self.unsaved.add(job)
         return self.saves.submit(job)
 
@@ -146,6 +160,8 @@ class TearsheetApp(App[None]):
 
     def _saved(self, job: SaveJob, result: Saved[Any] | None) -> None:
         self.unsaved.discard(job)
+        if job in self._undoable:
+            self._undoable.remove(job)
         if job.then is not None:
             job.then(result)
         if not self._quit_when_saved:
@@ -438,6 +454,14 @@ class TearsheetApp(App[None]):
                 yield SystemCommand(
                     command.description, f"{command.key_display}  ·  {group}", _runner(target, action.removeprefix("app."))
                 )
+
+
+def _undo_unless_unsaved(
+    db: sqlite_utils.Database, undo: Callable[[sqlite_utils.Database], str | None], last: SaveJob | None,
+) -> str | NotSaved | None:
+    if last is not None and last.saved is False:
+        return NotSaved(last.what)
+    return undo(db)
 
 
 def _waiting_at_most(db: sqlite_utils.Database, wait_ms: int | None, fn: Callable[..., T], *args: object) -> T:

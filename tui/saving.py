@@ -32,6 +32,13 @@ class Saved(Generic[T]):
     value: T
 
 
+@dataclass(frozen=True, slots=True)
+class NotSaved:
+    """What an undo answers when the change it was asked for after was not saved: it undoes nothing older."""
+
+    what: str
+
+
 @dataclass(eq=False)
 class SaveJob:
     what: str
@@ -40,6 +47,8 @@ class SaveJob:
     args: tuple[Any, ...]
     then: Callable[[Saved[Any] | None], object] | None
     stopped: threading.Event = field(default_factory=threading.Event)
+    saved: bool | None = None
+    """Whether the store took it; None until it has been tried."""
 
     def stop_waiting(self) -> None:
         """Give up waiting for another program's lock; a write already made stands."""
@@ -80,7 +89,9 @@ class SaveQueue:
                     self._draining = False
                     return
                 job = self._jobs.popleft()
-            self._deliver(job, self._run(job))
+            result = self._run(job)
+            job.saved = result is not None
+            self._deliver(job, result)
 
     def _run(self, job: SaveJob) -> Saved[Any] | None:
         give_up_at = time.monotonic() + PATIENCE

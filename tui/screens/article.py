@@ -18,7 +18,7 @@ from store.queries import remember_position, set_read
 from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
 from store.text import clipped
 from tui.commands import ARTICLE, bindings
-from tui.saving import SaveJob, Saved
+from tui.saving import NotSaved, SaveJob, Saved
 from tui.widgets.figures_panel import FiguresPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.hanging import Hanging
@@ -534,10 +534,13 @@ class ArticleScreen(Screen[None]):
                 self._redraw(view)
 
     def action_undo(self) -> None:
-        self.app.save_later("Undo", annotations.undo, then=self._undone)
+        self.app.undo_later(annotations.undo, then=self._undone)
 
-    def _undone(self, result: Saved[str | None] | None) -> None:
+    def _undone(self, result: Saved[str | NotSaved | None] | None) -> None:
         if result is None:
+            return
+        if isinstance(result.value, NotSaved):
+            self.notify(f"Nothing undone: the {result.value.what.lower()} was not saved", timeout=2)
             return
         self.notify(f"Undone: {result.value}" if result.value else "Nothing to undo", timeout=2)
         if result.value:

@@ -114,7 +114,8 @@ class LibraryScreen(Screen[None]):
 
     def _cells(self, row: DocumentRow) -> list[Text]:
         values = _values(row, under_page=self.sort == "date")
-        return [Text(values[column.key], no_wrap=True, overflow="ellipsis") for column in self._table.fitted]
+        return [Text(_fitted(values[column.key], column.width), no_wrap=True, overflow="ellipsis")
+                for column in self._table.fitted]
 
     def refresh_data(self) -> None:
         self._generation += 1
@@ -353,6 +354,17 @@ def library_columns(width: int, padding: int) -> tuple[Column, ...]:
     read = Column("read", " ", 1)
     fixed = sum(c.width + 2 * padding for c in (read, *others))
     return (read, Column("title", "Title", max(12, width - fixed - 3)), *others)
+
+
+def _fitted(value: str, width: int) -> str:
+    """A count too long for its column in thousands or millions, rounded down ("16k", not "160…")."""
+    if not value.isdigit() or len(value) <= width:
+        return value
+    count = int(value)
+    for unit, suffix in ((1_000, "k"), (1_000_000, "M")):
+        if len(short := f"{count // unit}{suffix}") <= width:
+            return short
+    return value
 
 
 def _values(row: DocumentRow, *, under_page: bool) -> dict[str, str]:
