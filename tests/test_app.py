@@ -885,8 +885,10 @@ async def test_next_copy_and_fold_repeats(app) -> None:
         copy = next(v for v in screen.shown if v.n == 16)
         assert screen._fold_label(copy) == "repeat of ¶1 in this article, 100%"
         assert screen._fold_label(lead) is None
+        assert notices(app)[-1] == "Repeats folded: 1 copy of earlier text on one line each (z unfolds)"
         await pilot.press("z")
         assert screen._fold_label(copy) is None
+        assert notices(app)[-1] == "Repeats shown in full"
 
 
 async def test_a_copy_holding_search_hits_is_not_folded(app) -> None:
@@ -971,7 +973,11 @@ async def test_the_footer_says_what_enter_does_in_each_pane(app) -> None:
         assert app.screen.right.has_focus and footer_keys(app)["enter"] == "Open"
         await pilot.press("escape", "escape", "slash")
         await settle(pilot)
-        await pilot.press(*"Kiev", "tab")
+        await pilot.press(*"Kiev")
+        await settle(pilot)
+        # Typing in the query, the footer says how to reach the hits: G and end would be typed.
+        assert footer_keys(app)["tab"] == "Hits ⇄ query"
+        await pilot.press("tab")
         await settle(pilot)
         assert app.screen.hit_list.has_focus and footer_keys(app)["enter"] == "Open"
 

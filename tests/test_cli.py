@@ -352,7 +352,7 @@ def test_dupes_lists_each_place_once(dbpath, capsys) -> None:
     headline = [g for g in json.loads(out) if g["members"][0]["text"] == "US to cut Ukraine aid"]
     assert [[(m["paragraph"], m["kind"]) for m in g["members"]] for g in headline] == [[(None, "title")]]
     code, out, _ = run(capsys, "--db", dbpath, "dupes")
-    assert out.splitlines()[0] == f"group {group['group']} · 2 copies" and len(out.splitlines()) == 3
+    assert out.splitlines()[0] == f"group {group['group']} · 2 places" and len(out.splitlines()) == 3
 
 
 def test_text_cut_to_fit_a_line_says_so(dbpath, capsys) -> None:

@@ -153,6 +153,8 @@ async def test_bottom_says_how_many_are_loaded_and_when_all_are(seeded, monkeypa
         await settle(pilot)
         assert len(library.rows) == 2
         assert notices(app) == ["2 of 5 documents loaded: G again for the next 1"]
+        status = str(library.query_one("#library-status").content)
+        assert status.startswith("5 documents · sorted by date") and "2 read so far (G reads on)" in status
         for _ in range(3):
             await pilot.press("G")
             await settle(pilot)

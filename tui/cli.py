@@ -403,7 +403,7 @@ def _dupes(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return EXIT_OK
     for g in out:
-        print(f"group {g['group']} · {len(g['members'])} {plural(len(g['members']), 'copy')}")
+        print(f"group {g['group']} · {len(g['members'])} {plural(len(g['members']), 'place')}")
         for m in g["members"]:
             where = f"¶{m['paragraph']}" if m["paragraph"] is not None else m["kind"]
             print(f"  {m['score']:>5.1f}  doc {m['doc']:<5} {where:<6} {clipped(m['text'], 90)}")

@@ -102,7 +102,7 @@ SEARCH = (
     Command("search_top", "g,home", "cursor_top", "First hit", show=False),
     Command("search_bottom", "G,end", "cursor_bottom", "Last hit", show=False),
     Command("search_back", "escape", "back", "Back", rank=1),
-    Command("search_focus", "tab", "app.focus_next", "Focus", show=False, palette=False),
+    Command("search_focus", "tab", "app.focus_next", "Hits ⇄ query", rank=2, palette=False),
 )
 
 LIST_SCREEN = (

@@ -369,6 +369,15 @@ class ArticleScreen(Screen[None]):
         self.fold_repeats = not self.fold_repeats
         view = self.cursor_view()
         self._rebuild(view.position if view else None)
+        self.notify(self._folding_said(), timeout=2)
+
+    def _folding_said(self) -> str:
+        if not self.fold_repeats:
+            return "Repeats shown in full"
+        folded = sum(1 for v in self.shown if self._fold_label(v) is not None)
+        if folded:
+            return f"Repeats folded: {counted(folded, 'copy')} of earlier text on one line each (z unfolds)"
+        return "Nothing here to fold: no paragraph repeats earlier text, or the copies are tagged, noted or searched for"
 
     # -- figures -------------------------------------------------------------------------------
 

@@ -222,13 +222,14 @@ class LibraryScreen(Screen[None]):
         empty = self.total == 0 and not self.filter_text and not self.tag
         self.query_one("#empty").display = empty
         self.query_one("#library-body").display = not empty
-        shown = f"{len(self.rows):,} of {self.total:,}" if len(self.rows) < self.total else f"{self.total:,}"
         scope = [f"sorted by {self.sort}"]
+        if len(self.rows) < self.total:
+            scope.append(f"{len(self.rows):,} read so far (G reads on)")
         if self.filter_text:
             scope.append(f"filter “{self.filter_text}”")
         if self.tag:
             scope.append(f"tag #{self.tag}")
-        self.query_one("#library-status", Static).update(f"{shown} {plural(self.total, 'document')} · {' · '.join(scope)}")
+        self.query_one("#library-status", Static).update(f"{self.total:,} {plural(self.total, 'document')} · {' · '.join(scope)}")
         self.sub_title = "Library"
 
     def _current_id(self) -> int | None:
