@@ -3,6 +3,7 @@ what was not saved and why and keeps what was typed, the command line names the 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -57,8 +58,13 @@ async def open_first_article(pilot) -> ArticleScreen:
     return pilot.app.screen
 
 
+ABOUT = re.compile(r"^(?:“[^”]*”(?:, “[^”]*”)* )?on ¶\d+: ")
+"""What a refused tag or note says first: which tags, on which paragraph."""
+
+
 def errors(app: TearsheetApp) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications if n.severity == "error"]
+    """(title, why) of each error shown, without the tags and paragraph it names first."""
+    return [(n.title, ABOUT.sub("", n.message)) for n in app._notifications if n.severity == "error"]
 
 
 # -- the store ------------------------------------------------------------------------------------
@@ -165,6 +171,7 @@ async def test_escape_stops_a_tag_waiting_for_another_program_and_says_it_was_no
             assert app.screen is article
             assert errors(app) == [("Tag not saved", LOCKED_NOW)]
             assert "try again in a moment" in LOCKED_NOW
+            assert [n.message for n in app._notifications][-1].startswith(f"“casualties” on ¶{article.cursor_view().n}: ")
         assert annotations_of_document(seeded, article.doc_id) == []
 
 

@@ -77,7 +77,7 @@ class TearsheetApp(App[None]):
         self._opened = threading.Event()
         self._when_open: list[Callable[[], object]] = []
         self.documents_seen: set[int] = set()
-        self.saves = SaveQueue(write=self._write_once, refused=self._not_saved, waiting=self._save_waits,
+        self.saves = SaveQueue(write=self._write_once, refused=self._job_not_saved, waiting=self._save_waits,
                                deliver=self._deliver_saved, start=self._start_saving)
         self._quit_when_saved = False
         self.unsaved: set[SaveJob] = set()
@@ -98,10 +98,11 @@ class TearsheetApp(App[None]):
 
     def save_later(
         self, what: str, fn: Callable[..., T], *args: object, then: Callable[[Saved[T] | None], object] | None = None,
+        about: str = "",
     ) -> SaveJob:
         """Run a store function that writes, after the writes asked for before it, in a worker; `then` gets its
-        result on the UI thread (None when the store refused it, having said why)."""
-        job = self._submit(SaveJob(what, fn, args, then))
+        result on the UI thread (None when the store refused it, having said why, and `about` which one)."""
+        job = self._submit(SaveJob(what, fn, args, then, about=about))
         self._undoable.append(job)
         return job
 
@@ -139,8 +140,13 @@ class TearsheetApp(App[None]):
             return False
         return True
 
-    def _not_saved(self, what: str, error: StoreError) -> None:
-        self.notify(_why_not_saved(error), title=f"{what} not saved", severity="error", timeout=8, markup=False)
+    def _not_saved(self, what: str, error: StoreError, about: str = "") -> None:
+        why = _why_not_saved(error)
+        self.notify(f"{about}: {why}" if about else why, title=f"{what} not saved", severity="error", timeout=8,
+                    markup=False)
+
+    def _job_not_saved(self, job: SaveJob, error: StoreError) -> None:
+        self._not_saved(job.what, error, job.about)
 
     def _write_once(self, fn: Callable[..., Any], args: tuple[Any, ...], wait_ms: int) -> Any:
         return self.store(_waiting_at_most, wait_ms, fn, *args)

@@ -49,6 +49,8 @@ class SaveJob:
     stopped: threading.Event = field(default_factory=threading.Event)
     saved: bool | None = None
     """Whether the store took it; None until it has been tried."""
+    about: str = ""
+    """Which one, said when it is not saved: `“casualties” on ¶5`."""
 
     def stop_waiting(self) -> None:
         """Give up waiting for another program's lock; a write already made stands."""
@@ -56,14 +58,14 @@ class SaveJob:
 
 
 class SaveQueue:
-    """Jobs run by one worker at a time. `write(fn, args, wait_ms)` makes one attempt, `refused(what, error)`
+    """Jobs run by one worker at a time. `write(fn, args, wait_ms)` makes one attempt, `refused(job, error)`
     says why a job was not saved, `waiting(job)` that it waits for another program, `deliver(job, result)`
     hands each result to the UI thread, and `start()` starts a worker that calls `drain`."""
 
     def __init__(
         self,
         write: Callable[[Callable[..., Any], tuple[Any, ...], int], Any],
-        refused: Callable[[str, StoreError], None],
+        refused: Callable[[SaveJob, StoreError], None],
         waiting: Callable[[SaveJob], None],
         deliver: Callable[[SaveJob, Saved[Any] | None], None],
         start: Callable[[], None],
@@ -101,12 +103,12 @@ class SaveQueue:
                 return Saved(self._write(job.fn, job.args, ATTEMPT_MS))
             except StoreLocked as exc:
                 if job.stopped.is_set() or time.monotonic() >= give_up_at:
-                    self._refused(job.what, exc)
+                    self._refused(job, exc)
                     return None
                 if not said:
                     said = True
                     self._waiting(job)
                 job.stopped.wait(RETRY_AFTER)
             except StoreError as exc:
-                self._refused(job.what, exc)
+                self._refused(job, exc)
                 return None

@@ -468,7 +468,8 @@ class ArticleScreen(Screen[None]):
                 self.last_tags = add or self.last_tags
             done(result is not None)
 
-        return self.app.save_later("Tag", annotations.as_shown, view.id, view.text, fn, *where, add, remove, then=saved)
+        return self.app.save_later("Tag", annotations.as_shown, view.id, view.text, fn, *where, add, remove, then=saved,
+                                   about=_which(add + remove, view))
 
     def _reload_if_tagged(self, tags: list[str] | None) -> None:
         if tags:
@@ -485,7 +486,7 @@ class ArticleScreen(Screen[None]):
             self.notify("Tag a paragraph with t first", timeout=1.5)
             return
         self.app.save_later("Tag", annotations.as_shown, view.id, view.text, annotations.tag_paragraph, tags,
-                            then=self._reload_if_saved)
+                            then=self._reload_if_saved, about=_which(tags, view))
         self.action_cursor_down()
 
     def action_tag_figure(self) -> None:
@@ -528,7 +529,7 @@ class ArticleScreen(Screen[None]):
                 done(True)
                 return None
             return self.app.save_later("Note", annotations.as_shown, view.id, view.text, annotations.set_note, note,
-                                       then=lambda result: done(result is not None))
+                                       then=lambda result: done(result is not None), about=f"on ¶{view.n}")
 
         def closed(note: str | None) -> None:
             if not unchanged(note):
@@ -554,6 +555,11 @@ class ArticleScreen(Screen[None]):
         self.notify(f"Undone: {result.value}" if result.value else "Nothing to undo", timeout=2)
         if result.value:
             self.load(keep_position=True)
+
+
+def _which(tags: list[str], view: ParagraphView) -> str:
+    """The tags and the paragraph a refused save names: after several, which one was lost is otherwise a guess."""
+    return f"{', '.join(f'“{t}”' for t in tags)} on ¶{view.n}"
 
 
 def _split_toggled(tags: list[str], have: list[str]) -> tuple[list[str], list[str]]:
