@@ -297,8 +297,9 @@ def _typed_spelling_first(
         first = _begun(db, typed, rank_within).ranked
     except sqlite3.OperationalError:
         return cursor
-    if cursor.below is not None:
-        first = tuple(pid for pid in first if pid >= cursor.below)
+    # Only what the search finds, reordered: as typed, `ukraine NOT Kyiv` finds the Kiev paragraphs it leaves out.
+    found = set(cursor.ranked)
+    first = tuple(pid for pid in first if pid in found)
     seen = set(first)
     return replace(cursor, ranked=first + tuple(pid for pid in cursor.ranked if pid not in seen))
 

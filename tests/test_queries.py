@@ -255,6 +255,15 @@ def test_hits_in_the_spelling_typed_come_first_then_the_others(spelled, query: s
     assert any(other in t and typed not in t for t in texts)
 
 
+def test_putting_the_typed_spelling_first_adds_nothing_the_search_leaves_out(spelled) -> None:
+    from store.queries import begin_search, search_page
+
+    cursor = begin_search(spelled, "talks NOT Kyiv")
+    page = search_page(spelled, cursor, 100)
+    assert len(page.hits) == len(cursor.ranked)
+    assert [h.text for h in page.hits if h.n is not None] == ["The council passed the budget after long talks."]
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ('"Kyiv region"', {"The [Kiev region] lost power overnight.", "Shelling hit the [Kyiv region] again."}),
     ("Kyiv region", {"The [Kiev] [region] lost power overnight.", "Shelling hit the [Kyiv] [region] again."}),
