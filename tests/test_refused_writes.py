@@ -419,3 +419,50 @@ def test_a_new_database_that_cannot_be_made_says_where_and_why(tmp_path, capsys)
     code = main(["--db", str(tmp_path / "cli.db"), "load", str(LIVE_BLOG), "-q"])
     assert code == 1
     assert capsys.readouterr().err.startswith(f"tearsheet: {tmp_path / 'cli.db'}: cannot open or create the database")
+
+
+async def test_a_save_landing_while_the_palette_is_over_its_dialog_closes_the_dialog_not_the_palette(
+    seeded, tmp_path
+) -> None:
+    from textual.command import CommandPalette
+
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_first_article(pilot)
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("t", *"casualties", "enter")
+            await waiting(pilot)
+            await pilot.press("ctrl+p")
+            await waiting(pilot)
+            assert isinstance(app.screen, CommandPalette)
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert any(isinstance(s, TagModal) for s in app.screen_stack)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is article and not any(isinstance(s, TagModal) for s in app.screen_stack)
+        assert [a.tags for a in annotations_of_document(seeded, article.doc_id)] == [["casualties"]]
+
+
+async def test_a_save_landing_after_its_article_was_closed_does_not_draw_in_it(seeded, tmp_path) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_first_article(pilot)
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        await pilot.press("slash", *"Kiev")
+        await settle(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        second = app.screen
+        assert isinstance(second, ArticleScreen)
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("full_stop")
+            await waiting(pilot)
+            await pilot.press("escape")
+            await waiting(pilot)
+        await settle(pilot)
+        assert app.is_running and second not in app.screen_stack
+        assert errors(app) == []

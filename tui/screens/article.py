@@ -473,10 +473,16 @@ class ArticleScreen(Screen[None]):
 
     def _reload_if_tagged(self, tags: list[str] | None) -> None:
         if tags:
-            self.load(keep_position=True)
+            self._reload_if_open()
 
     def _reload_if_saved(self, result: Saved[object] | None) -> None:
         if result is not None:
+            self._reload_if_open()
+
+    def _reload_if_open(self) -> None:
+        """Read the article again after a save, unless the reader has left it meanwhile: a screen closed since has
+        nothing to draw in, and one kept for reuse reads its next article afresh."""
+        if self.is_attached and self in self.app.screen_stack:
             self.load(keep_position=True)
 
     def action_repeat_tag(self) -> None:
@@ -533,7 +539,7 @@ class ArticleScreen(Screen[None]):
 
         def closed(note: str | None) -> None:
             if not unchanged(note):
-                self.load(keep_position=True)
+                self._reload_if_open()
 
         self.app.push_screen(NoteModal(view.note or "", f"Note on ¶{view.n}", save=save), closed)
 
@@ -552,9 +558,9 @@ class ArticleScreen(Screen[None]):
         if isinstance(result.value, NotSaved):
             self.notify(f"Nothing undone: the {result.value.what.lower()} was not saved", timeout=2)
             return
-        self.notify(f"Undone: {result.value}" if result.value else "Nothing to undo", timeout=2)
+        self.app.notify(f"Undone: {result.value}" if result.value else "Nothing to undo", timeout=2)
         if result.value:
-            self.load(keep_position=True)
+            self._reload_if_open()
 
 
 def _which(tags: list[str], view: ParagraphView) -> str:

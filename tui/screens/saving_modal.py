@@ -24,6 +24,8 @@ class SavingModal(ModalScreen[T | None], Generic[T]):
         self.save = save
         self.job: SaveJob | None = None
         self._stopped = False
+        self._landed: tuple[T, bool] | None = None
+        """A save that came back while another screen was in front, finished when the dialog is again."""
 
     def commit(self, value: T) -> None:
         """Save the value, then close with it."""
@@ -44,6 +46,20 @@ class SavingModal(ModalScreen[T | None], Generic[T]):
 
     def _saved(self, value: T, saved: bool) -> None:
         self.job = None
+        if self not in self.app.screen_stack:
+            return
+        if self.app.screen is not self:
+            # Dismissing pops the screen in front: the palette or help opened over the dialog meanwhile.
+            self._landed = (value, saved)
+            return
+        self._finish(value, saved)
+
+    def on_screen_resume(self) -> None:
+        if self._landed is not None:
+            (value, saved), self._landed = self._landed, None
+            self._finish(value, saved)
+
+    def _finish(self, value: T, saved: bool) -> None:
         if saved:
             self.dismiss(value)
         elif self._stopped:
