@@ -316,6 +316,17 @@ def test_past_tense_month_is_not_pushed_into_the_future() -> None:
     assert f.resolved == "2025-08"
 
 
+@pytest.mark.parametrize("text", [
+    "Officials said aid would be sent to Kharkiv by Friday.", "The aid is due by Friday.",
+    "Aid would arrive by Friday.", "Aid would be delivered on Friday.",
+])
+def test_a_weekday_something_is_due_or_would_happen_on_is_the_coming_one(text: str) -> None:
+    assert only(text, dt.date(2025, 5, 12)).resolved == "2025-05-16"
+    assert only(text.replace("would be sent", "was sent").replace("is due by", "came on")
+                .replace("would arrive", "arrived").replace("would be delivered", "was delivered"),
+                dt.date(2025, 5, 12)).resolved == "2025-05-09"
+
+
 def test_scores_and_votes_are_separate_numbers() -> None:
     figures = extract("The bill passed 218-214 in the House.", PUB)
     assert [(f.text, f.kind) for f in figures] == [("218", "number"), ("214", "number")]

@@ -58,7 +58,7 @@ WEEKDAY_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sun
 
 
 LOOKAHEAD = re.compile(
-    r"(?=[wsgpedutnia'])\b(?:will|shall|going\s+to|plans?\s+to|planned|planning|plans|scheduled|expected|due\s+to|to\s+be\s+held|upcoming|next|wants?\s+to|intends?\s+to|set\s+to|to\s+meet|to\s+travel|to\s+visit|would\s+(?:meet|travel|visit|hold)|is\s+to|are\s+to|aims?\s+to)\b|'ll\b",
+    r"(?=[wsgpedutnia'])\b(?:will|shall|going\s+to|plans?\s+to|planned|planning|plans|scheduled|expected|due\s+(?:to|by|on)|to\s+be\s+held|upcoming|next|wants?\s+to|intends?\s+to|set\s+to|to\s+meet|to\s+travel|to\s+visit|would\s+(?:meet|travel|visit|hold|arrive|begin|start|resume|be\s+(?:sent|delivered|held|signed|released|ready|completed))|is\s+to|are\s+to|aims?\s+to)\b|'ll\b",
     re.I,
 )
 
