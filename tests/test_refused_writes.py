@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from store.annotations import annotations_of_document, tag_paragraph
@@ -56,6 +57,15 @@ async def open_first_article(pilot) -> ArticleScreen:
     await settle(pilot)
     assert isinstance(pilot.app.screen, ArticleScreen)
     return pilot.app.screen
+
+
+@asynccontextmanager
+async def article_open(db: sqlite_utils.Database) -> AsyncIterator[tuple[TearsheetApp, Pilot, ArticleScreen]]:
+    """The reader at 100x30 with the first article of the library open."""
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        yield app, pilot, await open_first_article(pilot)
 
 
 ABOUT = re.compile(r"^(?:“[^”]*”(?:, “[^”]*”)* )?on ¶\d+: ")
@@ -135,10 +145,7 @@ async def waiting(pilot, seconds: float = 0.4) -> float:
 async def test_a_tag_saved_while_another_program_writes_waits_in_its_dialog_and_lands_when_it_is_done(
     seeded, tmp_path
 ) -> None:
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        article = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, article):
         with write_lock_held(tmp_path / "t.db"):
             started = time.monotonic()
             await pilot.press("t", *"casualties", "enter")
@@ -159,10 +166,7 @@ async def test_a_tag_saved_while_another_program_writes_waits_in_its_dialog_and_
 
 
 async def test_escape_stops_a_tag_waiting_for_another_program_and_says_it_was_not_saved(seeded, tmp_path) -> None:
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        article = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, article):
         with write_lock_held(tmp_path / "t.db"):
             await pilot.press("t", *"casualties", "enter")
             await waiting(pilot)
@@ -179,10 +183,7 @@ async def test_a_note_refused_while_another_program_writes_stays_open_even_when_
     seeded, tmp_path, monkeypatch
 ) -> None:
     monkeypatch.setattr("tui.saving.PATIENCE", 0.5)
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        article = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, article):
         with write_lock_held(tmp_path / "t.db"):
             await pilot.press("a", *"Check the MoD figure", "escape")
             await settle(pilot)
@@ -200,10 +201,7 @@ async def test_a_note_refused_while_another_program_writes_stays_open_even_when_
 
 
 async def test_quitting_while_a_note_waits_for_another_program_quits_once_it_is_saved(seeded, tmp_path) -> None:
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        article = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, article):
         with write_lock_held(tmp_path / "t.db"):
             await pilot.press("a", *"Ask the MoD", "escape")
             await waiting(pilot)
@@ -220,10 +218,7 @@ async def test_quitting_while_a_note_waits_for_another_program_quits_once_it_is_
 
 
 async def test_tags_and_an_undo_asked_for_while_another_program_writes_land_in_the_order_asked(seeded, tmp_path) -> None:
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        article = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, article):
         first = article.cursor_view().id
         await pilot.press("t", *"casualties", "enter")
         await settle(pilot)
@@ -243,10 +238,7 @@ async def test_an_undo_asked_for_after_a_tag_that_was_not_saved_undoes_nothing_o
     seeded, tmp_path, monkeypatch
 ) -> None:
     monkeypatch.setattr("tui.saving.PATIENCE", 0.5)
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        article = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, article):
         first = article.cursor_view().id
         await pilot.press("t", *"casualties", "enter")
         await settle(pilot)
@@ -322,10 +314,7 @@ async def test_a_tag_the_store_cannot_hold_keeps_the_dialog_and_says_why(seeded)
 async def test_a_tag_or_note_on_an_article_loaded_again_meanwhile_is_refused_not_put_on_another_text(
     seeded, folder: Path
 ) -> None:
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, screen):
         await pilot.press("j", "t", *"swap", "enter", "k")
         await settle(pilot)
         swap_text = screen.shown[1].text
@@ -426,10 +415,7 @@ async def test_a_save_landing_while_the_palette_is_over_its_dialog_closes_the_di
 ) -> None:
     from textual.command import CommandPalette
 
-    app = TearsheetApp(seeded, resume=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        article = await open_first_article(pilot)
+    async with article_open(seeded) as (app, pilot, article):
         with write_lock_held(tmp_path / "t.db"):
             await pilot.press("t", *"casualties", "enter")
             await waiting(pilot)
