@@ -77,6 +77,7 @@ class TearsheetApp(App[None]):
         self._opened = threading.Event()
         self._when_open: list[Callable[[], object]] = []
         self.documents_seen: set[int] = set()
+        """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
         self.saves = SaveQueue(write=self._write_once, refused=self._job_not_saved, waiting=self._save_waits,
                                deliver=self._deliver_saved, start=self._start_saving)
         self._quit_when_saved = False
@@ -84,7 +85,6 @@ class TearsheetApp(App[None]):
         """Saves asked for whose results have not come back to the UI thread."""
         self._undoable: list[SaveJob] = []
         """Tags and notes among those, in the order asked for: an undo asked for meanwhile is of the last."""
-        """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
         self._stale: weakref.WeakSet[Screen] = weakref.WeakSet()
         """Screens under the one in front when the reader last refreshed: each is read again when shown."""
 
