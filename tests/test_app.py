@@ -608,6 +608,18 @@ async def test_note_is_saved_on_close_and_folds(app, seeded) -> None:
         assert screen.show_notes is False
 
 
+async def test_a_note_opened_again_is_added_to_at_its_end(app, seeded) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("a", *"Check 909", "escape")
+        await settle(pilot)
+        await pilot.press("a", *" against the MoD figure", "escape")
+        await settle(pilot)
+        [note] = annotations_of_document(seeded, screen.doc_id)
+        assert note.note == "Check 909 against the MoD figure"
+
+
 async def test_a_note_is_discarded_with_its_key_and_kept_when_the_reader_quits_while_writing_it(app, seeded) -> None:
     from tui.screens.note_modal import NoteModal
 

@@ -33,6 +33,11 @@ class NoteModal(SavingModal[str]):
             yield Label(HELP, id="note-help", classes="dialog-help")
             yield TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
 
+    def on_mount(self) -> None:
+        # A note opened again is usually added to: the cursor starts after its text, not before it.
+        editor = self.query_one(TextArea)
+        editor.move_cursor(editor.document.end)
+
     def action_save(self) -> None:
         self.commit(self._typed())
 
