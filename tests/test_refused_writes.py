@@ -217,6 +217,48 @@ async def test_quitting_while_a_note_waits_for_another_program_quits_once_it_is_
     assert [a.note for a in annotations_of_document(seeded, article.doc_id)] == ["Ask the MoD"]
 
 
+async def test_quitting_twice_while_a_tag_waits_for_another_program_quits_without_it_at_once(seeded, tmp_path) -> None:
+    async with article_open(seeded) as (app, pilot, article):
+        first = article.cursor_view().id
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("full_stop")
+            await waiting(pilot)
+            await pilot.press("q")
+            await waiting(pilot, 0.2)
+            assert app.is_running
+            assert "quit again to stop waiting" in [n.message for n in app._notifications][-1]
+            started = time.monotonic()
+            await pilot.press("q")
+            while app.is_running and time.monotonic() - started < 5:
+                await waiting(pilot, 0.05)
+            assert not app.is_running and time.monotonic() - started < 2.0
+    assert [(a.paragraph_id, a.tags) for a in annotations_of_document(seeded, article.doc_id)] == [(first, ["casualties"])]
+
+
+async def test_quitting_twice_while_a_note_waits_stops_waiting_and_keeps_the_dialog_with_the_note(
+    seeded, tmp_path
+) -> None:
+    async with article_open(seeded) as (app, pilot, article):
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("a", *"Ask the MoD", "escape")
+            await waiting(pilot)
+            await pilot.press("ctrl+q")
+            await waiting(pilot, 0.2)
+            await pilot.press("ctrl+q")
+            for _ in range(40):
+                if errors(app):
+                    break
+                await waiting(pilot, 0.05)
+            assert errors(app) == [("Note not saved", LOCKED_NOW)]
+            await waiting(pilot, 0.2)
+            assert app.is_running and isinstance(app.screen, NoteModal)
+            assert app.screen.query_one(TextArea).text == "Ask the MoD"
+            assert not app.screen.query_one(TextArea).read_only
+        assert annotations_of_document(seeded, article.doc_id) == []
+
+
 async def test_tags_and_an_undo_asked_for_while_another_program_writes_land_in_the_order_asked(seeded, tmp_path) -> None:
     async with article_open(seeded) as (app, pilot, article):
         first = article.cursor_view().id

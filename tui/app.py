@@ -23,6 +23,7 @@ from store.db import (
 from store.queries import last_opened, paragraph_as_listed
 from tui.commands import GLOBAL, bindings
 from tui.saving import NotSaved, SaveJob, SaveQueue, Saved
+from tui.screens.saving_modal import SavingModal
 from tui.words import counted
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class TearsheetApp(App[None]):
         self.saves = SaveQueue(write=self._write_once, refused=self._job_not_saved, waiting=self._save_waits,
                                deliver=self._deliver_saved, start=self._start_saving)
         self._quit_when_saved = False
+        self._quit_unsaved = False
+        """Quit asked for twice while saves waited: quit once they come back, saved or not."""
         self.unsaved: set[SaveJob] = set()
         """Saves asked for whose results have not come back to the UI thread."""
         self._undoable: list[SaveJob] = []
@@ -172,11 +175,17 @@ class TearsheetApp(App[None]):
             job.then(result)
         if not self._quit_when_saved:
             return
-        if result is None:
+        if result is None and not self._quit_unsaved:
             self._quit_when_saved = False
         elif not self.unsaved:
             self._quit_when_saved = False
-            self.call_after_refresh(self.run_action, "quit")
+            if not self._quit_unsaved:
+                self.call_after_refresh(self.run_action, "quit")
+                return
+            self._quit_unsaved = False
+            # A dialog still open holds what was typed and refused: the reader stays open with it.
+            if not any(isinstance(screen, SavingModal) for screen in self.screen_stack):
+                self.exit()
 
     def when_store_open(self, callback: Callable[[], object]) -> None:
         """Call back now if the database is open, else as soon as it is."""
@@ -315,9 +324,17 @@ class TearsheetApp(App[None]):
             else:
                 self.exit()
                 return
-        if self.unsaved:
-            self._quit_when_saved = True
-            self.notify("Quitting once what is being saved is saved.", title="Saving", timeout=4)
+        if not self.unsaved:
+            return
+        if self._quit_when_saved:
+            self._quit_unsaved = True
+            for job in list(self.unsaved):
+                job.stop_waiting()
+            self.notify("Quitting without waiting for another program.", title="Not waiting", timeout=4)
+            return
+        self._quit_when_saved = True
+        self.notify("Quitting once what is being saved is saved; quit again to stop waiting.", title="Saving",
+                    timeout=4)
 
     def _first_frame_painted(self) -> None:
         gc.freeze()
