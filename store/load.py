@@ -49,6 +49,8 @@ class LoadReport:
     errors: list[LoadProblem] = field(default_factory=list)
     documents: int = 0
     paragraphs: int = 0
+    """Paragraphs the reader numbers, as `tearsheet docs` counts them (not titles, bylines or furniture)."""
+    boilerplate: int = 0
 
     @property
     def ok(self) -> bool:
@@ -283,7 +285,8 @@ def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadRepor
             _store_article(db, source_id, stem, article, figures, hashes, prepared.digest, now)
             kept_parts.append(article.part)
             report.documents += 1
-            report.paragraphs += len(article.paragraphs)
+            report.paragraphs += sum(p.n is not None for p in article.paragraphs)
+            report.boilerplate += sum(p.kind == "boilerplate" for p in article.paragraphs)
         _drop_missing_parts(db, source_id, kept_parts)
     report.loaded.append(prepared.path)
     return "loaded" if prepared.encoding == "utf-8" else f"loaded ({prepared.encoding})"

@@ -167,7 +167,7 @@ def test_hidden_names_are_one_note_that_does_not_fail_the_load(tmp_path: Path, c
         f"tearsheet: {folder}: skipped 1 hidden file and 1 hidden folder (names starting with '.'; name one to load it): "
         ".draft.txt, .git/",
     ]
-    assert out.strip() == "1 loaded (1 document, 28 paragraphs), 0 unchanged, 3 skipped, 0 failed"
+    assert out.strip() == "1 loaded (1 document, 27 paragraphs), 0 unchanged, 3 skipped, 0 failed"
     code, out, err = run(capsys, "--db", dbpath, "load", str(folder), "--json")
     assert code == 0 and err == ""
     assert json.loads(out)["skipped"][1] == {"path": str(folder), "reason": (
@@ -276,7 +276,17 @@ def test_counts_of_one_are_singular(tmp_path: Path, capsys) -> None:
     own.mkdir()
     (own / "one.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday.\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(tmp_path / "one.db"), "load", str(own))
-    assert code == 0 and "1 loaded (1 document, 2 paragraphs)" in out
+    assert code == 0 and "1 loaded (1 document, 1 paragraph)" in out
+
+
+def test_load_counts_paragraphs_as_docs_does_and_boilerplate_apart(tmp_path: Path, capsys) -> None:
+    dbpath = str(tmp_path / "seeds.db")
+    code, out, _ = run(capsys, "--db", dbpath, "load", str(SEEDS), "--json")
+    report = json.loads(out)
+    code, out, _ = run(capsys, "--db", dbpath, "docs", "--json")
+    docs = json.loads(out)
+    assert (report["paragraphs"], report["boilerplate"]) == (sum(d["paragraphs"] for d in docs),
+                                                             sum(d["boilerplate"] for d in docs)) == (39, 16)
 
 
 @pytest.mark.parametrize("command", [["docs"], ["show", "1"], ["search", "Kyiv"], ["export"], ["tag", "1", "1", "x"]])

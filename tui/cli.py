@@ -193,7 +193,7 @@ def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
     if as_json:
         print(json.dumps({
             "loaded": report.loaded, "unchanged": report.unchanged, "documents": report.documents,
-            "paragraphs": report.paragraphs, "errors": [vars_of(p) for p in report.errors],
+            "paragraphs": report.paragraphs, "boilerplate": report.boilerplate, "errors": [vars_of(p) for p in report.errors],
             "skipped": [vars_of(p) for p in report.skipped],
         }, indent=2))
         return
@@ -203,7 +203,8 @@ def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
         print(f"tearsheet: {problem}", file=sys.stderr)
     print(
         f"{len(report.loaded)} loaded ({report.documents} {plural(report.documents, 'document')}, "
-        f"{report.paragraphs} {plural(report.paragraphs, 'paragraph')}), "
+        f"{report.paragraphs} {plural(report.paragraphs, 'paragraph')}"
+        f"{f', {report.boilerplate} of boilerplate set aside' if report.boilerplate else ''}), "
         f"{len(report.unchanged)} unchanged, {report.skipped_count} skipped, {len(report.errors)} failed"
     )
 
