@@ -33,6 +33,13 @@ def library(tmp_path: Path) -> sqlite_utils.Database:
     database.close()
 
 
+def test_a_documents_figure_count_is_of_the_paragraphs_it_numbers_not_its_headline(library) -> None:
+    doc = next(d for d in documents(library) if d.stem == "a_percent")
+    in_paragraphs = [row for row in figures(library, doc=doc.id) if row.paragraph is not None]
+    assert [row.figure.text for row in in_paragraphs] == ["50%"]
+    assert doc.figures == 1
+
+
 def titles(db: sqlite_utils.Database, text: str) -> list[str]:
     return sorted(d.display_title for d in documents(db, text=text))
 
