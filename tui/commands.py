@@ -24,9 +24,12 @@ class Command:
     palette: bool = True
     rank: int = DEFAULT_RANK
     """How much the footer needs it: where not every key fits, rank 1 goes in first, then 2, then 3 and 4."""
+    footer_group: str | None = None
+    """One footer label for this and the commands next to it with the same: `[ ] Prev/next article`."""
 
     def binding(self) -> Binding:
-        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id)
+        group = Binding.Group(self.footer_group) if self.footer_group else None
+        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id, group=group)
 
     @property
     def key_display(self) -> str:
@@ -75,8 +78,10 @@ ARTICLE = (
     Command("page_up", "b,pageup", "page_up", "Page up", show=False),
     Command("top", "g,home", "cursor_top", "Top", show=False),
     Command("bottom", "G,end", "cursor_bottom", "Bottom", show=False),
-    Command("next_article", "right_square_bracket", "next_article", "Next article", rank=3),
-    Command("previous_article", "left_square_bracket", "previous_article", "Previous article", rank=3),
+    Command("previous_article", "left_square_bracket", "previous_article", "Previous article", rank=3,
+            footer_group="Prev/next article"),
+    Command("next_article", "right_square_bracket", "next_article", "Next article", rank=3,
+            footer_group="Prev/next article"),
     Command("back", "escape", "back", "Back", rank=1),
     Command("hidden", "h", "toggle_hidden", "Boilerplate", show=False),
     Command("article_search", "slash", "app.search", "Search", palette=False),

@@ -6,7 +6,8 @@ from typing import Any
 
 from textual import events
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 from tui.commands import DEFAULT_RANK, footer_rank
 
@@ -55,20 +56,39 @@ class KeysFooter(Footer):
         self._fit()
 
     def _fit(self) -> None:
-        """Show the keys that fit beside the command palette's, whole."""
+        """Show the keys that fit beside the command palette's, whole; a group of keys and its label as one."""
         if not self.size.width:
             return
-        keys = [key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")]
         palette = [key for key in self.query_children(FooterKey) if key.has_class("-command-palette")]
         room = self.size.width - sum(self._width(key) for key in palette) + TRAILING_BLANK
+        units = self._units()
         active = self.screen.active_bindings
-        ranks = [footer_rank(active[key.key].binding) if key.key in active else DEFAULT_RANK for key in keys]
-        shown = keys_that_fit([self._width(key) for key in keys], ranks, room)
-        for index, key in enumerate(keys):
-            key.display = index in shown
+        ranks = [
+            min((footer_rank(active[key.key].binding) if key.key in active else DEFAULT_RANK for key in keys),
+                default=DEFAULT_RANK)
+            for keys, _ in units
+        ]
+        shown = keys_that_fit([sum(self._width(part) for part in parts) for _, parts in units], ranks, room)
+        for index, (_, parts) in enumerate(units):
+            for part in parts:
+                part.display = index in shown
 
-    def _width(self, key: FooterKey) -> int:
+    def _units(self) -> list[tuple[list[FooterKey], list[Widget]]]:
+        """(keys, widgets shown or hidden together) in order: a lone key, or a group of keys with its label."""
+        units: list[tuple[list[FooterKey], list[Widget]]] = []
+        for child in self.children:
+            if isinstance(child, FooterKey) and not child.has_class("-command-palette"):
+                units.append(([child], [child]))
+            elif isinstance(child, KeyGroup):
+                units.append((list(child.query_children(FooterKey)), [child]))
+            elif isinstance(child, FooterLabel) and units and isinstance(units[-1][1][-1], KeyGroup):
+                units[-1][1].append(child)
+        return units
+
+    def _width(self, key: Widget) -> int:
         styles = key.styles
+        if isinstance(key, KeyGroup):
+            return sum(self._width(part) for part in key.query_children(FooterKey)) + styles.gutter.width + styles.margin.width
         return key.get_content_width(self.size, self.app.size) + styles.gutter.width + styles.margin.width
 
 
