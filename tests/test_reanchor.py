@@ -230,6 +230,28 @@ def test_a_reloaded_live_blog_keeps_a_tag_on_its_edited_update(store: sqlite_uti
     assert place(store, tagged.id)[1] == lines[5]
 
 
+def test_a_tag_on_the_second_of_two_identical_paragraphs_stays_on_it_when_paragraphs_are_added_above(
+    store: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    alpha = "Alpha paragraph says the convoy reached the border crossing at dawn."
+    lines = ["date 2025-03-12 Convoy reaches the border", alpha, "Bravo paragraph: officials counted 40 trucks.",
+             alpha, "Charlie paragraph: the crossing closed at noon."]
+    path = tmp_path / "dup.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_paths(store, [path]).ok
+    second = store.execute("select id from paragraphs where text = ? order by position desc", [alpha]).fetchone()[0]
+    tagged = tag_paragraph(store, second, ["later-alpha"])
+    lines[2:2] = ["Inserted paragraph: a second convoy set off.", "Another paragraph: aid agencies welcomed it."]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_paths(store, [path]).ok
+    n, text = place(store, tagged.id)
+    assert (n, text) == (5, alpha)
+    lines.insert(1, "Newest paragraph: the second convoy arrived.")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_paths(store, [path]).ok
+    assert place(store, tagged.id) == (6, alpha)
+
+
 def test_a_sentence_added_or_cut_keeps_the_paragraph() -> None:
     old = "Western leaders dismissed the Kremlin's proposal for talks in Istanbul on May 15 as insufficient."
     grown = old + " Kyiv said it would attend only if a ceasefire held first."

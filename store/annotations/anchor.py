@@ -1,15 +1,16 @@
 """Keep annotations on their paragraphs when an article is loaded again.
 
-An annotation remembers the text it was made on and the hashes of the paragraphs around it. After a
-reload the annotations of one old paragraph move together: to the paragraph with the same text (the
-nearest one if the text repeats, each copy claimed once), else to the unclaimed paragraph of the same
-article most like it (a fixed typo, a changed word, a sentence added or cut; one still between its old
-neighbours first; a weaker likeness is accepted when a neighbour still matches), else to a paragraph that holds its whole text (two
-paragraphs merged), else to exactly the same text in another article of the same file (related articles
-that changed places), else they stay as orphans, listed and never dropped, and tried again on every
-later load. A figure follows its text inside the paragraph; a figure whose text is gone moves to the
-figure of the same kind the edit put in its place ("$2.5 million" edited to "$3 million"), keeping the
-text it was noted on, else becomes an orphan on its own.
+An annotation remembers the text it was
+made on and the hashes of the paragraphs around it. After a reload the annotations of one old paragraph move
+together: to the paragraph with the same text (if the text repeats, the copy still between its old neighbours,
+else the nearest; each copy claimed once), else to the unclaimed paragraph of the same article most like it (a
+fixed typo, a changed word, a sentence added or cut; one still between its old neighbours first; a weaker
+likeness is accepted when a neighbour still matches), else to a paragraph that holds its whole text (two
+paragraphs merged), else to exactly the same text in another article of the same file (related articles that
+changed places), else they stay as orphans, listed and never dropped, and tried again on every later load. A
+figure follows its text inside the paragraph; a figure whose text is gone moves to the figure of the same kind
+the edit put in its place ("$2.5 million" edited to "$3 million"), keeping the text it was noted on, else
+becomes an orphan on its own.
 """
 
 from __future__ import annotations
@@ -157,15 +158,19 @@ def match_anchors(
     for paragraph in paragraphs:
         by_hash[paragraph.hash].append(paragraph)
     ordered = sorted(anchors, key=lambda a: (a.n is None, a.n or 0))
-    for shared in (False, True):
-        for anchor in ordered:
-            if anchor in placed:
-                continue
-            same = [p for p in by_hash.get(anchor.hash, ()) if shared or p.id not in claimed]
-            if same:
-                best = min(same, key=lambda p: abs((p.n or 0) - (anchor.n or 0)))
-                placed[anchor] = best
-                claimed.add(best.id)
+    # A copy still between the old neighbours first: new paragraphs above a repeated line (a live blog adds
+    # its updates at the top) bring another copy nearer the old number than the one the annotation was on.
+    copies = sorted(
+        ((-_neighbours_kept(anchor, p), abs((p.n or 0) - (anchor.n or 0)), rank, p.n or 0, anchor, p)
+         for rank, anchor in enumerate(ordered) for p in by_hash.get(anchor.hash, ())),
+        key=lambda c: c[:4],
+    )
+    for *_, anchor, paragraph in copies:
+        if anchor not in placed and paragraph.id not in claimed:
+            placed[anchor] = paragraph
+            claimed.add(paragraph.id)
+    for *_, anchor, paragraph in copies:
+        placed.setdefault(anchor, paragraph)
     if exact_only:
         return placed
     candidates: list[tuple[int, float, int, Anchor, _Paragraph]] = []
