@@ -12,7 +12,7 @@ from store.annotations import tag_paragraph
 from store.load import load_paths
 from store.queries import paragraph_as_listed
 from tests.conftest import LIVE_BLOG, doc, para
-from tests.test_app import settle
+from tests.test_app import open_doc, settle
 from tests.test_noted_text import option_texts, show_tag
 from tui.app import LIST_OUT_OF_DATE, TearsheetApp
 from tui.screens.article import ArticleScreen
@@ -180,3 +180,20 @@ async def test_enter_on_a_search_hit_lands_on_its_text_after_its_article_was_loa
         await settle(pilot)
         assert cursor_text(app) == peskov
         assert app.screen.query_text == "Peskov"
+
+
+async def test_a_refresh_keeps_the_cursor_on_its_paragraph_when_lines_were_added_above_it(
+    store: sqlite_utils.Database, folder: Path
+) -> None:
+    _, text = para(store, PESKOV)
+    app = TearsheetApp(store, resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article = await open_doc(pilot, "Over 107,000")
+        article.go_to_paragraph(para(store, PESKOV)[0])
+        await settle(pilot)
+        assert cursor_text(app) == text
+        load_again(store, folder, LIVE_BLOG.name, lambda lines: [lines[0], INSERTED, INSERTED + " Again.", *lines[1:]])
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert cursor_text(app) == text and article.cursor_view().n == PESKOV + 2

@@ -97,12 +97,15 @@ class ArticleScreen(Screen[None]):
     # -- data ---------------------------------------------------------------------------------
 
     def load(self, *, keep_position: bool = False) -> None:
-        position = self.cursor_view().position if keep_position and self.cursor_view() else self.start_position
+        kept = self.cursor_view() if keep_position else None
+        position = kept.position if kept is not None else self.start_position
         try:
             self.data = self.app.store(article_data, self.doc_id)
         except DocumentGone:
             self._leave_gone_article()
             return
+        if kept is not None:
+            position = _position_now(self.data.paragraphs, kept)
         self.app.documents_seen.add(self.doc_id)
         self.hits = self.app.store(hits_in_document, self.doc_id, self.query_text) if self.query_text else {}
         doc = self.data.doc
@@ -586,3 +589,12 @@ def _hidden_note(views: list[ParagraphView]) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("[", r"\[")
+
+
+def _position_now(paragraphs: list[ParagraphView], was: ParagraphView) -> int:
+    """Where the paragraph under the cursor is after a reload: the file may have been loaded again meanwhile,
+    with paragraphs added above it, so it is found by its text (the copy nearest where it was) before its place."""
+    if any(view.id == was.id and view.text == was.text for view in paragraphs):
+        return was.position
+    same = [view.position for view in paragraphs if view.text == was.text]
+    return min(same, key=lambda position: abs(position - was.position)) if same else was.position
