@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store.annotations.compare import changed_since_noted
+from store.copy_diff import changed_numbers
 from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, first_parsed, paragraphs_of, unmark
 
 if TYPE_CHECKING:
@@ -99,6 +100,9 @@ class RepeatMark:
     representative_n: int | None
     is_representative: bool
     representative_title: str | None = None
+    representative_source: str | None = None
+    changed_figures: tuple[tuple[str, str], ...] = ()
+    """Numbers this copy prints otherwise than its representative: (theirs, ours), in reading order."""
 
 
 @dataclass(slots=True)
@@ -164,13 +168,16 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
             view.note = note or view.note
     for row in db.execute(
         "select m.paragraph_id, g.id, g.size, m.score, g.representative_id, rp.doc_id, rp.n, "
-        "coalesce(rd.title, rd.stem) from paragraphs p join repeat_members m on m.paragraph_id = p.id "
+        "coalesce(rd.title, rd.stem), rd.source, case when rp.id = p.id then null else rp.text end "
+        "from paragraphs p join repeat_members m on m.paragraph_id = p.id "
         "join repeat_groups g on g.id = m.group_id join paragraphs rp on rp.id = g.representative_id "
         "join documents rd on rd.id = rp.doc_id where p.doc_id = ? and g.size > 1",
         [doc_id],
     ):
         view = by_id[row[0]]
-        view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0], row[7])
+        changed = tuple(changed_numbers(row[9], view.text)) if row[9] is not None and row[9] != view.text else ()
+        view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0], row[7], row[8],
+                                 changed)
     return ArticleData(doc, views)
 
 

@@ -1490,3 +1490,40 @@ async def test_library_counts_too_long_for_their_column_are_shortened_not_cut(tm
         assert cell.plain == f"{figures // 1000}k"
         assert len(cell.plain) <= table.columns[ColumnKey("figures")].width
     db.close()
+
+
+
+async def test_a_copy_whose_figures_differ_stays_open_when_repeats_fold_and_says_what_differs(tmp_path) -> None:
+    from store.db import open_db
+    from store.load import load_paths
+
+    swap = ("Russia's defence ministry said the exchange would include {} civilians held since the first weeks of "
+            "the war, and that the handover would take place at the border in the coming days.")
+    other = "Officials in Kyiv said the list of names had been agreed after weeks of talks mediated by the UAE."
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a_wire.txt").write_text(
+        f"Prisoner swap agreed\n\nReuters\n\n2025-03-05\n\n{swap.format(150)}\n\n{other}\n", encoding="utf-8")
+    (folder / "b_copy.txt").write_text(
+        f"Prisoner swap agreed\n\nDaily Mirror\n\n2025-03-06\n\n{swap.format(120)}\n\n{other}\n", encoding="utf-8")
+    db = open_db(tmp_path / "w.db")
+    assert load_paths(db, [folder]).ok
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        copy_doc = db.execute("select id from documents where source = 'Daily Mirror'").fetchone()[0]
+        app.open_article(copy_doc)
+        await settle(pilot)
+        screen = app.screen
+        changed, same = (next(v for v in screen.shown if text in v.text) for text in ("120 civilians", "UAE"))
+        assert changed.repeat.changed_figures == (("150", "120"),) and same.repeat.changed_figures == ()
+        await pilot.press("z")
+        assert screen._fold_label(same) is not None and screen._fold_label(changed) is None
+        said = screen._differs_label(changed)
+        assert said == "repeat of ¶1 in “Prisoner swap agreed” (Reuters), figures differ: 150 → 120"
+        assert said in str(screen._visual(changed).body)
+        assert notices(app)[-1] == ("Repeats folded: 1 copy of earlier text on one line each; "
+                                    "1 copy left open, its figures differ (z unfolds)")
+        await pilot.press("z")
+        assert screen._differs_label(changed) is None
+    db.close()

@@ -1,6 +1,6 @@
 """Near-duplicate paragraphs: exact copies by hash, candidates by MinHash LSH, verified by rapidfuzz."""
 
-from store.repeats.diff import changed_numbers, word_diff
+from store.copy_diff import changed_numbers, word_diff
 from store.repeats.groups import forget_paragraphs, regroup, update_repeats
 from store.repeats.queries import Member, RepeatGroup, group_of, groups, groups_by_place, members, one_per_place
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from store import annotations
 from store.db import DocumentGone
 from store.queries import remember_position, set_read
-from store.reading import ArticleData, ParagraphView, article_data, copies_of, hits_in_document
+from store.reading import ArticleData, ParagraphView, RepeatMark, article_data, copies_of, hits_in_document
 from store.text import clipped
 from tui.commands import ARTICLE, bindings
 from tui.saving import NotSaved, SaveJob, Saved
@@ -187,7 +187,7 @@ class ArticleScreen(Screen[None]):
         if self.current_figure and self.current_figure[0] == view.id:
             figure = self.current_figure[1]
         look = Look(hits=tuple(self.hits.get(view.id, ())), current_figure=figure,
-                    folded_as=self._fold_label(view), show_note=self.show_notes)
+                    folded_as=self._fold_label(view), differs_as=self._differs_label(view), show_note=self.show_notes)
         kept = self._visuals.get(view.id)
         if kept is not None and kept[1] == look and kept[0] == view:
             return kept[2]
@@ -199,14 +199,28 @@ class ArticleScreen(Screen[None]):
         repeat = view.repeat
         if not self.fold_repeats or repeat is None or repeat.is_representative:
             return None
-        if view.tags or view.note or view.figure_tags or view.id in self.hits:
-            return None  # folding would hide the reader's own tags and notes, or the words searched for
-        if repeat.representative_doc == self.doc_id:
-            where = "in this article"
-        else:
-            where = f"in “{clipped(repeat.representative_title or '', FOLD_TITLE_WIDTH)}”"
+        if view.tags or view.note or view.figure_tags or view.id in self.hits or repeat.changed_figures:
+            return None  # folding would hide the reader's own tags and notes, the words searched for, or other figures
+        return f"repeat of {self._repeat_of(repeat)}, {repeat.score:.0f}%"
+
+    def _differs_label(self, view: ParagraphView) -> str | None:
+        """While repeats are folded, what a copy left open for its figures prints otherwise."""
+        repeat = view.repeat
+        if not self.fold_repeats or repeat is None or not repeat.changed_figures:
+            return None
+        changes = ", ".join(f"{theirs} → {ours}" for theirs, ours in repeat.changed_figures)
+        return f"repeat of {self._repeat_of(repeat)}, figures differ: {changes}"
+
+    def _repeat_of(self, repeat: RepeatMark) -> str:
+        """`¶4 in “title”`: where the text this one repeats is."""
         at = f"¶{repeat.representative_n}" if repeat.representative_n is not None else "the headline"
-        return f"repeat of {at} {where}, {repeat.score:.0f}%"
+        if repeat.representative_doc == self.doc_id:
+            return f"{at} in this article"
+        title = repeat.representative_title or ""
+        where = f"in “{clipped(title, FOLD_TITLE_WIDTH)}”"
+        if self.data is not None and title == self.data.doc.display_title and repeat.representative_source:
+            where += f" ({repeat.representative_source})"
+        return f"{at} {where}"
 
     def _redraw(self, view: ParagraphView) -> None:
         index = next((i for i, v in enumerate(self.shown) if v.id == view.id), None)
@@ -378,8 +392,12 @@ class ArticleScreen(Screen[None]):
         if not self.fold_repeats:
             return "Repeats shown in full"
         folded = sum(1 for v in self.shown if self._fold_label(v) is not None)
+        differ = sum(1 for v in self.shown if self._differs_label(v) is not None)
+        left_open = f"; {counted(differ, 'copy')} left open, {'its' if differ == 1 else 'their'} figures differ" if differ else ""
         if folded:
-            return f"Repeats folded: {counted(folded, 'copy')} of earlier text on one line each (z unfolds)"
+            return f"Repeats folded: {counted(folded, 'copy')} of earlier text on one line each{left_open} (z unfolds)"
+        if differ:
+            return f"Nothing folded: {counted(differ, 'copy')} of earlier text left open, figures differ"
         return "Nothing here to fold: no paragraph repeats earlier text, or the copies are tagged, noted or searched for"
 
     # -- figures -------------------------------------------------------------------------------

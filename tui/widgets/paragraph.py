@@ -41,6 +41,7 @@ class Look:
     hits: tuple[tuple[int, int], ...] = ()
     current_figure: int | None = None
     folded_as: str | None = None
+    differs_as: str | None = None
     show_note: bool = True
 
 
@@ -89,6 +90,8 @@ def _body(view: ParagraphView, look: Look) -> Content:
     for start, end in look.hits:
         text = text.stylize("reverse $text-primary", start, end)
     lines = [text]
+    if look.differs_as is not None:
+        lines.append(Content.styled(f"{MARKER_REPEAT} {look.differs_as}", "bold $text-warning"))
     if view.tags or view.figure_tags:
         names = list(view.tags)
         for start, end, tags in view.figure_tags:

@@ -1,4 +1,7 @@
-"""What changed between two copies: word runs and changed figures."""
+"""What changed between two copies of a paragraph: word runs and changed figures.
+
+Outside `store.repeats`, whose import brings numpy: the reader marks changed figures without it.
+"""
 
 from __future__ import annotations
 
