@@ -322,3 +322,24 @@ def test_a_short_headline_opening_a_file_is_its_title_and_not_furniture(page: st
     [article] = parse(page)
     assert article.title == title
     assert [p.kind for p in article.paragraphs if p.text == title][:1] in (["title"], ["body"])
+
+
+
+HEADLINE = "Grain corridor talks resume"
+
+
+def _visible_kinds(article) -> list[str]:
+    return [p.kind for p in article.paragraphs if p.n is not None]
+
+
+def test_an_author_or_a_section_in_the_outlet_position_is_not_the_source() -> None:
+    for header, source in (
+        (["Politics", "June 3, 2025"], None), (["World", "June 3, 2025"], None), (["Politics | June 3, 2025"], None),
+        (["Analysis | June 3, 2025"], None), (["Opinion, June 3, 2025"], None), (["By Jane Doe | June 3, 2025"], None),
+        (["Jane Doe | June 3, 2025"], None), (["By Jane Doe, 3 June 2025"], None),
+        (["By Jane Doe | Reuters | June 3, 2025"], "Reuters"), (["Politics | Reuters | June 3, 2025"], "Reuters"),
+        (["Al Jazeera", "June 3, 2025"], "Al Jazeera"), (["Associated Press | June 3, 2025"], "Associated Press"),
+    ):
+        [article] = parse("\n\n".join([HEADLINE, *header, BODY]) + "\n")
+        assert (article.source, article.published) == (source, date(2025, 6, 3)), header
+        assert _visible_kinds(article) == ["body"], header
