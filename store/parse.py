@@ -251,6 +251,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
             unit.kind = "boilerplate"
         # Past the first sentence of the article a `By The Numbers` line is a subheading, not who wrote it.
         in_text = in_text or (unit.kind == "body" and is_sentence(unit.text))
+    _find_names(content, article)
     _find_title(content, article)
     _find_outlet(content, article)
     title = normalise(article.title) if article.title else None
@@ -390,6 +391,45 @@ def _names_authors(text: str) -> bool:
     after_comma = text.rsplit(",", 1)[-1].strip() if "," in text else None
     return (len(parts) >= 2 and parts[-1] == after_comma and all(_names_a_person(p) for p in parts[:-1])
             and (bool(_ROLE.search(parts[-1])) or _is_section_tag(parts[-1]) or _names_an_outlet(parts[-1])))
+
+
+def _ordinary_words(text: str, prose: str) -> bool:
+    """Every word of the line is one the article writes in lower case: a subheading's words (`Ceasefire`), not a name's."""
+    words = [w.lower() for w in words_of(text) if w.lower() not in _NAME_JOINERS]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", prose) for w in words)
+
+
+def _find_names(content: list[_Unit], article: Article) -> None:
+    """Who wrote the article on a line of its own under the headline (`Jane Doe`), which alone would read as
+    furniture or a subheading: a byline, and the source only if an outlet follows the names."""
+    prose = "\n".join(u.text for u in content)
+    for index, unit in enumerate(content[:9]):
+        if unit.kind == "body" and is_sentence(unit.text):
+            return
+        if unit.kind not in ("body", "boilerplate") or not _in_the_header(content, index) or not _over_the_text(content, index):
+            continue
+        if _names_authors(unit.text) and not _ordinary_words(unit.text, prose):
+            unit.kind = "byline"
+            article.source = article.source or _author_outlet(unit.text)
+
+
+def _in_the_header(content: list[_Unit], index: int) -> bool:
+    """Below the headline, with nothing between them but date lines, bylines or furniture."""
+    for above in reversed(content[:index]):
+        if above.kind in ("byline", "meta") or (above.kind == "boilerplate" and speaks_furniture(above.text)):
+            continue
+        return above.kind == "title" or _headline_like(above.text) or _reads_as_a_short_headline(above)
+    return False
+
+
+def _over_the_text(content: list[_Unit], index: int) -> bool:
+    """The line below is a date line or byline, another name, or the article's first sentence."""
+    if index + 1 >= len(content):
+        return False
+    below = content[index + 1]
+    if below.kind in ("byline", "meta") or below.kind == "body" and is_sentence(below.text):
+        return True
+    return _names_authors(below.text)
 
 
 def _is_date_line(unit: _Unit) -> bool:

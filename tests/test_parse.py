@@ -332,6 +332,37 @@ def _visible_kinds(article) -> list[str]:
     return [p.kind for p in article.paragraphs if p.n is not None]
 
 
+def test_a_name_under_the_headline_is_a_byline_and_navigation_there_is_still_furniture() -> None:
+    for line in ("Jane Doe", "Jane E. Doe", "Łukasz Nowak", "Ursula von der Leyen", "Jane Doe and John Smith",
+                 "Jane Doe & John Smith",
+                 "Jane Doe, John Smith and Ann Lee", "Jane Doe, Staff Writer", "Jane Doe, Politics"):
+        for gap in ("\n", "\n\n"):
+            [article] = parse(gap.join([HEADLINE, line, BODY]) + "\n")
+            assert kinds(article) == [("title", HEADLINE), ("byline", line), ("body", BODY)], (line, gap)
+            assert (article.title, article.source) == (HEADLINE, None), (line, gap)
+    for line in ("Top Stories", "World News", "Live Updates", "Sign In", "Key Points", "Politics"):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert kinds(article) == [("title", HEADLINE), ("boilerplate", line), ("body", BODY)], line
+        assert article.source is None, line
+
+
+def test_an_author_line_names_the_outlet_after_its_comma_and_never_a_person_or_a_section() -> None:
+    for line, source in (("Jane Doe, Reuters", "Reuters"), ("Jane Doe, Kyiv Post", "Kyiv Post"),
+                         ("By Jane Doe, Kyiv Post", "Kyiv Post"),
+                         ("By Jane Doe, John Smith", None), ("By Jane Doe, World News", None)):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert kinds(article)[:2] == [("title", HEADLINE), ("byline", line)], line
+        assert article.source == source, line
+
+
+def test_a_name_above_or_below_the_date_line_is_a_byline_and_not_the_outlet() -> None:
+    for header in (["Jane Doe", "June 3, 2025"], ["June 3, 2025", "Jane Doe"], ["By Jane Doe", "June 3, 2025"],
+                   ["June 3, 2025", "Jane Doe and John Smith"]):
+        [article] = parse("\n\n".join([HEADLINE, *header, BODY]) + "\n")
+        assert (article.source, article.published) == (None, date(2025, 6, 3)), header
+        assert [p.kind for p in article.paragraphs] == ["title", "byline", "byline", "body"], header
+
+
 def test_an_author_or_a_section_in_the_outlet_position_is_not_the_source() -> None:
     for header, source in (
         (["Politics", "June 3, 2025"], None), (["World", "June 3, 2025"], None), (["Politics | June 3, 2025"], None),
