@@ -95,6 +95,7 @@ _SECTION_WORDS = frozenset(
     "stories news headlines home key points highlights summary takeaways timeline context overview reaction".split())
 _NAME_PARTICLES = frozenset("de da del della di du la le van von der den ter bin ibn al el".split())
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_INITIALISM = re.compile(r"^[A-Z]{2,6}$")
 _BYLINE_PART_SEPARATOR = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
 _MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
@@ -393,6 +394,15 @@ def _names_authors(text: str) -> bool:
             and (bool(_ROLE.search(parts[-1])) or _is_section_tag(parts[-1]) or _names_an_outlet(parts[-1])))
 
 
+def _unmistakably_an_outlet(text: str) -> bool:
+    """`Reuters`, `The Guardian`, `BBC News`, `Kyiv Post`: one name, a name after `The`, an initialism, or a name
+    a masthead's noun closes; shapes that neither a person's name nor a subheading takes."""
+    words = text.split()
+    last = words[-1].lower() if words else ""
+    return (len(words) == 1 or words[0] == "The" or last in _MASTHEAD_NOUNS
+            or bool(_INITIALISM.match(words[0])) and last in _PRESS_WORDS)
+
+
 def _ordinary_words(text: str, prose: str) -> bool:
     """Every word of the line is one the article writes in lower case: a subheading's words (`Ceasefire`), not a name's."""
     words = [w.lower() for w in words_of(text) if w.lower() not in _NAME_JOINERS]
@@ -400,8 +410,8 @@ def _ordinary_words(text: str, prose: str) -> bool:
 
 
 def _find_names(content: list[_Unit], article: Article) -> None:
-    """Who wrote the article on a line of its own under the headline (`Jane Doe`), which alone would read as
-    furniture or a subheading: a byline, and the source only if an outlet follows the names."""
+    """Who wrote or published the article on a line of its own under the headline (`Jane Doe`, `The Guardian`),
+    which alone would read as furniture or a subheading: a byline; an outlet is also the source."""
     prose = "\n".join(u.text for u in content)
     for index, unit in enumerate(content[:9]):
         if unit.kind == "body" and is_sentence(unit.text):
@@ -411,6 +421,9 @@ def _find_names(content: list[_Unit], article: Article) -> None:
         if _names_authors(unit.text) and not _ordinary_words(unit.text, prose):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
+        elif _names_an_outlet(unit.text) and _unmistakably_an_outlet(unit.text) and not _ordinary_words(unit.text, prose):
+            unit.kind = "byline"
+            article.source = article.source or unit.text
 
 
 def _in_the_header(content: list[_Unit], index: int) -> bool:
@@ -429,7 +442,7 @@ def _over_the_text(content: list[_Unit], index: int) -> bool:
     below = content[index + 1]
     if below.kind in ("byline", "meta") or below.kind == "body" and is_sentence(below.text):
         return True
-    return _names_authors(below.text)
+    return _names_authors(below.text) or _names_an_outlet(below.text) and _unmistakably_an_outlet(below.text)
 
 
 def _is_date_line(unit: _Unit) -> bool:

@@ -363,6 +363,27 @@ def test_a_name_above_or_below_the_date_line_is_a_byline_and_not_the_outlet() ->
         assert [p.kind for p in article.paragraphs] == ["title", "byline", "byline", "body"], header
 
 
+def test_an_outlet_under_the_headline_without_a_date_is_the_source_and_a_subheading_there_is_not() -> None:
+    for line in ("The Guardian", "Reuters", "BBC News", "The Washington Post", "Kyiv Post", "AFP"):
+        for gap in ("\n", "\n\n"):
+            [article] = parse(gap.join([HEADLINE, line, BODY, f"{BODY} Again."]) + "\n")
+            assert (article.title, article.source) == (HEADLINE, line), (line, gap)
+            assert kinds(article)[:2] == [("title", HEADLINE), ("byline", line)], (line, gap)
+            assert _visible_kinds(article) == ["body", "body"], (line, gap)
+    for line in ("Why It Matters", "What We Know So Far", "A Long Road to Peace"):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert article.source is None, line
+        assert ("heading", line) in kinds(article), line
+    # A line of words the article writes in lower case is its subject, not a name.
+    for line, lead in (("Ceasefire", "The ceasefire held overnight, officials said."),
+                       ("The Talks", "The talks resumed in Geneva on Monday, officials said.")):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{lead}\n\n{BODY}\n")
+        assert article.source is None, line
+        assert ("byline", line) not in kinds(article), line
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\nThe Guardian\n\n{BODY} Again.\n")
+    assert article.source is None
+
+
 def test_an_author_or_a_section_in_the_outlet_position_is_not_the_source() -> None:
     for header, source in (
         (["Politics", "June 3, 2025"], None), (["World", "June 3, 2025"], None), (["Politics | June 3, 2025"], None),
