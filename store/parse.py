@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from store.boilerplate import (
-    RELATED_HEADING, RELATIVE_TIME, SHARED_BY, is_boilerplate, is_sentence, speaks_furniture, words_of,
+    RELATED_HEADING, RELATIVE_TIME, SHARED_BY, STOPWORDS, is_boilerplate, is_sentence, speaks_furniture, words_of,
 )
 from store.dates import parse_date, resolve_ago
 from store.kinds import VISIBLE_KINDS
@@ -81,6 +81,22 @@ _SECTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _NAME_JOINERS = frozenset("of the and for on in de la le al el du van von &".split())
+# Words papers, agencies and broadcasters are named with; the name of a person carries none of them.
+_MASTHEAD_NOUNS = frozenset(
+    "news times post press journal herald tribune telegraph gazette chronicle agency zeitung gazeta gazzetta".split())
+_PRESS_WORDS = _MASTHEAD_NOUNS | frozenset(
+    "guardian independent observer express mail mirror standard daily weekly today wire service media radio tv "
+    "television broadcasting network magazine monitor insider courier dispatch bulletin globe pravda".split())
+# What sites call their sections and the boxes over a text; a line of these alone names neither a person nor an outlet.
+_SECTION_WORDS = frozenset(
+    "world politics political business economy markets money finance sport sports science technology tech health "
+    "culture arts entertainment lifestyle travel climate environment weather education opinion opinions comment "
+    "analysis europe asia africa americas middle east uk us national international local regional latest top "
+    "stories news headlines home key points highlights summary takeaways timeline context overview reaction".split())
+_NAME_PARTICLES = frozenset("de da del della di du la le van von der den ter bin ibn al el".split())
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_INITIALISM = re.compile(r"^[A-Z]{2,6}$")
+_BYLINE_PART_SEPARATOR = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
 _MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
 
@@ -236,6 +252,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
             unit.kind = "boilerplate"
         # Past the first sentence of the article a `By The Numbers` line is a subheading, not who wrote it.
         in_text = in_text or (unit.kind == "body" and is_sentence(unit.text))
+    _find_names(content, article)
     _find_title(content, article)
     _find_outlet(content, article)
     title = normalise(article.title) if article.title else None
@@ -328,13 +345,104 @@ def _find_outlet(content: list[_Unit], article: Article) -> None:
 
 
 def _names_an_outlet(text: str) -> bool:
-    """A short name in title case (`Kyiv Independent`, `BBC News`, `Daily Wire Service`), not page furniture."""
+    """A short name in title case (`Kyiv Independent`, `BBC News`, `Daily Wire Service`), not page furniture, a
+    section of the site (`Politics`) or a person's name (`Jane Doe`)."""
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 50 or is_sentence(text) or text.endswith((":", ",", ";")):
         return False
     if not text[:1].isupper() or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words):
         return False
-    return not _SECTION_LABEL.match(text) and not speaks_furniture(text)
+    return not _is_section_tag(text) and not _names_a_person(text) and not speaks_furniture(text)
+
+
+def _is_section_tag(text: str) -> bool:
+    """`Politics`, `World News`, `Top Stories`, `Analysis`: the page's section or format, not who wrote or published it."""
+    words = [w.lower() for w in words_of(text) if w.lower() != "and"]
+    return bool(_SECTION_LABEL.match(text)) or bool(words) and all(w in _SECTION_WORDS for w in words)
+
+
+def _names_a_person(text: str) -> bool:
+    """`Jane Doe`, `Jane E. Doe`, `Ursula von der Leyen`: two or three capitalised names, none of them a word of the
+    press, of a site's sections or of a sentence (`Sign In`)."""
+    words = text.split()
+    names = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not 2 <= len(names) <= 3 or not all(_is_a_name(w) for w in names) or names[-1].endswith("."):
+        return False
+    lowered = {w.lower() for w in names}
+    return (not lowered & (_PRESS_WORDS | _SECTION_WORDS | STOPWORDS) and not _SECTION_LABEL.match(text)
+            and not speaks_furniture(text))
+
+
+def _is_a_name(word: str) -> bool:
+    """`Jane`, `O'Neil`, `Smith-Jones`, `McDonald`, `Łukasz` or an initial (`E.`); not an initialism (`BBC`)."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    letters = re.sub(r"[-'’]", "", word)
+    return letters.isalpha() and word[0].isupper() and not letters.isupper()
+
+
+def _names_authors(text: str) -> bool:
+    """`Jane Doe`, `Jane Doe and John Smith`, `Jane Doe, Reuters`, `Jane Doe, Staff Writer`: who wrote it, without `By`;
+    after the last comma may come an outlet, a role or a section."""
+    if len(words_of(text)) > 12:
+        return False
+    parts = [p for p in _AUTHOR_SEPARATOR.split(text) if p]
+    if parts and all(_names_a_person(p) for p in parts):
+        return True
+    after_comma = text.rsplit(",", 1)[-1].strip() if "," in text else None
+    return (len(parts) >= 2 and parts[-1] == after_comma and all(_names_a_person(p) for p in parts[:-1])
+            and (bool(_ROLE.search(parts[-1])) or _is_section_tag(parts[-1]) or _names_an_outlet(parts[-1])))
+
+
+def _unmistakably_an_outlet(text: str) -> bool:
+    """`Reuters`, `The Guardian`, `BBC News`, `Kyiv Post`: one name, a name after `The`, an initialism, or a name
+    a masthead's noun closes; shapes that neither a person's name nor a subheading takes."""
+    words = text.split()
+    last = words[-1].lower() if words else ""
+    return (len(words) == 1 or words[0] == "The" or last in _MASTHEAD_NOUNS
+            or bool(_INITIALISM.match(words[0])) and last in _PRESS_WORDS)
+
+
+def _ordinary_words(text: str, prose: str) -> bool:
+    """Every word of the line is one the article writes in lower case: a subheading's words (`Ceasefire`), not a name's."""
+    words = [w.lower() for w in words_of(text) if w.lower() not in _NAME_JOINERS]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", prose) for w in words)
+
+
+def _find_names(content: list[_Unit], article: Article) -> None:
+    """Who wrote or published the article on a line of its own under the headline (`Jane Doe`, `The Guardian`),
+    which alone would read as furniture or a subheading: a byline; an outlet is also the source."""
+    prose = "\n".join(u.text for u in content)
+    for index, unit in enumerate(content[:9]):
+        if unit.kind == "body" and is_sentence(unit.text):
+            return
+        if unit.kind not in ("body", "boilerplate") or not _in_the_header(content, index) or not _over_the_text(content, index):
+            continue
+        if _names_authors(unit.text) and not _ordinary_words(unit.text, prose):
+            unit.kind = "byline"
+            article.source = article.source or _author_outlet(unit.text)
+        elif _names_an_outlet(unit.text) and _unmistakably_an_outlet(unit.text) and not _ordinary_words(unit.text, prose):
+            unit.kind = "byline"
+            article.source = article.source or unit.text
+
+
+def _in_the_header(content: list[_Unit], index: int) -> bool:
+    """Below the headline, with nothing between them but date lines, bylines or furniture."""
+    for above in reversed(content[:index]):
+        if above.kind in ("byline", "meta") or (above.kind == "boilerplate" and speaks_furniture(above.text)):
+            continue
+        return above.kind == "title" or _headline_like(above.text) or _reads_as_a_short_headline(above)
+    return False
+
+
+def _over_the_text(content: list[_Unit], index: int) -> bool:
+    """The line below is a date line or byline, another name, or the article's first sentence."""
+    if index + 1 >= len(content):
+        return False
+    below = content[index + 1]
+    if below.kind in ("byline", "meta") or below.kind == "body" and is_sentence(below.text):
+        return True
+    return _names_authors(below.text) or _names_an_outlet(below.text) and _unmistakably_an_outlet(below.text)
 
 
 def _is_date_line(unit: _Unit) -> bool:
@@ -407,7 +515,7 @@ def _author_outlet(text: str) -> str | None:
     words = outlet.split()
     if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return None
-    return None if _ROLE.search(outlet) else outlet
+    return None if _ROLE.search(outlet) or _is_section_tag(outlet) or _names_a_person(outlet) else outlet
 
 
 def _read_byline(unit: _Unit, article: Article) -> bool:
@@ -426,12 +534,23 @@ def _read_byline(unit: _Unit, article: Article) -> bool:
     published = parse_date(raw, dayfirst=True)
     if published is None:
         return False
-    outlet = _LEADING_LABEL.sub("", _CLOCK_TIME.sub("", (outlet or "").strip("*_"))).strip(" |•·-–—,:*_")
     if article.published is None:
         article.published, article.published_raw = published, raw
-    if outlet and not article.source:
-        article.source = outlet
+    article.source = article.source or _byline_outlet(outlet or "")
     return True
+
+
+def _byline_outlet(rest: str) -> str | None:
+    """The outlet among what a dated byline says besides its date; not its author (`By Jane Doe`), a time, a label
+    (`Updated`), a role or the page's section (`Politics`)."""
+    for part in _BYLINE_PART_SEPARATOR.split(_CLOCK_TIME.sub("", rest)):
+        part = part.strip(" |•·-–—,:*_")
+        if not part or _AUTHOR_LINE.match(part) or _names_authors(part) or _ROLE.search(part) or _is_section_tag(part):
+            continue
+        outlet = _LEADING_LABEL.sub("", part).strip(" |•·-–—,:*_")
+        if outlet:
+            return outlet
+    return None
 
 
 def _first_sentence(text: str, limit: int = 90) -> str:

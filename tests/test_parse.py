@@ -322,3 +322,76 @@ def test_a_short_headline_opening_a_file_is_its_title_and_not_furniture(page: st
     [article] = parse(page)
     assert article.title == title
     assert [p.kind for p in article.paragraphs if p.text == title][:1] in (["title"], ["body"])
+
+
+
+HEADLINE = "Grain corridor talks resume"
+
+
+def _visible_kinds(article) -> list[str]:
+    return [p.kind for p in article.paragraphs if p.n is not None]
+
+
+def test_a_name_under_the_headline_is_a_byline_and_navigation_there_is_still_furniture() -> None:
+    for line in ("Jane Doe", "Jane E. Doe", "Łukasz Nowak", "Ursula von der Leyen", "Jane Doe and John Smith",
+                 "Jane Doe & John Smith",
+                 "Jane Doe, John Smith and Ann Lee", "Jane Doe, Staff Writer", "Jane Doe, Politics"):
+        for gap in ("\n", "\n\n"):
+            [article] = parse(gap.join([HEADLINE, line, BODY]) + "\n")
+            assert kinds(article) == [("title", HEADLINE), ("byline", line), ("body", BODY)], (line, gap)
+            assert (article.title, article.source) == (HEADLINE, None), (line, gap)
+    for line in ("Top Stories", "World News", "Live Updates", "Sign In", "Key Points", "Politics"):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert kinds(article) == [("title", HEADLINE), ("boilerplate", line), ("body", BODY)], line
+        assert article.source is None, line
+
+
+def test_an_author_line_names_the_outlet_after_its_comma_and_never_a_person_or_a_section() -> None:
+    for line, source in (("Jane Doe, Reuters", "Reuters"), ("Jane Doe, Kyiv Post", "Kyiv Post"),
+                         ("By Jane Doe, Kyiv Post", "Kyiv Post"),
+                         ("By Jane Doe, John Smith", None), ("By Jane Doe, World News", None)):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert kinds(article)[:2] == [("title", HEADLINE), ("byline", line)], line
+        assert article.source == source, line
+
+
+def test_a_name_above_or_below_the_date_line_is_a_byline_and_not_the_outlet() -> None:
+    for header in (["Jane Doe", "June 3, 2025"], ["June 3, 2025", "Jane Doe"], ["By Jane Doe", "June 3, 2025"],
+                   ["June 3, 2025", "Jane Doe and John Smith"]):
+        [article] = parse("\n\n".join([HEADLINE, *header, BODY]) + "\n")
+        assert (article.source, article.published) == (None, date(2025, 6, 3)), header
+        assert [p.kind for p in article.paragraphs] == ["title", "byline", "byline", "body"], header
+
+
+def test_an_outlet_under_the_headline_without_a_date_is_the_source_and_a_subheading_there_is_not() -> None:
+    for line in ("The Guardian", "Reuters", "BBC News", "The Washington Post", "Kyiv Post", "AFP"):
+        for gap in ("\n", "\n\n"):
+            [article] = parse(gap.join([HEADLINE, line, BODY, f"{BODY} Again."]) + "\n")
+            assert (article.title, article.source) == (HEADLINE, line), (line, gap)
+            assert kinds(article)[:2] == [("title", HEADLINE), ("byline", line)], (line, gap)
+            assert _visible_kinds(article) == ["body", "body"], (line, gap)
+    for line in ("Why It Matters", "What We Know So Far", "A Long Road to Peace"):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert article.source is None, line
+        assert ("heading", line) in kinds(article), line
+    # A line of words the article writes in lower case is its subject, not a name.
+    for line, lead in (("Ceasefire", "The ceasefire held overnight, officials said."),
+                       ("The Talks", "The talks resumed in Geneva on Monday, officials said.")):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{lead}\n\n{BODY}\n")
+        assert article.source is None, line
+        assert ("byline", line) not in kinds(article), line
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\nThe Guardian\n\n{BODY} Again.\n")
+    assert article.source is None
+
+
+def test_an_author_or_a_section_in_the_outlet_position_is_not_the_source() -> None:
+    for header, source in (
+        (["Politics", "June 3, 2025"], None), (["World", "June 3, 2025"], None), (["Politics | June 3, 2025"], None),
+        (["Analysis | June 3, 2025"], None), (["Opinion, June 3, 2025"], None), (["By Jane Doe | June 3, 2025"], None),
+        (["Jane Doe | June 3, 2025"], None), (["By Jane Doe, 3 June 2025"], None),
+        (["By Jane Doe | Reuters | June 3, 2025"], "Reuters"), (["Politics | Reuters | June 3, 2025"], "Reuters"),
+        (["Al Jazeera", "June 3, 2025"], "Al Jazeera"), (["Associated Press | June 3, 2025"], "Associated Press"),
+    ):
+        [article] = parse("\n\n".join([HEADLINE, *header, BODY]) + "\n")
+        assert (article.source, article.published) == (source, date(2025, 6, 3)), header
+        assert _visible_kinds(article) == ["body"], header
