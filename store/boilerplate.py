@@ -25,6 +25,7 @@ _FURNITURE = re.compile(
       | related\s+(articles|stories|news|posts|content) | recommended | trending | most\s+(read|popular)
       | (download|get)(\s+(the|our))?\s+app | app[\s-]?store\w* | play[\s-]?store | \w*google\s+play | get\s+started
       | try\s+our | ai\s+features | background | image\s+(source|credit) | photo\s*:
+      | our\s+standards | trust\s+principles | editorial\s+(standards|guidelines)
       | listen\s+to\s+this | min(ute)?s?\s+read | print | email | whatsapp | telegram\s+channel | (iphone|ios)\s+(and|or|&)\s+android
     )\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -97,6 +98,9 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if text.isupper() and n_words <= 8:
         return True
+    label, colon, _ = text.partition(":")
+    if colon and n_words <= 12 and len(label.split()) >= 2 and _FURNITURE.fullmatch(label.strip()):
+        return True  # `Our Standards: …`, `Image source: …`: a site's label over what follows it
     if n_words <= 12 and (not is_sentence(text) or _SECOND_PERSON.search(text)) and furniture():
         return True
     if (n_words <= 40 and text.rstrip().endswith((":", "?", ".", "!")) and _SECOND_PERSON.search(text) and furniture()

@@ -69,6 +69,15 @@ _CLOCK_TIME = re.compile(
     r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|[A-Z]{2,4}T)\)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?$", re.IGNORECASE)
+# `Reporting by Jane Doe; Editing by John Smith`: the credits a wire story ends with.
+_CREDITS = re.compile(
+    r"^(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|photos?|video)"
+    r"(?:\s+(?:and|&)\s+\w+)?\s+by\s+[^;]{2,80}?(?:;\s*|\.?$))+$",
+    re.IGNORECASE,
+)
+# `KYIV, March 5 (Reuters) -`: a wire dateline names the agency the story came from.
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[^()]{3,30})?\s*\((?P<outlet>[A-Z][\w .&'’-]{1,30})\)\s*[-–—]")
 _LEADING_LABEL = re.compile(r"^\s*(?:by|date|published|updated|posted|source)\b\s*:?", re.IGNORECASE)
 _TEXT_DATE = re.compile(
     r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
@@ -248,6 +257,8 @@ def _classify(units: list[_Unit], article: Article) -> None:
         elif index <= 8 and not in_text and _is_author_line(unit.text):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
+        elif _CREDITS.match(unit.text):
+            unit.kind = "byline"
         elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
             unit.kind = "boilerplate"
         # Past the first sentence of the article a `By The Numbers` line is a subheading, not who wrote it.
@@ -255,6 +266,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
     _find_names(content, article)
     _find_title(content, article)
     _find_outlet(content, article)
+    article.source = article.source or _wire_outlet(content)
     title = normalise(article.title) if article.title else None
     following: _Unit | None = None
     for unit in reversed(content):
@@ -342,6 +354,13 @@ def _find_outlet(content: list[_Unit], article: Article) -> None:
     if line.kind in ("body", "boilerplate") and _names_an_outlet(line.text) and _is_date_line(below):
         line.kind = "byline"
         article.source = article.source or line.text
+
+
+def _wire_outlet(content: list[_Unit]) -> str | None:
+    """The agency a wire dateline names on the article's first paragraph (`KYIV, March 5 (Reuters) - …`)."""
+    first = next((u for u in content if u.kind == "body"), None)
+    match = _WIRE_DATELINE.match(first.text) if first is not None else None
+    return match.group("outlet").strip() if match else None
 
 
 def _names_an_outlet(text: str) -> bool:
@@ -545,7 +564,7 @@ def _byline_outlet(rest: str) -> str | None:
     (`Updated`), a role or the page's section (`Politics`)."""
     for part in _BYLINE_PART_SEPARATOR.split(_CLOCK_TIME.sub("", rest)):
         part = part.strip(" |•·-–—,:*_")
-        if not part or _AUTHOR_LINE.match(part) or _names_authors(part) or _ROLE.search(part) or _is_section_tag(part):
+        if not part or _WEEKDAY.match(part) or _AUTHOR_LINE.match(part) or _names_authors(part) or _ROLE.search(part) or _is_section_tag(part):
             continue
         outlet = _LEADING_LABEL.sub("", part).strip(" |•·-–—,:*_")
         if outlet:

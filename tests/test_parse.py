@@ -395,3 +395,36 @@ def test_an_author_or_a_section_in_the_outlet_position_is_not_the_source() -> No
         [article] = parse("\n\n".join([HEADLINE, *header, BODY]) + "\n")
         assert (article.source, article.published) == (source, date(2025, 6, 3)), header
         assert _visible_kinds(article) == ["body"], header
+
+
+@pytest.mark.parametrize(("date_line", "source"), [
+    ("Tuesday 11 March 2025", "The Guardian"), ("Tue 11 Mar 2025 14.32 GMT", "The Guardian"),
+])
+def test_the_weekday_of_a_date_line_is_not_the_outlet(date_line: str, source: str) -> None:
+    body = "Officials met in Geneva on Monday to discuss the plan."
+    [with_outlet] = parse(f"Talks resume in Geneva\n\nThe Guardian\n\n{date_line}\n\n{body}")
+    assert (with_outlet.source, with_outlet.published) == (source, date(2025, 3, 11))
+    [alone] = parse(f"Talks resume in Geneva\n\n{date_line}\n\n{body}")
+    assert (alone.source, alone.published) == (None, date(2025, 3, 11))
+
+
+def test_a_wire_story_names_its_agency_from_the_dateline_and_sets_its_credits_aside() -> None:
+    [article] = parse(
+        "Ukraine and Russia agree prisoner swap\n\nBy Jane Doe\n\n"
+        "KYIV, March 5 (Reuters) - Ukraine and Russia agreed on Wednesday to exchange 1,000 prisoners each.\n\n"
+        "The deal was reached after three weeks of talks mediated by Turkey.\n\n"
+        "Reporting by Jane Doe; Additional reporting by Tom Balmforth; Editing by John Smith\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles."
+    )
+    assert article.source == "Reuters"
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "body", "body", "byline", "boilerplate"]
+    [ap] = parse("Strike hits port\n\nODESA, Ukraine (AP) — A missile struck the port overnight, officials said.")
+    assert ap.source == "AP"
+    [plain] = parse("Strike hits port\n\nA missile struck the port overnight (officials said) - and more.")
+    assert plain.source is None
+
+
+def test_a_label_of_site_furniture_before_a_colon_is_furniture_and_a_reporting_label_is_not() -> None:
+    assert is_boilerplate("Our Standards: The Thomson Reuters Trust Principles.")
+    assert is_boilerplate("Image source: Getty Images")
+    assert not is_boilerplate("Background: the talks began in 2022, months after the invasion.")
