@@ -9,7 +9,8 @@ import difflib
 import re
 
 _TOKEN = re.compile(r"\s+|\w+(?:[.,'’]\w+)*|[^\w\s]")
-_NUMBER = re.compile(r"(?<![\w.,])[-+]?\d[\d,]*(?:\.\d+)?%?")
+# A clock time is one figure: `14:45` changed to `15:45` is not `14` changed to `15`.
+_NUMBER = re.compile(r"(?<![\w.,:])(?:\d{1,2}:\d{2}(?::\d{2})?|[-+]?\d[\d,]*(?:\.\d+)?%?)")
 
 
 def _tokens(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from tui.screens.article import ArticleScreen, ParagraphList
 from tui.screens.figures import FiguresScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
-from tui.screens.search import SearchScreen
+from tui.screens.search import NOTHING_FOUND, SearchScreen
 
 
 async def settle(pilot) -> None:
@@ -709,6 +709,12 @@ async def test_figures_panel_and_stepping(app) -> None:
         assert screen.current_figure == panel.keys[panel.keys.index(first) + 2]
         await pilot.press("p")
         assert not panel.display
+        await pilot.press("p", "G")
+        assert panel.has_focus and panel.highlighted == 24
+        await pilot.press("k", "k", "j")
+        assert panel.highlighted == 23
+        await pilot.press("g")
+        assert panel.highlighted == 0
 
 
 async def test_figure_stepping_goes_on_from_the_paragraph_the_cursor_moved_to(app) -> None:
@@ -1253,7 +1259,7 @@ async def test_typing_fts_syntax_in_search_never_crashes(app) -> None:
         await settle(pilot)
         search = app.screen
         assert isinstance(search, SearchScreen) and app.is_running
-        assert str(search.query_one("#search-status", Static).render()) == "0 paragraphs"
+        assert str(search.query_one("#search-status", Static).render()) == NOTHING_FOUND
         await pilot.press(*'Istanbul AND (')
         await settle(pilot)
         assert app.is_running and search.hits
@@ -1526,4 +1532,14 @@ async def test_a_copy_whose_figures_differ_stays_open_when_repeats_fold_and_says
                                     "1 copy left open, its figures differ (z unfolds)")
         await pilot.press("z")
         assert screen._differs_label(changed) is None
+    db.close()
+
+
+async def test_a_phrase_searched_for_is_quoted_once_in_the_header(tmp_path: Path) -> None:
+    db = one_article(tmp_path, "Zebra crossing report\n\nThe council met on Monday about the zebra crossing on Maple Road.\n")
+    app = TearsheetApp(db, resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await searched_and_opened(pilot, '"zebra crossing"')
+        header = str(screen.query_one("#article-header").content)
+        assert '· "zebra crossing": 1 ¶' in header and "“\"" not in header
     db.close()

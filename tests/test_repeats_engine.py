@@ -162,3 +162,4 @@ def test_word_diff_rebuilds_both_texts() -> None:
     assert changed_numbers(a, b) == [("909", "757")]
     assert changed_numbers("2,857 killed", "3,001 killed") == [("2,857", "3,001")]
     assert changed_numbers(a, a) == []
+    assert changed_numbers("14:45 GMT - Mayor says 12 hurt", "15:45 GMT - Mayor says 12 hurt") == [("14:45", "15:45")]

@@ -291,7 +291,7 @@ def _search(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not hits:
-        print("No matches.", file=sys.stderr)
+        print("No matches (titles and body text are searched, not bylines or page furniture).", file=sys.stderr)
     for h in hits:
         print(f"{h.doc_id:>5} ¶{h.n if h.n is not None else '·':<3} {clipped(h.title, 60)}")
         print(f"      {h.marked('[', ']')}")

@@ -128,7 +128,8 @@ class ArticleScreen(Screen[None]):
         if doc.repeats:
             meta += f" · {doc.repeats} ¶ {'repeats' if doc.repeats == 1 else 'repeat'} earlier text"
         if self.query_text:
-            meta += f" · “{self.query_text}”: {self._hits_said()}"
+            quoted = self.query_text if self.query_text[:1] in "\"“" else f"“{self.query_text}”"
+            meta += f" · {quoted}: {self._hits_said()}"
         self.query_one("#article-header", Static).update(f"[b]{_escape(doc.display_title)}[/b]\n[dim]{_escape(meta)}[/dim]")
 
     def _hits_said(self) -> str:

@@ -29,6 +29,7 @@ BOTTOM_STEP = 1_000
 """Hits G loads at most a press: each is laid out as it is added, on the UI thread."""
 CONTEXT = 90
 IDLE_STATUS = "Type to search; enter opens the hit"
+NOTHING_FOUND = "No paragraph matches (titles and body text are searched, not bylines or page furniture)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,9 @@ class SearchScreen(ListKeys, Screen[None]):
         left = self._next
         known = len(self.hits) + (left.ranked_left if left is not None else 0)
         more = "+" if left is not None and left.below is not None else ""
+        if not known:
+            self.query_one("#search-status", Static).update(NOTHING_FOUND)
+            return
         self.query_one("#search-status", Static).update(f"{known:,}{more} {plural(known, 'paragraph')}")
 
     @on(OptionList.OptionHighlighted, "#hits")

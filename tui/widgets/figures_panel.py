@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -18,6 +19,13 @@ def _number(view: ParagraphView) -> str:
 
 
 class FiguresPanel(StoppingOptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next figure", show=False),
+        Binding("k", "cursor_up", "Previous figure", show=False),
+        Binding("g", "first", "First figure", show=False),
+        Binding("G", "last", "Last figure", show=False),
+    ]
+
     class Chosen(Message):
         def __init__(self, paragraph_id: int, figure_index: int) -> None:
             super().__init__()
