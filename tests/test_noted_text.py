@@ -293,3 +293,11 @@ async def test_a_tag_with_more_places_than_listed_says_how_many_more(seeded: sql
         entries = option_texts(screen.right)
         assert len(entries) == 3 and entries[-1] == "… 1 more, not listed here: E exports them all"
         assert option_texts(screen.left)[-1].endswith("notes without a tag  3")
+
+
+def test_the_lines_of_a_note_start_under_its_first_word() -> None:
+    from store.reading import ParagraphView
+    from tui.widgets.paragraph import paragraph_visual
+
+    view = ParagraphView(id=1, n=1, position=1, kind="body", text="Officials met.", note="Check the MoD\nand the UN figure")
+    assert str(paragraph_visual(view).body).split("\n")[1:] == ["✎ Check the MoD", "  and the UN figure"]

@@ -99,7 +99,8 @@ def _body(view: ParagraphView, look: Look) -> Content:
         lines.append(Content.styled(f"{MARKER_TAG} " + ", ".join(names), "$text-accent"))
     if view.note:
         if look.show_note:
-            lines.append(Content.styled(f"{MARKER_NOTE} {view.note}", "italic $text-warning"))
+            # The note's own lines start under its first word, clear of the marker.
+            lines.append(Content.styled(f"{MARKER_NOTE} " + view.note.replace("\n", "\n  "), "italic $text-warning"))
         else:
             lines.append(Content.styled(f"{MARKER_NOTE} note (o shows)", "$text-muted"))
     if view.text_when_noted is not None:
