@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from store.db import DocumentGone, StoreError, writing
 from store.fts_query import fts_queries, widened
 from store.kinds import HIDDEN_KINDS
+from store.spellings import spellings_of
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -116,12 +117,26 @@ def _document(row: tuple) -> DocumentRow:
     return DocumentRow(*row[:12], read=bool(row[12]), position=row[13])
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
 def _filter(text: str, tag: str | None) -> tuple[str, list]:
+    """Every word in the title, the outlet or the date; a place name in any of its spellings (`kiev` finds Kyiv),
+    a month by its name (`march` finds 2025-03-…)."""
     clauses, args = [], []
     for word in text.split():
-        clauses.append(f"(casefold(coalesce(d.title, d.stem)) {LIKE} or casefold(coalesce(d.source, '')) {LIKE} "
-                       f"or coalesce(d.published, '') {LIKE})")
-        args += [f"%{like_literal(word.casefold())}%"] * 3
+        folded = word.casefold()
+        alternatives = []
+        for spelling in (folded, *spellings_of(folded)):
+            alternatives.append(f"casefold(coalesce(d.title, d.stem)) {LIKE} or casefold(coalesce(d.source, '')) {LIKE}")
+            args += [f"%{like_literal(spelling)}%"] * 2
+        alternatives.append(f"coalesce(d.published, '') {LIKE}")
+        args.append(f"%{like_literal(folded)}%")
+        month = next((i for i, name in enumerate(_MONTHS, 1) if len(folded) >= 3 and name.startswith(folded)), None)
+        if month is not None:
+            alternatives.append(f"substr(coalesce(d.published, ''), 6, 2) = '{month:02d}'")
+        clauses.append("(" + " or ".join(alternatives) + ")")
     if tag:
         clauses.append("d.id in (select a.doc_id from annotations a join annotation_tags t on t.annotation_id = a.id where t.tag = ?)")
         args.append(tag)

@@ -327,3 +327,21 @@ def test_a_dangling_operator_is_not_searched_as_a_word(seeded) -> None:
     assert "[and]" in search(seeded, 'Moscow and "')[0].marked()
     excluded = search(seeded, 'Istanbul NOT Dolmabahce "')
     assert excluded and not any("Dolmabahce" in h.text for h in excluded)
+
+
+def test_the_library_filter_finds_a_place_in_any_spelling_and_a_month_by_its_name(tmp_path: Path) -> None:
+    folder = tmp_path / "places"
+    folder.mkdir()
+    (folder / "kyiv.txt").write_text("Drone attacks on Kyiv overnight\n\ndate 2025-03-12\n\nAir defences were active.",
+                                     encoding="utf-8")
+    (folder / "odessa.txt").write_text("Odessa port reopens to grain ships\n\ndate 2025-05-01\n\nShips left on Monday.",
+                                       encoding="utf-8")
+    db = open_db(tmp_path / "p.db")
+    assert load_paths(db, [folder]).ok
+    assert titles(db, "kiev") == ["Drone attacks on Kyiv overnight"]
+    assert titles(db, "Odesa port") == ["Odessa port reopens to grain ships"]
+    assert titles(db, "march") == titles(db, "mar") == ["Drone attacks on Kyiv overnight"]
+    assert titles(db, "may") == ["Odessa port reopens to grain ships"]
+    assert titles(db, "kiev march") == ["Drone attacks on Kyiv overnight"] and titles(db, "kiev may") == []
+    assert count_documents(db, text="kiev") == 1
+    db.close()
