@@ -8,6 +8,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from store.text import without_entry_time
+
 _TOKEN = re.compile(r"\s+|\w+(?:[.,'’]\w+)*|[^\w\s]")
 # A clock time is one figure: `14:45` changed to `15:45` is not `14` changed to `15`.
 _NUMBER = re.compile(r"(?<![\w.,:])(?:\d{1,2}:\d{2}(?::\d{2})?|[-+]?\d[\d,]*(?:\.\d+)?%?)")
@@ -48,8 +50,8 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
 
 def changed_numbers(a: str, b: str) -> list[tuple[str, str]]:
     """Figures that differ between otherwise aligned copies, in reading order: [("909", "757")]."""
-    na = [m.group() for m in _NUMBER.finditer(a)]
-    nb = [m.group() for m in _NUMBER.finditer(b)]
+    na = [m.group() for m in _NUMBER.finditer(without_entry_time(a))]
+    nb = [m.group() for m in _NUMBER.finditer(without_entry_time(b))]
     out: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(None, na, nb, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

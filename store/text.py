@@ -15,6 +15,11 @@ TYPOGRAPHY = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
 })
 _SPACE = re.compile(r"\s+")
+# `14:32 GMT - `, `9.30am: `, `14:32 | `: the time a live blog stamps an entry with, not part of what it says.
+_ENTRY_TIME = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?(?:gmt|utc|bst|cet|cest|eet|eest|msk|[a-z]{1,3}t)\)?)?\s*[-–—:|]\s+",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -22,6 +27,14 @@ def normalise(text: str) -> str:
     """Case, quotes, dashes and spacing folded, so copies that differ only in typography compare equal."""
     text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY).casefold()
     return _SPACE.sub(" ", text).strip()
+
+
+def without_entry_time(text: str) -> str:
+    """The text without the time a live blog's entry opens with: a copy posted at another time is the same entry."""
+    if not text[:1].isdigit():
+        return text
+    match = _ENTRY_TIME.match(text)
+    return text[match.end():] if match else text
 
 
 def text_hash(text: str) -> str:

@@ -200,6 +200,20 @@ def test_a_copy_that_both_respells_and_changes_a_number_still_groups(db: sqlite_
     assert changed_numbers(original, copy) == [("41", "44")]
 
 
+@pytest.mark.parametrize("stamp", ["14:32 GMT - ", "9.30am: ", "14:32 | ", "11:05 (BST) — "])
+def test_a_live_blog_entry_stamped_with_its_time_groups_with_the_same_text_unstamped(
+    db: sqlite_utils.Database, stamp: str
+) -> None:
+    entry = "Air raid sirens sounded across Kyiv overnight as drones approached the capital."
+    wire = add_document(db, "2025-03-11", [entry])
+    blog = add_document(db, "2025-03-12", [stamp + entry, "15:10 GMT - " + entry])
+    update_repeats(db)
+    group = group_of(db, blog[0])
+    assert group is not None and group.representative == wire[0]
+    assert {m.paragraph_id for m in group.members} == {wire[0], *blog}
+    assert all(m.score == 100.0 for m in group.members)
+
+
 @pytest.mark.parametrize("written", ["Kiev\u2011based", "Kiev\u2010based", "Ki\u00adev-based", "Kiev-\u200bbased"])
 def test_invisible_breaks_of_web_text_do_not_make_another_word(written: str) -> None:
     from store.repeats.score import score

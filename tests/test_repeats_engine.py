@@ -162,4 +162,6 @@ def test_word_diff_rebuilds_both_texts() -> None:
     assert changed_numbers(a, b) == [("909", "757")]
     assert changed_numbers("2,857 killed", "3,001 killed") == [("2,857", "3,001")]
     assert changed_numbers(a, a) == []
-    assert changed_numbers("14:45 GMT - Mayor says 12 hurt", "15:45 GMT - Mayor says 12 hurt") == [("14:45", "15:45")]
+    assert changed_numbers("Talks began at 14:45 with 12 present", "Talks began at 15:45 with 12 present") == [("14:45", "15:45")]
+    # The time a live blog entry opens with is when it was posted, not one of its figures.
+    assert changed_numbers("14:45 GMT - Mayor says 12 hurt", "15:45 GMT - Mayor says 12 hurt") == []

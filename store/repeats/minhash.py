@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from store.spellings import SPELLINGS
-from store.text import TYPOGRAPHY
+from store.text import TYPOGRAPHY, without_entry_time
 
 NUM_HASHES = 64
 BANDS = 21
@@ -139,10 +139,10 @@ def _word_hash_of(word: str) -> int:
 
 _STOP_HASHES = np.array(sorted(_word_hash_of(w) for w in STOPWORDS), dtype=np.uint32)
 
-SIGNING_VERSION = 3
+SIGNING_VERSION = 4
 """Raised whenever what goes into a text's signature, keys or word codes changes (2: `SPELLINGS` folded; 3: web
-text's invisible breaks read as `_BREAKS` says), so that a collection grouped before is grouped again, whole, on its
-next load."""
+text's invisible breaks read as `_BREAKS` says; 4: a live blog entry's opening time left out), so that a
+collection grouped before is grouped again, whole, on its next load."""
 _BREAKS = re.compile("[\u00ad\u200b\u2010\u2011]")
 """A soft hyphen (dropped), a zero-width space (a space) and the Unicode hyphens (`-`): glued to a word they
 made it another word ("Kiev\u2011based" never met "Kyiv-based")."""
@@ -207,6 +207,7 @@ def word_codes(normalised: Sequence[str]) -> list[str]:
 
 
 def _chunk(texts: Sequence[str]) -> Signatures:
+    texts = [without_entry_time(t) for t in texts]
     n = len(texts)
     text = _SEP.join(texts) + _SEP
     if not text.isascii():
