@@ -16,7 +16,7 @@ from store.boilerplate import (
     RELATED_HEADING, RELATIVE_TIME, SHARED_BY, STOPWORDS, is_boilerplate, is_sentence, speaks_furniture, words_of,
 )
 from store.dates import parse_date, resolve_ago
-from store.kinds import VISIBLE_KINDS
+from store.kinds import READING_KINDS, VISIBLE_KINDS
 from store.text import normalise
 
 
@@ -106,6 +106,14 @@ _NAME_PARTICLES = frozenset("de da del della di du la le van von der den ter bin
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _INITIALISM = re.compile(r"^[A-Z]{2,6}$")
 _BYLINE_PART_SEPARATOR = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
+# A line that is only an image (`![Firefighters at the scene](https://…/img.jpg)`): what the page showed, not text.
+_IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)$")
+_LINK = re.compile(r"!?\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_CODE = re.compile(r"`([^`\n]+)`")
+_QUOTE_MARK = re.compile(r"^(?:>\s?)+")
+_LIST_MARK = re.compile(r"^[-*+]\s+(?=\S)")
 _MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
 
@@ -248,7 +256,10 @@ def _classify(units: list[_Unit], article: Article) -> None:
             same = article.title is not None and normalise(text) == normalise(article.title)
             unit.kind = "title" if top and (same or not article.title) else "heading"
             if unit.kind == "title":
-                article.title = article.title or text
+                article.title = article.title or as_read(text)
+            continue
+        if _IMAGE_LINE.match(unit.text):
+            unit.kind = "boilerplate"
             continue
         if index <= 8 and _read_header_line(unit, article):
             unit.kind = "meta"
@@ -257,7 +268,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
         elif index <= 8 and not in_text and _is_author_line(unit.text):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
-        elif _CREDITS.match(unit.text):
+        elif _CREDITS.match(as_read(unit.text)):
             unit.kind = "byline"
         elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
             unit.kind = "boilerplate"
@@ -274,7 +285,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
             continue
         if title is not None and normalise(unit.text) == title:
             unit.kind = "title"
-        elif _headline_like(unit.text) and _introduces(unit, following):
+        elif _headline_like(unit.text) and _introduces(unit, following) and not _LIST_MARK.match(unit.text):
             unit.kind = "heading"
         else:
             following = unit
@@ -647,7 +658,21 @@ def _count(word: str) -> int:
 def _paragraph(unit: _Unit) -> Paragraph:
     text = unit.text
     heading = _MARKDOWN_HEADING.match(text) if unit.kind in ("title", "heading") else None
-    return Paragraph(unit.kind, heading.group("text") if heading else text, unit.start, unit.end)
+    if heading:
+        text = heading.group("text")
+    return Paragraph(unit.kind, as_read(text) if unit.kind in READING_KINDS else text, unit.start, unit.end)
+
+
+def as_read(text: str) -> str:
+    """A paragraph's text as it reads, without the Markdown a scraper wrote it in: `**12 missiles**` is
+    12 missiles, a link its words, a quote or list item without its marker. The file keeps them."""
+    if not any(mark in text for mark in "*_[>`-+"):
+        return text
+    text = _QUOTE_MARK.sub("", _LIST_MARK.sub("", text, count=1), count=1) if text[:1] in ">-*+" else text
+    text = _LINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return _CODE.sub(r"\1", text)
 
 
 def _number(article: Article) -> None:

@@ -428,3 +428,23 @@ def test_a_label_of_site_furniture_before_a_colon_is_furniture_and_a_reporting_l
     assert is_boilerplate("Our Standards: The Thomson Reuters Trust Principles.")
     assert is_boilerplate("Image source: Getty Images")
     assert not is_boilerplate("Background: the talks began in 2022, months after the invasion.")
+
+
+def test_markdown_a_scraper_wrote_is_read_as_text_and_the_file_keeps_it() -> None:
+    text = ("# Strikes hit **Kyiv**\n\n![Firefighters at the scene](https://example.com/img.jpg)\n\n"
+            "Russia launched **12 missiles** and [more than 100 drones](https://example.com/x) overnight.\n\n"
+            "> \"We will rebuild,\" the mayor said.\n\n## Key points\n\n- Power was cut to 40,000 homes\n\n"
+            "*Reporting by Jane Doe*\n\nThe snake_case_name and 5 * 3 stay as they are.")
+    [article] = parse(text)
+    assert article.title == "Strikes hit Kyiv"
+    assert [(p.kind, p.text) for p in article.paragraphs] == [
+        ("title", "Strikes hit Kyiv"),
+        ("boilerplate", "![Firefighters at the scene](https://example.com/img.jpg)"),
+        ("body", "Russia launched 12 missiles and more than 100 drones overnight."),
+        ("body", '"We will rebuild," the mayor said.'),
+        ("heading", "Key points"),
+        ("body", "Power was cut to 40,000 homes"),
+        ("byline", "*Reporting by Jane Doe*"),
+        ("body", "The snake_case_name and 5 * 3 stay as they are."),
+    ]
+    assert text[article.paragraphs[2].start:article.paragraphs[2].end].startswith("Russia launched **12 missiles**")
