@@ -17,7 +17,9 @@ listed) and x (next figure chosen and highlighted in the panel). A frame shows a
 lists have wrapped their options at the widths they have in it (p narrows the paragraphs, which wrap again
 a frame later). After each app the opening's own work is timed alone: store.reading.article_data, the
 paragraphs' visuals, their heights at the list's width. --profile runs the largest article's opening and
-keys again under cProfile and prints where the time goes.
+keys again under cProfile and prints where the time goes. Last, the largest live blog is edited as between
+two scrapes (a new entry on top, one entry corrected) and loaded again into copies of the database, once as
+`tearsheet load` does (its unchanged paragraphs keep their figures) and once with --refresh, the baseline.
 Targets: opening an ordinary article (the seeds) under 50 ms, the reader's target in bench.app_bench;
 the long articles are reported, not failed.
 """
@@ -155,6 +157,41 @@ def build(work: Path, sizes: Sequence[int], seed: int) -> tuple[Path, list[Artic
     articles += [describe_article(db, f"live blog, {n:,} ¶", path) for n, path in blogs.items()]
     db.conn.close()
     return db_path, articles, seconds
+
+
+@dataclass
+class Reload:
+    paragraphs: int
+    kept_s: float
+    """Loading the edited live blog again, its unchanged paragraphs keeping their figures."""
+    refresh_s: float
+    """The same, every paragraph read and searched again (`load --refresh`): the baseline."""
+
+
+def measure_reload(db_path: Path, path: Path, paragraphs: int, work: Path) -> Reload:
+    """The largest live blog edited as a live blog is between two scrapes (a new entry on top, one entry
+    corrected), then loaded again into copies of the database, with and without `--refresh`."""
+    from store.db import open_db
+    from store.load import load_paths
+
+    original = path.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    lines[3] = lines[3].replace(" the ", " THE ", 1)
+    lines.insert(1, "Update: air defences downed 14 drones over the region overnight, the governor said.")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    seconds = []
+    try:
+        for refresh in (False, True):
+            db = open_db(fresh_copy(db_path, work / "reload.db"))
+            started = time.perf_counter()
+            report = load_paths(db, [path], refresh=refresh)
+            seconds.append(time.perf_counter() - started)
+            db.conn.close()
+            if not report.ok or len(report.loaded) != 1:
+                raise SystemExit(f"reload failed: {report.errors[:3]}")
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return Reload(paragraphs, *seconds)
 
 
 def fresh_copy(source: Path, target: Path) -> Path:
@@ -390,7 +427,7 @@ def open_verdict(med: float, high: float) -> str:
     return "MISS at p95" if high >= ACTION_TARGET_MS else "PASS"
 
 
-def report(articles: list[Article], results: list[Measured], repeats: int, load_s: float) -> str:
+def report(articles: list[Article], results: list[Measured], repeats: int, load_s: float, reload: Reload) -> str:
     import textual
 
     baseline = next(m for a, m in zip(articles, results) if a.baseline)
@@ -432,6 +469,12 @@ def report(articles: list[Article], results: list[Measured], repeats: int, load_
         out.append(f"target: {article.label} opens in {med:.0f} ms (p95 {high:.0f}), under {ACTION_TARGET_MS:.0f} ms: "
                    f"{open_verdict(med, high)}")
     out.append("long articles: reported, not held to a target")
+    out += [
+        "",
+        f"reloading the {reload.paragraphs:,}-¶ live blog after a new entry on top and one entry corrected: "
+        f"{reload.kept_s:.2f} s, unchanged paragraphs keeping their figures; {reload.refresh_s:.2f} s with --refresh "
+        f"(every paragraph searched again), × {reload.refresh_s / reload.kept_s:.1f}",
+    ]
     return "\n".join(out)
 
 
@@ -458,6 +501,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"writing and loading live blogs of {', '.join(f'{n:,}' for n in args.paragraphs)} paragraphs…",
               flush=True)
         db_path, articles, load_s = build(work, args.paragraphs, args.seed)
+        largest = max(args.paragraphs)
+        print(f"reloading the {largest:,}-¶ live blog, edited…", flush=True)
+        reload = measure_reload(db_path, work / "articles" / f"live_blog_{largest:06d}.txt", largest, work)
         warm = {a.path: a.doc_id for a in articles if a.is_seed}
         results = []
         for article in articles:
@@ -465,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
             warm_id = warm[SEED_AGGREGATOR] if article.path != SEED_AGGREGATOR else warm[SEED_LIVE_BLOG]
             results.append(measure(db_path, article, warm_id, args.repeats, work))
         print()
-        print(report(articles, results, args.repeats, load_s))
+        print(report(articles, results, args.repeats, load_s, reload))
         if args.profile:
             largest = articles[-1]
             print(f"\nprofiling {largest.label} (cProfile; times under the profiler are inflated)…\n", flush=True)

@@ -80,14 +80,15 @@ def load_paths(
     Files are read, parsed and searched for figures in worker processes while this one writes.
     """
     report = LoadReport()
-    jobs: list[tuple[str, str | None]] = []
+    jobs: list[tuple[str, str | None, str | None]] = []
+    stored_in = _database_file(db)
     known = {} if refresh else dict(db.execute(
         "select path, content_hash from sources where prepared_by = ?", [PREPARE_VERSION]).fetchall())
     for path, problem in _article_files(paths):
         if problem is not None:
             (report.skipped if problem.reason.startswith("skipped") else report.errors).append(problem)
             continue
-        jobs.append((str(path), known.get(str(path.resolve()))))
+        jobs.append((str(path), known.get(str(path.resolve())), stored_in))
     try:
         with _Batches(db) as batches:
             for done, prepared in enumerate(_prepared(jobs, workers, idle=batches.release), start=1):
@@ -161,21 +162,27 @@ in `submit`."""
 JOBS_IN_FLIGHT_PER_WORKER = 4
 
 
-def _prepare_all(jobs: list[tuple[str, str | None]]) -> list[Prepared]:
+def _database_file(db: sqlite_utils.Database) -> str | None:
+    """The file workers may read earlier versions' figures from; none for a database in memory."""
+    name = db.execute("select file from pragma_database_list where name = 'main'").fetchone()
+    return name[0] if name and name[0] else None
+
+
+def _prepare_all(jobs: list[tuple[str, str | None, str | None]]) -> list[Prepared]:
     return [prepare(*job) for job in jobs]
 
 
 def _prepared(
-    jobs: list[tuple[str, str | None]], workers: int | None, idle: Callable[[], None] = lambda: None,
+    jobs: list[tuple[str, str | None, str | None]], workers: int | None, idle: Callable[[], None] = lambda: None,
 ) -> Iterator[Prepared]:
     """Results in file order; at most a few dozen files in flight, so memory stays flat however many there are.
     `idle` is called when the next file keeps the loader waiting."""
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if count <= 1 or len(jobs) < PARALLEL_FROM:
         try:
-            for path, digest in jobs:
+            for job in jobs:
                 idle()
-                yield prepare(path, digest)
+                yield prepare(*job)
         finally:
             forget_cached_figures()
         return

@@ -6,6 +6,7 @@ Pure and picklable, so the loader runs it in worker processes while it writes th
 from __future__ import annotations
 
 import functools
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,6 +47,11 @@ def _figures_of(text: str, published: date | None) -> list[tuple]:
     return list(_columns(text, published) if len(text) > CACHED_UP_TO else _cached_columns(text, published))
 
 
+def _figures_again(stored: dict[tuple[str, str], list[tuple]], text: str, published: date | None) -> list[tuple]:
+    known = stored.get((published.isoformat() if published else "", text))
+    return known if known is not None else _figures_of(text, published)
+
+
 def _columns(text: str, published: date | None) -> tuple[tuple, ...]:
     """Figures are an aid to reading: a paragraph the extractor cannot handle loads without them
     rather than costing the whole file."""
@@ -65,8 +71,43 @@ def forget_cached_figures() -> None:
     _cached_columns.cache_clear()
 
 
-def prepare(path: str, known_digest: str | None) -> Prepared:
-    """Never raises: a file that cannot be read comes back with `problem` saying why in one line."""
+def _stored_figures(db_path: str, key: str) -> dict[tuple[str, str], list[tuple]]:
+    """The figures stored for the reading paragraphs of this file's earlier version, by (published, text): a
+    changed live blog's unchanged paragraphs keep theirs instead of being searched again. Read through a
+    connection of its own (a worker's, or beside the loader's open write), which sees what was committed."""
+    found: dict[tuple[str, str], list[tuple]] = {}
+    try:
+        conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True, timeout=0.1)
+    except sqlite3.Error:
+        return found
+    try:
+        rows = conn.execute(
+            f"select coalesce(d.published, ''), p.text, {_FIGURE_COLUMNS} from sources s "
+            "join documents d on d.source_id = s.id join paragraphs p on p.doc_id = d.id "
+            "left join figures f on f.paragraph_id = p.id "
+            f"where s.path = ? and s.prepared_by = ? and p.kind in ({','.join('?' * len(READING_KINDS))}) "
+            "order by p.id, f.rowid",
+            [key, PREPARE_VERSION, *READING_KINDS],
+        )
+        for published, text, *columns in rows:
+            figures = found.setdefault((published, text), [])
+            if columns[0] is not None:
+                figures.append(tuple(columns))
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+    return found
+
+
+_FIGURE_COLUMNS = ", ".join(f"f.[{c}]" for c in (
+    "start", "end", "text", "kind", "value", "low", "high", "unit", "counted", "approx", "resolved", "resolved_end",
+    "granularity", "relative"))
+
+
+def prepare(path: str, known_digest: str | None, db_path: str | None = None) -> Prepared:
+    """Never raises: a file that cannot be read comes back with `problem` saying why in one line. With `db_path`
+    and a `known_digest` (an earlier version is stored), paragraphs that read as they did keep their figures."""
     try:
         data = Path(path).read_bytes()
         key = str(Path(path).resolve())
@@ -78,8 +119,10 @@ def prepare(path: str, known_digest: str | None) -> Prepared:
     try:
         decoded = decode(data)
         articles = parse(decoded.text)
+        stored = _stored_figures(db_path, key) if db_path and known_digest else {}
         figures = [
-            [_figures_of(p.text, a.published) if p.kind in READING_KINDS else [] for p in a.paragraphs] for a in articles
+            [_figures_again(stored, p.text, a.published) if p.kind in READING_KINDS else [] for p in a.paragraphs]
+            for a in articles
         ]
         hashes = [[text_hash(p.text) for p in a.paragraphs] for a in articles]
     except NotText as exc:

@@ -316,13 +316,13 @@ def test_full_text_index_matches_the_paragraphs_after_an_edited_reload(db, tmp_p
     assert db.execute(match, ["Istanbul"]).fetchone()[0] == 0
 
 
-def _slow_prepare(path: str, digest: str | None):
+def _slow_prepare(path: str, digest: str | None, db_path: str | None = None):
     import time
 
     from store.prepare import prepare
 
     time.sleep(0.05)
-    return prepare(path, digest)
+    return prepare(path, digest, db_path)
 
 
 def test_another_program_can_write_while_a_load_waits_for_its_workers(tmp_path: Path, monkeypatch) -> None:
@@ -402,3 +402,54 @@ def test_the_figure_cache_keeps_short_paragraphs_only(tmp_path: Path) -> None:
     assert prepare_module._cached_columns.cache_info().currsize == len(kept)
     assert any(f[2] == "$5 million" for f in prepared.figures[0][[p.text for p in article.paragraphs].index(long.strip())])
     prepare_module.forget_cached_figures()
+
+
+def test_a_changed_file_keeps_the_figures_of_its_unchanged_paragraphs_without_searching_them_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import store.prepare as prepare_module
+
+    lines = ["date 2025-05-11 Live: the war, day by day",
+             *(f"Update {i}: air defences downed {i + 3} drones over the region on May {i % 28 + 1}." for i in range(40))]
+    path = tmp_path / "live.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [path], workers=1).ok
+    searched: list[str] = []
+    extract = prepare_module.extract
+    monkeypatch.setattr(prepare_module, "extract", lambda text, day: searched.append(text) or extract(text, day))
+    prepare_module.forget_cached_figures()
+    lines[5] = lines[5].replace("downed", "shot down")
+    lines.insert(1, "Update 40: a new entry reports 7 drones over Kharkiv on May 12.")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_paths(db, [path], workers=1).ok
+    assert sorted(searched) == sorted([lines[1], lines[6]])
+
+    fresh = open_db(tmp_path / "fresh.db")
+    assert load_paths(fresh, [path], workers=1).ok
+    figures = ("select p.position, f.start, f.[end], f.text, f.kind, f.value, f.counted, f.resolved "
+               "from figures f join paragraphs p on p.id = f.paragraph_id order by p.position, f.start")
+    assert db.execute(figures).fetchall() == fresh.execute(figures).fetchall()
+    assert len(db.execute(figures).fetchall()) > 80
+    db.close()
+    fresh.close()
+
+
+def test_a_changed_date_line_searches_every_paragraph_again(tmp_path: Path, monkeypatch) -> None:
+    import store.prepare as prepare_module
+
+    lines = ["date 2025-05-11 Talks", "The delegations will meet again on Friday.", "They met for two hours."]
+    path = tmp_path / "talks.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    assert load_paths(db, [path], workers=1).ok
+    searched: list[str] = []
+    extract = prepare_module.extract
+    monkeypatch.setattr(prepare_module, "extract", lambda text, day: searched.append(text) or extract(text, day))
+    prepare_module.forget_cached_figures()
+    path.write_text("\n".join(["date 2025-05-14 Talks", *lines[1:]]), encoding="utf-8")
+    assert load_paths(db, [path], workers=1).ok
+    assert sorted(searched) == sorted(["Talks", *lines[1:]])
+    friday = db.execute("select resolved from figures where text = 'Friday'").fetchone()[0]
+    assert friday == "2025-05-16"
+    db.close()
