@@ -10,13 +10,14 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from store.annotations.compare import changed_since_noted
 from store.annotations.queries import canonical_tag, tags_of
 from store.db import StoreError
+from store.reading import FIGURE_COLUMNS, FigureMark
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -28,16 +29,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOM = "\ufeff"
 UNTAGGED = "(no tag)"
 CSV_BOOLEANS = {True: "yes", False: "no"}
-
-
-@dataclass(frozen=True, slots=True)
-class FigureOut:
-    text: str
-    kind: str | None
-    value: float | None
-    unit: str | None
-    counted: str | None
-    resolved: str | None
 
 
 @dataclass(slots=True)
@@ -58,7 +49,7 @@ class ExportRow:
     paragraph: int | None
     start: int | None
     end: int | None
-    figures: list[FigureOut]
+    figures: list[FigureMark]
     path: str
     annotated_at: str
     orphaned: bool = False
@@ -72,7 +63,7 @@ class ExportRow:
     def record(self) -> dict:
         """The row for JSON: a value it does not have is null, as `note` is, not an empty string."""
         return {name: getattr(self, name) for name in FIELDS} | {
-            "figures": [asdict(f) for f in self.figures], "text_when_noted": self.text_when_noted or None}
+            "figures": [f.to_json() for f in self.figures], "text_when_noted": self.text_when_noted or None}
 
 
 @dataclass(slots=True)
@@ -131,27 +122,27 @@ def _wanted_tags(db: sqlite_utils.Database, tags: Iterable[str]) -> list[str]:
     return [canonical_tag(db, t) or " ".join(t.split()) for t in tags if t.strip()]
 
 
-def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[tuple[int, int, FigureOut]]]:
-    """Each paragraph's figures with their spans."""
-    found: dict[int, list[tuple[int, int, FigureOut]]] = {}
+def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[FigureMark]]:
+    """Each paragraph's figures, in their order in it."""
+    found: dict[int, list[FigureMark]] = {}
     if "figures" not in db.table_names():
         return found
     for i in range(0, len(paragraph_ids), 500):
         chunk = paragraph_ids[i : i + 500]
-        for paragraph_id, start, end, *values in db.execute(
-            "select paragraph_id, start, [end], text, kind, value, unit, counted, resolved from figures "
+        for paragraph_id, *columns in db.execute(
+            f"select paragraph_id, {FIGURE_COLUMNS} from figures "
             f"where paragraph_id in ({','.join('?' * len(chunk))}) order by paragraph_id, start, id",
             chunk,
         ):
-            found.setdefault(paragraph_id, []).append((start, end, FigureOut(*values)))
+            found.setdefault(paragraph_id, []).append(FigureMark(*columns))
     return found
 
 
-def _within(spans: list[tuple[int, int, FigureOut]], start: int | None, end: int | None, on_figure: bool) -> list[FigureOut]:
+def _within(figures: list[FigureMark], start: int | None, end: int | None, on_figure: bool) -> list[FigureMark]:
     """A paragraph's figures, or for an annotation on a figure those that overlap it."""
     if not on_figure or start is None or end is None:
-        return [figure for _, _, figure in spans]
-    return [figure for s, e, figure in spans if s < end and e > start]
+        return figures
+    return [figure for figure in figures if figure.start < end and figure.end > start]
 
 
 def export(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.queries import LIKE, like_literal
@@ -47,7 +47,7 @@ class FigureRow:
     figure: FigureMark
 
     def to_json(self) -> dict:
-        return {"doc": self.doc, "paragraph": self.paragraph} | asdict(self.figure)
+        return {"doc": self.doc, "paragraph": self.paragraph} | self.figure.to_json()
 
 
 def figures(

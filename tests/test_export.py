@@ -136,7 +136,8 @@ def test_jsonl_shape(noted: sqlite_utils.Database, tmp_path: Path) -> None:
     fig = records[-1]
     assert (fig["quote"], fig["start"], fig["end"], fig["paragraph"], fig["tags"]) == ("2,857", start, start + 5, 16, ["toll"])
     assert fig["figures"] and all(
-        set(f) == {"text", "kind", "value", "unit", "counted", "resolved"} for f in fig["figures"])
+        set(f) == {"start", "end", "text", "kind", "value", "low", "high", "unit", "counted", "approx", "resolved",
+                   "resolved_end", "granularity"} for f in fig["figures"])
     assert [f["text"] for f in fig["figures"]] == ["2,857"]
     assert records[0]["start"] is None and len(records[0]["figures"]) > 1
 
@@ -286,3 +287,25 @@ def test_any_note_and_tags_come_back_from_csv(one_paragraph, note: str, tags: li
     _header, row = read_csv(out)
     assert row[0] == guard("; ".join(stored.tags)) and row[1] == guard(expected_note or "")
     assert unguard(row[1], expected_note or "") == (expected_note or "")
+
+
+def test_jsonl_figures_carry_what_figures_json_gives(tmp_path: Path) -> None:
+    from store.figure_list import figures
+
+    folder = tmp_path / "poll"
+    folder.mkdir()
+    (folder / "poll.txt").write_text(
+        "Poll backs the plan\n\nSome 20-25% of voters back the plan, which costs roughly $600 million.\n",
+        encoding="utf-8")
+    db = open_db(tmp_path / "poll.db")
+    assert load_paths(db, [folder]).ok
+    [paragraph_id] = [r[0] for r in db.execute("select id from paragraphs where text like 'Some%'")]
+    tag_paragraph(db, paragraph_id, ["poll"])
+    [record] = [json.loads(line) for line in export_text(db, fmt="jsonl").splitlines()]
+    listed = [{k: v for k, v in row.to_json().items() if k not in ("doc", "paragraph")} for row in figures(db)
+              if row.paragraph_id == paragraph_id]
+    assert record["figures"] == listed
+    by_text = {f["text"]: f for f in record["figures"]}
+    assert (by_text["Some 20-25%"]["low"], by_text["Some 20-25%"]["high"]) == (20.0, 25.0)
+    assert by_text["roughly $600 million"]["approx"] == "approx"
+    db.close()
