@@ -283,11 +283,7 @@ def _write_md(stream: TextIO, rows: list[ExportRow], selection: _Selection, _raw
 
 
 def _md_quote(row: ExportRow) -> str:
-    text = row.paragraph_text
-    if row.start is not None and row.end is not None and text[row.start : row.end] == row.quote:
-        body = md_escape(text[: row.start]) + "**" + md_escape(row.quote) + "**" + md_escape(text[row.end :])
-    else:
-        body = md_escape(row.quote)
+    body, figure_now = _md_marked(row)
     where = ", ".join(filter(None, [
         md_escape(row.source) if row.source else None,
         row.published or "undated",
@@ -297,14 +293,31 @@ def _md_quote(row: ExportRow) -> str:
         was = f", was ¶{row.former_paragraph}" if row.former_paragraph is not None else ""
         where += f" (orphaned: no longer in the article{was})"
     lines = [*_md_block(body), ">", f"> — {where}"]
-    out = "\n".join(lines) + "\n"
-    if row.changed_since_noted:
-        original = "\n".join(_md_block(md_escape(row.text_when_noted)))
-        out += f"\n*Changed since noted; when noted it read:*\n\n{original}\n"
+    out = "\n".join(lines) + "\n" + _md_changed(row, figure_now)
     if row.note:
         note = md_escape(row.note).splitlines()
         out += "\n" + "  \n".join([f"**Note:** {note[0]}", *note[1:]]) + "\n"
     return out
+
+
+def _md_marked(row: ExportRow) -> tuple[str, str | None]:
+    """The paragraph as it reads now, a tagged figure in bold where it stands now; and that figure's text
+    when an edit replaced the one it was tagged on (None when it is the same)."""
+    text = row.paragraph_text
+    if row.start is None or row.end is None or not 0 <= row.start < row.end <= len(text):
+        return md_escape(row.quote), None
+    now = text[row.start : row.end]
+    body = md_escape(text[: row.start]) + "**" + md_escape(now) + "**" + md_escape(text[row.end :])
+    return body, None if now == row.quote else now
+
+
+def _md_changed(row: ExportRow, figure_now: str | None) -> str:
+    """What changed since the annotation was made: the figure it was on, and the paragraph as it read then."""
+    figure = f" (the figure: {md_escape(row.quote)} → {md_escape(figure_now)})" if figure_now is not None else ""
+    if row.changed_since_noted:
+        original = "\n".join(_md_block(md_escape(row.text_when_noted)))
+        return f"\n*Changed since noted{figure}; when noted it read:*\n\n{original}\n"
+    return f"\n*Changed since noted{figure}.*\n" if figure else ""
 
 
 def _md_block(text: str) -> list[str]:

@@ -309,3 +309,24 @@ def test_jsonl_figures_carry_what_figures_json_gives(tmp_path: Path) -> None:
     assert (by_text["Some 20-25%"]["low"], by_text["Some 20-25%"]["high"]) == (20.0, 25.0)
     assert by_text["roughly $600 million"]["approx"] == "approx"
     db.close()
+
+
+def test_markdown_quotes_a_changed_figure_in_its_paragraph_as_it_reads_now(tmp_path: Path) -> None:
+    folder = tmp_path / "toll"
+    folder.mkdir()
+    article = folder / "toll.txt"
+    paragraph = "Rescuers counted {} bodies at the site on Monday, officials said."
+    article.write_text("Toll rises at the site\n\n" + paragraph.format(120) + "\n", encoding="utf-8")
+    db = open_db(tmp_path / "toll.db")
+    assert load_paths(db, [folder]).ok
+    [(paragraph_id, text)] = db.execute("select id, text from paragraphs where text like 'Rescuers%'").fetchall()
+    tag_figure(db, paragraph_id, text.index("120"), text.index("120") + 3, ["toll"])
+    article.write_text(article.read_text(encoding="utf-8").replace("120", "130"), encoding="utf-8")
+    assert load_paths(db, [folder]).ok
+    md = export_text(db, fmt="md")
+    assert (
+        "> Rescuers counted **130** bodies at the site on Monday, officials said.\n>\n> — undated, ¶1\n\n"
+        "*Changed since noted (the figure: 120 → 130); when noted it read:*\n\n"
+        "> Rescuers counted 120 bodies at the site on Monday, officials said.\n"
+    ) in md
+    db.close()
