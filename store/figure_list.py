@@ -11,24 +11,35 @@ from store.reading import FIGURE_COLUMNS, FigureMark
 if TYPE_CHECKING:
     import sqlite_utils
 
-# What a value counts in: plain numbers (counts, ordinals…) together, then each currency, each unit of quantity
-# and percentages apart, so that sorting by value compares €5 million with euros, never with dollars or pounds.
+# A range is measured as its ends are: its granularity holds their kind (money, percent, quantity, duration).
+_MEASURED_KIND = "case when f.kind = 'range' then f.granularity else f.kind end"
+# What a value counts in: plain numbers (counts and the ranges of them) together, then each currency, each unit of
+# quantity and percentages apart, so that sorting by value compares €5 million with euros, never with dollars or
+# pounds. An ordinal (third, 14th) is a place in an order, not an amount: ordinals are a group of their own.
 MEASURE = (
-    "case when f.kind in ('money', 'percent', 'quantity') then f.kind || ' ' || coalesce(f.unit, '') "
-    "when f.kind = 'duration' then 'duration' else '' end"
+    f"case when {_MEASURED_KIND} in ('money', 'percent', 'quantity') then {_MEASURED_KIND} || ' ' || coalesce(f.unit, '') "
+    f"when {_MEASURED_KIND} = 'duration' then 'duration' when f.kind = 'ordinal' then 'ordinal' else '' end"
 )
-# Durations compare by their length in days (25 years before 30 days), whatever unit they were written in.
+# Durations compare by their length in days (25 years before 30 days), whatever unit they were written in; a
+# range of durations has one step of its unit ("P1D") for its unit.
 _DAYS_PER_UNIT = (("PT%H", "1 / 24.0"), ("PT%M", "1 / 1440.0"), ("PT%S", "1 / 86400.0"), ("P%Y", "365.25"),
                   ("P%M", "30.44"), ("P%W", "7"), ("P%D", "1"))
-_AMOUNT = "coalesce(f.value, f.high, f.low)"
-SORT_AMOUNT = (
-    "case when f.kind = 'duration' then case "
-    + " ".join(f"when f.unit like '{pattern}' then {_AMOUNT} * {days}" for pattern, days in _DAYS_PER_UNIT)
-    + f" else {_AMOUNT} end else {_AMOUNT} end"
-)
+
+
+def _comparable(amount: str) -> str:
+    """`amount` as it compares with the others of its measure: durations in days."""
+    in_days = " ".join(f"when f.unit like '{pattern}' then {amount} * {days}" for pattern, days in _DAYS_PER_UNIT)
+    return f"case when {_MEASURED_KIND} = 'duration' then case {in_days} else {amount} end else {amount} end"
+
+
+# A range sorts by its low end, then its high one, among the single values of its measure.
+_AMOUNT = "coalesce(f.value, f.low, f.high)"
+SORT_AMOUNT = _comparable(_AMOUNT)
+SORT_HIGH = _comparable("coalesce(f.high, f.value, f.low)")
+
 FIGURE_SORTS = {
     "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",
-    "value": f"{_AMOUNT} is null, {MEASURE}, {SORT_AMOUNT} desc, d.id",
+    "value": f"{_AMOUNT} is null, f.kind = 'ordinal', {MEASURE}, {SORT_AMOUNT} desc, {SORT_HIGH} desc, d.id",
     "document": "d.id, p.position, f.start",
     "kind": "f.kind, coalesce(f.value, f.high, f.low) desc",
 }

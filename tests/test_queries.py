@@ -108,6 +108,20 @@ def test_durations_sort_by_their_length_whatever_their_unit(tmp_path: Path) -> N
     assert lengths == ["P25Y", "P6M", "P30D", "PT48H"]
 
 
+def test_a_range_sorts_by_value_with_its_unit_and_ordinals_are_a_group_of_their_own(tmp_path: Path) -> None:
+    folder = tmp_path / "ranges"
+    folder.mkdir()
+    (folder / "r.txt").write_text(
+        "Poll and truce\n\nSome 20-25% of voters, up from 18%, want the truce; Between 10-15 per cent want it over "
+        "and 30% are unsure. In the third round of talks, its 14th session, 500 delegates agreed to 10-15 days "
+        "of calm after 3 weeks and 20 days of fighting.", encoding="utf-8")
+    db = open_db(tmp_path / "r.db")
+    load_paths(db, [folder])
+    order = [r.figure.text for r in figures(db, sort="value") if r.paragraph is not None]
+    assert order == ["500", "3 weeks", "20 days", "10-15 days", "30%", "Some 20-25%", "18%",
+                     "Between 10-15 per cent", "14th", "third"]
+
+
 @pytest.mark.parametrize(("value", "low", "high", "unit", "shown"), [
     (6.7e12, None, None, "USD", "6.7 trillion USD"),
     (5e6, None, None, "EUR", "5 million EUR"),
