@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from store.db import RESOLVES_TO_A_DATE
 from store.queries import LIKE, like_literal
 from store.reading import FIGURE_COLUMNS, FigureMark
 
@@ -38,11 +39,20 @@ SORT_AMOUNT = _comparable(_AMOUNT)
 SORT_HIGH = _comparable("coalesce(f.high, f.value, f.low)")
 
 FIGURE_SORTS = {
-    "date": "coalesce(d.published, '') desc, d.id, p.position, f.start",
+    "published": "coalesce(d.published, '') desc, d.id, p.position, f.start",
     "value": f"{_AMOUNT} is null, f.kind = 'ordinal', {MEASURE}, {SORT_AMOUNT} desc, {SORT_HIGH} desc, d.id",
     "document": "d.id, p.position, f.start",
     "kind": "f.kind, coalesce(f.value, f.high, f.low) desc",
 }
+SORT_NAMES = ("document", "value", "when", "published", "kind")
+"""`when` is the date a figure names, `published` its article's; `date` is the former name of `published`."""
+FORMER_SORT_NAMES = {"date": "published"}
+# In time order, the figures that resolve to a date come first, read in the order of the index on their dates
+# (its rowid, the figure's id, breaks ties); the others follow in their documents' order, through the doc_id index.
+_DATED = f"f.{RESOLVES_TO_A_DATE}"
+_UNDATED = f"not coalesce(f.{RESOLVES_TO_A_DATE}, 0)"
+_TIME_ORDER = "f.resolved, f.resolved_end, f.id"
+_UNDATED_ORDER = "f.doc_id, f.id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +75,17 @@ def figures(
     db: sqlite_utils.Database, *, doc: int | None = None, kind: str | None = None, counted: str | None = None,
     sort: str = "document", limit: int | None = 500, offset: int = 0,
 ) -> list[FigureRow]:
-    clauses, args = [], []
+    """One page of figures in the order `sort` names (one of SORT_NAMES; document order for any other)."""
+    clauses, args = _filters(doc, kind, counted)
+    sort = FORMER_SORT_NAMES.get(sort, sort)
+    if sort == "when":
+        return _in_time_order(db, clauses, args, limit, offset)
+    return _page(db, clauses, args, FIGURE_SORTS.get(sort, FIGURE_SORTS["document"]), limit, offset)
+
+
+def _filters(doc: int | None, kind: str | None, counted: str | None) -> tuple[list[str], list]:
+    clauses: list[str] = []
+    args: list = []
     if doc is not None:
         clauses.append("f.doc_id = ?")
         args.append(doc)
@@ -78,14 +98,37 @@ def figures(
         column = "f.counted" if counted.isascii() else "casefold(f.counted)"
         clauses.append(f"{column} {LIKE}")
         args.append(f"%{like_literal(counted if counted.isascii() else counted.casefold())}%")
+    return clauses, args
+
+
+def _in_time_order(
+    db: sqlite_utils.Database, clauses: list[str], args: list, limit: int | None, offset: int,
+) -> list[FigureRow]:
+    """Figures by the date they resolve to, earliest first, then those that resolve to none."""
+    dated = _page(db, [*clauses, _DATED], args, _TIME_ORDER, limit, offset)
+    if limit is not None and len(dated) == limit:
+        return dated
+    past_the_dated = offset - _count(db, [*clauses, _DATED], args) if not dated and offset else 0
+    rest = None if limit is None else limit - len(dated)
+    return dated + _page(db, [*clauses, _UNDATED], args, _UNDATED_ORDER, rest, max(past_the_dated, 0))
+
+
+def _page(
+    db: sqlite_utils.Database, clauses: list[str], args: list, order: str, limit: int | None, offset: int,
+) -> list[FigureRow]:
     where = (" where " + " and ".join(clauses)) if clauses else ""
     sql = (
         "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, p.text, "
         + ", ".join(f"f.{c}" for c in FIGURE_COLUMNS.split(", "))
         + " from figures f join paragraphs p on p.id = f.paragraph_id join documents d on d.id = f.doc_id"
-        f"{where} order by {FIGURE_SORTS.get(sort, FIGURE_SORTS['document'])} limit ? offset ?"
+        f"{where} order by {order} limit ? offset ?"
     )
     return [FigureRow(*row[:7], FigureMark(*row[7:])) for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+
+
+def _count(db: sqlite_utils.Database, clauses: list[str], args: list) -> int:
+    """How many figures the clauses keep: every figure belongs to a paragraph and its document, so no join."""
+    return db.execute(f"select count(*) from figures f where {' and '.join(clauses)}", args).fetchone()[0]
 
 
 def figure_kinds(db: sqlite_utils.Database) -> list[tuple[str, int]]:

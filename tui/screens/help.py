@@ -27,7 +27,7 @@ article (100% all its own; a low New is mostly recycled text). Below 100 columns
 def help_markdown() -> str:
     sections = [INTRO]
     for group, commands in GROUPS.items():
-        rows = "\n".join(f"| `{c.key_display}` | {c.description} |" for c in commands)
+        rows = "\n".join(f"| `{c.key_display}` | {c.help_text} |" for c in commands)
         sections.append(f"## {group}\n\n| Key | Does |\n|---|---|\n{rows}\n")
     return "\n".join(sections)
 
