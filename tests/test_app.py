@@ -1309,6 +1309,9 @@ async def test_the_figures_sort_key_reaches_a_timeline_of_the_dates_figures_name
         await pilot.press("s")
         await settle(pilot)
         assert "sorted by published: the article's date, newest first" in str(status.render())
+    from tui.screens.help import help_markdown
+
+    assert "by **when**, the date a figure names, earliest first" in help_markdown()
 
 
 def assert_each_figure_shows_its_document_and_date(screen: FiguresScreen) -> None:

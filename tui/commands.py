@@ -26,16 +26,10 @@ class Command:
     """How much the footer needs it: where not every key fits, rank 1 goes in first, then 2, then 3 and 4."""
     footer_group: str | None = None
     """One footer label for this and the commands next to it with the same: `[ ] Prev/next article`."""
-    detail: str = ""
-    """What `?` help says after the description, where the footer has no room for it."""
 
     def binding(self) -> Binding:
         group = Binding.Group(self.footer_group) if self.footer_group else None
         return Binding(self.keys, self.action, self.description, show=self.show, id=self.id, group=group)
-
-    @property
-    def help_text(self) -> str:
-        return f"{self.description}: {self.detail}" if self.detail else self.description
 
     @property
     def key_display(self) -> str:
@@ -131,9 +125,7 @@ TWO_PANE = (
 
 FIGURES = (
     *LIST_SCREEN,
-    Command("figures_sort", "s", "cycle_sort", "Sort",
-            detail="by value (each currency and unit apart), when (the date a figure names, earliest first, the "
-                   "figures naming none after), published (the article's date, newest first), document, kind"),
+    Command("figures_sort", "s", "cycle_sort", "Sort"),
     Command("figures_counted", "c", "focus_counted", "Counted noun"),
     Command("figures_top", "g,home", "cursor_top", "First row", show=False),
     Command("figures_bottom", "G,end", "cursor_bottom", "Last row", show=False),
