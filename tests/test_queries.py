@@ -344,9 +344,9 @@ def test_a_dangling_operator_is_not_searched_as_a_word(seeded) -> None:
 
 
 TIMELINE = {
-    "early.txt": "Talks recalled\n\nPublished 2025-05-16\n\nTalks began on 24 February 2022 and resumed in March 2024, "
+    "early.txt": "Talks recalled\n\nPublished 2025-03-01\n\nTalks began on 24 February 2022 and resumed in March 2024, "
                  "when 300 delegates met for 3 days, from 14:30.",
-    "late.txt": "Ceasefire holds\n\nPublished 2025-03-01\n\nThe ceasefire of the 1990s held until 2014; on 2 May 2025 "
+    "late.txt": "Ceasefire holds\n\nPublished 2025-05-16\n\nThe ceasefire of the 1990s held until 2014; on 2 May 2025 "
                 "40 monitors arrived.",
 }
 
