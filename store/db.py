@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -422,6 +422,19 @@ def _v8(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists idx_paragraphs_doc_id_hash on paragraphs (doc_id, hash)")
 
 
+# A figure resolved to a date, month, year or period starts its `resolved` with a year; a clock time alone
+# ("14:30") does not.
+RESOLVES_TO_A_DATE = "resolved glob '[0-9][0-9][0-9][0-9]*'"
+
+
+def _v9(db: sqlite_utils.Database) -> None:
+    # Figures in time order, of every kind or of one: read a page at a time from these indexes, not by sorting
+    # every figure (or every date) for each page.
+    db.execute(f"create index if not exists figures_when on figures (resolved, resolved_end) where {RESOLVES_TO_A_DATE}")
+    db.execute(f"create index if not exists figures_kind_when on figures (kind, resolved, resolved_end) "
+               f"where {RESOLVES_TO_A_DATE}")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9,
 }

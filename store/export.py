@@ -10,13 +10,14 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from store.annotations.compare import changed_since_noted
 from store.annotations.queries import canonical_tag, tags_of
 from store.db import StoreError
+from store.reading import FIGURE_COLUMNS, FigureMark
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -28,16 +29,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOM = "\ufeff"
 UNTAGGED = "(no tag)"
 CSV_BOOLEANS = {True: "yes", False: "no"}
-
-
-@dataclass(frozen=True, slots=True)
-class FigureOut:
-    text: str
-    kind: str | None
-    value: float | None
-    unit: str | None
-    counted: str | None
-    resolved: str | None
 
 
 @dataclass(slots=True)
@@ -58,7 +49,7 @@ class ExportRow:
     paragraph: int | None
     start: int | None
     end: int | None
-    figures: list[FigureOut]
+    figures: list[FigureMark]
     path: str
     annotated_at: str
     orphaned: bool = False
@@ -72,7 +63,7 @@ class ExportRow:
     def record(self) -> dict:
         """The row for JSON: a value it does not have is null, as `note` is, not an empty string."""
         return {name: getattr(self, name) for name in FIELDS} | {
-            "figures": [asdict(f) for f in self.figures], "text_when_noted": self.text_when_noted or None}
+            "figures": [f.to_json() for f in self.figures], "text_when_noted": self.text_when_noted or None}
 
 
 @dataclass(slots=True)
@@ -131,27 +122,27 @@ def _wanted_tags(db: sqlite_utils.Database, tags: Iterable[str]) -> list[str]:
     return [canonical_tag(db, t) or " ".join(t.split()) for t in tags if t.strip()]
 
 
-def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[tuple[int, int, FigureOut]]]:
-    """Each paragraph's figures with their spans."""
-    found: dict[int, list[tuple[int, int, FigureOut]]] = {}
+def _figures_of(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, list[FigureMark]]:
+    """Each paragraph's figures, in their order in it."""
+    found: dict[int, list[FigureMark]] = {}
     if "figures" not in db.table_names():
         return found
     for i in range(0, len(paragraph_ids), 500):
         chunk = paragraph_ids[i : i + 500]
-        for paragraph_id, start, end, *values in db.execute(
-            "select paragraph_id, start, [end], text, kind, value, unit, counted, resolved from figures "
+        for paragraph_id, *columns in db.execute(
+            f"select paragraph_id, {FIGURE_COLUMNS} from figures "
             f"where paragraph_id in ({','.join('?' * len(chunk))}) order by paragraph_id, start, id",
             chunk,
         ):
-            found.setdefault(paragraph_id, []).append((start, end, FigureOut(*values)))
+            found.setdefault(paragraph_id, []).append(FigureMark(*columns))
     return found
 
 
-def _within(spans: list[tuple[int, int, FigureOut]], start: int | None, end: int | None, on_figure: bool) -> list[FigureOut]:
+def _within(figures: list[FigureMark], start: int | None, end: int | None, on_figure: bool) -> list[FigureMark]:
     """A paragraph's figures, or for an annotation on a figure those that overlap it."""
     if not on_figure or start is None or end is None:
-        return [figure for _, _, figure in spans]
-    return [figure for s, e, figure in spans if s < end and e > start]
+        return figures
+    return [figure for figure in figures if figure.start < end and figure.end > start]
 
 
 def export(
@@ -292,11 +283,7 @@ def _write_md(stream: TextIO, rows: list[ExportRow], selection: _Selection, _raw
 
 
 def _md_quote(row: ExportRow) -> str:
-    text = row.paragraph_text
-    if row.start is not None and row.end is not None and text[row.start : row.end] == row.quote:
-        body = md_escape(text[: row.start]) + "**" + md_escape(row.quote) + "**" + md_escape(text[row.end :])
-    else:
-        body = md_escape(row.quote)
+    body, figure_now = _md_marked(row)
     where = ", ".join(filter(None, [
         md_escape(row.source) if row.source else None,
         row.published or "undated",
@@ -306,14 +293,31 @@ def _md_quote(row: ExportRow) -> str:
         was = f", was ¶{row.former_paragraph}" if row.former_paragraph is not None else ""
         where += f" (orphaned: no longer in the article{was})"
     lines = [*_md_block(body), ">", f"> — {where}"]
-    out = "\n".join(lines) + "\n"
-    if row.changed_since_noted:
-        original = "\n".join(_md_block(md_escape(row.text_when_noted)))
-        out += f"\n*Changed since noted; when noted it read:*\n\n{original}\n"
+    out = "\n".join(lines) + "\n" + _md_changed(row, figure_now)
     if row.note:
         note = md_escape(row.note).splitlines()
         out += "\n" + "  \n".join([f"**Note:** {note[0]}", *note[1:]]) + "\n"
     return out
+
+
+def _md_marked(row: ExportRow) -> tuple[str, str | None]:
+    """The paragraph as it reads now, a tagged figure in bold where it stands now; and that figure's text
+    when an edit replaced the one it was tagged on (None when it is the same)."""
+    text = row.paragraph_text
+    if row.start is None or row.end is None or not 0 <= row.start < row.end <= len(text):
+        return md_escape(row.quote), None
+    now = text[row.start : row.end]
+    body = md_escape(text[: row.start]) + "**" + md_escape(now) + "**" + md_escape(text[row.end :])
+    return body, None if now == row.quote else now
+
+
+def _md_changed(row: ExportRow, figure_now: str | None) -> str:
+    """What changed since the annotation was made: the figure it was on, and the paragraph as it read then."""
+    figure = f" (the figure: {md_escape(row.quote)} → {md_escape(figure_now)})" if figure_now is not None else ""
+    if row.changed_since_noted:
+        original = "\n".join(_md_block(md_escape(row.text_when_noted)))
+        return f"\n*Changed since noted{figure}; when noted it read:*\n\n{original}\n"
+    return f"\n*Changed since noted{figure}.*\n" if figure else ""
 
 
 def _md_block(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from store.annotations.compare import changed_since_noted
@@ -35,6 +35,10 @@ class FigureMark:
     resolved: str | None
     resolved_end: str | None
     granularity: str | None = None
+
+    def to_json(self) -> dict:
+        """The figure as every JSON output gives it: `figures --json` and the JSON Lines export alike."""
+        return asdict(self)
 
     def describe(self) -> str:
         return self._described(_number, with_counted=True)

@@ -1298,6 +1298,28 @@ async def test_figure_values_fit_their_column_with_the_currency(app) -> None:
         assert max(map(len, values)) <= width
 
 
+async def test_the_figures_sort_key_reaches_a_timeline_of_the_dates_figures_name(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = app.screen
+        status = screen.query_one("#figure-status", Static)
+        assert "sorted by value" in str(status.render())
+        await pilot.press("s")
+        await settle(pilot)
+        assert screen.sort == "when"
+        assert "sorted by when: the date a figure names, earliest first (s)" in str(status.render())
+        dated = [r.figure.resolved for r in screen.rows if r.figure.resolved and r.figure.resolved[:4].isdigit()]
+        assert len(dated) > 10 and [r.figure.resolved for r in screen.rows[: len(dated)]] == sorted(dated)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "sorted by published: the article's date, newest first" in str(status.render())
+    from tui.screens.help import help_markdown
+
+    assert "by **when**, the date a figure names, earliest first" in help_markdown()
+
+
 def assert_each_figure_shows_its_document_and_date(screen: FiguresScreen) -> None:
     """Every row in the table's window, drawn without scrolling sideways, shows its published date and its
     document's title cut to the document column, which takes the width the other columns leave."""

@@ -131,6 +131,17 @@ def test_figures_stored_json_fields(dbpath, capsys) -> None:
     assert any(r["text"] == "909" and r["counted"] == "bodies" for r in rows)
 
 
+def test_figures_sort_when_is_a_timeline_and_date_still_means_published(dbpath, capsys) -> None:
+    code, out, _ = run(capsys, "--db", dbpath, "figures", "--sort", "when", "--json")
+    rows = json.loads(out)
+    dated = [r["resolved"] for r in rows if r["resolved"] and r["resolved"][:4].isdigit()]
+    assert code == 0 and len(dated) > 10
+    assert [r["resolved"] for r in rows[: len(dated)]] == dated == sorted(dated)
+    assert not any(r["resolved"] and r["resolved"][:4].isdigit() for r in rows[len(dated):])
+    published = run(capsys, "--db", dbpath, "figures", "--sort", "published", "--json")[1]
+    assert run(capsys, "--db", dbpath, "figures", "--sort", "date", "--json")[1] == published
+
+
 def test_tag_untag_and_export(dbpath, capsys, tmp_path: Path) -> None:
     assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "19", "casualties", "--note", "=SUM(A1)")[0] == 0
     out_file = tmp_path / "notes.csv"

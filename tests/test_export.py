@@ -136,7 +136,8 @@ def test_jsonl_shape(noted: sqlite_utils.Database, tmp_path: Path) -> None:
     fig = records[-1]
     assert (fig["quote"], fig["start"], fig["end"], fig["paragraph"], fig["tags"]) == ("2,857", start, start + 5, 16, ["toll"])
     assert fig["figures"] and all(
-        set(f) == {"text", "kind", "value", "unit", "counted", "resolved"} for f in fig["figures"])
+        set(f) == {"start", "end", "text", "kind", "value", "low", "high", "unit", "counted", "approx", "resolved",
+                   "resolved_end", "granularity"} for f in fig["figures"])
     assert [f["text"] for f in fig["figures"]] == ["2,857"]
     assert records[0]["start"] is None and len(records[0]["figures"]) > 1
 
@@ -286,3 +287,46 @@ def test_any_note_and_tags_come_back_from_csv(one_paragraph, note: str, tags: li
     _header, row = read_csv(out)
     assert row[0] == guard("; ".join(stored.tags)) and row[1] == guard(expected_note or "")
     assert unguard(row[1], expected_note or "") == (expected_note or "")
+
+
+def test_jsonl_figures_carry_what_figures_json_gives(tmp_path: Path) -> None:
+    from store.figure_list import figures
+
+    folder = tmp_path / "poll"
+    folder.mkdir()
+    (folder / "poll.txt").write_text(
+        "Poll backs the plan\n\nSome 20-25% of voters back the plan, which costs roughly $600 million.\n",
+        encoding="utf-8")
+    db = open_db(tmp_path / "poll.db")
+    assert load_paths(db, [folder]).ok
+    [paragraph_id] = [r[0] for r in db.execute("select id from paragraphs where text like 'Some%'")]
+    tag_paragraph(db, paragraph_id, ["poll"])
+    [record] = [json.loads(line) for line in export_text(db, fmt="jsonl").splitlines()]
+    listed = [{k: v for k, v in row.to_json().items() if k not in ("doc", "paragraph")} for row in figures(db)
+              if row.paragraph_id == paragraph_id]
+    assert record["figures"] == listed
+    by_text = {f["text"]: f for f in record["figures"]}
+    assert (by_text["Some 20-25%"]["low"], by_text["Some 20-25%"]["high"]) == (20.0, 25.0)
+    assert by_text["roughly $600 million"]["approx"] == "approx"
+    db.close()
+
+
+def test_markdown_quotes_a_changed_figure_in_its_paragraph_as_it_reads_now(tmp_path: Path) -> None:
+    folder = tmp_path / "toll"
+    folder.mkdir()
+    article = folder / "toll.txt"
+    paragraph = "Rescuers counted {} bodies at the site on Monday, officials said."
+    article.write_text("Toll rises at the site\n\n" + paragraph.format(120) + "\n", encoding="utf-8")
+    db = open_db(tmp_path / "toll.db")
+    assert load_paths(db, [folder]).ok
+    [(paragraph_id, text)] = db.execute("select id, text from paragraphs where text like 'Rescuers%'").fetchall()
+    tag_figure(db, paragraph_id, text.index("120"), text.index("120") + 3, ["toll"])
+    article.write_text(article.read_text(encoding="utf-8").replace("120", "130"), encoding="utf-8")
+    assert load_paths(db, [folder]).ok
+    md = export_text(db, fmt="md")
+    assert (
+        "> Rescuers counted **130** bodies at the site on Monday, officials said.\n>\n> — undated, ¶1\n\n"
+        "*Changed since noted (the figure: 120 → 130); when noted it read:*\n\n"
+        "> Rescuers counted 120 bodies at the site on Monday, officials said.\n"
+    ) in md
+    db.close()

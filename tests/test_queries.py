@@ -108,6 +108,20 @@ def test_durations_sort_by_their_length_whatever_their_unit(tmp_path: Path) -> N
     assert lengths == ["P25Y", "P6M", "P30D", "PT48H"]
 
 
+def test_a_range_sorts_by_value_with_its_unit_and_ordinals_are_a_group_of_their_own(tmp_path: Path) -> None:
+    folder = tmp_path / "ranges"
+    folder.mkdir()
+    (folder / "r.txt").write_text(
+        "Poll and truce\n\nSome 20-25% of voters, up from 18%, want the truce; Between 10-15 per cent want it over "
+        "and 30% are unsure. In the third round of talks, its 14th session, 500 delegates agreed to 10-15 days "
+        "of calm after 3 weeks and 20 days of fighting.", encoding="utf-8")
+    db = open_db(tmp_path / "r.db")
+    load_paths(db, [folder])
+    order = [r.figure.text for r in figures(db, sort="value") if r.paragraph is not None]
+    assert order == ["500", "3 weeks", "20 days", "10-15 days", "30%", "Some 20-25%", "18%",
+                     "Between 10-15 per cent", "14th", "third"]
+
+
 @pytest.mark.parametrize(("value", "low", "high", "unit", "shown"), [
     (6.7e12, None, None, "USD", "6.7 trillion USD"),
     (5e6, None, None, "EUR", "5 million EUR"),
@@ -345,3 +359,63 @@ def test_the_library_filter_finds_a_place_in_any_spelling_and_a_month_by_its_nam
     assert titles(db, "kiev march") == ["Drone attacks on Kyiv overnight"] and titles(db, "kiev may") == []
     assert count_documents(db, text="kiev") == 1
     db.close()
+
+
+TIMELINE = {
+    "early.txt": "Talks recalled\n\nPublished 2025-03-01\n\nTalks began on 24 February 2022 and resumed in March 2024, "
+                 "when 300 delegates met for 3 days, from 14:30.",
+    "late.txt": "Ceasefire holds\n\nPublished 2025-05-16\n\nThe ceasefire of the 1990s held until 2014; on 2 May 2025 "
+                "40 monitors arrived.",
+}
+
+
+@pytest.fixture
+def timeline(tmp_path: Path) -> sqlite_utils.Database:
+    folder = tmp_path / "timeline"
+    folder.mkdir()
+    for name, text in TIMELINE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = open_db(tmp_path / "w.db")
+    assert load_paths(database, [folder]).ok
+    yield database
+    database.close()
+
+
+def test_sorting_by_when_lists_dated_figures_by_the_date_they_name_then_the_others(timeline) -> None:
+    order = [r.figure.text for r in figures(timeline, sort="when", limit=None) if r.paragraph is not None]
+    dated = order[:5]
+    assert dated == ["1990s", "2014", "24 February 2022", "March 2024", "2 May 2025"]
+    assert sorted(order[5:]) == sorted(["300", "3 days", "14:30", "40"])
+    paged = [r.figure.text for offset in range(0, 12, 2) for r in figures(timeline, sort="when", limit=2, offset=offset)]
+    assert paged == [r.figure.text for r in figures(timeline, sort="when", limit=None)]
+    assert [r.figure.text for r in figures(timeline, sort="when", kind="date")][:2] == ["1990s", "2014"]
+
+
+def test_sorting_by_published_is_by_the_articles_date_and_date_is_its_former_name(timeline) -> None:
+    published = [r.published for r in figures(timeline, sort="published", limit=None)]
+    assert published == sorted(published, reverse=True) and len(set(published)) == 2
+    assert [r.figure for r in figures(timeline, sort="date", limit=None)] == \
+        [r.figure for r in figures(timeline, sort="published", limit=None)]
+
+
+def plans_of_the_queries(db: sqlite_utils.Database, run) -> list[str]:
+    """The query plan of every select `run` makes, its parameters filled in as SQLite ran it."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        run()
+    finally:
+        db.conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().lower().startswith("select")]
+    return [" | ".join(row[3] for row in db.execute(f"explain query plan {s}")) for s in selects]
+
+
+@pytest.mark.parametrize("kind", [None, "date", "count"])
+def test_each_page_in_time_order_is_read_from_an_index_not_sorted(timeline, kind: str | None) -> None:
+    """Past the dated figures, so that both parts of the order, and the count between them, are read. The
+    undated of one kind are sorted, as they are in every other order."""
+    plans = plans_of_the_queries(timeline, lambda: figures(timeline, sort="when", kind=kind, limit=300, offset=300))
+    dated, _count, undated = plans
+    assert ("figures_kind_when" if kind else "figures_when") in dated and "TEMP B-TREE" not in dated, dated
+    if kind is None:
+        assert "TEMP B-TREE" not in undated, undated

@@ -6,6 +6,8 @@ v4: the loader, not a per-row trigger, adds new paragraphs to paragraphs_fts.
 v5: repeat_lsh_keys.prints, each indexed paragraph's signature print (NULL on rows written before).
 v6: annotations.original_text, the text an annotation was first made on (its anchor text on rows written before).
 v7: sources.prepared_by, the version of the reading rules each file was read by (NULL before: read again once).
+v8: paragraphs indexed by (doc_id, hash).
+v9: figures that resolve to a date indexed by that date, and by kind then that date, for the time order.
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ def stale_dates(database: sqlite_utils.Database) -> list[tuple]:
     ).fetchall()
 
 
+TIME_ORDER_INDEXES = {"figures_when", "figures_kind_when"}
+
+
+def drop_time_order_indexes(database: sqlite_utils.Database) -> None:
+    for index in TIME_ORDER_INDEXES:
+        database.execute(f"drop index {index}")
+
+
 def as_version_1(path: Path) -> None:
     """Put a collection back in the shape tearsheet's schema 1 gave it."""
     database = sqlite_utils.Database(path)
@@ -50,6 +60,7 @@ def as_version_1(path: Path) -> None:
     database.execute("alter table annotations drop column original_text")
     database.execute("alter table sources drop column prepared_by")
     database.execute("drop index idx_paragraphs_doc_id_hash")
+    drop_time_order_indexes(database)
     database.execute("update meta set value = '1' where key = 'schema_version'")
     database.conn.commit()
     database.close()
@@ -74,8 +85,9 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 8
+    assert schema_version(database) == SCHEMA_VERSION == 9
     assert "idx_paragraphs_doc_id_hash" in {index.name for index in database["paragraphs"].indexes}
+    assert TIME_ORDER_INDEXES <= {index.name for index in database["figures"].indexes}
     assert stale_dates(database) == []
     assert [row.id for row in documents(database, sort="date", limit=None)] == expected
 
@@ -218,4 +230,26 @@ def test_files_read_by_older_rules_are_read_again_once(tmp_path: Path, monkeypat
     assert (len(again.loaded), len(again.unchanged)) == (2, 0)
     assert len(load_paths(database, [SEEDS]).unchanged) == 2
     assert database.execute("select distinct prepared_by from sources").fetchall() == [(load_module.PREPARE_VERSION,)]
+    database.close()
+
+
+def test_opening_a_v8_collection_indexes_its_dated_figures_for_the_time_order(tmp_path: Path) -> None:
+    from store.figure_list import figures
+
+    path = tmp_path / "v8.db"
+    database = open_db(path)
+    assert load_paths(database, [SEEDS]).ok
+    expected = [(row.doc, row.figure) for row in figures(database, sort="when", limit=None)]
+    drop_time_order_indexes(database)
+    database.execute("update meta set value = '8' where key = 'schema_version'")
+    database.conn.commit()
+    database.close()
+
+    database = open_db(path)
+    assert schema_version(database) == SCHEMA_VERSION
+    assert TIME_ORDER_INDEXES <= {index.name for index in database["figures"].indexes}
+    dated = database.execute("select count(*) from figures indexed by figures_when "
+                             "where resolved glob '[0-9][0-9][0-9][0-9]*'").fetchone()[0]
+    assert dated == sum(1 for _doc, figure in expected if figure.resolved and figure.resolved[:4].isdigit()) > 10
+    assert [(row.doc, row.figure) for row in figures(database, sort="when", limit=None)] == expected
     database.close()

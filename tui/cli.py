@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from store.bundled import seeds_dir
 from store.db import StoreError, database_path, default_path, holds_documents, open_db, store_error
+from store.figure_list import FORMER_SORT_NAMES, SORT_NAMES
 from store.queries import document, documents, paragraph_at, paragraphs_of, resolve_doc, search
 from store.text import clipped
 from tui.words import plural
@@ -82,7 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     figs.add_argument("doc", nargs="?", metavar="DOC", help="only this document")
     figs.add_argument("--kind", help="number, count, money, percent, quantity, ordinal, duration, date, time, range, set")
     figs.add_argument("--counted", help="words the counted noun phrase contains")
-    figs.add_argument("--sort", choices=["document", "value", "date", "kind"], help="stored figures only (default: document)")
+    figs.add_argument("--sort", choices=SORT_NAMES, type=lambda name: FORMER_SORT_NAMES.get(name, name),
+                      help="stored figures only (default: document). when: by the date each figure names, earliest "
+                           "first, the figures that name none after; published: by the article's date, newest first "
+                           "(date, its former name, still works)")
     figs.add_argument("--text", help="extract from this text instead of the store")
     figs.add_argument("--date", help="publication date (YYYY-MM-DD) to resolve --text's dates against")
     figs.add_argument("--json", action="store_true")

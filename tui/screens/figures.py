@@ -19,8 +19,9 @@ from tui.widgets.row_table import Column, RowTable
 from tui.words import plural
 
 PAGE = 300
-SORTS = ("value", "date", "document", "kind")
-SORT_LABELS = {"value": "value, each currency and unit apart", "date": "date", "document": "document", "kind": "kind"}
+SORTS = ("value", "when", "published", "document", "kind")
+SORT_LABELS = {"value": "value, each currency and unit apart", "when": "when: the date a figure names, earliest first",
+               "published": "published: the article's date, newest first", "document": "document", "kind": "kind"}
 FLEXIBLE_WIDTHS = {"text": (11, 24, 8), "value": (13, 23, 5), "counted": (11, 22, 8)}
 """Each column's narrowest and widest, and the part of the table (1/n) it takes between the two."""
 KIND_WIDTH = 8

@@ -21,6 +21,9 @@ Library columns: `●` unread; **¶** paragraphs; **Fig** figures; **Tag** parag
 (tags and notes orphaned when its file was loaded again are not counted: Tags, **T**, lists them);
 **New** the share of the article's paragraphs that are not copies of text printed earlier, here or in another
 article (100% all its own; a low New is mostly recycled text). Below 100 columns ¶ and Fig are left out.
+
+Figures sort (**s**) by value, each currency and unit apart; by **when**, the date a figure names, earliest first (a
+timeline, the figures naming none after); by **published**, the article's date, newest first; by document; by kind.
 """
 
 
