@@ -507,3 +507,35 @@ def test_a_frequency_word_in_a_proper_name_is_not_a_set(text: str) -> None:
 )
 def test_a_frequency_word_outside_a_name_is_still_a_set(text: str, surface: str) -> None:
     assert find(text, surface).kind == "set"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "counted"),
+    [
+        ("More than 6m refugees are in Europe.", "More than 6m", 6_000_000, "refugees"),
+        ("About 1.5m people fled.", "About 1.5m", 1_500_000, "people"),
+        ("Nearly 10m Ukrainians have fled.", "Nearly 10m", 10_000_000, "Ukrainians"),
+        ("The state pumps 3m barrels a day.", "3m", 3_000_000, "barrels"),
+        ("Storms cut power to 2.4m homes.", "2.4m", 2_400_000, "homes"),
+    ],
+)
+def test_an_m_before_a_plural_noun_counts_millions(text: str, surface: str, value: float, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.value, f.counted, f.unit) == ("count", value, counted, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["The wall is 6m wide.", "They built a 10m-high wall.", "She won the 100m sprint.", "The pit is 6m deep.", "He fell 6m."],
+)
+def test_an_m_in_a_measure_stays_metres(text: str) -> None:
+    f = only(text)
+    assert (f.kind, f.unit, f.value) == ("quantity", "m", 6 if "6m" in text else 10 if "10m" in text else 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The EU pledged €800m.", 8e8, "EUR"), ("London gave £2.5bn in aid.", 2.5e9, "GBP"), ("It costs $40m a year.", 4e7, "USD")],
+)
+def test_money_with_m_and_bn_after_a_currency_symbol(text: str, value: float, unit: str) -> None:
+    f = only(text)
+    assert (f.kind, f.value, f.unit) == ("money", value, unit)

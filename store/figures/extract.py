@@ -444,6 +444,19 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     return " ".join(words)
 
 
+_M_BEFORE_WORD = re.compile(r"m(?=\s+[^\W\d_])")
+
+
+def _millions_of(text: str, a: Atom) -> str | None:
+    """What "6m refugees" counts: an "m" glued to a number is millions, not metres, before a plural noun."""
+    if a.words or a.mult != 1.0 or not _M_BEFORE_WORD.match(text, a.end):
+        return None
+    counted = _counted(text, a.end + 1)
+    if counted is None or not _is_plural_head(counted.rsplit(None, 1)[-1].lower()):
+        return None
+    return counted
+
+
 def _unit_ok(unit_text: str, text: str, end: int, attached: bool) -> bool:
     low = unit_text.lower()
     if unit_text in ("G", "T", "B", "K") and attached:
@@ -530,6 +543,11 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         if counted and a.words and " " not in counted and counted.lower().endswith("ed"):
             counted = None
         cand.counted = counted
+        return cand
+    millions = _millions_of(text, a)
+    if millions:
+        cand.kind, cand.counted, cand.end = "count", millions, e + 1
+        cand.value = (cand.value or 0) * 1e6
         return cand
     tm = TIME_UNIT_AFTER.match(text, e)
     if tm:
