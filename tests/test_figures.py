@@ -539,3 +539,44 @@ def test_an_m_in_a_measure_stays_metres(text: str) -> None:
 def test_money_with_m_and_bn_after_a_currency_symbol(text: str, value: float, unit: str) -> None:
     f = only(text)
     assert (f.kind, f.value, f.unit) == ("money", value, unit)
+
+
+MAR12 = dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("More aid is promised by June.", "2025-06"),
+        ("Kyiv has until February to answer.", "2026-02"),
+        ("The fund must be spent before January.", "2026-01"),
+        ("More aid is promised by Friday.", "2025-03-14"),
+        ("Aid is pledged until Monday.", "2025-03-17"),
+        ("Forms are accepted no later than 5 February.", "2026-02-05"),
+    ],
+)
+def test_a_deadline_without_a_year_points_forward(text: str, resolved: str) -> None:
+    assert only(text, MAR12).resolved == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("The fighting lasted until June.", "2024-06"),
+        ("The army held the town until February.", "2025-02"),
+        ("The convoy arrived by Friday.", "2025-03-07"),
+    ],
+)
+def test_a_deadline_told_in_the_past_stays_in_the_past(text: str, resolved: str) -> None:
+    assert only(text, MAR12).resolved == resolved
+
+
+def test_tense_is_read_from_the_clause_holding_the_date() -> None:
+    figures = extract('He said "by June" deliveries will start, and in December the plant closed.', MAR12)
+    assert [(f.text, f.resolved) for f in figures] == [("June", "2025-06"), ("December", "2024-12")]
+    figures = extract("The plant will reopen in June; it closed in December.", MAR12)
+    assert [(f.text, f.resolved) for f in figures] == [("June", "2025-06"), ("December", "2024-12")]
+
+
+def test_a_future_cue_outside_a_quotation_still_reaches_the_date() -> None:
+    assert only('He said the plant "will close" in December.', MAR12).resolved == "2025-12"

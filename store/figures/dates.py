@@ -471,7 +471,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "between", "") else m.start("mon")
             if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
                 continue
-            c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
+            c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start("mon"), pub)
             c.start, c.end = s, m.end()
             add(c)
     if _ago_gate(text, lowered, words) and _AGO_UNIT_GATE.search(text):
