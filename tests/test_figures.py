@@ -580,3 +580,56 @@ def test_tense_is_read_from_the_clause_holding_the_date() -> None:
 
 def test_a_future_cue_outside_a_quotation_still_reaches_the_date() -> None:
     assert only('He said the plant "will close" in December.', MAR12).resolved == "2025-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Section 230 protects platforms.", "230"),
+        ("Article 5 guarantees collective defence.", "5"),
+        ("Resolution 2231 sanctions lapsed.", "2231"),
+        ("Reporters waited outside No 10 today.", "10"),
+        ("A Boeing 737 crashed.", "737"),
+    ],
+)
+def test_a_number_in_a_name_counts_nothing(text: str, surface: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted) == ("number", None)
+
+
+def test_a_flight_code_is_no_figure() -> None:
+    assert extract("Flight MH17 was shot down over Donbas.", PUB) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Security has tightened since 9/11 in the US.", "The 9/11 attacks changed the region.", "9/11 changed everything."],
+)
+def test_a_month_day_pair_without_a_dating_context_is_no_date(text: str) -> None:
+    assert extract(text, MAR12) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [("The talks resume on 5/12.", "2025-05-12"), ("Leave from 10/1 to 11/7.", "2024-10-01"), ("Polls close, 6/4 at 5pm, in Ohio.", "2025-06-04T17:00")],
+)
+def test_a_month_day_pair_with_a_dating_context_is_a_date(text: str, resolved: str) -> None:
+    assert extract(text, MAR12)[0].resolved == resolved
+
+
+def test_a_fraction_with_a_small_denominator_or_a_measure_stays() -> None:
+    assert find("A 3/4 majority is needed.", "3/4").value == 0.75
+    assert find("A mouse gets through a 1/16 inch gap.", "1/16 inch").unit == "in"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Casualties rose from 1,200 to 1,450.", "casualties"),
+        ("The number of refugees has risen sharply from 1,200 to 1,450.", "refugees"),
+        ("Prices fell from 1,200 to 1,450 homes.", "homes"),
+    ],
+)
+def test_a_change_from_one_level_to_another_keeps_what_it_counts(text: str, counted: str) -> None:
+    f = only(text, MAR12)
+    assert (f.kind, f.low, f.high, f.counted) == ("range", 1200, 1450, counted)
+    assert f.text == "from 1,200 to 1,450"

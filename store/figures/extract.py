@@ -168,6 +168,20 @@ def _word_starts(text: str, words: frozenset[str] | None) -> Iterator[re.Match[s
     yield from matches_at(WORD_START, text, starts)
 
 
+_SHARE_OF = re.compile(r"\s*(?:of\b|th\b)", re.I)
+
+
+def _reads_as_fraction(text: str, num: int, den: int, end: int) -> bool:
+    """A slash pair that could be a month and day ("9/11") is a fraction only with a small denominator or a share or
+    measure after it ("1/16 inch", "1/12 of")."""
+    if den <= 10 or not 0 < num <= 12 or den > 31:
+        return True
+    if _SHARE_OF.match(text, end):
+        return True
+    um = UNIT_AFTER.match(text, end)
+    return um is not None and _unit_ok(um.group(1), text, um.end(1), um.start(1) == end)
+
+
 def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) -> list[Atom]:
     """at: where the text's first digit is (its length if it has none)."""
     atoms: list[Atom] = []
@@ -184,7 +198,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
             continue
         if m.group(1):
             num, den = int(m.group(1)), int(m.group(2))
-            if den == 0 or abs(num) >= den:
+            if den == 0 or abs(num) >= den or not _reads_as_fraction(text, num, den, m.end()):
                 spans.add(m.start(), m.end())
                 continue
             value = num / den
@@ -372,18 +386,35 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
 _GENERATION = re.compile(r"(?<![\w.])[2-6]G\b")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
-_LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With|For|From|Since|Until|Between|Up|Than)\b)[A-Z][a-z]+\s+$")
+# Capitalised words that lead into a number without naming anything: months, quantifiers, prepositions.
+_NOT_LABELS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    "|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With"
+    "|For|From|Since|Until|Between|Up|Than|Perhaps|Maybe"
+)
+_LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:%s)\b)[A-Z][a-z]+\s+$" % _NOT_LABELS)
+_LEADING_LABEL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))(?!(?:%s)\b)([A-Z][a-z]+)\s+$" % _NOT_LABELS)
 
 
 def _label_before(text: str, start: int) -> bool:
-    """Whether a capitalised word (a label: "Chapter 5") ends right before start; the search needs a lower-case letter and space there."""
+    """Whether a capitalised word (a label: "Chapter 5") ends right before start; the search needs a lower-case letter and space there.
+
+    A sentence's first word is a label only when it is not a word any sentence could start with ("Section 230", not "These 5").
+    """
     lo = max(0, start - 30)
     if start == lo or not text[start - 1].isspace():
         return False
     head = text[lo:start].rstrip()
     if not head or not "a" <= head[-1] <= "z":
         return False
-    return _LABEL_BEFORE.search(text, lo, start) is not None
+    if _LABEL_BEFORE.search(text, lo, start) is not None:
+        return True
+    lead = _LEADING_LABEL.search(text, lo, start)
+    return lead is not None and _can_name(lead.group(1).lower())
+
+
+def _can_name(low: str) -> bool:
+    return low not in _STOP and low not in _APPROX_ENDS and not low.endswith("ly")
 
 
 _IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle feet teeth mice geese crew".split())
@@ -724,12 +755,33 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                             r.start -= len(pre) - between.start()
                         elif frm:
                             r.start -= len(pre) - frm.start()
+                            if r.counted is None and kind in ("number", "count"):
+                                r.counted = _subject_of_change(text, r.start)
                         out.append(r)
                         i += 2
                         continue
         out.append(c)
         i += 1
     return out
+
+
+# "Casualties rose from 1,200 to 1,450": what changed stands before a verb of change.
+_CHANGE_BEFORE_FROM = re.compile(
+    r"(?:^|(?<=[\s(\"“]))([^\W\d_]+)\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
+    r"(?:rose|risen|rising|rises?|fell|fallen|falling|falls?|grew|grown|growing|grows?|went|gone|going|goes"
+    r"|(?:increas|decreas|declin|climb|jump|dropp|surg|soar|plung|slipp|tumbl|swell|doubl|tripl|shrank|shrunk|shrink|slump|chang|mov|edg)\w*)"
+    r"(?:\s+(?:up|down|\w+ly))?\s+$",
+    re.I,
+)
+
+
+def _subject_of_change(text: str, start: int) -> str | None:
+    """The plural noun a "from X to Y" change after a verb counts ("Casualties rose from 1,200 to 1,450"), if any."""
+    m = _CHANGE_BEFORE_FROM.search(text, max(0, start - 60), start)
+    if m is None or not _is_plural_head(m.group(1).lower()):
+        return None
+    word = m.group(1)
+    return word.lower() if word[:1].isupper() and word[1:].islower() else word
 
 
 def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
