@@ -633,3 +633,21 @@ def test_a_change_from_one_level_to_another_keeps_what_it_counts(text: str, coun
     f = only(text, MAR12)
     assert (f.kind, f.low, f.high, f.counted) == ("range", 1200, 1450, counted)
     assert f.text == "from 1,200 to 1,450"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("The third round took place in Istanbul.", "third", "round"),
+        ("It was the first time today that he spoke.", "first", "time"),
+        ("The second round ended talks.", "second", "round"),
+        ("Nearly 10m Ukrainians left home.", "Nearly 10m", "Ukrainians"),
+    ],
+)
+def test_a_counted_noun_stops_at_a_verb_or_a_day_word(text: str, surface: str, counted: str) -> None:
+    assert find(text, surface, MAR12).counted == counted
+
+
+def test_an_m_before_a_measure_word_and_a_plural_stays_metres() -> None:
+    f = only("They built 6m high walls.")
+    assert (f.kind, f.unit, f.value) == ("quantity", "m", 6)

@@ -207,10 +207,11 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return left, (min(rights) if rights else len(text))
 
 
-# The past forms of irregular verbs; "said" and "told" are left out: they report, and date nothing.
+# The past forms of irregular verbs; "said" and "told" are left out (they report, and date nothing), and so is "left"
+# ("two days left").
 IRREGULAR_PAST = frozenset(
     """became began bought brought broke built came chose drew drove fell fled flew fought forgot found gave got grew
-    held kept knew led left lost made meant met paid ran rang rose sank sat saw sent shot slept sold spent spoke stood
+    held kept knew led lost made meant met paid ran rang rose sank sat saw sent shot slept sold spent spoke stood
     stole struck swore took taught thought threw understood went won wore wrote""".split()
 )
 # A participle after a present auxiliary ("aid is promised", "has pledged", "must be spent") is not the past tense.

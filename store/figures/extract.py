@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dateparts import Coverage, DateCand, matches_at, words_of
+from .dateparts import IRREGULAR_PAST, Coverage, DateCand, matches_at, words_of
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
@@ -105,7 +105,8 @@ _STOP = frozenset(
     both all some any most many much few other another said says say according including like within without through toward
     towards amid despite via versus vs then there here now ago later earlier yet too very what how why whether though although
     because whereas unless until till upon onto beyond behind beside besides near next last first second third one two three
-    apiece respectively alone combined total overall together instead either neither s t am pm""".split()
+    apiece respectively alone combined total overall together instead either neither s t am pm today tonight yesterday
+    tomorrow ever""".split()
 )
 _PHRASAL_OVER = re.compile(
     r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t[ao]ok|take[sn]?|taking|won|win(?:s|ning)?|pass(?:es|ed|ing)?|gave|give[sn]?|giving|"
@@ -427,6 +428,11 @@ def _is_plural_head(low: str) -> bool:
     return low.endswith("s") and not low.endswith(_NOT_PLURAL) and len(low) > 3
 
 
+def _is_verb_form(low: str) -> bool:
+    """A past form ("took", "closed") after the first word of a counted phrase is its verb: "third round took place"."""
+    return low in IRREGULAR_PAST or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4)
+
+
 def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     words: list[str] = []
     p = pos
@@ -453,6 +459,8 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
             break
         if w[0].isupper() and words and not words[-1][0].isupper():
             break
+        if words and _is_verb_form(low):
+            break
         if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
             break
         words.append(w)
@@ -475,7 +483,7 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     return " ".join(words)
 
 
-_M_BEFORE_WORD = re.compile(r"m(?=\s+[^\W\d_])")
+_M_BEFORE_WORD = re.compile(r"m(?=\s+[^\W\d_])(?!\s+(?:thick|long|wide|tall|deep|high|across|away|apart|below|above)\b)", re.I)
 
 
 def _millions_of(text: str, a: Atom) -> str | None:
@@ -483,9 +491,9 @@ def _millions_of(text: str, a: Atom) -> str | None:
     if a.words or a.mult != 1.0 or not _M_BEFORE_WORD.match(text, a.end):
         return None
     counted = _counted(text, a.end + 1)
-    if counted is None or not _is_plural_head(counted.rsplit(None, 1)[-1].lower()):
-        return None
-    return counted
+    words = counted.split() if counted else []
+    heads = [i for i, w in enumerate(words) if _is_plural_head(w.lower())]
+    return " ".join(words[:heads[0] + 1]) if heads else None
 
 
 def _unit_ok(unit_text: str, text: str, end: int, attached: bool) -> bool:
