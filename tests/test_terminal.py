@@ -48,13 +48,13 @@ def test_reader_in_a_real_terminal(tmp_path: Path) -> None:
         screen = _wait_for(session, "paragraphs")
         assert "4 paragraphs" in screen
         _tmux("send-keys", "-t", session, "Enter")
-        screen = _wait_for(session, "Next article")
+        screen = _wait_for(session, "Prev/next article")
         assert "n/N" in screen
         screen = _wait_for(session, "talks in Istanbul on May 15")
         _tmux("send-keys", "-t", session, "j")
         _tmux("send-keys", "-t", session, "q")
         screen = _wait_for(session, "TEARSHEET-EXIT=0")
-        assert "Next article" not in screen, "the app's screen was left behind"
+        assert "Prev/next article" not in screen, "the app's screen was left behind"
         assert env_db.exists()
 
         # Again on the same file, which now holds documents: the store opens after the first paint and the
@@ -63,7 +63,7 @@ def test_reader_in_a_real_terminal(tmp_path: Path) -> None:
         _tmux("send-keys", "-t", session, f"TEARSHEET_DB={env_db} {SCRIPT}; echo TEARSHEET-AGAIN=$?", "Enter")
         _wait_for(session, "tearsheet — Over 107,000 Russian soldiers")
         # The footer follows the article's keys a frame after the screen itself.
-        _wait_for(session, "Next article")
+        _wait_for(session, "Prev/next article")
         _tmux("send-keys", "-t", session, "escape")
         screen = _wait_for(session, "5 documents")
         _tmux("send-keys", "-t", session, "q")
