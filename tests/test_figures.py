@@ -507,3 +507,147 @@ def test_a_frequency_word_in_a_proper_name_is_not_a_set(text: str) -> None:
 )
 def test_a_frequency_word_outside_a_name_is_still_a_set(text: str, surface: str) -> None:
     assert find(text, surface).kind == "set"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "counted"),
+    [
+        ("More than 6m refugees are in Europe.", "More than 6m", 6_000_000, "refugees"),
+        ("About 1.5m people fled.", "About 1.5m", 1_500_000, "people"),
+        ("Nearly 10m Ukrainians have fled.", "Nearly 10m", 10_000_000, "Ukrainians"),
+        ("The state pumps 3m barrels a day.", "3m", 3_000_000, "barrels"),
+        ("Storms cut power to 2.4m homes.", "2.4m", 2_400_000, "homes"),
+    ],
+)
+def test_an_m_before_a_plural_noun_counts_millions(text: str, surface: str, value: float, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.value, f.counted, f.unit) == ("count", value, counted, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["The wall is 6m wide.", "They built a 10m-high wall.", "She won the 100m sprint.", "The pit is 6m deep.", "He fell 6m."],
+)
+def test_an_m_in_a_measure_stays_metres(text: str) -> None:
+    f = only(text)
+    assert (f.kind, f.unit, f.value) == ("quantity", "m", 6 if "6m" in text else 10 if "10m" in text else 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The EU pledged €800m.", 8e8, "EUR"), ("London gave £2.5bn in aid.", 2.5e9, "GBP"), ("It costs $40m a year.", 4e7, "USD")],
+)
+def test_money_with_m_and_bn_after_a_currency_symbol(text: str, value: float, unit: str) -> None:
+    f = only(text)
+    assert (f.kind, f.value, f.unit) == ("money", value, unit)
+
+
+MAR12 = dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("More aid is promised by June.", "2025-06"),
+        ("Kyiv has until February to answer.", "2026-02"),
+        ("The fund must be spent before January.", "2026-01"),
+        ("More aid is promised by Friday.", "2025-03-14"),
+        ("Aid is pledged until Monday.", "2025-03-17"),
+        ("Forms are accepted no later than 5 February.", "2026-02-05"),
+    ],
+)
+def test_a_deadline_without_a_year_points_forward(text: str, resolved: str) -> None:
+    assert only(text, MAR12).resolved == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("The fighting lasted until June.", "2024-06"),
+        ("The army held the town until February.", "2025-02"),
+        ("The convoy arrived by Friday.", "2025-03-07"),
+    ],
+)
+def test_a_deadline_told_in_the_past_stays_in_the_past(text: str, resolved: str) -> None:
+    assert only(text, MAR12).resolved == resolved
+
+
+def test_tense_is_read_from_the_clause_holding_the_date() -> None:
+    figures = extract('He said "by June" deliveries will start, and in December the plant closed.', MAR12)
+    assert [(f.text, f.resolved) for f in figures] == [("June", "2025-06"), ("December", "2024-12")]
+    figures = extract("The plant will reopen in June; it closed in December.", MAR12)
+    assert [(f.text, f.resolved) for f in figures] == [("June", "2025-06"), ("December", "2024-12")]
+
+
+def test_a_future_cue_outside_a_quotation_still_reaches_the_date() -> None:
+    assert only('He said the plant "will close" in December.', MAR12).resolved == "2025-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Section 230 protects platforms.", "230"),
+        ("Article 5 guarantees collective defence.", "5"),
+        ("Resolution 2231 sanctions lapsed.", "2231"),
+        ("Reporters waited outside No 10 today.", "10"),
+        ("A Boeing 737 crashed.", "737"),
+    ],
+)
+def test_a_number_in_a_name_counts_nothing(text: str, surface: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted) == ("number", None)
+
+
+def test_a_flight_code_is_no_figure() -> None:
+    assert extract("Flight MH17 was shot down over Donbas.", PUB) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Security has tightened since 9/11 in the US.", "The 9/11 attacks changed the region.", "9/11 changed everything."],
+)
+def test_a_month_day_pair_without_a_dating_context_is_no_date(text: str) -> None:
+    assert extract(text, MAR12) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [("The talks resume on 5/12.", "2025-05-12"), ("Leave from 10/1 to 11/7.", "2024-10-01"), ("Polls close, 6/4 at 5pm, in Ohio.", "2025-06-04T17:00")],
+)
+def test_a_month_day_pair_with_a_dating_context_is_a_date(text: str, resolved: str) -> None:
+    assert extract(text, MAR12)[0].resolved == resolved
+
+
+def test_a_fraction_with_a_small_denominator_or_a_measure_stays() -> None:
+    assert find("A 3/4 majority is needed.", "3/4").value == 0.75
+    assert find("A mouse gets through a 1/16 inch gap.", "1/16 inch").unit == "in"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Casualties rose from 1,200 to 1,450.", "casualties"),
+        ("The number of refugees has risen sharply from 1,200 to 1,450.", "refugees"),
+        ("Prices fell from 1,200 to 1,450 homes.", "homes"),
+    ],
+)
+def test_a_change_from_one_level_to_another_keeps_what_it_counts(text: str, counted: str) -> None:
+    f = only(text, MAR12)
+    assert (f.kind, f.low, f.high, f.counted) == ("range", 1200, 1450, counted)
+    assert f.text == "from 1,200 to 1,450"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("The third round took place in Istanbul.", "third", "round"),
+        ("It was the first time today that he spoke.", "first", "time"),
+        ("The second round ended talks.", "second", "round"),
+        ("Nearly 10m Ukrainians left home.", "Nearly 10m", "Ukrainians"),
+    ],
+)
+def test_a_counted_noun_stops_at_a_verb_or_a_day_word(text: str, surface: str, counted: str) -> None:
+    assert find(text, surface, MAR12).counted == counted
+
+
+def test_an_m_before_a_measure_word_and_a_plural_stays_metres() -> None:
+    f = only("They built 6m high walls.")
+    assert (f.kind, f.unit, f.value) == ("quantity", "m", 6)

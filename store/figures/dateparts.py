@@ -207,17 +207,72 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return left, (min(rights) if rights else len(text))
 
 
-PAST_CUE = re.compile(r"\b(?:was|were|had|did|ago|earlier|previously|last)\b|\b[a-z]{3,}ed\b", re.I)
+# The past forms of irregular verbs; "said" and "told" are left out (they report, and date nothing), and so is "left"
+# ("two days left").
+IRREGULAR_PAST = frozenset(
+    """became began bought brought broke built came chose drew drove fell fled flew fought forgot found gave got grew
+    held kept knew led lost made meant met paid ran rang rose sank sat saw sent shot slept sold spent spoke stood
+    stole struck swore took taught thought threw understood went won wore wrote""".split()
+)
+# A participle after a present auxiliary ("aid is promised", "has pledged", "must be spent") is not the past tense.
+PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|ago|earlier|previously|last)\b"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bhas\s)(?<!\bhave\s)"
+    r"\b(?:[a-z]{3,}ed|%s)\b" % "|".join(sorted(IRREGULAR_PAST)),
+    re.I,
+)
+# A deadline word before a date: "by June", "until Friday", "no later than 5 May".
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|(?:no|not)\s+later\s+than)\s+(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:early|mid|late)[\s-]+)?$",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;|\s+but\s+|\s+(?:—|–|--)\s+")
+
+
+def quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
+    """The quoted stretch pos is in, or None: straight quotes pair up from the start of text, curly ones open and close."""
+    before = text.rfind("“", 0, pos), text.rfind("”", 0, pos)
+    if before[0] > before[1]:
+        close = text.find("”", pos)
+        return before[0] + 1, close if close >= 0 else len(text)
+    if text.count('"', 0, pos) % 2:
+        close = text.find('"', pos)
+        return text.rfind('"', 0, pos) + 1, close if close >= 0 else len(text)
+    return None
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause holding pos: its sentence, narrowed to a quotation it is in and to ", and", ";", "but" around it."""
+    a, b = sentence_bounds(text, pos)
+    quoted = quote_bounds(text, pos)
+    if quoted:
+        a, b = max(a, quoted[0]), min(b, quoted[1])
+    for m in CLAUSE_BREAK.finditer(text, a, b):
+        if m.end() <= pos:
+            a = m.end()
+        elif m.start() >= pos:
+            b = m.start()
+            break
+    return a, b
+
+
+def after_deadline_word(text: str, start: int) -> bool:
+    return DEADLINE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def looks_back(text: str, start: int) -> bool:
-    a, b = sentence_bounds(text, start)
+    a, b = clause_bounds(text, start)
     return bool(PAST_CUE.search(text, a, b)) and not LOOKAHEAD.search(text, a, b)
 
 
 def looks_ahead(text: str, start: int) -> bool:
-    a, b = sentence_bounds(text, start)
-    return bool(LOOKAHEAD.search(text, a, b))
+    """Whether a date without a year at start is still to come: a future cue in its clause, or a deadline
+    ("by June", "until Friday") in a clause not told in the past."""
+    a, b = clause_bounds(text, start)
+    if LOOKAHEAD.search(text, a, b):
+        return True
+    return after_deadline_word(text, start) and not PAST_CUE.search(text, a, b)
 
 
 def week_start(d: dt.date) -> dt.date:

@@ -471,7 +471,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "between", "") else m.start("mon")
             if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
                 continue
-            c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start(), pub)
+            c = resolve_month(MONTHS[low[:3] if low[:3] in MONTHS else low], pre, text, m.start("mon"), pub)
             c.start, c.end = s, m.end()
             add(c)
     if _ago_gate(text, lowered, words) and _AGO_UNIT_GATE.search(text):
@@ -729,6 +729,8 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
         d = valid_date(int(g["y"]), int(g["m"]), int(g["d"]))
         return None if d is None else DateCand(m.start(), m.end(), day=d, resolved=d.isoformat(), granularity="day", priority=8)
     if name == "md_num":
+        if not _slash_pair_is_dated(text, m):
+            return None
         mon, day = int(g["m"]), int(g["d"])
         follow = re.match(r"\s+(?:of\b|(\w+))", text[m.end():m.end() + 20])
         if follow and (follow.group(1) is None or is_unit(follow.group(1))):
@@ -745,6 +747,25 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
             return DateCand(s, m.end(), day=d, resolved=d.isoformat(), granularity="day", relative=True, priority=6)
         return DateCand(s, m.end(), granularity="day", relative=True, priority=6, extras={"md": (mon, day)})
     return None
+
+
+_DAY_LEAD = re.compile(r"(?:on|from|to|by|until|till|between|this|next|due|through|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat)", re.I)
+_EVENT_LEAD = frozenset(("since", "before", "after"))
+_SLASH_DATE_BEFORE = re.compile(r"\d/\d{1,4}\s*(?:,|and|or|[-–]|to)?\s*$", re.I)
+_TIME_OR_DATE_AFTER = re.compile(
+    r"\s*(?:(?:at|@|before|after|from|between|by|until)\s+)?(?:\d{1,2}[:.]\d\d|\d{1,2}\s*[ap]\.?m\b)|\s*(?:,|and|or|[-–]|to)\s*\d{1,2}/\d", re.I)
+_ENDS_THERE = re.compile(r"\s*(?:[,.;?!)]|$)")
+
+
+def _slash_pair_is_dated(text: str, m: re.Match[str]) -> bool:
+    """Whether "5/12" without a year is a date: after a word that leads to a day, or beside a time or another such date;
+    otherwise only standing alone, and never after since/before/after alone ("since 9/11" names an event)."""
+    pre = m.group("pre").strip(" ,?:").lower()
+    if _DAY_LEAD.fullmatch(pre):
+        return True
+    if _TIME_OR_DATE_AFTER.match(text, m.end()) or _SLASH_DATE_BEFORE.search(text, 0, m.start("m")):
+        return True
+    return pre not in _EVENT_LEAD and _ENDS_THERE.match(text, m.end()) is not None
 
 
 def _year_alone(m: re.Match[str], text: str) -> DateCand | None:

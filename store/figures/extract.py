@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .dateparts import Coverage, DateCand, matches_at, words_of
+from .dateparts import IRREGULAR_PAST, Coverage, DateCand, matches_at, words_of
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
@@ -105,7 +105,8 @@ _STOP = frozenset(
     both all some any most many much few other another said says say according including like within without through toward
     towards amid despite via versus vs then there here now ago later earlier yet too very what how why whether though although
     because whereas unless until till upon onto beyond behind beside besides near next last first second third one two three
-    apiece respectively alone combined total overall together instead either neither s t am pm""".split()
+    apiece respectively alone combined total overall together instead either neither s t am pm today tonight yesterday
+    tomorrow ever""".split()
 )
 _PHRASAL_OVER = re.compile(
     r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t[ao]ok|take[sn]?|taking|won|win(?:s|ning)?|pass(?:es|ed|ing)?|gave|give[sn]?|giving|"
@@ -168,6 +169,20 @@ def _word_starts(text: str, words: frozenset[str] | None) -> Iterator[re.Match[s
     yield from matches_at(WORD_START, text, starts)
 
 
+_SHARE_OF = re.compile(r"\s*(?:of\b|th\b)", re.I)
+
+
+def _reads_as_fraction(text: str, num: int, den: int, end: int) -> bool:
+    """A slash pair that could be a month and day ("9/11") is a fraction only with a small denominator or a share or
+    measure after it ("1/16 inch", "1/12 of")."""
+    if den <= 10 or not 0 < num <= 12 or den > 31:
+        return True
+    if _SHARE_OF.match(text, end):
+        return True
+    um = UNIT_AFTER.match(text, end)
+    return um is not None and _unit_ok(um.group(1), text, um.end(1), um.start(1) == end)
+
+
 def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) -> list[Atom]:
     """at: where the text's first digit is (its length if it has none)."""
     atoms: list[Atom] = []
@@ -184,7 +199,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
             continue
         if m.group(1):
             num, den = int(m.group(1)), int(m.group(2))
-            if den == 0 or abs(num) >= den:
+            if den == 0 or abs(num) >= den or not _reads_as_fraction(text, num, den, m.end()):
                 spans.add(m.start(), m.end())
                 continue
             value = num / den
@@ -372,18 +387,35 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
 _GENERATION = re.compile(r"(?<![\w.])[2-6]G\b")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
-_LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With|For|From|Since|Until|Between|Up|Than)\b)[A-Z][a-z]+\s+$")
+# Capitalised words that lead into a number without naming anything: months, quantifiers, prepositions.
+_NOT_LABELS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    "|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With"
+    "|For|From|Since|Until|Between|Up|Than|Perhaps|Maybe"
+)
+_LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:%s)\b)[A-Z][a-z]+\s+$" % _NOT_LABELS)
+_LEADING_LABEL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))(?!(?:%s)\b)([A-Z][a-z]+)\s+$" % _NOT_LABELS)
 
 
 def _label_before(text: str, start: int) -> bool:
-    """Whether a capitalised word (a label: "Chapter 5") ends right before start; the search needs a lower-case letter and space there."""
+    """Whether a capitalised word (a label: "Chapter 5") ends right before start; the search needs a lower-case letter and space there.
+
+    A sentence's first word is a label only when it is not a word any sentence could start with ("Section 230", not "These 5").
+    """
     lo = max(0, start - 30)
     if start == lo or not text[start - 1].isspace():
         return False
     head = text[lo:start].rstrip()
     if not head or not "a" <= head[-1] <= "z":
         return False
-    return _LABEL_BEFORE.search(text, lo, start) is not None
+    if _LABEL_BEFORE.search(text, lo, start) is not None:
+        return True
+    lead = _LEADING_LABEL.search(text, lo, start)
+    return lead is not None and _can_name(lead.group(1).lower())
+
+
+def _can_name(low: str) -> bool:
+    return low not in _STOP and low not in _APPROX_ENDS and not low.endswith("ly")
 
 
 _IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle feet teeth mice geese crew".split())
@@ -394,6 +426,11 @@ def _is_plural_head(low: str) -> bool:
     if low in _IRREGULAR_PLURALS:
         return low not in ("personnel", "staff", "crew")
     return low.endswith("s") and not low.endswith(_NOT_PLURAL) and len(low) > 3
+
+
+def _is_verb_form(low: str) -> bool:
+    """A past form ("took", "closed") after the first word of a counted phrase is its verb: "third round took place"."""
+    return low in IRREGULAR_PAST or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4)
 
 
 def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
@@ -422,6 +459,8 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
             break
         if w[0].isupper() and words and not words[-1][0].isupper():
             break
+        if words and _is_verb_form(low):
+            break
         if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
             break
         words.append(w)
@@ -442,6 +481,19 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     if len(words) == 1 and words[0].lower().endswith("ing") and words[0].lower() not in ("building", "buildings", "meeting", "meetings", "wedding", "bombing", "bombings", "shooting", "shootings", "killing", "killings", "offering", "sibling", "siblings", "earnings", "savings", "holdings", "findings"):
         return None
     return " ".join(words)
+
+
+_M_BEFORE_WORD = re.compile(r"m(?=\s+[^\W\d_])(?!\s+(?:thick|long|wide|tall|deep|high|across|away|apart|below|above)\b)", re.I)
+
+
+def _millions_of(text: str, a: Atom) -> str | None:
+    """What "6m refugees" counts: an "m" glued to a number is millions, not metres, before a plural noun."""
+    if a.words or a.mult != 1.0 or not _M_BEFORE_WORD.match(text, a.end):
+        return None
+    counted = _counted(text, a.end + 1)
+    words = counted.split() if counted else []
+    heads = [i for i, w in enumerate(words) if _is_plural_head(w.lower())]
+    return " ".join(words[:heads[0] + 1]) if heads else None
 
 
 def _unit_ok(unit_text: str, text: str, end: int, attached: bool) -> bool:
@@ -530,6 +582,11 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         if counted and a.words and " " not in counted and counted.lower().endswith("ed"):
             counted = None
         cand.counted = counted
+        return cand
+    millions = _millions_of(text, a)
+    if millions:
+        cand.kind, cand.counted, cand.end = "count", millions, e + 1
+        cand.value = (cand.value or 0) * 1e6
         return cand
     tm = TIME_UNIT_AFTER.match(text, e)
     if tm:
@@ -706,12 +763,33 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                             r.start -= len(pre) - between.start()
                         elif frm:
                             r.start -= len(pre) - frm.start()
+                            if r.counted is None and kind in ("number", "count"):
+                                r.counted = _subject_of_change(text, r.start)
                         out.append(r)
                         i += 2
                         continue
         out.append(c)
         i += 1
     return out
+
+
+# "Casualties rose from 1,200 to 1,450": what changed stands before a verb of change.
+_CHANGE_BEFORE_FROM = re.compile(
+    r"(?:^|(?<=[\s(\"“]))([^\W\d_]+)\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
+    r"(?:rose|risen|rising|rises?|fell|fallen|falling|falls?|grew|grown|growing|grows?|went|gone|going|goes"
+    r"|(?:increas|decreas|declin|climb|jump|dropp|surg|soar|plung|slipp|tumbl|swell|doubl|tripl|shrank|shrunk|shrink|slump|chang|mov|edg)\w*)"
+    r"(?:\s+(?:up|down|\w+ly))?\s+$",
+    re.I,
+)
+
+
+def _subject_of_change(text: str, start: int) -> str | None:
+    """The plural noun a "from X to Y" change after a verb counts ("Casualties rose from 1,200 to 1,450"), if any."""
+    m = _CHANGE_BEFORE_FROM.search(text, max(0, start - 60), start)
+    if m is None or not _is_plural_head(m.group(1).lower()):
+        return None
+    word = m.group(1)
+    return word.lower() if word[:1].isupper() and word[1:].islower() else word
 
 
 def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
