@@ -143,13 +143,13 @@ def _worker_timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def timed_prepare(path: str, known_digest: str | None) -> Any:
+def timed_prepare(path: str, known_digest: str | None, db_path: str | None = None) -> Any:
     """store.prepare.prepare, appending this file's stage CPU seconds and the worker's pid to the log."""
     import store.prepare
 
     before = dict(_WORKER_SECONDS)
     started = time.process_time()
-    result = store.prepare.prepare(path, known_digest)
+    result = store.prepare.prepare(path, known_digest, db_path)
     total = time.process_time() - started
     stages = [_WORKER_SECONDS[s] - before[s] for s in WORKER_STAGES if s != "read+hash"]
     assert _WORKER_LOG is not None
