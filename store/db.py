@@ -428,11 +428,9 @@ RESOLVES_TO_A_DATE = "resolved glob '[0-9][0-9][0-9][0-9]*'"
 
 
 def _v9(db: sqlite_utils.Database) -> None:
-    # Figures in time order, of every kind or of one: read a page at a time from these indexes, not by sorting
-    # every figure (or every date) for each page.
+    # Figures in time order: read a page at a time from this index, not by sorting every dated figure for each
+    # page. One kind in time order walks it too; an index per kind as well cost every load ~1 s in 10,000 articles.
     db.execute(f"create index if not exists figures_when on figures (resolved, resolved_end) where {RESOLVES_TO_A_DATE}")
-    db.execute(f"create index if not exists figures_kind_when on figures (kind, resolved, resolved_end) "
-               f"where {RESOLVES_TO_A_DATE}")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {

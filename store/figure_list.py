@@ -79,6 +79,9 @@ def figures(
     clauses, args = _filters(doc, kind, counted)
     sort = FORMER_SORT_NAMES.get(sort, sort)
     if sort == "when":
+        if kind == "date":
+            # Nearly every dated figure is a date: walking the time index beats sorting every date for each page.
+            clauses = ["+f.kind = ?" if clause == "f.kind = ?" else clause for clause in clauses]
         return _in_time_order(db, clauses, args, limit, offset)
     return _page(db, clauses, args, FIGURE_SORTS.get(sort, FIGURE_SORTS["document"]), limit, offset)
 

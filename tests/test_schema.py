@@ -35,7 +35,7 @@ def stale_dates(database: sqlite_utils.Database) -> list[tuple]:
     ).fetchall()
 
 
-TIME_ORDER_INDEXES = {"figures_when", "figures_kind_when"}
+TIME_ORDER_INDEXES = {"figures_when"}
 
 
 def drop_time_order_indexes(database: sqlite_utils.Database) -> None:
