@@ -17,6 +17,7 @@ from store.boilerplate import (
 )
 from store.dates import parse_date, resolve_ago
 from store.kinds import READING_KINDS, VISIBLE_KINDS
+from store.markdown import IMAGE_LINE, LIST_MARK, as_read
 from store.text import normalise
 
 
@@ -70,10 +71,12 @@ _CLOCK_TIME = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?$", re.IGNORECASE)
-# `Reporting by Jane Doe; Editing by John Smith`: the credits a wire story ends with.
+# `Reporting by Jane Doe; Editing by John Smith`: the credits a wire story ends with, names and nothing else
+# after each `by` (`Research by Mediazona and the BBC has identified…` is a sentence of the article).
+_CREDIT_NAME = r"(?:[A-Z][\w.'’-]*|and|&)"
 _CREDITS = re.compile(
     r"^(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|photos?|video)"
-    r"(?:\s+(?:and|&)\s+\w+)?\s+by\s+[^;]{2,80}?(?:;\s*|\.?$))+$",
+    rf"(?:\s+(?:and|&)\s+\w+)?\s+by\s+{_CREDIT_NAME}(?:,?\s+{_CREDIT_NAME}){{0,8}}(?:;\s*|\.?$))+$",
     re.IGNORECASE,
 )
 # `KYIV, March 5 (Reuters) -`: a wire dateline names the agency the story came from.
@@ -95,7 +98,8 @@ _MASTHEAD_NOUNS = frozenset(
     "news times post press journal herald tribune telegraph gazette chronicle agency zeitung gazeta gazzetta".split())
 _PRESS_WORDS = _MASTHEAD_NOUNS | frozenset(
     "guardian independent observer express mail mirror standard daily weekly today wire service media radio tv "
-    "television broadcasting network magazine monitor insider courier dispatch bulletin globe pravda".split())
+    "television broadcasting network magazine monitor insider courier dispatch bulletin globe pravda presse welle "
+    "spiegel allgemeine rundschau dziennik".split())
 # What sites call their sections and the boxes over a text; a line of these alone names neither a person nor an outlet.
 _SECTION_WORDS = frozenset(
     "world politics political business economy markets money finance sport sports science technology tech health "
@@ -106,14 +110,6 @@ _NAME_PARTICLES = frozenset("de da del della di du la le van von der den ter bin
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _INITIALISM = re.compile(r"^[A-Z]{2,6}$")
 _BYLINE_PART_SEPARATOR = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
-# A line that is only an image (`![Firefighters at the scene](https://…/img.jpg)`): what the page showed, not text.
-_IMAGE_LINE = re.compile(r"^!\[[^\]\n]*\]\([^)\n]*\)$")
-_LINK = re.compile(r"!?\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?\)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
-_CODE = re.compile(r"`([^`\n]+)`")
-_QUOTE_MARK = re.compile(r"^(?:>\s?)+")
-_LIST_MARK = re.compile(r"^[-*+]\s+(?=\S)")
 _MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
 
@@ -136,6 +132,7 @@ def parse(text: str) -> list[Article]:
         articles.append(_related_article(part, item, main))
     for article in articles:
         _number(article)
+        article.title = as_read(article.title) if article.title else article.title
     return articles
 
 
@@ -258,7 +255,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
             if unit.kind == "title":
                 article.title = article.title or as_read(text)
             continue
-        if _IMAGE_LINE.match(unit.text):
+        if IMAGE_LINE.match(unit.text):
             unit.kind = "boilerplate"
             continue
         if index <= 8 and _read_header_line(unit, article):
@@ -285,7 +282,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
             continue
         if title is not None and normalise(unit.text) == title:
             unit.kind = "title"
-        elif _headline_like(unit.text) and _introduces(unit, following) and not _LIST_MARK.match(unit.text):
+        elif _headline_like(unit.text) and _introduces(unit, following) and not LIST_MARK.match(unit.text):
             unit.kind = "heading"
         else:
             following = unit
@@ -398,7 +395,7 @@ def _names_a_person(text: str) -> bool:
     names = [w for w in words if w.lower() not in _NAME_PARTICLES]
     if not 2 <= len(names) <= 3 or not all(_is_a_name(w) for w in names) or names[-1].endswith("."):
         return False
-    lowered = {w.lower() for w in names}
+    lowered = {part for w in names for part in w.lower().split("-")}
     return (not lowered & (_PRESS_WORDS | _SECTION_WORDS | STOPWORDS) and not _SECTION_LABEL.match(text)
             and not speaks_furniture(text))
 
@@ -425,11 +422,14 @@ def _names_authors(text: str) -> bool:
 
 
 def _unmistakably_an_outlet(text: str) -> bool:
-    """`Reuters`, `The Guardian`, `BBC News`, `Kyiv Post`: one name, a name after `The`, an initialism, or a name
-    a masthead's noun closes; shapes that neither a person's name nor a subheading takes."""
+    """`The Guardian`, `BBC News`, `Kyiv Post`: a name after `The`, or one a masthead's noun closes, or an
+    initialism and a press word; shapes that neither a person's name nor a subheading takes. (One word alone,
+    `Reuters` or `Ukraine`, may be a topic: it is the outlet only over a date line.)"""
     words = text.split()
-    last = words[-1].lower() if words else ""
-    return (len(words) == 1 or words[0] == "The" or last in _MASTHEAD_NOUNS
+    if not words:
+        return False
+    last = words[-1].lower()
+    return (words[0] == "The" and len(words) > 1 or last in _MASTHEAD_NOUNS
             or bool(_INITIALISM.match(words[0])) and last in _PRESS_WORDS)
 
 
@@ -448,12 +448,29 @@ def _find_names(content: list[_Unit], article: Article) -> None:
             return
         if unit.kind not in ("body", "boilerplate") or not _in_the_header(content, index) or not _over_the_text(content, index):
             continue
-        if _names_authors(unit.text) and not _ordinary_words(unit.text, prose):
+        # A line that would be shown is hidden as a byline only in a byline's company (over a date line or another
+        # byline) or when it reads as names and nothing else could (`Jane Doe and John Smith`, `Jane E. Doe`):
+        # two or three capitalised words alone may be a subheading (`Zelensky Visits Washington`).
+        shown = unit.kind == "body" and not (_above_a_date_or_byline(content, index) or _plainly_names(unit.text))
+        if not shown and _names_authors(unit.text) and not _ordinary_words(unit.text, prose):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
         elif _names_an_outlet(unit.text) and _unmistakably_an_outlet(unit.text) and not _ordinary_words(unit.text, prose):
             unit.kind = "byline"
             article.source = article.source or unit.text
+
+
+def _plainly_names(text: str) -> bool:
+    """Names joined as names are (`and`, `&`, a comma), or a name with an initial or a particle (`Jane E. Doe`,
+    `Ursula von der Leyen`)."""
+    words = text.split()
+    return (bool(re.search(r",|\s(?:and|&)\s", text)) or any(len(w) == 2 and w[0].isupper() and w[1] == "." for w in words)
+            or any(w in _NAME_PARTICLES for w in words[1:-1]))
+
+
+def _above_a_date_or_byline(content: list[_Unit], index: int) -> bool:
+    below = content[index + 1] if index + 1 < len(content) else None
+    return below is not None and (below.kind in ("byline", "meta") or _is_date_line(below))
 
 
 def _in_the_header(content: list[_Unit], index: int) -> bool:
@@ -661,18 +678,6 @@ def _paragraph(unit: _Unit) -> Paragraph:
     if heading:
         text = heading.group("text")
     return Paragraph(unit.kind, as_read(text) if unit.kind in READING_KINDS else text, unit.start, unit.end)
-
-
-def as_read(text: str) -> str:
-    """A paragraph's text as it reads, without the Markdown a scraper wrote it in: `**12 missiles**` is
-    12 missiles, a link its words, a quote or list item without its marker. The file keeps them."""
-    if not any(mark in text for mark in "*_[>`-+"):
-        return text
-    text = _QUOTE_MARK.sub("", _LIST_MARK.sub("", text, count=1), count=1) if text[:1] in ">-*+" else text
-    text = _LINK.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    return _CODE.sub(r"\1", text)
 
 
 def _number(article: Article) -> None:

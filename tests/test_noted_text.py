@@ -301,3 +301,11 @@ def test_the_lines_of_a_note_start_under_its_first_word() -> None:
 
     view = ParagraphView(id=1, n=1, position=1, kind="body", text="Officials met.", note="Check the MoD\nand the UN figure")
     assert str(paragraph_visual(view).body).split("\n")[1:] == ["✎ Check the MoD", "  and the UN figure"]
+
+
+def test_a_note_made_on_markdown_is_not_changed_once_the_text_reads_without_it() -> None:
+    from store.annotations.compare import changed_since_noted
+
+    assert not changed_since_noted("Russia launched **40 drones** at Kyiv, [officials said](https://x.com/a).",
+                                   "Russia launched 40 drones at Kyiv, officials said.")
+    assert changed_since_noted("Russia launched **40 drones** at Kyiv.", "Russia launched 41 drones at Kyiv.")

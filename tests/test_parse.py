@@ -364,13 +364,14 @@ def test_a_name_above_or_below_the_date_line_is_a_byline_and_not_the_outlet() ->
 
 
 def test_an_outlet_under_the_headline_without_a_date_is_the_source_and_a_subheading_there_is_not() -> None:
-    for line in ("The Guardian", "Reuters", "BBC News", "The Washington Post", "Kyiv Post", "AFP"):
+    for line in ("The Guardian", "BBC News", "The Washington Post", "Kyiv Post", "AFP News"):
         for gap in ("\n", "\n\n"):
             [article] = parse(gap.join([HEADLINE, line, BODY, f"{BODY} Again."]) + "\n")
             assert (article.title, article.source) == (HEADLINE, line), (line, gap)
             assert kinds(article)[:2] == [("title", HEADLINE), ("byline", line)], (line, gap)
             assert _visible_kinds(article) == ["body", "body"], (line, gap)
-    for line in ("Why It Matters", "What We Know So Far", "A Long Road to Peace"):
+    for line in ("Why It Matters", "What We Know So Far", "A Long Road to Peace", "Zelensky Visits Washington",
+                 "Black Sea Grain"):
         [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
         assert article.source is None, line
         assert ("heading", line) in kinds(article), line
@@ -382,6 +383,14 @@ def test_an_outlet_under_the_headline_without_a_date_is_the_source_and_a_subhead
         assert ("byline", line) not in kinds(article), line
     [article] = parse(f"{HEADLINE}\n\n{BODY}\n\nThe Guardian\n\n{BODY} Again.\n")
     assert article.source is None
+    # One word alone may be the story's topic: the outlet only over a date line, or named by a wire dateline.
+    for line in ("Ukraine", "Reuters", "Zelensky"):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert article.source is None, line
+    [article] = parse(f"{HEADLINE}\n\nZelensky\n\nKYIV, June 3 (Reuters) - {BODY}\n")
+    assert article.source == "Reuters"
+    [article] = parse(f"{HEADLINE}\n\nReuters\n\nJune 3, 2025\n\n{BODY}\n")
+    assert article.source == "Reuters"
 
 
 def test_an_author_or_a_section_in_the_outlet_position_is_not_the_source() -> None:
@@ -448,3 +457,26 @@ def test_markdown_a_scraper_wrote_is_read_as_text_and_the_file_keeps_it() -> Non
         ("body", "The snake_case_name and 5 * 3 stay as they are."),
     ]
     assert text[article.paragraphs[2].start:article.paragraphs[2].end].startswith("Russia launched **12 missiles**")
+
+
+def test_a_sentence_that_opens_like_a_credit_line_is_body() -> None:
+    for sentence in ("Research by Mediazona and the BBC has identified 106,745 Russian soldiers killed.",
+                     "Reporting by the Kyiv Independent showed 40 drones were shot down."):
+        [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n{sentence}\n")
+        assert ("body", sentence) in kinds(article), sentence
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\nReporting by Jane Doe and Tom Balmforth; Editing by John Smith\n")
+    assert kinds(article)[-1][0] == "byline"
+
+
+def test_an_outlet_named_like_a_person_after_an_author_is_the_source() -> None:
+    for line, source in (("By Jane Doe, Deutsche Welle", "Deutsche Welle"),
+                         ("Agence France-Presse | June 3, 2025", "Agence France-Presse")):
+        [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+        assert article.source == source, line
+
+
+@pytest.mark.parametrize("headline", ["**Russian strikes hit Kyiv overnight**",
+                                      "[Russian strikes hit Kyiv overnight](https://example.com/a)"])
+def test_a_headline_in_markdown_is_the_title_without_it(headline: str) -> None:
+    [article] = parse(f"{headline}\n\nRussia launched 40 drones at Kyiv overnight, officials said.\n")
+    assert article.title == "Russian strikes hit Kyiv overnight"

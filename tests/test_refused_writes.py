@@ -254,6 +254,7 @@ async def test_quitting_twice_while_a_note_waits_stops_waiting_and_keeps_the_dia
             assert errors(app) == [("Note not saved", LOCKED_NOW)]
             await waiting(pilot, 0.2)
             assert app.is_running and isinstance(app.screen, NoteModal)
+            assert "Not quitting: a dialog still holds what you typed." in [n.message for n in app._notifications]
             assert app.screen.query_one(TextArea).text == "Ask the MoD"
             assert not app.screen.query_one(TextArea).read_only
         assert annotations_of_document(seeded, article.doc_id) == []

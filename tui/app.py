@@ -184,8 +184,10 @@ class TearsheetApp(App[None]):
                 return
             self._quit_unsaved = False
             # A dialog still open holds what was typed and refused: the reader stays open with it.
-            if not any(isinstance(screen, SavingModal) for screen in self.screen_stack):
-                self.exit()
+            if any(isinstance(screen, SavingModal) for screen in self.screen_stack):
+                self.notify("Not quitting: a dialog still holds what you typed.", title="Still open", timeout=4)
+            else:
+                self.call_after_refresh(self.run_action, "quit")
 
     def when_store_open(self, callback: Callable[[], object]) -> None:
         """Call back now if the database is open, else as soon as it is."""

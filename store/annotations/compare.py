@@ -5,14 +5,16 @@ from __future__ import annotations
 import difflib
 import re
 
+from store.markdown import as_read
 from store.text import clipped
 
 _TOKEN = re.compile(r"\S+")
 
 
 def changed_since_noted(original: str | None, current: str) -> bool:
-    """Whether the text differs at all; an annotation without a recorded original never counts as changed."""
-    return bool(original) and original != current
+    """Whether the text differs at all; an annotation without a recorded original never counts as changed, nor
+    one noted on the Markdown of a text that now reads without it."""
+    return bool(original) and original != current and as_read(original) != current
 
 
 def what_changed(original: str, current: str, width: int = 60) -> str:
