@@ -430,7 +430,33 @@ RESOLVES_TO_A_DATE = "resolved glob '[0-9][0-9][0-9][0-9]*'"
 def _v9(db: sqlite_utils.Database) -> None:
     # Figures in time order: read a page at a time from this index, not by sorting every dated figure for each
     # page. One kind in time order walks it too; an index per kind as well cost every load ~1 s in 10,000 articles.
-    db.execute(f"create index if not exists figures_when on figures (resolved, resolved_end) where {RESOLVES_TO_A_DATE}")
+    db.execute(FIGURE_INDEXES["figures_when"])
+
+
+FIGURE_INDEXES = {
+    "idx_figures_paragraph_id": 'create index if not exists "idx_figures_paragraph_id" on "figures" ("paragraph_id")',
+    "idx_figures_doc_id": 'create index if not exists "idx_figures_doc_id" on "figures" ("doc_id")',
+    "idx_figures_kind_counted": 'create index if not exists "idx_figures_kind_counted" on "figures" ("kind", "counted")',
+    "figures_when": f"create index if not exists figures_when on figures (resolved, resolved_end) where {RESOLVES_TO_A_DATE}",
+}
+"""Every index on figures, as the migrations make them."""
+
+
+def defer_figure_indexes(db: sqlite_utils.Database) -> bool:
+    """Before a first load (no figure stored yet): drop the figures' indexes, which `index_figures` builds once
+    when the files are in. Kept up figure by figure, they cost a 10,000-article load several seconds."""
+    if db.execute("select 1 from figures limit 1").fetchone() is not None:
+        return False
+    for name in FIGURE_INDEXES:
+        db.execute(f"drop index if exists {name}")
+    return True
+
+
+def index_figures(db: sqlite_utils.Database) -> None:
+    """Every index on figures, built where missing (after a first load, or one stopped before its end)."""
+    with db.conn:
+        for sql in FIGURE_INDEXES.values():
+            db.execute(sql)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from store.annotations.anchor import detach, reanchor_document
 from store.boilerplate import SHARED_BY
-from store.db import database_path, store_error
+from store.db import database_path, defer_figure_indexes, index_figures, store_error
 from store.figures import extract
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
@@ -90,6 +90,8 @@ def load_paths(
             continue
         jobs.append((str(path), known.get(str(path.resolve())), stored_in))
     try:
+        if jobs:
+            defer_figure_indexes(db)
         with _Batches(db) as batches:
             for done, prepared in enumerate(_prepared(jobs, workers, idle=batches.release), start=1):
                 batches.begin()
@@ -103,6 +105,7 @@ def load_paths(
                 batches.tick()
                 if progress:
                     progress(done, len(jobs), prepared.path, status)
+        index_figures(db)
     except sqlite3.OperationalError as exc:
         raise store_error(exc, database_path(db)) from exc
     if group_repeats:

@@ -453,3 +453,21 @@ def test_a_changed_date_line_searches_every_paragraph_again(tmp_path: Path, monk
     friday = db.execute("select resolved from figures where text = 'Friday'").fetchone()[0]
     assert friday == "2025-05-16"
     db.close()
+
+
+def test_a_first_load_builds_the_figures_indexes_once_at_its_end_and_any_load_puts_back_a_missing_one(
+    tmp_path: Path
+) -> None:
+    from store.db import FIGURE_INDEXES
+
+    db = open_db(tmp_path / "t.db")
+    indexes = lambda: {index.name for index in db["figures"].indexes}  # noqa: E731
+    assert set(FIGURE_INDEXES) <= indexes()
+    assert load_paths(db, [SEEDS]).ok
+    assert set(FIGURE_INDEXES) <= indexes() and db.execute("select count(*) from figures").fetchone()[0] > 50
+    db.execute("drop index figures_when")
+    report = load_paths(db, [SEEDS])
+    assert report.ok and len(report.unchanged) == 2 and set(FIGURE_INDEXES) <= indexes()
+    plan = " ".join(row[3] for row in db.execute("explain query plan select id from figures where doc_id = 1"))
+    assert "idx_figures_doc_id" in plan
+    db.close()
