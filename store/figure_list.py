@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.db import RESOLVES_TO_A_DATE
+from store.figure_sorts import FORMER_SORT_NAMES, SORT_NAMES
 from store.queries import LIKE, like_literal
 from store.reading import FIGURE_COLUMNS, FigureMark
 
@@ -44,9 +45,6 @@ FIGURE_SORTS = {
     "document": "d.id, p.position, f.start",
     "kind": "f.kind, coalesce(f.value, f.high, f.low) desc",
 }
-SORT_NAMES = ("document", "value", "when", "published", "kind")
-"""`when` is the date a figure names, `published` its article's; `date` is the former name of `published`."""
-FORMER_SORT_NAMES = {"date": "published"}
 # In time order, the figures that resolve to a date come first, read in the order of the index on their dates
 # (its rowid, the figure's id, breaks ties); the others follow in their documents' order, through the doc_id index.
 _DATED = f"f.{RESOLVES_TO_A_DATE}"

@@ -1048,7 +1048,9 @@ def test_the_reader_paints_before_importing_sqlite_utils_and_opens_the_store_wit
     import sys
 
     code = "\n".join([
-        "import sys, tui.cli, tui.app, tui.screens.library",
+        "import sys, tui.cli",
+        "assert 'rapidfuzz' not in sys.modules and 'store.reading' not in sys.modules, 'the command line reads articles'",
+        "import tui.app, tui.screens.library",
         "assert 'sqlite_utils' not in sys.modules, 'sqlite_utils imported before the first paint'",
         "from store.db import sqlite_utils_module",
         "assert sqlite_utils_module().Database",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from store.bundled import seeds_dir
 from store.db import StoreError, database_path, default_path, holds_documents, open_db, store_error
-from store.figure_list import FORMER_SORT_NAMES, SORT_NAMES
+from store.figure_sorts import FORMER_SORT_NAMES, SORT_NAMES
 from store.queries import document, documents, paragraph_at, paragraphs_of, resolve_doc, search
 from store.text import clipped
 from tui.words import plural
