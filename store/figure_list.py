@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.db import RESOLVES_TO_A_DATE
-from store.figure_sorts import FORMER_SORT_NAMES, SORT_NAMES
+from store.figure_sorts import FORMER_SORT_NAMES
 from store.queries import LIKE, like_literal
 from store.reading import FIGURE_COLUMNS, FigureMark
 

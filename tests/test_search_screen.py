@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from store.queries import search_page
 from tui.app import TearsheetApp
-from tui.screens.search import SearchScreen
+from tui.screens.search import FIRST_PAGE, SearchScreen
 
 SIZE = (100, 30)
 
@@ -41,7 +41,7 @@ async def search_zebras(pilot) -> SearchScreen:
 
 @pytest.fixture
 def few_ranked(monkeypatch) -> None:
-    """Only the newest 40 matches ranked, so the first page's 100 hits run past them into those not counted yet."""
+    """Only the newest 40 matches ranked, so the pages after the first run past them into those not counted yet."""
     from tui.screens import search as search_screen
 
     monkeypatch.setattr(search_screen, "RANK_WITHIN", 40)
@@ -52,7 +52,7 @@ async def test_the_last_hit_key_reads_on_to_the_last_hit_and_the_count_becomes_e
     app = TearsheetApp(zebras, resume=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await search_zebras(pilot)
-        assert len(screen.hits) == 100 and status(screen) == "100+ paragraphs"
+        assert len(screen.hits) == FIRST_PAGE and status(screen) == f"{FIRST_PAGE}+ paragraphs"
         await pilot.press("tab", key)
         await settle(pilot)
         hits = screen.query_one("#hits")
@@ -76,7 +76,7 @@ async def test_paging_down_reads_on_page_by_page_to_the_last_hit(zebras, few_ran
             if hits.highlighted == 249:
                 break
         assert hits.highlighted == 249 and len(screen.hits) == 250
-        assert counts[0] == "100+ paragraphs" and "200+ paragraphs" in counts and counts[-1] == "250 paragraphs"
+        assert counts[0] == "40+ paragraphs" and "140+ paragraphs" in counts and counts[-1] == "250 paragraphs"
         assert [h.paragraph_id for h in screen.hits] == every_zebra(zebras)[-40:] + every_zebra(zebras)[-41::-1]
 
 
@@ -84,7 +84,7 @@ async def test_the_count_is_exact_at_once_when_every_match_is_ranked(zebras) -> 
     app = TearsheetApp(zebras, resume=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await search_zebras(pilot)
-        assert screen.query_one("#hits").option_count == 100
+        assert screen.query_one("#hits").option_count == FIRST_PAGE
         assert status(screen) == "250 paragraphs"
         await pilot.press("tab", "G")
         await settle(pilot)
@@ -114,8 +114,8 @@ async def test_pages_still_coming_for_a_search_typed_over_are_dropped(zebras) ->
             await pilot.pause(0.05)
         later_pages.set()
         await settle(pilot)
-        assert screen.query_one("#hits").option_count == len(screen.hits) == 100
-        assert len({h.paragraph_id for h in screen.hits}) == 100
+        assert screen.query_one("#hits").option_count == len(screen.hits) == FIRST_PAGE
+        assert len({h.paragraph_id for h in screen.hits}) == FIRST_PAGE
         assert status(screen) == "250 paragraphs"
 
 
@@ -128,8 +128,8 @@ async def test_the_last_hit_key_reads_a_step_at_a_time_and_says_what_the_next_pr
         screen = await search_zebras(pilot)
         await pilot.press("tab", "G")
         await settle(pilot)
-        assert "200 hits loaded: G again for the last 50" in [n.message for n in app._notifications]
-        assert screen.query_one("#hits").highlighted == 199
+        assert "140 hits loaded: G again for the next 100" in [n.message for n in app._notifications]
+        assert screen.query_one("#hits").highlighted == 139
         await pilot.press("G")
         await settle(pilot)
         assert screen.query_one("#hits").highlighted == 249

@@ -22,6 +22,8 @@ from tui.widgets.footer import KeysFooter
 from tui.widgets.stopping_list import OpeningList
 from tui.words import plural
 
+FIRST_PAGE = 40
+"""Hits read and listed as a search is typed: two screens of them; each is laid out on the UI thread."""
 PAGE = 100
 READ_AHEAD = 20
 """The next page is read when the cursor comes this close to the last hit loaded."""
@@ -127,7 +129,7 @@ class SearchScreen(ListKeys, Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _begin(self, query: str, generation: int) -> None:
         cursor = self.app.store(begin_search, query, rank_within=RANK_WITHIN)
-        page = self.app.store(search_page, cursor, PAGE) if cursor is not None else SearchPage([], None)
+        page = self.app.store(search_page, cursor, FIRST_PAGE) if cursor is not None else SearchPage([], None)
         self.post_message(self.Read(HitsRead(query, generation, page, first=True, last=True)))
 
     @work(thread=True, exclusive=True, group="search-more")
