@@ -94,7 +94,7 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if " " not in text and not is_sentence(text):
         return True
-    if n_words <= 5 and furniture():
+    if n_words <= 5 and furniture() and not _reports(text):
         return True
     if text.isupper() and n_words <= 8:
         return True
@@ -112,6 +112,12 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
     if n_words <= 15 and _invites_the_reader(text) and (_SUBSCRIPTION.search(text) or furniture()):
         return True
     return n_words <= 60 and _mentions_consent(text) and bool(_CONSENT_SUBJECT.search(text) and _CONSENT_ASK.search(text))
+
+
+def _reports(text: str) -> bool:
+    """A sentence with a subject before its furniture word (`He declined to comment.`, `The email was leaked.`):
+    reporting; furniture opens with its word (`Share this article.`, `Comments (3)`)."""
+    return is_sentence(text) and _FURNITURE.match(text) is None and text[:1].isupper()
 
 
 def _mentions_consent(text: str) -> bool:

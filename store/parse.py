@@ -73,15 +73,17 @@ _CLOCK_TIME = re.compile(
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?$", re.IGNORECASE)
 # `Reporting by Jane Doe; Editing by John Smith`: the credits a wire story ends with, names and nothing else
 # after each `by` (`Research by Mediazona and the BBC has identified…` is a sentence of the article).
-_CREDIT_NAME = r"(?:[A-Z][\w.'’-]*|and|&)"
-_CREDITS = re.compile(
-    r"^(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|photos?|video)"
-    rf"(?:\s+(?:and|&)\s+\w+)?\s+by\s+{_CREDIT_NAME}(?:,?\s+{_CREDIT_NAME}){{0,8}}(?:;\s*|\.?$))+$",
-    re.IGNORECASE,
-)
+_CREDIT_NAMES = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
+_CREDIT = (r"(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|photos?|video)"
+           r"(?:\s+(?:and|&)\s+\w+)?\s+by)\s+" + _CREDIT_NAMES + r"(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?")
+_CREDITS = re.compile(rf"^\(?{_CREDIT}(?:\s*[;,]\s*{_CREDIT})*\s*\)?\.?$")
 # `KYIV, March 5 (Reuters) -`: a wire dateline names the agency the story came from.
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[^()]{3,30})?\s*\((?P<outlet>[A-Z][\w .&'’-]{1,30})\)\s*[-–—]")
-_LEADING_LABEL = re.compile(r"^\s*(?:by|date|published|updated|posted|source)\b\s*:?", re.IGNORECASE)
+_LEADING_LABEL = re.compile(
+    r"^\s*(?:by|date|published|updated|posted|source|last\s+(?:modified|updated)|modified)\b(?:\s+on\b)?\s*:?", re.IGNORECASE)
+# What a date line says around its date besides an outlet: the weekday, a time zone left after its time.
+_DATE_WORDS = re.compile(
+    r"\b(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b")
 _TEXT_DATE = re.compile(
     r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
     re.IGNORECASE,
@@ -262,9 +264,9 @@ def _classify(units: list[_Unit], article: Article) -> None:
             unit.kind = "meta"
         elif index <= 8 and _read_byline(unit, article):
             unit.kind = "byline"
-        elif index <= 8 and not in_text and _is_author_line(unit.text):
+        elif index <= 8 and not in_text and _is_author_line(as_read(unit.text)):
             unit.kind = "byline"
-            article.source = article.source or _author_outlet(unit.text)
+            article.source = article.source or _author_outlet(as_read(unit.text))
         elif _CREDITS.match(as_read(unit.text)):
             unit.kind = "byline"
         elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
@@ -592,10 +594,10 @@ def _byline_outlet(rest: str) -> str | None:
     (`Updated`), a role or the page's section (`Politics`)."""
     for part in _BYLINE_PART_SEPARATOR.split(_CLOCK_TIME.sub("", rest)):
         part = part.strip(" |•·-–—,:*_")
-        if not part or _WEEKDAY.match(part) or _AUTHOR_LINE.match(part) or _names_authors(part) or _ROLE.search(part) or _is_section_tag(part):
+        if not part or _AUTHOR_LINE.match(part) or _names_authors(part) or _ROLE.search(part) or _is_section_tag(part):
             continue
-        outlet = _LEADING_LABEL.sub("", part).strip(" |•·-–—,:*_")
-        if outlet:
+        outlet = _DATE_WORDS.sub("", _LEADING_LABEL.sub("", part)).strip(" |•·-–—,:*_")
+        if outlet and not _WEEKDAY.match(outlet):
             return outlet
     return None
 
@@ -677,7 +679,7 @@ def _paragraph(unit: _Unit) -> Paragraph:
     heading = _MARKDOWN_HEADING.match(text) if unit.kind in ("title", "heading") else None
     if heading:
         text = heading.group("text")
-    return Paragraph(unit.kind, as_read(text) if unit.kind in READING_KINDS else text, unit.start, unit.end)
+    return Paragraph(unit.kind, as_read(text) if unit.kind in (*READING_KINDS, "byline") else text, unit.start, unit.end)
 
 
 def _number(article: Article) -> None:

@@ -453,7 +453,7 @@ def test_markdown_a_scraper_wrote_is_read_as_text_and_the_file_keeps_it() -> Non
         ("body", '"We will rebuild," the mayor said.'),
         ("heading", "Key points"),
         ("body", "Power was cut to 40,000 homes"),
-        ("byline", "*Reporting by Jane Doe*"),
+        ("byline", "Reporting by Jane Doe"),
         ("body", "The snake_case_name and 5 * 3 stay as they are."),
     ]
     assert text[article.paragraphs[2].start:article.paragraphs[2].end].startswith("Russia launched **12 missiles**")
@@ -480,3 +480,37 @@ def test_an_outlet_named_like_a_person_after_an_author_is_the_source() -> None:
 def test_a_headline_in_markdown_is_the_title_without_it(headline: str) -> None:
     [article] = parse(f"{headline}\n\nRussia launched 40 drones at Kyiv overnight, officials said.\n")
     assert article.title == "Russian strikes hit Kyiv overnight"
+
+
+def test_credit_lines_in_every_form_wire_stories_print_them_are_bylines_and_sentences_are_not() -> None:
+    for line in ("(Reporting by Yuliia Dysa in Gdansk; Writing by Dan Peleschuk; Editing by Andrew Heavens)",
+                 "Reporting by Yuliia Dysa, writing by Dan Peleschuk, editing by Andrew Heavens",
+                 "*Reporting by Jane Doe*"):
+        [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n{line}\n")
+        assert kinds(article)[-1][0] == "byline", line
+    for sentence in ("Video by a resident shows the moment of impact.", "Photos by drone showed the damage.",
+                     "Editing by hand is not allowed, the ministry said.",
+                     "Writing by Zelensky in his memoir describes the war's first days."):
+        [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n{sentence}\n")
+        assert ("body", sentence) in kinds(article), sentence
+
+
+@pytest.mark.parametrize("line", ["He declined to comment.", "The email was leaked.", "He said he would register."])
+def test_a_short_sentence_holding_a_word_of_site_furniture_is_read(line: str) -> None:
+    assert not is_boilerplate(line)
+    assert is_boilerplate("Share this article.") and is_boilerplate("Comments (3)")
+
+
+@pytest.mark.parametrize("date_line", ["Updated: Wednesday, 5 March 2025, 14:02 GMT",
+                                       "Published Wednesday March 5 2025 2:02 pm ET",
+                                       "Last modified on Wed 5 Mar 2025 15.10 GMT"])
+def test_a_labelled_date_line_with_a_weekday_names_no_outlet(date_line: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{date_line}\n\n{BODY}\n")
+    assert (article.source, article.published) == (None, date(2025, 3, 5))
+    [article] = parse(f"{HEADLINE}\n\nReuters | {date_line}\n\n{BODY}\n")
+    assert article.source == "Reuters"
+
+
+def test_a_byline_in_markdown_is_a_byline_read_without_it() -> None:
+    [article] = parse(f"# {HEADLINE}\n\nBy **Aamer Madhani** and [Zeke Miller](https://x.com/z)\n\n{BODY}\n")
+    assert kinds(article)[:2] == [("title", HEADLINE), ("byline", "By Aamer Madhani and Zeke Miller")]
