@@ -103,7 +103,7 @@ _DOCUMENT_COLUMNS = """
     d.id, s.path, d.stem, d.title, d.source, d.published, d.parent_id,
     (select count(*) from paragraphs p where p.doc_id = d.id and p.n is not null),
     (select count(*) from paragraphs p where p.doc_id = d.id and p.kind = 'boilerplate'),
-    (select count(*) from figures f join paragraphs p on p.id = f.paragraph_id where f.doc_id = d.id and p.n is not null),
+    (select count(*) from figures f where f.doc_id = d.id),
     (select count(distinct a.paragraph_id) from annotations a where a.doc_id = d.id and a.paragraph_id is not null),
     (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
         join repeat_groups g on g.id = m.group_id

@@ -235,6 +235,8 @@ async def test_quitting_twice_while_a_tag_waits_for_another_program_quits_withou
                 await waiting(pilot, 0.05)
             assert not app.is_running and time.monotonic() - started < 2.0
     assert [(a.paragraph_id, a.tags) for a in annotations_of_document(seeded, article.doc_id)] == [(first, ["casualties"])]
+    [lost] = app.lost_on_quit
+    assert lost.startswith("tag not saved: “casualties” on ¶") and lost.endswith(LOCKED_NOW)
 
 
 async def test_quitting_twice_while_a_note_waits_stops_waiting_and_keeps_the_dialog_with_the_note(
@@ -254,7 +256,9 @@ async def test_quitting_twice_while_a_note_waits_stops_waiting_and_keeps_the_dia
             assert errors(app) == [("Note not saved", LOCKED_NOW)]
             await waiting(pilot, 0.2)
             assert app.is_running and isinstance(app.screen, NoteModal)
-            assert "Not quitting: a dialog still holds what you typed." in [n.message for n in app._notifications]
+            assert "Stopped waiting: the dialog keeps what you typed." in [n.message for n in app._notifications]
+            assert "Quitting without waiting for another program." not in [n.message for n in app._notifications]
+            assert app.lost_on_quit == []
             assert app.screen.query_one(TextArea).text == "Ask the MoD"
             assert not app.screen.query_one(TextArea).read_only
         assert annotations_of_document(seeded, article.doc_id) == []

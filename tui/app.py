@@ -84,6 +84,8 @@ class TearsheetApp(App[None]):
         self._quit_when_saved = False
         self._quit_unsaved = False
         """Quit asked for twice while saves waited: quit once they come back, saved or not."""
+        self.lost_on_quit: list[str] = []
+        """What quitting without waiting left unsaved, said again once the reader has closed."""
         self.unsaved: set[SaveJob] = set()
         """Saves asked for whose results have not come back to the UI thread."""
         self._undoable: list[SaveJob] = []
@@ -150,6 +152,9 @@ class TearsheetApp(App[None]):
 
     def _job_not_saved(self, job: SaveJob, error: StoreError) -> None:
         self._not_saved(job.what, error, job.about)
+        if self._quit_unsaved:
+            self.lost_on_quit.append(f"{job.what.lower()} not saved: {job.about + ': ' if job.about else ''}"
+                                     f"{_why_not_saved(error)}")
 
     def _write_once(self, fn: Callable[..., Any], args: tuple[Any, ...], wait_ms: int) -> Any:
         return self.store(_waiting_at_most, wait_ms, fn, *args)
@@ -185,7 +190,7 @@ class TearsheetApp(App[None]):
             self._quit_unsaved = False
             # A dialog still open holds what was typed and refused: the reader stays open with it.
             if any(isinstance(screen, SavingModal) for screen in self.screen_stack):
-                self.notify("Not quitting: a dialog still holds what you typed.", title="Still open", timeout=4)
+                self.lost_on_quit.clear()  # the dialog keeps it, and the reader stays open
             else:
                 self.call_after_refresh(self.run_action, "quit")
 
@@ -332,7 +337,10 @@ class TearsheetApp(App[None]):
             self._quit_unsaved = True
             for job in list(self.unsaved):
                 job.stop_waiting()
-            self.notify("Quitting without waiting for another program.", title="Not waiting", timeout=4)
+            if any(isinstance(screen, SavingModal) for screen in self.screen_stack):
+                self.notify("Stopped waiting: the dialog keeps what you typed.", title="Not waiting", timeout=4)
+            else:
+                self.notify("Quitting without waiting for another program.", title="Not waiting", timeout=4)
             return
         self._quit_when_saved = True
         self.notify("Quitting once what is being saved is saved; quit again to stop waiting.", title="Saving",

@@ -338,9 +338,11 @@ def _run_reader(db: sqlite_utils.Database | Path, *, problems: list[str], skippe
         print(f"tearsheet: {note}", file=sys.stderr)
     for problem in problems:
         print(f"tearsheet: error: {problem}", file=sys.stderr)
+    for lost in app.lost_on_quit:
+        print(f"tearsheet: {lost}", file=sys.stderr)
     if app.return_code:
         return app.return_code  # the reader stopped on an error (Textual has printed it)
-    return EXIT_OK if not problems else EXIT_FAILED
+    return EXIT_OK if not problems and not app.lost_on_quit else EXIT_FAILED
 
 
 def _check_kind(kind: str | None) -> None:
