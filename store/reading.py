@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from store.annotations.compare import changed_since_noted
 from store.copy_diff import changed_numbers
 from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, first_parsed, paragraphs_of, unmark
@@ -205,3 +207,27 @@ def hits_in_document(db: sqlite_utils.Database, doc_id: int, query: str) -> dict
     )
     rows = first_parsed(query, lambda match: db.execute(sql, [match, doc_id]).fetchall()) or []
     return {pid: list(unmark(marked)[1]) for pid, marked in rows}
+
+
+EDITED_LIKENESS = 60.0
+"""How like its old text (rapidfuzz ratio) an edited paragraph must read to be taken for it."""
+
+
+def position_after_reload(paragraphs: list[ParagraphView], was: ParagraphView) -> int:
+    """Where the paragraph under the cursor is after a reload: the file may have been loaded again meanwhile,
+    with paragraphs added above it or this one edited. Found by its text (the copy nearest where it was), else
+    by the likeliest edit of it, else by its number, else the last paragraph: never the top of the article."""
+    if any(view.id == was.id and view.text == was.text for view in paragraphs):
+        return was.position
+    same = [view.position for view in paragraphs if view.text == was.text]
+    if same:
+        return min(same, key=lambda position: abs(position - was.position))
+    shown = [view for view in paragraphs if not view.hidden]
+    if not shown:
+        return was.position
+    likeness = [fuzz.ratio(was.text, view.text, score_cutoff=EDITED_LIKENESS) for view in shown]
+    best = max(range(len(shown)), key=lambda i: (likeness[i], -abs(shown[i].position - was.position)))
+    if likeness[best]:
+        return shown[best].position
+    numbered = next((view for view in shown if view.n == was.n), None)
+    return (numbered or shown[-1]).position

@@ -197,3 +197,27 @@ async def test_a_refresh_keeps_the_cursor_on_its_paragraph_when_lines_were_added
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert cursor_text(app) == text and article.cursor_view().n == PESKOV + 2
+
+
+def test_after_a_reload_the_cursor_finds_its_paragraph_edited_by_likeness_then_by_number_never_the_top() -> None:
+    from store.reading import ParagraphView, position_after_reload
+
+    def views(*texts: str, hidden: tuple[int, ...] = ()) -> list[ParagraphView]:
+        out, n = [], 0
+        for position, text in enumerate(texts):
+            n += position not in hidden
+            out.append(ParagraphView(id=100 + position, n=None if position in hidden else n, position=position,
+                                     kind="byline" if position in hidden else "body", text=text))
+        return out
+
+    patriot = "Kyiv has asked allies for more Patriot systems, the defence minister said on Tuesday."
+    old = views("Alpha entry about the front line.", "Bravo entry about drones.", patriot, "Charlie entry.")
+    was = old[2]
+    edited = patriot.replace("Patriot systems", "Patriot air defence systems")
+    assert position_after_reload(views("Alpha entry about the front line.", edited, "Charlie entry."), was) == 1
+    assert position_after_reload(views("Ukraine", "Alpha entry about the front line.", "Bravo entry about drones.",
+                                       edited, "Charlie entry.", hidden=(0,)), was) == 3
+    rewritten = views("Alpha.", "Bravo.", "Something else entirely, about the weather.", "Delta.")
+    assert position_after_reload(rewritten, was) == 2
+    assert position_after_reload(views("Alpha."), was) == 0
+    assert position_after_reload(views("Alpha.", "Bravo."), old[3]) == 1

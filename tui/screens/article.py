@@ -15,7 +15,9 @@ from textual.widgets.option_list import Option
 from store import annotations
 from store.db import DocumentGone
 from store.queries import remember_position, set_read
-from store.reading import ArticleData, ParagraphView, RepeatMark, article_data, copies_of, hits_in_document
+from store.reading import (
+    ArticleData, ParagraphView, RepeatMark, article_data, copies_of, hits_in_document, position_after_reload,
+)
 from store.text import clipped
 from tui.commands import ARTICLE, bindings
 from tui.saving import NotSaved, SaveJob, Saved
@@ -105,7 +107,7 @@ class ArticleScreen(Screen[None]):
             self._leave_gone_article()
             return
         if kept is not None:
-            position = _position_now(self.data.paragraphs, kept)
+            position = position_after_reload(self.data.paragraphs, kept)
         self.app.documents_seen.add(self.doc_id)
         self.hits = self.app.store(hits_in_document, self.doc_id, self.query_text) if self.query_text else {}
         doc = self.data.doc
@@ -608,12 +610,3 @@ def _hidden_note(views: list[ParagraphView]) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("[", r"\[")
-
-
-def _position_now(paragraphs: list[ParagraphView], was: ParagraphView) -> int:
-    """Where the paragraph under the cursor is after a reload: the file may have been loaded again meanwhile,
-    with paragraphs added above it, so it is found by its text (the copy nearest where it was) before its place."""
-    if any(view.id == was.id and view.text == was.text for view in paragraphs):
-        return was.position
-    same = [view.position for view in paragraphs if view.text == was.text]
-    return min(same, key=lambda position: abs(position - was.position)) if same else was.position
