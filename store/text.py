@@ -17,7 +17,7 @@ TYPOGRAPHY = str.maketrans({
 _SPACE = re.compile(r"\s+")
 # `14:32 GMT - `, `9.30am: `, `14:32 | `: the time a live blog stamps an entry with, not part of what it says.
 _ENTRY_TIME = re.compile(
-    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?(?:gmt|utc|bst|cet|cest|eet|eest|msk|[a-z]{1,3}t)\)?)?\s*[-–—:|]\s+",
+    r"(?:(?:updated|posted|update)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?(?:gmt|utc|bst|cet|cest|eet|eest|msk|[a-z]{1,3}t)\)?)?\s*[-–—:|]\s+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -31,7 +31,7 @@ def normalise(text: str) -> str:
 
 def without_entry_time(text: str) -> str:
     """The text without the time a live blog's entry opens with: a copy posted at another time is the same entry."""
-    if not text[:1].isdigit():
+    if not (text[:1].isdigit() or text[:1] in "UuPp"):
         return text
     match = _ENTRY_TIME.match(text)
     return text[match.end():] if match else text

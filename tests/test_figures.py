@@ -651,3 +651,9 @@ def test_a_counted_noun_stops_at_a_verb_or_a_day_word(text: str, surface: str, c
 def test_an_m_before_a_measure_word_and_a_plural_stays_metres() -> None:
     f = only("They built 6m high walls.")
     assert (f.kind, f.unit, f.value) == ("quantity", "m", 6)
+
+
+def test_a_count_followed_by_an_adverb_of_time_or_place_counts_nothing() -> None:
+    for text in ("The strikes injured at least 45 overnight, officials said.", "It said 12 more overnight."):
+        [figure] = [f for f in extract(text, None) if f.kind in ("count", "number")]
+        assert figure.counted is None, text

@@ -200,7 +200,7 @@ def test_a_copy_that_both_respells_and_changes_a_number_still_groups(db: sqlite_
     assert changed_numbers(original, copy) == [("41", "44")]
 
 
-@pytest.mark.parametrize("stamp", ["14:32 GMT - ", "9.30am: ", "14:32 | ", "11:05 (BST) — "])
+@pytest.mark.parametrize("stamp", ["14:32 GMT - ", "9.30am: ", "14:32 | ", "11:05 (BST) — ", "Updated 13:10 GMT - "])
 def test_a_live_blog_entry_stamped_with_its_time_groups_with_the_same_text_unstamped(
     db: sqlite_utils.Database, stamp: str
 ) -> None:

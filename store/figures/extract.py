@@ -106,7 +106,7 @@ _STOP = frozenset(
     towards amid despite via versus vs then there here now ago later earlier yet too very what how why whether though although
     because whereas unless until till upon onto beyond behind beside besides near next last first second third one two three
     apiece respectively alone combined total overall together instead either neither s t am pm today tonight yesterday
-    tomorrow ever""".split()
+    tomorrow ever overnight tonight meanwhile nationwide worldwide abroad""".split()
 )
 _PHRASAL_OVER = re.compile(
     r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t[ao]ok|take[sn]?|taking|won|win(?:s|ning)?|pass(?:es|ed|ing)?|gave|give[sn]?|giving|"
