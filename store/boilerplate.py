@@ -41,6 +41,8 @@ _SECOND_PERSON = re.compile(r"\b(you|your|yours|our(\s+\w+)?\s+app|today)\b", re
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]?$""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*")
+# `| Kyiv | 40% |`: a row of a Markdown table, whose cells are the article's data.
+_TABLE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
 RELATIVE_TIME = re.compile(
     r"^\s*(?:time|updated|posted|published)?\s*(?P<n>an?|one|\d+)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\s*$",
     re.IGNORECASE,
@@ -84,6 +86,8 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
     n_words = len(words)
     if not words:
         return True
+    if _TABLE_ROW.match(text):
+        return False
     if RELATIVE_TIME.match(text) or _BULLET.match(text) and n_words <= 6:
         return True
     if n_words <= 15 and seen_in_documents >= SHARED_BY and not is_sentence(text):

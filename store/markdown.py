@@ -15,6 +15,8 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|
 _CODE = re.compile(r"`([^`\n]+)`")
 _QUOTE_MARK = re.compile(r"^(?:>\s?)+")
 LIST_MARK = re.compile(r"^[-*+]\s+(?=\S)")
+ORDERED_MARK = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+"""`1. First, a ceasefire…`: an item of a numbered list, kept with its number (the list's order is its sense)."""
 
 
 def as_read(text: str) -> str:

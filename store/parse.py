@@ -17,7 +17,7 @@ from store.boilerplate import (
 )
 from store.dates import parse_date, resolve_ago
 from store.kinds import READING_KINDS, VISIBLE_KINDS
-from store.markdown import IMAGE_LINE, LIST_MARK, as_read
+from store.markdown import IMAGE_LINE, LIST_MARK, ORDERED_MARK, as_read
 from store.text import normalise
 
 
@@ -284,7 +284,8 @@ def _classify(units: list[_Unit], article: Article) -> None:
             continue
         if title is not None and normalise(unit.text) == title:
             unit.kind = "title"
-        elif _headline_like(unit.text) and _introduces(unit, following) and not LIST_MARK.match(unit.text):
+        elif (_headline_like(unit.text) and _introduces(unit, following) and not LIST_MARK.match(unit.text)
+              and not ORDERED_MARK.match(unit.text)):
             unit.kind = "heading"
         else:
             following = unit
@@ -293,8 +294,18 @@ def _classify(units: list[_Unit], article: Article) -> None:
         body = next((u for u in content if u.kind == "body"), None)
         if heading is not None:
             article.title = _MARKDOWN_HEADING.sub(r"\g<text>", heading.text)
+            # Opening the file, over a subheading, it is the headline: not a numbered paragraph repeating it.
+            if _opens(content, heading):
+                heading.kind = "title"
         elif body is not None:
             article.title = _first_sentence(body.text)
+            if _opens(content, body) and _headline_like(body.text) and article.title == body.text:
+                body.kind = "title"
+
+
+def _opens(content: list[_Unit], unit: _Unit) -> bool:
+    """Nothing but furniture, bylines and header lines comes before the unit."""
+    return all(u.kind in ("boilerplate", "byline", "meta") for u in content[:content.index(unit)])
 
 
 def _capitals_headline(text: str) -> bool:
@@ -424,15 +435,15 @@ def _names_authors(text: str) -> bool:
 
 
 def _unmistakably_an_outlet(text: str) -> bool:
-    """`The Guardian`, `BBC News`, `Kyiv Post`: a name after `The`, or one a masthead's noun closes, or an
-    initialism and a press word; shapes that neither a person's name nor a subheading takes. (One word alone,
+    """`The Guardian`, `BBC News`, `Kyiv Post`, `Kyiv Independent`: a name after `The`, or one a masthead's noun
+    or another press word closes; shapes that neither a person's name nor a subheading takes. (One word alone,
     `Reuters` or `Ukraine`, may be a topic: it is the outlet only over a date line.)"""
     words = text.split()
     if not words:
         return False
     last = words[-1].lower()
     return (words[0] == "The" and len(words) > 1 or last in _MASTHEAD_NOUNS
-            or bool(_INITIALISM.match(words[0])) and last in _PRESS_WORDS)
+            or len(words) > 1 and last in _PRESS_WORDS)
 
 
 def _ordinary_words(text: str, prose: str) -> bool:
