@@ -657,3 +657,14 @@ def test_a_count_followed_by_an_adverb_of_time_or_place_counts_nothing() -> None
     for text in ("The strikes injured at least 45 overnight, officials said.", "It said 12 more overnight."):
         [figure] = [f for f in extract(text, None) if f.kind in ("count", "number")]
         assert figure.counted is None, text
+
+
+def test_over_a_span_of_time_is_across_it_and_for_over_it_is_more_than() -> None:
+    def approx(text: str) -> str | None:
+        [figure] = [f for f in extract(text, None) if f.kind == "duration"]
+        return figure.approx
+
+    assert approx("The jets will be delivered over 18 months.") is None
+    assert approx("Defence spending over four years rises.") is None
+    assert approx("The war has lasted for over two years.") == "more_than"
+    assert approx("The siege ended in over 3 weeks.") == "more_than"

@@ -707,8 +707,26 @@ def _atom_figure(text: str, a: Atom) -> Cand:
     return _suffix(text, a, cand)
 
 
+# `delivered over 18 months`, `spending over four years`: "over" a span of time is across it, not more than it;
+# after these words (`for over 18 months`, `in over two years`) or before "ago" it is more than.
+_OVER_A_SPAN = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.I)
+_MORE_THAN_OVER = re.compile(r"\b(?:for|in|of|after|than|lasted|lasting|took|taken|spent|since|within|just|well)\s+$", re.I)
+
+
+def _spans_time(text: str, cand: Cand) -> bool:
+    if _AGO.match(text, cand.end):
+        return False
+    return cand.kind == "duration" or _OVER_A_SPAN.match(text, cand.end) is not None
+
+
+_AGO = re.compile(r"\s+ago\b", re.I)
+
+
 def _qualify(text: str, cand: Cand) -> None:
     approx, s = _approx_before(text, cand.start)
+    if (approx == "more_than" and text[s:cand.start].strip().lower() == "over" and _spans_time(text, cand)
+            and not _MORE_THAN_OVER.search(text[max(0, s - 12):s])):
+        approx, s = None, cand.start
     if approx:
         cand.approx, cand.start = approx, s
         if approx != "approx":
