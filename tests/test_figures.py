@@ -668,3 +668,13 @@ def test_over_a_span_of_time_is_across_it_and_for_over_it_is_more_than() -> None
     assert approx("Defence spending over four years rises.") is None
     assert approx("The war has lasted for over two years.") == "more_than"
     assert approx("The siege ended in over 3 weeks.") == "more_than"
+
+
+def test_an_m_before_no_noun_is_millions_where_its_sentence_counts_in_millions_and_metres_elsewhere() -> None:
+    def read(text: str, number: str) -> tuple[str, float | None]:
+        [figure] = [f for f in extract(text, None) if f.text == number]
+        return figure.kind, figure.value
+
+    assert read("About 3.7 million people are displaced, and 6.8m have fled abroad.", "6.8m") == ("number", 6_800_000)
+    assert read("Exports reached 40m tonnes in 2024, up from 30m in 2023.", "30m") == ("number", 30_000_000)
+    assert read("About 3.7 million people are displaced. The wall is 10m.", "10m") == ("quantity", 10)

@@ -496,6 +496,25 @@ def _millions_of(text: str, a: Atom) -> str | None:
     return " ".join(words[:heads[0] + 1]) if heads else None
 
 
+# `6.8m have fled`, `up from 30m in 2023`: an "m" before no noun is millions where the sentence counts in millions.
+_M_BEFORE_NO_NOUN = re.compile(
+    r"m(?=\s+(?:have|has|had|were|was|are|is|in|from|to|of|more|fled|left|and|or|last|this|a|an)\b|\s*[,.;:)]|\s*$)", re.I)
+_IN_MILLIONS = re.compile(r"\bmillions?\b|\bbillions?\b|\d(?:bn|m)\b(?!\s+(?:thick|long|wide|tall|deep|high)\b)", re.I)
+
+
+def _millions_by_its_sentence(text: str, a: Atom) -> bool:
+    if a.words or a.mult != 1.0 or not _M_BEFORE_NO_NOUN.match(text, a.end):
+        return False
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, a.start - 300), a.start)]
+    lo = ends[-1] if ends else max(0, a.start - 300)
+    after = _SENTENCE_BREAK.search(text, a.end + 1, a.end + 300)
+    hi = after.start() if after else min(len(text), a.end + 300)
+    return any(not (a.start <= m.start() < a.end + 1) for m in _IN_MILLIONS.finditer(text, lo, hi))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z\"“])")
+
+
 def _unit_ok(unit_text: str, text: str, end: int, attached: bool) -> bool:
     low = unit_text.lower()
     if unit_text in ("G", "T", "B", "K") and attached:
@@ -586,6 +605,10 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
     millions = _millions_of(text, a)
     if millions:
         cand.kind, cand.counted, cand.end = "count", millions, e + 1
+        cand.value = (cand.value or 0) * 1e6
+        return cand
+    if _millions_by_its_sentence(text, a):
+        cand.kind, cand.end = "number", e + 1
         cand.value = (cand.value or 0) * 1e6
         return cand
     tm = TIME_UNIT_AFTER.match(text, e)
