@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -59,9 +60,25 @@ class FigureMark:
             amount = ""
         if self.resolved:
             amount = self.resolved + (f" → {self.resolved_end}" if self.resolved_end else "")
-        parts = [amount, self.unit or "", (self.counted or "") if with_counted else ""]
+        parts = [amount, _unit_said(self.unit, self.value), (self.counted or "") if with_counted else ""]
         approx = {"approx": "≈", "more_than": ">", "at_least": "≥", "at_most": "≤", "less_than": "<"}.get(self.approx or "", "")
         return (approx + " ".join(p for p in parts if p)).strip()
+
+
+_ISO_SPAN = re.compile(r"P(T?)[\d.]+([YMWDHS])")
+_SPAN_WORDS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("T", "H"): "hour",
+               ("T", "M"): "minute", ("T", "S"): "second"}
+
+
+def _unit_said(unit: str | None, value: float | None) -> str:
+    """A span's ISO 8601 unit in words (`P18M` → months, `PT1H` → hour, `P1M` for a set → month); others as they are."""
+    span = _ISO_SPAN.fullmatch(unit or "")
+    word = _SPAN_WORDS.get((span.group(1), span.group(2))) if span else None
+    if word is None:
+        return unit or ""
+    if value is None:
+        return f"every {word}"
+    return word if value == 1 else word + "s"
 
 
 def _number(value: float | None) -> tuple[str, str]:

@@ -678,3 +678,17 @@ def test_an_m_before_no_noun_is_millions_where_its_sentence_counts_in_millions_a
     assert read("About 3.7 million people are displaced, and 6.8m have fled abroad.", "6.8m") == ("number", 6_800_000)
     assert read("Exports reached 40m tonnes in 2024, up from 30m in 2023.", "30m") == ("number", 30_000_000)
     assert read("About 3.7 million people are displaced. The wall is 10m.", "10m") == ("quantity", 10)
+
+
+def test_a_span_is_described_in_words_not_its_iso_code() -> None:
+    from store.reading import FigureMark
+
+    def said(text: str) -> str:
+        [figure] = extract(text, None)
+        return FigureMark(figure.start, figure.end, figure.text, figure.kind, figure.value, figure.low, figure.high,
+                          figure.unit, figure.counted, figure.approx, figure.resolved, figure.resolved_end,
+                          figure.granularity).describe()
+
+    assert said("He stayed one night.") == "1 day"
+    assert said("The mission took 16 hours.") == "16 hours"
+    assert said("Talks are held on a monthly basis.") == "every month"
