@@ -59,7 +59,8 @@ _GLUED_HEADER = re.compile(
 )
 _FIELD_LINE = re.compile(r"^(?P<key>title|source|outlet|publisher|date|published|author|by|url)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _GLUED_BYLINE = re.compile(
-    r"^(?:(?P<outlet>.*?[^\d\s-])\s*)?(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})$"
+    r"^(?:(?P<outlet>.*?[^\d\s-])\s*)?"
+    r"(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)$"
 )
 _AUTHOR_LINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+(?:\s*(?:,|and|&|\|)\s*.*)?$")
 _ROLE = re.compile(
@@ -591,7 +592,7 @@ def _read_byline(unit: _Unit, article: Article) -> bool:
             return False
         raw = textual.group("date")
         outlet = (unit.text[: textual.start()] + unit.text[textual.end() :])
-    published = parse_date(raw, dayfirst=True)
+    published = parse_date(raw, dayfirst=not raw[:4].isdigit())
     if published is None:
         return False
     if article.published is None:

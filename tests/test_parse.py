@@ -533,3 +533,10 @@ def test_a_markdown_table_is_read_and_a_numbered_list_is_body() -> None:
         ("body", "| Kyiv | 40% |"), ("body", BODY), ("body", "1. First, a ceasefire in the air and at sea"),
         ("body", "2. Then talks on a lasting deal"),
     ]
+
+
+@pytest.mark.parametrize(("line", "source"), [("2025-03-05T14:02:00Z", None),
+                                              ("Reuters 2025-03-05T14:02:00+01:00", "Reuters")])
+def test_an_iso_timestamp_line_is_the_date(line: str, source: str | None) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
+    assert (article.source, article.published) == (source, date(2025, 3, 5))
