@@ -404,14 +404,11 @@ def test_the_figure_cache_keeps_short_paragraphs_only(tmp_path: Path) -> None:
     prepare_module.forget_cached_figures()
 
 
-def test_a_changed_file_keeps_the_figures_of_its_unchanged_paragraphs_without_searching_them_again(
-    tmp_path: Path, monkeypatch
-) -> None:
+def loaded_then_searched(tmp_path: Path, monkeypatch, lines: list[str]) -> tuple[sqlite_utils.Database, Path, list[str]]:
+    """`lines` written and loaded; from then on, the texts the figure extractor is given, in a list."""
     import store.prepare as prepare_module
 
-    lines = ["date 2025-05-11 Live: the war, day by day",
-             *(f"Update {i}: air defences downed {i + 3} drones over the region on May {i % 28 + 1}." for i in range(40))]
-    path = tmp_path / "live.txt"
+    path = tmp_path / "article.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     db = open_db(tmp_path / "t.db")
     assert load_paths(db, [path], workers=1).ok
@@ -419,6 +416,15 @@ def test_a_changed_file_keeps_the_figures_of_its_unchanged_paragraphs_without_se
     extract = prepare_module.extract
     monkeypatch.setattr(prepare_module, "extract", lambda text, day: searched.append(text) or extract(text, day))
     prepare_module.forget_cached_figures()
+    return db, path, searched
+
+
+def test_a_changed_file_keeps_the_figures_of_its_unchanged_paragraphs_without_searching_them_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    lines = ["date 2025-05-11 Live: the war, day by day",
+             *(f"Update {i}: air defences downed {i + 3} drones over the region on May {i % 28 + 1}." for i in range(40))]
+    db, path, searched = loaded_then_searched(tmp_path, monkeypatch, lines)
     lines[5] = lines[5].replace("downed", "shot down")
     lines.insert(1, "Update 40: a new entry reports 7 drones over Kharkiv on May 12.")
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -436,17 +442,8 @@ def test_a_changed_file_keeps_the_figures_of_its_unchanged_paragraphs_without_se
 
 
 def test_a_changed_date_line_searches_every_paragraph_again(tmp_path: Path, monkeypatch) -> None:
-    import store.prepare as prepare_module
-
     lines = ["date 2025-05-11 Talks", "The delegations will meet again on Friday.", "They met for two hours."]
-    path = tmp_path / "talks.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    db = open_db(tmp_path / "t.db")
-    assert load_paths(db, [path], workers=1).ok
-    searched: list[str] = []
-    extract = prepare_module.extract
-    monkeypatch.setattr(prepare_module, "extract", lambda text, day: searched.append(text) or extract(text, day))
-    prepare_module.forget_cached_figures()
+    db, path, searched = loaded_then_searched(tmp_path, monkeypatch, lines)
     path.write_text("\n".join(["date 2025-05-14 Talks", *lines[1:]]), encoding="utf-8")
     assert load_paths(db, [path], workers=1).ok
     assert sorted(searched) == sorted(["Talks", *lines[1:]])
