@@ -417,3 +417,13 @@ def test_search_finds_a_place_name_however_it_is_spelt(dbpath, capsys) -> None:
 def test_search_with_a_dangling_operator_marks_no_operator_as_a_word(dbpath, capsys) -> None:
     code, out, _ = run(capsys, "--db", dbpath, "search", "Kiev AND")
     assert code == 0 and "[Kiev]" in out and "[and]" not in out
+
+
+def test_export_of_a_tag_the_collection_lacks_names_it_and_the_tags_it_has(dbpath, capsys, tmp_path: Path) -> None:
+    assert run(capsys, "--db", dbpath, "tag", "000_f7ba2992e29d3270", "3", "casualties")[0] == 0
+    code, out, err = run(capsys, "--db", dbpath, "export", "--tag", "casualtys")
+    assert code == 1 and out == ""
+    assert err.strip() == "tearsheet: error: no tag “casualtys” in the collection (its tags: casualties)"
+    out_file = tmp_path / "notes.csv"
+    code, _, err = run(capsys, "--db", dbpath, "export", "--tag", "CASUALTIES", "-o", str(out_file))
+    assert code == 0 and "casualties" in out_file.read_text(encoding="utf-8-sig")
