@@ -427,3 +427,8 @@ def test_export_of_a_tag_the_collection_lacks_names_it_and_the_tags_it_has(dbpat
     out_file = tmp_path / "notes.csv"
     code, _, err = run(capsys, "--db", dbpath, "export", "--tag", "CASUALTIES", "-o", str(out_file))
     assert code == 0 and "casualties" in out_file.read_text(encoding="utf-8-sig")
+
+
+def test_an_empty_search_is_an_error(dbpath, capsys) -> None:
+    code, out, err = run(capsys, "--db", dbpath, "search", "  ")
+    assert code == 1 and out == "" and "nothing to search for" in err

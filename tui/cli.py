@@ -290,6 +290,9 @@ def _show(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
 
 
 def _search(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+    if not " ".join(args.query).strip():
+        print("tearsheet: error: nothing to search for: give a word or a phrase", file=sys.stderr)
+        return EXIT_FAILED
     hits = search(db, " ".join(args.query), limit=args.limit)
     if args.json:
         print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
