@@ -468,3 +468,17 @@ def test_a_first_load_builds_the_figures_indexes_once_at_its_end_and_any_load_pu
     plan = " ".join(row[3] for row in db.execute("explain query plan select id from figures where doc_id = 1"))
     assert "idx_figures_doc_id" in plan
     db.close()
+
+
+def test_a_first_load_stopped_midway_leaves_what_it_stored_indexed(tmp_path: Path) -> None:
+    from store.db import FIGURE_INDEXES
+
+    def stop(done: int, *_: object) -> None:
+        raise KeyboardInterrupt
+
+    db = open_db(tmp_path / "t.db")
+    with pytest.raises(KeyboardInterrupt):
+        load_paths(db, [SEEDS], progress=stop, workers=1)
+    assert db.execute("select count(*) from figures").fetchone()[0] > 0
+    assert set(FIGURE_INDEXES) <= {index.name for index in db["figures"].indexes}
+    db.close()
