@@ -71,7 +71,6 @@ _CLOCK_TIME = re.compile(
     r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|[A-Z]{2,4}T)\)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?$", re.IGNORECASE)
 # `Reporting by Jane Doe; Editing by John Smith`: the credits a wire story ends with, names and nothing else
 # after each `by` (`Research by Mediazona and the BBC has identified…` is a sentence of the article).
 _CREDIT_NAMES = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
@@ -84,7 +83,7 @@ _LEADING_LABEL = re.compile(
     r"^\s*(?:by|date|published|updated|posted|source|last\s+(?:modified|updated)|modified)\b(?:\s+on\b)?\s*:?", re.IGNORECASE)
 # What a date line says around its date besides an outlet: the weekday, a time zone left after its time.
 _DATE_WORDS = re.compile(
-    r"\b(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b")
+    r"\b(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\b\.?|(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b)")
 _TEXT_DATE = re.compile(
     r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
     re.IGNORECASE,
@@ -609,7 +608,7 @@ def _byline_outlet(rest: str) -> str | None:
         if not part or _AUTHOR_LINE.match(part) or _names_authors(part) or _ROLE.search(part) or _is_section_tag(part):
             continue
         outlet = _DATE_WORDS.sub("", _LEADING_LABEL.sub("", part)).strip(" |•·-–—,:*_")
-        if outlet and not _WEEKDAY.match(outlet):
+        if outlet:
             return outlet
     return None
 

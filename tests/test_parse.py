@@ -504,7 +504,7 @@ def test_a_short_sentence_holding_a_word_of_site_furniture_is_read(line: str) ->
 
 @pytest.mark.parametrize("date_line", ["Updated: Wednesday, 5 March 2025, 14:02 GMT",
                                        "Published Wednesday March 5 2025 2:02 pm ET",
-                                       "Last modified on Wed 5 Mar 2025 15.10 GMT"])
+                                       "Last modified on Wed 5 Mar 2025 15.10 GMT", "Wed. 5 Mar 2025"])
 def test_a_labelled_date_line_with_a_weekday_names_no_outlet(date_line: str) -> None:
     [article] = parse(f"{HEADLINE}\n\n{date_line}\n\n{BODY}\n")
     assert (article.source, article.published) == (None, date(2025, 3, 5))
