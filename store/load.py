@@ -19,6 +19,7 @@ from store.annotations.anchor import detach, reanchor_document
 from store.boilerplate import SHARED_BY
 from store.db import database_path, defer_figure_indexes, index_figures, store_error
 from store.figures import extract
+from store.figures.model import TABLE_COLUMNS
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
 from store.prepare import PREPARE_VERSION, Prepared, forget_cached_figures, prepare
@@ -419,8 +420,10 @@ def refresh_figures(db: sqlite_utils.Database) -> int:
 
 
 def _insert_figures(db: sqlite_utils.Database, rows: list[tuple]) -> None:
-    db.conn.executemany(
-        "insert into figures (paragraph_id, doc_id, start, [end], text, kind, value, low, high, unit, counted, "
-        "approx, resolved, resolved_end, granularity, relative) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    db.conn.executemany(_INSERT_FIGURE, rows)
+
+
+_INSERT_FIGURE = (
+    f"insert into figures (paragraph_id, doc_id, {', '.join(f'[{c}]' for c in TABLE_COLUMNS)}) "
+    f"values ({', '.join('?' * (len(TABLE_COLUMNS) + 2))})"
+)

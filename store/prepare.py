@@ -13,6 +13,7 @@ from pathlib import Path
 
 from store.decode import NotText, decode
 from store.figures import extract
+from store.figures.model import TABLE_COLUMNS
 from store.kinds import READING_KINDS
 from store.parse import Article, parse
 from store.text import bytes_hash, text_hash
@@ -100,9 +101,7 @@ def _stored_figures(db_path: str, key: str) -> dict[tuple[str, str], list[tuple]
     return found
 
 
-_FIGURE_COLUMNS = ", ".join(f"f.[{c}]" for c in (
-    "start", "end", "text", "kind", "value", "low", "high", "unit", "counted", "approx", "resolved", "resolved_end",
-    "granularity", "relative"))
+_FIGURE_COLUMNS = ", ".join(f"f.[{c}]" for c in TABLE_COLUMNS)
 
 
 def prepare(path: str, known_digest: str | None, db_path: str | None = None) -> Prepared:

@@ -9,6 +9,9 @@ KINDS = (
     "duration", "date", "time", "range", "set",
 )
 APPROX = ("approx", "more_than", "at_least", "at_most", "less_than")
+TABLE_COLUMNS = ("start", "end", "text", "kind", "value", "low", "high", "unit", "counted", "approx", "resolved",
+                 "resolved_end", "granularity", "relative")
+"""The figures table's columns after paragraph_id and doc_id, in the order of `Figure.columns()`."""
 
 
 @dataclass(frozen=True, slots=True)
