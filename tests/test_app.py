@@ -732,14 +732,19 @@ async def test_figure_stepping_goes_on_from_the_paragraph_the_cursor_moved_to(ap
         assert screen.current_figure == first
 
 
+def load_another_article(db, tmp_path: Path) -> None:
+    """An article loaded meanwhile, as from another terminal."""
+    extra = tmp_path / "later"
+    extra.mkdir()
+    (extra / "new.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday, officials said.\n", encoding="utf-8")
+    load_paths(db, [extra])
+
+
 async def test_refresh_shows_documents_loaded_meanwhile(app, seeded, tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert len(app.screen.rows) == 5
-        extra = tmp_path / "later"
-        extra.mkdir()
-        (extra / "new.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday, officials said.\n", encoding="utf-8")
-        load_paths(seeded, [extra])
+        load_another_article(seeded, tmp_path)
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "Grain corridor reopens" in library_titles(app)
@@ -750,10 +755,7 @@ async def test_a_refresh_on_another_screen_reaches_the_library_under_it(app, see
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
-        extra = tmp_path / "later"
-        extra.mkdir()
-        (extra / "new.txt").write_text("Grain corridor reopens\n\nShips left Odesa on Monday, officials said.\n", encoding="utf-8")
-        load_paths(seeded, [extra])
+        load_another_article(seeded, tmp_path)
         await pilot.press("ctrl+r")
         await settle(pilot)
         await pilot.press("escape")
