@@ -60,7 +60,9 @@ class FigureMark:
             amount = ""
         if self.resolved:
             amount = self.resolved + (f" → {self.resolved_end}" if self.resolved_end else "")
-        parts = [amount, _unit_said(self.unit, self.value), (self.counted or "") if with_counted else ""]
+        # A span resolved to its dates says them; its length (`25 years`) would read as a unit of the dates.
+        unit = "" if self.resolved and _ISO_SPAN.fullmatch(self.unit or "") else _unit_said(self.unit, self.value)
+        parts = [amount, unit, (self.counted or "") if with_counted else ""]
         approx = {"approx": "≈", "more_than": ">", "at_least": "≥", "at_most": "≤", "less_than": "<"}.get(self.approx or "", "")
         return (approx + " ".join(p for p in parts if p)).strip()
 

@@ -684,7 +684,7 @@ def test_a_span_is_described_in_words_not_its_iso_code() -> None:
     from store.reading import FigureMark
 
     def said(text: str) -> str:
-        [figure] = extract(text, None)
+        [figure] = extract(text, dt.date(2025, 5, 16))
         return FigureMark(figure.start, figure.end, figure.text, figure.kind, figure.value, figure.low, figure.high,
                           figure.unit, figure.counted, figure.approx, figure.resolved, figure.resolved_end,
                           figure.granularity).describe()
@@ -692,3 +692,4 @@ def test_a_span_is_described_in_words_not_its_iso_code() -> None:
     assert said("He stayed one night.") == "1 day"
     assert said("The mission took 16 hours.") == "16 hours"
     assert said("Talks are held on a monthly basis.") == "every month"
+    assert said("In the past 25 years the city grew.") == "2000 → 2025"
