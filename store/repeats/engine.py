@@ -202,13 +202,15 @@ class _Prints:
 
 def _prints(
     source: TextSource, heads: np.ndarray, shared: np.ndarray, exempt: np.ndarray, settings: Settings,
+    hold_low: bool = True,
 ) -> _Prints:
-    """Sign the head text of each class, a block at a time."""
+    """Sign the head text of each class, a block at a time. Without `hold_low` the low bytes are kept only
+    in the prints spool (fuzzy texts), which is all that `_filtered_candidates` reads."""
     n = len(heads)
     words = np.empty(n, dtype=np.int32)
     shingles = np.empty(n, dtype=np.int32)
     figures = np.empty(n, dtype=np.uint32)
-    low = np.empty((n, minhash.NUM_HASHES // 8), dtype=np.uint64)
+    low = np.empty((n if hold_low else 0, minhash.NUM_HASHES // 8), dtype=np.uint64)
     boiler = np.zeros(n, dtype=bool)
     fuzzy = np.zeros(n, dtype=bool)
     bands = BandSpool(n, minhash.BANDS)
@@ -224,14 +226,17 @@ def _prints(
             stop = min(start + SIGNATURE_BLOCK, n)
             sig = minhash.signatures(minhash.hashable_all(source.take(heads[start:stop])))
             words[start:stop], shingles[start:stop], figures[start:stop] = sig.words, sig.shingles, sig.figures
-            low[start:stop] = minhash.low_bytes(sig.sig)
+            block_low = minhash.low_bytes(sig.sig)
+            if hold_low:
+                low[start:stop] = block_low
             block_boiler = (sig.words < settings.boilerplate_words) & (shared[start:stop] >= settings.boilerplate_docs)
             block_boiler &= ~exempt[start:stop]
             boiler[start:stop] = block_boiler
             block_fuzzy = (sig.words >= settings.short_words) & ~block_boiler & (sig.shingles > 0)
             fuzzy[start:stop] = block_fuzzy
             bands.append(minhash.band_keys(sig.sig[block_fuzzy]))
-            packed.append(minhash.pack_prints(low[start:stop][block_fuzzy], sig.shingles[block_fuzzy]))
+            packed.append(minhash.pack_prints(block_low[block_fuzzy], sig.shingles[block_fuzzy]))
+            del block_low
             codes.append(sig.codes(np.arange(stop - start)))
             sentence_keys.append(sig.sentence_keys)
             sentence_rows.append(sig.sentence_rows + start)
@@ -276,7 +281,7 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         exempt_cls[cls[np.asarray(batch.exempt, dtype=bool)]] = True
     clock("normalise")
 
-    prints = _prints(source, heads, shared, exempt_cls, settings)
+    prints = _prints(source, heads, shared, exempt_cls, settings, hold_low=keep_signatures)
     clock("minhash")
     try:
         words, fuzzy = prints.words, prints.fuzzy
@@ -289,7 +294,7 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
             fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
         pair = _filtered_candidates(prints, head_rank, settings, stats, fixed)
         if not keep_signatures:
-            prints.low, prints.shingles = np.empty((0, prints.low.shape[1]), np.uint64), np.empty(0, np.int32)
+            prints.shingles = np.empty(0, np.int32)
         left, right = _sentence_candidates(prints, settings, fixed)
         stats["sentence_pairs"] = len(left)
         pair = _with_codes(pair, left.astype(np.int64) * n_cls + right)
@@ -455,49 +460,109 @@ def plausible_between(
 def _filtered_candidates(
     prints: _Prints, rank: np.ndarray, settings: Settings, stats: dict, fixed: np.ndarray,
 ) -> np.ndarray:
-    """Codes (earlier * texts + later) of the candidate pairs worth scoring, a band (and a range of its
-    keys) at a time so the unfiltered pairs never pile up.
+    """Codes (earlier * texts + later) of the candidate pairs worth scoring.
 
     A pair is kept when its lengths allow the threshold and its signatures agree on at least
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
+    Pairs are found a band (and a range of its keys) at a time, so the unfiltered pairs never pile up,
+    and spooled by the block of prints their earlier text is in; each block's pairs are then checked
+    against one block of prints at a time, read back from `prints.prints`, so that no signature is held
+    for every text (64 bytes a text).
     """
-    low, nodes = prints.low, prints.fuzzy
-    bins = low.shape[1] * 8
-    words, shingles = prints.words, prints.shingles.astype(np.float32)
+    nodes = prints.fuzzy
+    words = prints.words
     present = np.argsort(prints.figures[nodes], kind="stable")
     present_nodes = nodes[present]
+    width = len(rank)
+    # Each block's pairs are spooled in a temporary file of their own: at most MAX_PRINT_BLOCKS files.
+    block = max(PRINT_BLOCK, -(-len(nodes) // MAX_PRINT_BLOCKS))
+    blocks = max(1, -(-len(nodes) // block))
+    spools = [ArraySpool(np.int64, on_disk=prints.prints.backing is not None) for _ in range(blocks)]
 
     def chunk(band: int) -> tuple[np.ndarray, int]:
         column = prints.bands.column(band)
-        parts = [filtered(*_candidates(column[present[inside]], present_nodes[inside]))
+        parts = [possible(*_candidates(column[present[inside]], present_nodes[inside]))
                  for inside in _key_ranges(column, present)]
         return np.concatenate([np.empty(0, np.int64)] + [p[0] for p in parts]), sum(p[1] for p in parts)
 
-    def filtered(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, int]:
-        seen = len(left)
+    def possible(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, int]:
         keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
-        left, right = left[keep], right[keep]
-        head, total = minhash.equal_bins(low, left, right, low.shape[1] // 2)
-        keep = head >= ROUGH_JACCARD * bins / 2
-        left, right = left[keep], right[keep]
-        est = total[keep] / np.float32(bins)
-        na, nb = shingles[left], shingles[right]
-        contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
-        keep = (est >= settings.min_jaccard) | (contained >= settings.min_containment)
-        return distinct(left[keep].astype(np.int64) * width + right[keep]), seen
+        return distinct(left[keep].astype(np.int64) * width + right[keep]), len(left)
 
-    width = len(rank)
-    bands = range(prints.bands.bands)
-    # The pairs are merged band by band rather than gathered first, which held every pair up to 21 times.
-    pair, seen = np.empty(0, np.int64), 0
-    with ThreadPoolExecutor(2 if len(nodes) > 50_000 else 1) as pool:
-        for found, count in _in_order(pool, chunk, bands):
-            pair = _with_codes(pair, found)
-            seen += count
-            del found
+    try:
+        seen = 0
+        with ThreadPoolExecutor(2 if len(nodes) > 50_000 else 1) as pool:
+            for found, count in _in_order(pool, chunk, range(prints.bands.bands)):
+                seen += count
+                in_block = np.searchsorted(nodes, found // width) // block
+                order = np.argsort(in_block, kind="stable")
+                bounds = np.searchsorted(in_block[order], np.arange(blocks + 1))
+                for index in np.flatnonzero(np.diff(bounds)).tolist():
+                    spools[index].append(found[order[bounds[index]:bounds[index + 1]]])
+                del found, in_block, order
+                release_freed_memory()
+        stats["candidates"] = seen
+        pair = np.empty(0, np.int64)
+        for index, spool in enumerate(spools):
+            # A near copy shares most of its bands with its source: read a slice at a time, a block's
+            # codes are mostly known already, and deduplicating them whole held them several times.
+            codes = np.empty(0, np.int64)
+            for start in range(0, len(spool), CODE_SLICE):
+                codes = _with_codes(codes, spool.read(start, start + CODE_SLICE))
+            spool.close()
+            pair = _with_codes(pair, _plausible_in_block(prints, index, block, codes, width, settings))
+            del codes
             release_freed_memory()
-    stats["candidates"] = seen
-    return pair
+        return pair
+    finally:
+        for spool in spools:
+            spool.close()
+
+
+PRINT_BLOCK = 16_384
+"""Fuzzy texts whose prints are read back at a time when candidates are checked (68 bytes each)."""
+MAX_PRINT_BLOCKS = 256
+CODE_SLICE = 65_536
+
+
+def _plausible_in_block(
+    prints: _Prints, index: int, block: int, codes: np.ndarray, width: int, settings: Settings,
+) -> np.ndarray:
+    """Those of these pair codes, whose earlier text is in print block `index` (of `block` fuzzy texts),
+    that the signatures let through; the later texts' prints are read a block at a time, for a slice of
+    the codes at a time."""
+    nodes = prints.fuzzy
+    first = index * block
+    low_left, shingles_left = minhash.unpack_prints(prints.prints.read(first, first + block))
+    keep = np.zeros(len(codes), dtype=bool)
+    for start in range(0, len(codes), CODE_SLICE):
+        part = codes[start:start + CODE_SLICE]
+        left_rows = (np.searchsorted(nodes, part // width) - first).astype(np.int32)
+        right_rows = np.searchsorted(nodes, part % width).astype(np.int32)
+        right_block = right_rows // block
+        by_right = np.argsort(right_block, kind="stable")
+        bounds = np.searchsorted(right_block[by_right], np.arange(right_block.max(initial=0) + 2))
+        for other in np.flatnonzero(np.diff(bounds)).tolist():
+            at = by_right[bounds[other]:bounds[other + 1]]
+            low_right, shingles_right = (
+                (low_left, shingles_left) if other == index
+                else minhash.unpack_prints(prints.prints.read(other * block, (other + 1) * block)))
+            a, b = left_rows[at], right_rows[at] - other * block
+            keep[start + at] = _signatures_agree(
+                low_left, a, low_right, b, shingles_left[a], shingles_right[b], settings)
+    return codes[keep]
+
+
+def _signatures_agree(
+    low_left: np.ndarray, left: np.ndarray, low_right: np.ndarray, right: np.ndarray,
+    shingles_left: np.ndarray, shingles_right: np.ndarray, settings: Settings,
+) -> np.ndarray:
+    bins = low_left.shape[1] * 8
+    head, total = minhash.equal_bins(low_left, left, right, low_left.shape[1] // 2, low_right=low_right)
+    est = total / np.float32(bins)
+    na, nb = shingles_left.astype(np.float32), shingles_right.astype(np.float32)
+    contained = est * (na + nb) / ((1 + est) * np.maximum(np.minimum(na, nb), 1))
+    return (head >= ROUGH_JACCARD * bins / 2) & ((est >= settings.min_jaccard) | (contained >= settings.min_containment))
 
 
 def _with_codes(pair: np.ndarray, found: np.ndarray) -> np.ndarray:
