@@ -167,6 +167,9 @@ def test_grouping_takes_texts_a_block_at_a_time_with_the_same_result(
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 64)
     monkeypatch.setattr(engine, "SCORE_BLOCK", 50)
     monkeypatch.setattr(engine, "KEY_RANGE_ROWS", 40)
+    monkeypatch.setattr(engine, "PRINT_BLOCK", 32)
+    monkeypatch.setattr(engine, "CODE_SLICE", 16)
+    monkeypatch.setattr(engine, "SENTENCE_SLICE", 50)
     monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
     blocked = group_batch(Batch(ids=batch.ids, texts=texts, published=batch.published, doc_ids=batch.doc_ids))
     assert len(batch.texts) > 500
@@ -176,8 +179,11 @@ def test_grouping_takes_texts_a_block_at_a_time_with_the_same_result(
     for name in ("rep", "score", "indexed", "low", "shingles"):
         assert np.array_equal(getattr(whole, name), getattr(blocked, name)), name
     # Blocks list sentence keys in another order; each text's own keys keep theirs.
-    assert sorted(zip(whole.sentence_texts.tolist(), whole.sentence_keys.tolist())) == sorted(
-        zip(blocked.sentence_texts.tolist(), blocked.sentence_keys.tolist()))
+    whole_keys, whole_texts = whole.sentences()
+    blocked_keys, blocked_texts = blocked.sentences()
+    assert len(whole_keys) > 100
+    assert sorted(zip(whole_texts.tolist(), whole_keys.tolist())) == sorted(
+        zip(blocked_texts.tolist(), blocked_keys.tolist()))
     assert np.array_equal(whole.band_keys(), blocked.band_keys())
     whole.close()
     blocked.close()
@@ -206,6 +212,9 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 100)
     monkeypatch.setattr(engine, "SCORE_BLOCK", 50)
     monkeypatch.setattr(engine, "KEY_RANGE_ROWS", 40)
+    monkeypatch.setattr(engine, "PRINT_BLOCK", 40)
+    monkeypatch.setattr(engine, "CODE_SLICE", 16)
+    monkeypatch.setattr(engine, "SENTENCE_SLICE", 50)
     monkeypatch.setattr(groups_module, "_INDEX_CHUNK", 500)
     monkeypatch.setattr(groups_module, "_BLOB_CHUNK", 70)
     monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)

@@ -22,7 +22,7 @@ import numpy as np
 
 from store.repeats import minhash
 from store.repeats.spool import (
-    ArraySpool, BandSpool, CodeSpool, ListTexts, TextSource, key_edges, release_freed_memory,
+    ArraySpool, BandSpool, CodeSpool, KeyRuns, ListTexts, TextSource, key_edges, release_freed_memory,
     share_one_malloc_arena, text_source,
 )
 from store.repeats.score import DEFAULT_THRESHOLD, SHORT_WORDS, could_match, word_scores_and_ratios
@@ -87,9 +87,14 @@ class Grouping:
     band_rows: np.ndarray
     prints: ArraySpool
     """`minhash.pack_prints` of the same texts, in the same rows as `bands`: stored with the index."""
-    sentence_keys: np.ndarray
-    sentence_texts: np.ndarray
-    """Sentence keys (`minhash._sentence_keys`) of those representatives, and the index of each key's text."""
+    sentence_keys: ArraySpool
+    sentence_rows: ArraySpool
+    """Sentence keys (`minhash._sentence_keys`) of every class's head, and the class of each: `sentences` reads
+    those of the indexed representatives."""
+    heads: np.ndarray
+    """Index of each class's first text."""
+    indexed_cls: np.ndarray
+    """Whether each class's head is indexed."""
     cls: np.ndarray
     """Class of each text (equal texts share one); the per-class arrays below are indexed by it."""
     words: np.ndarray
@@ -122,9 +127,20 @@ class Grouping:
             return np.empty((0, minhash.PRINT_BYTES), np.uint8)
         return self.prints.read(int(rows[0]), int(rows[-1]) + 1)[rows - rows[0]]
 
+    def sentences(self, start: int = 0, stop: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Sentence keys start to stop (of `sentence_count`) that belong to indexed representatives, and the
+        index of each key's text."""
+        rows = self.sentence_rows.read(start, stop)
+        keep = self.indexed_cls[rows]
+        return self.sentence_keys.read(start, stop)[keep], self.heads[rows[keep]]
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self.sentence_keys)
+
     def close(self) -> None:
-        self.bands.close()
-        self.prints.close()
+        for spool in (self.bands, self.prints, self.sentence_keys, self.sentence_rows):
+            spool.close()
 
 
 def published_number(value: str | None) -> int:
@@ -250,8 +266,9 @@ def _prints(
 
 
 def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: bool = True) -> Grouping:
-    """Group a batch. Without `keep_signatures` the result's `low` and `shingles` are left empty (only an
-    in-memory index compares later texts with them)."""
+    """Group a batch. Without `keep_signatures` the result's `low`, `shingles`, `text_keys` and `lengths` are
+    left empty (only an in-memory index compares later texts with them), and the batch is spent: its arrays
+    but `ids` and `texts` are let go once read, so that a caller holding nothing else of them frees them."""
     share_one_malloc_arena()
     source = text_source(batch.texts)
     n = len(source)
@@ -279,6 +296,13 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
     exempt_cls = np.zeros(n_cls, dtype=bool)
     if batch.exempt is not None:
         exempt_cls[cls[np.asarray(batch.exempt, dtype=bool)]] = True
+    fixed = np.zeros(n_cls, dtype=bool)
+    if batch.fixed is not None:
+        fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
+    if not keep_signatures:
+        batch.published = batch.keys = batch.doc_ids = batch.shared_docs = batch.exempt = batch.fixed = None
+        batch.order = None
+        keys = lengths = np.empty(0, np.int64)
     clock("normalise")
 
     prints = _prints(source, heads, shared, exempt_cls, settings, hold_low=keep_signatures)
@@ -289,9 +313,6 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         del shared, exempt_cls
 
         stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
-        fixed = np.zeros(n_cls, dtype=bool)
-        if batch.fixed is not None:
-            fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
         pair = _filtered_candidates(prints, head_rank, settings, stats, fixed)
         if not keep_signatures:
             prints.shingles = np.empty(0, np.int32)
@@ -321,19 +342,12 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         is_leader_fuzzy = leader[fuzzy] == fuzzy
         indexed_cls = np.zeros(n_cls, dtype=bool)
         indexed_cls[fuzzy[is_leader_fuzzy]] = True
-        sentence_rows = prints.sentence_rows.read()
-        with_keys = indexed_cls[sentence_rows]
-        sentence_texts = heads[sentence_rows[with_keys]]
-        del sentence_rows
-        sentence_keys = prints.sentence_keys.read()[with_keys]
-        prints.sentence_keys.close()
-        prints.sentence_rows.close()
         clock("place")
         return Grouping(
             rep=rep, score=score, indexed=heads[fuzzy[is_leader_fuzzy]], bands=prints.bands,
             band_rows=np.flatnonzero(is_leader_fuzzy), prints=prints.prints,
-            sentence_keys=sentence_keys, sentence_texts=sentence_texts,
-            cls=cls, words=words, text_keys=keys, lengths=lengths,
+            sentence_keys=prints.sentence_keys, sentence_rows=prints.sentence_rows, heads=heads,
+            indexed_cls=indexed_cls, cls=cls, words=words, text_keys=keys, lengths=lengths,
             low=prints.low, shingles=prints.shingles,
             stats=stats,
         )
@@ -670,24 +684,38 @@ def _bucket_pairs(
 def _sentence_candidates(
     prints: _Prints, settings: Settings, fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs sharing a sentence key (one text is the other without a sentence, or they differ inside one)."""
+    """Pairs sharing a sentence key (one text is the other without a sentence, or they differ inside one).
+    The keys are regrouped by range of key values through a spool, a slice at a time, and paired a range
+    at a time: read whole they weighed 12 bytes a key, two to three keys a text."""
     is_fuzzy = np.zeros(len(prints.words), dtype=bool)
     is_fuzzy[prints.fuzzy] = True
-    keys, rows = prints.sentence_keys.read(), prints.sentence_rows.read()
+    total = len(prints.sentence_keys)
+    ranges = max(1, -(-total // KEY_RANGE_ROWS))
+    width = max(1, min(SENTENCE_SLICE, total))
+    slices = range(0, total, width)
+    runs = KeyRuns(key_edges(ranges), width, len(slices))
     lefts, rights = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
-    for inside in _key_ranges(keys):
-        part_keys, part_rows = keys[inside], rows[inside]
-        keep = is_fuzzy[part_rows]
-        part_keys, part_rows = part_keys[keep], part_rows[keep]
-        if len(part_keys) < 2:
-            continue
-        order = np.lexsort((part_rows, part_keys))
-        left, right = _bucket_pairs(part_keys[order], part_rows[order])
-        keep = (left != right) & could_match(prints.words[left], prints.words[right], settings.threshold)
-        keep &= ~(fixed[left] & fixed[right])
-        lefts.append(left[keep])
-        rights.append(right[keep])
+    try:
+        for column, start in enumerate(slices):
+            rows = prints.sentence_rows.read(start, start + width).astype(np.int64)
+            keep = is_fuzzy[rows]
+            runs.put(column, prints.sentence_keys.read(start, start + width)[keep], rows[keep])
+        for index in range(ranges):
+            part_keys, part_rows = runs.range(index)
+            if len(part_keys) < 2:
+                continue
+            order = np.lexsort((part_rows, part_keys))
+            left, right = _bucket_pairs(part_keys[order], part_rows[order])
+            keep = (left != right) & could_match(prints.words[left], prints.words[right], settings.threshold)
+            keep &= ~(fixed[left] & fixed[right])
+            lefts.append(left[keep])
+            rights.append(right[keep])
+    finally:
+        runs.close()
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+SENTENCE_SLICE = 100_000
 
 
 def _leaders(

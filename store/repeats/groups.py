@@ -459,10 +459,13 @@ def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = 
 
 def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, settings: Settings) -> int:
     local, fixed, old_ids = _regrouped(db, new_ids, settings)
+    batch, ids = local.batch(db, fixed), local.ids
+    # group_batch lets go of the batch's rows as it reads them, which frees them only if nothing else holds them.
+    del local, fixed
     release_freed_memory()
-    grouping = group_batch(local.batch(db, fixed), settings, keep_signatures=False)
+    grouping = group_batch(batch, settings, keep_signatures=False)
     try:
-        return _write(db, local, grouping, old_ids)
+        return _write(db, ids, grouping, old_ids)
     finally:
         grouping.close()
 
@@ -500,8 +503,7 @@ def _regrouped(
     return local, np.isin(local.ids, staying), old_ids
 
 
-def _write(db: sqlite_utils.Database, local: _Rows, grouping: Grouping, old_ids: np.ndarray) -> int:
-    ids = local.ids
+def _write(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, old_ids: np.ndarray) -> int:
     member_ids, member_of = _member_groups(db, old_ids)
     old_groups = distinct(member_of[member_of >= 0])
     group_ids, group_reps = _group_rows(db, old_groups)
@@ -587,43 +589,51 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
             _insert_keys(db, *runs.range(index))
     finally:
         runs.close()
-    # Each sentence key's paragraph by its position among `paragraph_ids` (-1: not written here), so that
-    # the keys are taken a slice at a time rather than filtered, sorted and held all at once.
+    # Each sentence key's paragraph by its position among `paragraph_ids` (-1: not written here). The keys are
+    # read from their spool a slice at a time, into two sets of runs: by key range for repeat_lsh, and by
+    # the block of paragraphs they are packed with in repeat_lsh_keys below.
     position = np.full(len(ids), -1, dtype=index_type(len(ids)))
     position[grouping.indexed[fresh]] = np.arange(len(fresh))
-    texts, keys = grouping.sentence_texts, grouping.sentence_keys
-    where = position[texts]
-    width = max(1, min(_INDEX_CHUNK, len(keys)))
-    slices = range(0, len(keys), width)
+    blocks = range(0, len(grouping.indexed), _BLOB_CHUNK)
+    block_ends = np.searchsorted(fresh, [low + _BLOB_CHUNK for low in blocks])
+    width = max(1, min(_INDEX_CHUNK, grouping.sentence_count))
+    slices = range(0, grouping.sentence_count, width)
     runs = KeyRuns(edges, width, len(slices))
+    by_block = KeyRuns(block_ends[:-1], width, len(slices))
     try:
         for column, start in enumerate(slices):
-            part = slice(start, start + width)
-            mine = where[part] >= 0
-            runs.put(column, keys[part][mine], paragraph_ids[where[part][mine]])
+            keys, texts = grouping.sentences(start, start + width)
+            where = position[texts]
+            mine = where >= 0
+            runs.put(column, keys[mine], paragraph_ids[where[mine]])
+            by_block.put(column, where[mine], keys[mine])
+        del position
         for index in range(ranges):
             _insert_keys(db, *runs.range(index))
+        runs.close()
+        # By spans of indexed rows, not of fresh ones: on a load into a grouped store the fresh are a sparse
+        # few, and the band keys of every row between the first and last of a block were read at once (+14 MB).
+        for block, low in enumerate(blocks):
+            start, stop = np.searchsorted(fresh, [low, low + _BLOB_CHUNK]).tolist()
+            if start == stop:
+                continue
+            rows = grouping.band_rows_between(low, low + _BLOB_CHUNK)[fresh[start:stop] - low]
+            prints = grouping.print_rows_between(low, low + _BLOB_CHUNK)[fresh[start:stop] - low]
+            where, block_keys = by_block.range(block)
+            taken = np.argsort(where, kind="stable")
+            block_keys = block_keys[taken]
+            ends = np.cumsum(np.bincount(where[taken] - start, minlength=stop - start)).tolist()
+            db.conn.executemany(
+                "insert or replace into repeat_lsh_keys (paragraph_id, keys, prints) values (?, ?, ?)",
+                ((pid, row.tobytes() + block_keys[a:b].tobytes(), packed.tobytes())
+                 for pid, row, packed, a, b in zip(paragraph_ids[start:stop].tolist(), rows, prints,
+                                                   [0, *ends[:-1]], ends)),
+            )
+            del rows, prints, taken, block_keys
+            release_freed_memory()
     finally:
         runs.close()
-    # By spans of indexed rows, not of fresh ones: on a load into a grouped store the fresh are a sparse few,
-    # and the band keys of every row between the first and last of a block were read at once (+14 MB).
-    for low in range(0, len(grouping.indexed), _BLOB_CHUNK):
-        start, stop = np.searchsorted(fresh, [low, low + _BLOB_CHUNK]).tolist()
-        if start == stop:
-            continue
-        rows = grouping.band_rows_between(low, low + _BLOB_CHUNK)[fresh[start:stop] - low]
-        prints = grouping.print_rows_between(low, low + _BLOB_CHUNK)[fresh[start:stop] - low]
-        taken = np.flatnonzero((where >= start) & (where < stop))
-        taken = taken[np.argsort(where[taken], kind="stable")]
-        block_keys = keys[taken]
-        ends = np.cumsum(np.bincount(where[taken] - start, minlength=stop - start)).tolist()
-        db.conn.executemany(
-            "insert or replace into repeat_lsh_keys (paragraph_id, keys, prints) values (?, ?, ?)",
-            ((pid, row.tobytes() + block_keys[a:b].tobytes(), packed.tobytes())
-             for pid, row, packed, a, b in zip(paragraph_ids[start:stop].tolist(), rows, prints, [0, *ends[:-1]], ends)),
-        )
-        del rows, prints, taken, block_keys
-        release_freed_memory()
+        by_block.close()
 
 
 def _insert_keys(db: sqlite_utils.Database, keys: np.ndarray, pids: np.ndarray) -> None:
