@@ -399,7 +399,7 @@ def test_a_failed_grouping_closes_its_spool_files(batch: Batch, monkeypatch: pyt
     def fail(*_: object) -> None:
         raise RuntimeError("scoring failed")
 
-    monkeypatch.setattr(engine, "_scores", fail)
+    monkeypatch.setattr(engine, "_matches", fail)
     with pytest.raises(RuntimeError, match="scoring failed"):
         group_batch(Batch(ids=batch.ids, texts=spool_free_texts(batch), published=batch.published, doc_ids=batch.doc_ids))
     assert opened and all(b.file is None or b.file.closed for b in opened)

@@ -319,15 +319,13 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         left, right = _sentence_candidates(prints, settings, fixed)
         stats["sentence_pairs"] = len(left)
         pair = _with_codes(pair, left.astype(np.int64) * n_cls + right)
-        left, right = pair // n_cls, pair % n_cls
-        del pair
-        stats["scored"] = len(left)
+        del left, right
+        stats["scored"] = len(pair)
         clock("candidates")
 
-        scores, ratios = _scores(prints.codes, left, right, settings)
+        left, right, scores, ratios = _matches(prints.codes, pair, n_cls, settings)
+        del pair
         prints.codes.close()
-        hit = scores >= settings.threshold
-        left, right, scores, ratios = left[hit], right[hit], scores[hit], ratios[hit]
         stats["matches"] = len(left)
         clock("score")
 
@@ -356,21 +354,27 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         raise
 
 
-def _scores(
-    codes: CodeSpool, left: np.ndarray, right: np.ndarray, settings: Settings,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Word scores and ratios of the candidate pairs, SCORE_BLOCK pairs at a time."""
+def _matches(
+    codes: CodeSpool, pair: np.ndarray, width: int, settings: Settings,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(earlier, later, word score, ratio) of the candidate pairs (codes earlier * width + later) that score
+    at or above the threshold, SCORE_BLOCK pairs at a time: only the matches are kept."""
+    index = index_type(width)
+    lefts, rights = [np.empty(0, index)], [np.empty(0, index)]
     scores, ratios = [np.empty(0, np.float32)], [np.empty(0, np.float32)]
-    for i in range(0, len(left), SCORE_BLOCK):
-        a, b = left[i:i + SCORE_BLOCK], right[i:i + SCORE_BLOCK]
+    for i in range(0, len(pair), SCORE_BLOCK):
+        a, b = (pair[i:i + SCORE_BLOCK] // width).astype(index), (pair[i:i + SCORE_BLOCK] % width).astype(index)
         nodes = distinct(np.concatenate((a, b)))
         held = np.empty(len(nodes), dtype=object)
         held[:] = codes.take(nodes)
-        part = word_scores_and_ratios(held[np.searchsorted(nodes, a)], held[np.searchsorted(nodes, b)],
-                                      settings.threshold)
-        scores.append(part[0])
-        ratios.append(part[1])
-    return np.concatenate(scores), np.concatenate(ratios)
+        score, ratio = word_scores_and_ratios(held[np.searchsorted(nodes, a)], held[np.searchsorted(nodes, b)],
+                                              settings.threshold)
+        hit = score >= settings.threshold
+        lefts.append(a[hit])
+        rights.append(b[hit])
+        scores.append(score[hit])
+        ratios.append(ratio[hit])
+    return np.concatenate(lefts), np.concatenate(rights), np.concatenate(scores), np.concatenate(ratios)
 
 
 def _classes(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

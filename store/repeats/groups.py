@@ -509,8 +509,7 @@ def _write(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, old_i
     group_ids, group_reps = _group_rows(db, old_groups)
     by_rep = np.argsort(group_reps, kind="stable")
 
-    rep_pid = np.where(grouping.rep >= 0, ids[np.maximum(grouping.rep, 0)], -1)
-    reps = distinct(rep_pid[rep_pid >= 0])
+    reps = distinct(ids[grouping.rep[grouping.rep >= 0]])
     next_id = db.execute("select coalesce(max(id), 0) + 1 from repeat_groups").fetchone()[0]
     group_of = _looked_up(group_reps[by_rep], group_ids[by_rep], reps, -1)
     del group_ids, group_reps, by_rep
@@ -522,31 +521,37 @@ def _write(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, old_i
             "insert into repeat_groups (id, representative_id, size) values (?, ?, 0)",
             zip(group_of[part][fresh[part]].tolist(), reps[part][fresh[part]].tolist()),
         )
-    # Furniture has no representative: when a regrouping holds nothing else there is no group to look up.
-    member_group = (np.where(rep_pid >= 0, group_of[np.searchsorted(reps, np.maximum(rep_pid, 0))], -1)
-                    if len(reps) else np.full(len(ids), -1, np.int64))
+    del fresh
+    # A slice of paragraphs at a time: each one's group, before and now, weighed 25 bytes a paragraph at once.
+    moved_groups: list[np.ndarray] = [np.empty(0, np.int64)]
     for start in range(0, len(ids), _WRITE_ROWS):
         part = slice(start, start + _WRITE_ROWS)
+        rep = grouping.rep[part]
+        # Furniture has no representative: when a regrouping holds nothing else there is no group to look up.
+        member_group = (np.where(rep >= 0, group_of[np.searchsorted(reps, ids[np.maximum(rep, 0)])], -1)
+                        if len(reps) else np.full(len(rep), -1, np.int64))
         db.conn.executemany(
             "insert into repeat_members (paragraph_id, group_id, score) values (?, ?, ?) "
             "on conflict(paragraph_id) do update set group_id = excluded.group_id, score = excluded.score",
             ((pid, gid if gid >= 0 else None, sc if gid >= 0 else None)
-             for pid, gid, sc in zip(ids[part].tolist(), member_group[part].tolist(),
+             for pid, gid, sc in zip(ids[part].tolist(), member_group.tolist(),
                                      grouping.score[part].astype(np.float64).tolist())),
         )
+        # -1 for no group (furniture), -2 for not placed before
+        before = _looked_up(member_ids, member_of, ids[part], -2)
+        moved = before != member_group
+        moved_groups.append(distinct(np.concatenate((member_group[moved], before[moved]))))
         release_freed_memory()
-    # -1 for no group (furniture), -2 for not placed before
-    before = _looked_up(member_ids, member_of, ids, -2)
     del member_ids, member_of
-    moved = before != np.where(member_group >= 0, member_group, -1)
-    changed_groups = distinct(np.concatenate((member_group[moved], before[moved])))
+    changed_groups = distinct(np.concatenate(moved_groups))
+    del moved_groups
     changed_groups = changed_groups[changed_groups >= 0]
     _resize(db, np.concatenate((group_of, old_groups)))
     # A paragraph's keys follow from its text: one indexed before and still indexed keeps its rows.
     was_indexed = _indexed_among(db, ids)
     if len(was_indexed):
         _unindex(db, was_indexed[~np.isin(was_indexed, ids[grouping.indexed])])
-    del rep_pid, reps, group_of, member_group, before, moved
+    del reps, group_of
     grouping.rep = grouping.score = grouping.cls = np.empty(0, np.int64)
     release_freed_memory()
     _index(db, ids, grouping, was_indexed)
