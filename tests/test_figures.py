@@ -533,6 +533,29 @@ def test_an_m_in_a_measure_stays_metres(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("She won the 100m hurdles.", "100m", 100),
+        ("Giant 20m waves hit the coast.", "20m", 20),
+        ("She ran 400m relays.", "400m", 400),
+        ("The team won the 100m freestyle heats.", "100m", 100),
+        ("They won a 400m relay.", "400m", 400),
+        ("Storms cut power to 2.4m homes and 20m waves battered the coast.", "20m", 20),
+    ],
+)
+def test_an_m_before_a_race_or_a_measured_thing_is_metres_though_plural(text: str, surface: str, value: float) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.unit, f.value, f.counted) == ("quantity", "m", value, None)
+
+
+def test_an_m_before_a_plural_of_anything_else_is_still_millions_beside_metres() -> None:
+    f = find("Storms cut power to 2.4m homes and 20m waves battered the coast.", "2.4m")
+    assert (f.kind, f.value, f.counted) == ("count", 2_400_000, "homes")
+    f = only("They planted 20m trees.")
+    assert (f.kind, f.value, f.counted) == ("count", 20_000_000, "trees")
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [("The EU pledged €800m.", 8e8, "EUR"), ("London gave £2.5bn in aid.", 2.5e9, "GBP"), ("It costs $40m a year.", 4e7, "USD")],
 )

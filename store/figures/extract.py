@@ -486,6 +486,13 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
 _M_BEFORE_WORD = re.compile(r"m(?=\s+[^\W\d_])(?!\s+(?:thick|long|wide|tall|deep|high|across|away|apart|below|above)\b)", re.I)
 
 
+# Races and things measured by their height or length: "the 100m hurdles", "20m waves" are metres though plural.
+_METRE_NOUNS = frozenset(
+    """hurdles relays sprints dashes heats finals races medleys freestyle backstroke breaststroke butterfly sprinters
+    hurdlers waves swells cliffs dunes towers walls drops dives jumps""".split()
+)
+
+
 def _millions_of(text: str, a: Atom) -> str | None:
     """What "6m refugees" counts: an "m" glued to a number is millions, not metres, before a plural noun."""
     if a.words or a.mult != 1.0 or not _M_BEFORE_WORD.match(text, a.end):
@@ -493,7 +500,13 @@ def _millions_of(text: str, a: Atom) -> str | None:
     counted = _counted(text, a.end + 1)
     words = counted.split() if counted else []
     heads = [i for i, w in enumerate(words) if _is_plural_head(w.lower())]
-    return " ".join(words[:heads[0] + 1]) if heads else None
+    if not heads or _measured_in_metres(words[:heads[0] + 1]):
+        return None
+    return " ".join(words[:heads[0] + 1])
+
+
+def _measured_in_metres(words: list[str]) -> bool:
+    return any(w.lower() in _METRE_NOUNS for w in words)
 
 
 # `6.8m have fled`, `up from 30m in 2023`: an "m" before no noun is millions where the sentence counts in millions.
