@@ -620,6 +620,45 @@ def test_a_number_in_a_name_counts_nothing(text: str, surface: str) -> None:
     assert (f.kind, f.counted) == ("number", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("NATO invoked Article 5 after the attack.", "5"),
+        ("Route 66 signs were stolen.", "66"),
+        ("Flight 370 passengers were never found.", "370"),
+        ("The Patriot 3 missiles were sent.", "3"),
+        ("Chapter 11 proceedings began.", "11"),
+        ("In Article 5 members pledge defence.", "5"),
+        ("The UN passed Resolution 1973 in March.", "1973"),
+        ("He sued under Section 1983 of the code.", "1983"),
+        ("The airline grounded its Boeing 737s.", "737"),
+    ],
+)
+def test_a_number_in_a_name_is_neither_a_count_a_year_nor_a_length_of_time(text: str, surface: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted, f.resolved) == ("number", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("On Monday 300 people were evacuated.", "300", "people"),
+        ("In Kharkiv 12 people were killed.", "12", "people"),
+        ("Officials said that at Bakhmut 500 soldiers died.", "500", "soldiers"),
+    ],
+)
+def test_a_weekday_or_a_place_opening_the_sentence_names_nothing_and_the_count_stays(text: str, surface: str, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted) == ("count", counted)
+
+
+def test_dates_and_lengths_of_time_beside_names_are_still_read() -> None:
+    assert find("On May 5 the vote took place.", "May 5").resolved == "2025-05-05"
+    assert find("By June 2025 they had left.", "June 2025").resolved == "2025-06"
+    assert find("The law of 1983 stands.", "1983").resolved == "1983"
+    assert find("The run took 45s.", "45s").unit == "PT45S"
+
+
 def test_a_flight_code_is_no_figure() -> None:
     assert extract("Flight MH17 was shot down over Donbas.", PUB) == []
 

@@ -784,7 +784,7 @@ def _year_alone(m: re.Match[str], text: str) -> DateCand | None:
         return None
     if re.match(r"\s*(?:[-–]\s*)?(?:[a-z]+\s+)?(?:%s)\b" % _UNITISH, after, re.I):
         return None
-    if re.search(r"(?:\b(?:no|number|nos?|nr|page|pp|p|room|flight|route|exit|model|version|v|article|code|id|#|tel|phone|box|suite|unit)\.?\s*)$", before, re.I):
+    if re.search(r"(?:\b(?:no|number|nos?|nr|page|pp|p|room|flight|route|exit|model|version|v|article|section|resolution|chapter|paragraph|clause|amendment|protocol|code|id|#|tel|phone|box|suite|unit)\.?\s*)$", before, re.I):
         return None
     if re.match(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|the\b|when\b|as\b|was\b|is\b|were\b|with\b|for\b|by\b|through\b|until\b|till\b|after\b|before\b|that\b|which\b|from\b|of\b|but\b|had\b|has\b|have\b|saw\b)[a-z]+s\b", after) and not re.search(r"\b(?:in|since|of|from|until|by|before|after|during|between|and|to)\s+$", before, re.I):
         return None

@@ -387,14 +387,25 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
 _GENERATION = re.compile(r"(?<![\w.])[2-6]G\b")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
-# Capitalised words that lead into a number without naming anything: months, quantifiers, prepositions.
+# Capitalised words that lead into a number without naming anything: months, weekdays, quantifiers, prepositions.
 _NOT_LABELS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
-    "|Sep|Sept|Oct|Nov|Dec|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With"
+    "|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    "|Some|About|Around|Nearly|Over|Almost|Only|Just|All|The|Another|Of|At|In|On|By|And|Or|To|With"
     "|For|From|Since|Until|Between|Up|Than|Perhaps|Maybe"
 )
 _LABEL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:%s)\b)[A-Z][a-z]+\s+$" % _NOT_LABELS)
 _LEADING_LABEL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))(?!(?:%s)\b)([A-Z][a-z]+)\s+$" % _NOT_LABELS)
+# "In Kharkiv 12 people were killed": after a preposition that opens a sentence or clause, a capitalised word is a place.
+_OPENING_PLACE = re.compile(
+    r"(?:^|(?<=[.!?;,:]\s)|(?<=[\"“])|(?<=\bthat\s))(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]hroughout|[Aa]round|[Ff]rom)"
+    r"\s+([A-Z][a-z]+)\s+$"
+)
+# Words that a number after them belongs to, wherever they stand: "In Article 5 members pledge".
+_NAME_LEADS = frozenset(
+    """article articles section sections resolution resolutions chapter paragraph clause amendment protocol title
+    route highway flight boeing airbus patriot""".split()
+)
 
 
 def _label_before(text: str, start: int) -> bool:
@@ -409,9 +420,14 @@ def _label_before(text: str, start: int) -> bool:
     if not head or not "a" <= head[-1] <= "z":
         return False
     if _LABEL_BEFORE.search(text, lo, start) is not None:
-        return True
+        return not _names_a_place(text, lo, start)
     lead = _LEADING_LABEL.search(text, lo, start)
     return lead is not None and _can_name(lead.group(1).lower())
+
+
+def _names_a_place(text: str, lo: int, start: int) -> bool:
+    opening = _OPENING_PLACE.search(text, lo, start)
+    return opening is not None and opening.group(1).lower() not in _NAME_LEADS
 
 
 def _can_name(low: str) -> bool:
@@ -631,8 +647,8 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         attached = tm.start(1) == e
         single = low in ("s", "h", "mo", "min", "sec", "hr", "wk", "yr")
         if (not single or attached or low in ("min", "sec", "hr", "hrs", "yrs", "mins", "secs")) and not re.match(r"[-/]\d", text[tm.end():tm.end() + 2]):
-            if low in ("s",) and not attached:
-                pass
+            if low in ("s",) and (not attached or _label_before(text, a.start)):
+                pass  # "Boeing 737s": the plural of a name, not seconds
             else:
                 letter = TIME_UNITS[low]
                 value = cand.value or 0.0
