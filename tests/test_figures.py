@@ -710,6 +710,28 @@ def test_a_counted_noun_stops_at_a_verb_or_a_day_word(text: str, surface: str, c
     assert find(text, surface, MAR12).counted == counted
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("About 300 fled the city.", "About 300"), ("At least 40 died in the attack.", "At least 40"),
+     ("12 were killed yesterday.", "12"), ("Twelve escaped overnight.", "Twelve"), ("300 went home.", "300")],
+)
+def test_what_the_counted_did_is_not_what_a_number_counts(text: str, surface: str) -> None:
+    f = find(text, surface, MAR12)
+    assert (f.kind, f.counted) == ("number", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("Moscow lost 250,000 soldiers, with 20,000 killed in battles.", "20,000", "killed"),
+        ("There were 380,000 injured.", "380,000", "injured"),
+        ("Twelve escaped prisoners were caught.", "Twelve", "escaped prisoners"),
+    ],
+)
+def test_a_participle_naming_the_counted_is_still_counted(text: str, surface: str, counted: str) -> None:
+    assert find(text, surface, MAR12).counted == counted
+
+
 def test_an_m_before_a_measure_word_and_a_plural_stays_metres() -> None:
     f = only("They built 6m high walls.")
     assert (f.kind, f.unit, f.value) == ("quantity", "m", 6)

@@ -449,6 +449,25 @@ def _is_verb_form(low: str) -> bool:
     return low in IRREGULAR_PAST or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4)
 
 
+# Verbs said of the people counted, in forms that cannot name them as "20,000 killed" or "380,000 injured" do:
+# past tenses unlike their participles, and verbs that take no object to be passive.
+_ACTIVE_VERBS = frozenset(
+    """became began came chose drew drove fell flew forgot gave grew knew ran rang rose sank saw spoke stole swore took
+    went wore wrote broke threw died fled drowned perished arrived returned escaped resigned survived remained stayed
+    voted protested marched gathered disappeared defected emigrated surrendered sat stood slept fought die dies flee
+    flees""".split()
+)
+
+
+def _is_active_verb(text: str, m: re.Match[str]) -> bool:
+    """Whether the first word after a number is what the counted did ("300 fled", "40 died"), not a word before its
+    noun ("12 escaped prisoners")."""
+    if m.group(1).lower() not in _ACTIVE_VERBS:
+        return False
+    after = COUNT_WORD.match(text, m.end())
+    return after is None or not (after.group(1).islower() and _is_plural_head(after.group(1)))
+
+
 def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     words: list[str] = []
     p = pos
@@ -467,6 +486,8 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
         if first and low in _LEAD_SKIP:
             p = m.end()
             continue
+        if first and _is_active_verb(text, m):
+            break
         if low in _STOP or low in ORDINALS or (low in SCALES):
             break
         if low in TIME_UNITS and not words and not ordinal:
