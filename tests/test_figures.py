@@ -301,6 +301,28 @@ def test_model_designations_are_not_figures() -> None:
     assert figures == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("He flew 3 F-16 jets.", "3", "F-16 jets"),
+        ("Ukraine received 6 F-16s last year.", "6", "F-16s"),
+        ("Russia lost 3 Su-34 bombers and 2 MiG-29 jets.", "2", "MiG-29 jets"),
+        ("Russia lost 50 T-72 tanks.", "50", "T-72 tanks"),
+        ("He treated 10 Covid-19 patients.", "10", "Covid-19 patients"),
+        ("Ukraine got 31 M1A1 tanks.", "31", "M1A1 tanks"),
+        ("Leaders of the 7 G7 nations met.", "7", "G7 nations"),
+    ],
+)
+def test_a_count_of_a_model_counts_the_whole_designation(text: str, surface: str, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted) == ("count", counted)
+
+
+def test_a_model_designation_with_letters_after_its_digits_is_no_figure() -> None:
+    assert extract("A Tu-22M3 crashed near the G7 summit.", PUB) == []
+    assert [f.counted for f in extract("Ukraine wants 2 Tu-22M3 bombers.", PUB)] == ["Tu-22M3 bombers"]
+
+
 def test_change_by_then_level_is_not_a_range() -> None:
     figures = extract("Unemployment rose by 0.4 percentage points to 4.1%.", PUB)
     assert [(f.text, f.kind, f.unit) for f in figures] == [

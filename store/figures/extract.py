@@ -65,7 +65,7 @@ RATIO = re.compile(r"\s+(out\s+of|in)\s+", re.I)
 _SYMBOL_AFTER = re.compile(r"\s?([€£¥元₹₽₴₩₺₪₦₱₫₿₡₾₭₸]|\$(?!\s?\d))(?![\w])")
 _INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:in\b|inch(?:es)?\b|\"|″)")
 MODEL_CODE = re.compile(
-    r"(?<![\w-])(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|Q|H|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d+[A-Za-z]*(?![\w-])",
+    r"(?<![\w-])(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|Q|H|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d[A-Za-z0-9]*(?![\w-])",
     re.I,
 )
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
@@ -468,6 +468,11 @@ def _is_active_verb(text: str, m: re.Match[str]) -> bool:
     return after is None or not (after.group(1).islower() and _is_plural_head(after.group(1)))
 
 
+# The rest of a model designation after its letters: "F-16s", "Su-34", "Covid-19", "M1A1", "Tu-22M3".
+_DESIGNATION_TAIL = re.compile(r"-?\d[^\W_]*(?:-[^\W_]+)*")
+_PLURAL_DESIGNATION = re.compile(r"\ds$")
+
+
 def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     words: list[str] = []
     p = pos
@@ -482,9 +487,13 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
         if "\n" in sep:
             break
         w = m.group(1)
+        end = m.end()
+        tail = _DESIGNATION_TAIL.match(text, end)
+        if tail:
+            w, end = text[m.start(1):tail.end()], tail.end()
         low = w.lower()
         if first and low in _LEAD_SKIP:
-            p = m.end()
+            p = end
             continue
         if first and _is_active_verb(text, m):
             break
@@ -501,15 +510,15 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
         if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
             break
         words.append(w)
-        p = m.end()
+        p = end
         first = False
         if _POSSESSIVE.match(text[p:p + 2]):
             break
-        if not ordinal and w[0].islower() and _is_plural_head(low):
+        if not ordinal and (w[0].islower() and _is_plural_head(low) or _PLURAL_DESIGNATION.search(w)):
             break
     while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ing")):
         words.pop()
-    if words and all(w.isupper() and len(w) > 1 for w in words):
+    if words and all(w.isupper() and len(w) > 1 and not _DIGIT.search(w) for w in words):
         return None
     if not ordinal and len(words) >= 2 and all(w[0].isupper() for w in words):
         return None
