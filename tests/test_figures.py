@@ -488,6 +488,39 @@ def test_the_last_two_days_are_the_days_before_the_article() -> None:
     assert (f.kind, f.resolved, f.resolved_end) == ("duration", "2025-05-09", "2025-05-11")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "resolved", "resolved_end"),
+    [
+        ("Prices rose in the past week.", "in the past week", "P1W", "2025-05-04", "2025-05-11"),
+        ("Strikes went on over the last week.", "over the last week", "P1W", "2025-05-04", "2025-05-11"),
+        ("The past week was the hardest.", "The past week", "P1W", "2025-05-04", "2025-05-11"),
+        ("Prices rose in the past month.", "in the past month", "P1M", "2025-04", "2025-05"),
+        ("Prices rose in the past year.", "in the past year", "P1Y", "2024", "2025"),
+    ],
+)
+def test_the_past_week_is_the_seven_days_up_to_the_article_as_the_past_seven_days_are(
+        text: str, surface: str, unit: str, resolved: str, resolved_end: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.value, f.unit, f.resolved, f.resolved_end) == (surface, "duration", 1, unit, resolved, resolved_end)
+    days = only("Prices rose in the past seven days.")
+    week = only("Prices rose in the past week.")
+    assert (week.resolved, week.resolved_end) == (days.resolved, days.resolved_end)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved", "resolved_end"),
+    [
+        ("Prices rose last week.", "last week", "2025-04-28", "2025-05-04"),
+        ("He spent the last week of the campaign in Ohio.", "the last week", "2025-04-28", "2025-05-04"),
+        ("Prices rose the previous week.", "the previous week", "2025-04-28", "2025-05-04"),
+    ],
+)
+def test_last_week_without_the_past_is_still_the_calendar_week_before(
+        text: str, surface: str, resolved: str, resolved_end: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.granularity, f.resolved, f.resolved_end) == (surface, "date", "week", resolved, resolved_end)
+
+
 def test_month_dates_with_wide_spacing() -> None:
     f = find("The summit opened on  May   12  and closed two days later.", "May   12")
     assert (f.kind, f.resolved) == ("date", "2025-05-12")

@@ -128,11 +128,21 @@ def relative_day(m: re.Match[str], pub: dt.date | None) -> DateCand:
     return c
 
 
+# "in the past week", "over the last month": the week or month up to the article, as "in the past 25 years" is; "last
+# week" without "the" stays the calendar week before, and "the last week of the talks" its final week.
+_UP_TO_NOW = ("the past", "the last")
+_UP_TO_NOW_UNITS = {"week": "W", "month": "M_", "year": "Y"}
+_SPAN_PREPOSITION = re.compile(r"\b(?:in|over|during|for|within)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+
 def relative_period(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand | None:
     mod = re.sub(r"\s+", " ", m.group("mod").lower())
     unit = m.group("unit").lower()
     if mod in ("the past", "the last", "the previous", "the coming", "the next") and unit in ("decade", "century"):
         return None
+    if mod in _UP_TO_NOW and unit in _UP_TO_NOW_UNITS and not _OF_AFTER.match(text, m.end()):
+        return _period_up_to_now(m, text, _UP_TO_NOW_UNITS[unit], pub)
     if unit == "day":
         if "end of" not in mod:
             return None
@@ -416,12 +426,30 @@ def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     except (ValueError, OverflowError):
         # "within 1999 centuries": a span beyond the calendar is still a duration, just not a date range.
         return c
+    _resolve_span(c, a, b, letter)
+    return c
+
+
+def _resolve_span(c: DateCand, a: dt.date, b: dt.date, letter: str) -> None:
+    """Dates a to b, to the precision of the span's unit: days for days and weeks, months, else years."""
     if letter in ("D", "W"):
         c.resolved, c.resolved_end, c.granularity = a.isoformat(), b.isoformat(), "day"
     elif letter == "M_":
         c.resolved, c.resolved_end, c.granularity = iso_month(a.year, a.month), iso_month(b.year, b.month), "month"
     else:
         c.resolved, c.resolved_end, c.granularity = f"{a.year:04d}", f"{b.year:04d}", "year"
+
+
+def _period_up_to_now(m: re.Match[str], text: str, letter: str, pub: dt.date | None) -> DateCand:
+    """"in the past week": one week up to the publication date, read as "in the past 1 week" would be."""
+    from .units import iso_duration
+
+    lead = _SPAN_PREPOSITION.search(text, max(0, m.start() - 8), m.start())
+    start = lead.start() if lead else m.start()
+    c = DateCand(start, m.end(), "duration", value=1.0, unit=iso_duration(1, letter), relative=True, priority=6)
+    if pub is not None:
+        back = {"W": relativedelta(weeks=1), "M_": relativedelta(months=1), "Y": relativedelta(years=1)}[letter]
+        _resolve_span(c, pub - back, pub, letter)
     return c
 
 
