@@ -450,7 +450,7 @@ def _is_verb_form(low: str) -> bool:
 
 
 # Verbs said of the people counted, in forms that cannot name them as "20,000 killed" or "380,000 injured" do:
-# past tenses unlike their participles, and verbs that take no object to be passive.
+# past tenses unlike their participles, and verbs that say what people did rather than what was done to them.
 _ACTIVE_VERBS = frozenset(
     """became began came chose drew drove fell flew forgot gave grew knew ran rang rose sank saw spoke stole swore took
     went wore wrote broke threw died fled drowned perished arrived returned escaped resigned survived remained stayed

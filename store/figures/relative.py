@@ -129,7 +129,7 @@ def relative_day(m: re.Match[str], pub: dt.date | None) -> DateCand:
 
 
 # "in the past week", "over the last month": the week or month up to the article, as "in the past 25 years" is; "last
-# week" without "the" stays the calendar week before, and "the last week of the talks" its final week.
+# week" without "the" stays the calendar week before, and "the last week of ..." is left to the other readings.
 _UP_TO_NOW = ("the past", "the last")
 _UP_TO_NOW_UNITS = {"week": "W", "month": "M_", "year": "Y"}
 _SPAN_PREPOSITION = re.compile(r"\b(?:in|over|during|for|within)\s+$", re.I)
