@@ -208,12 +208,16 @@ def _reading(db: sqlite_utils.Database, ids: Sequence[int]) -> list[int]:
     return out
 
 
+_UNPLACED = (f"select id from paragraphs where kind in ({_marks(READING_KINDS)}) "
+             "and id not in (select paragraph_id from repeat_members)")
+
+
 def _unplaced(db: sqlite_utils.Database) -> np.ndarray:
-    return np.fromiter((r[0] for r in db.execute(
-        f"select id from paragraphs where kind in ({_marks(READING_KINDS)}) "
-        "and id not in (select paragraph_id from repeat_members) order by id",
-        list(READING_KINDS),
-    )), dtype=np.int64)
+    return np.fromiter((r[0] for r in db.execute(_UNPLACED + " order by id", list(READING_KINDS))), dtype=np.int64)
+
+
+def _any_unplaced(db: sqlite_utils.Database) -> bool:
+    return db.execute(_UNPLACED + " limit 1", list(READING_KINDS)).fetchone() is not None
 
 
 def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -449,16 +453,18 @@ def update_repeats(db: sqlite_utils.Database, paragraph_ids: list[int] | None = 
     if _signed_by_an_earlier_version(db):
         regroup(db)
         return db.execute("select count(*) from repeat_groups where size >= 2").fetchone()[0]
-    new_ids = _unplaced(db) if paragraph_ids is None else _reading(db, sorted(set(paragraph_ids)))
-    if not len(new_ids):
+    new_ids = None if paragraph_ids is None else _reading(db, sorted(set(paragraph_ids)))
+    if not (_any_unplaced(db) if new_ids is None else new_ids):
         return 0
     with _atomic(db):
         set_meta(db, SIGNED_KEY, str(minhash.SIGNING_VERSION))
         return _place(db, new_ids, Settings(threshold=current_threshold(db)))
 
 
-def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray, settings: Settings) -> int:
-    local, fixed, old_ids = _regrouped(db, new_ids, settings)
+def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray | None, settings: Settings) -> int:
+    """Group these new paragraphs, or (None) every one not yet placed: read here rather than by the caller, whose
+    copy would be held for as long as grouping runs (8 bytes a paragraph)."""
+    local, fixed, old_ids = _regrouped(db, _unplaced(db) if new_ids is None else new_ids, settings)
     batch, ids = local.batch(db, fixed), local.ids
     # group_batch lets go of the batch's rows as it reads them, which frees them only if nothing else holds them.
     del local, fixed
@@ -716,6 +722,5 @@ def regroup(db: sqlite_utils.Database, threshold: float | None = None) -> None:
         db.execute("delete from repeat_lsh_keys")
         db.execute("delete from repeat_members")
         db.execute("delete from repeat_groups")
-        ids = _unplaced(db)
-        if len(ids):
-            _place(db, ids, Settings(threshold=current_threshold(db)))
+        if _any_unplaced(db):
+            _place(db, None, Settings(threshold=current_threshold(db)))
