@@ -318,7 +318,7 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
             prints.shingles = np.empty(0, np.int32)
         left, right = _sentence_candidates(prints, settings, fixed)
         stats["sentence_pairs"] = len(left)
-        pair = _with_codes(pair, left.astype(np.int64) * n_cls + right)
+        pair = merged_distinct(pair, left.astype(np.int64) * n_cls + right)
         del left, right
         stats["scored"] = len(pair)
         clock("candidates")
@@ -526,9 +526,9 @@ def _filtered_candidates(
             # codes are mostly known already, and deduplicating them whole held them several times.
             codes = np.empty(0, np.int64)
             for start in range(0, len(spool), CODE_SLICE):
-                codes = _with_codes(codes, spool.read(start, start + CODE_SLICE))
+                codes = merged_distinct(codes, spool.read(start, start + CODE_SLICE))
             spool.close()
-            pair = _with_codes(pair, _plausible_in_block(prints, index, block, codes, width, settings))
+            pair = merged_distinct(pair, _plausible_in_block(prints, index, block, codes, width, settings))
             del codes
             release_freed_memory()
         return pair
@@ -583,7 +583,7 @@ def _signatures_agree(
     return (head >= ROUGH_JACCARD * bins / 2) & ((est >= settings.min_jaccard) | (contained >= settings.min_containment))
 
 
-def _with_codes(pair: np.ndarray, found: np.ndarray) -> np.ndarray:
+def merged_distinct(pair: np.ndarray, found: np.ndarray) -> np.ndarray:
     """Sorted distinct pair codes `pair` with those of `found` it lacks inserted: a near copy shares most of
     its bands with its source, so most of them are known already (sorting the two together held both twice)."""
     at = np.searchsorted(pair, found)

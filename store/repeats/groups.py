@@ -14,7 +14,7 @@ from store.kinds import READING_KINDS
 from store.repeats import minhash
 from store.repeats.engine import (
     Batch, Grouping, Settings, distinct, distinct_pairs, equal_key_matches, group_batch, hex_keys, index_type,
-    plausible_between, published_number,
+    merged_distinct, plausible_between, published_number,
 )
 from store.repeats.memory import BUCKET_MOST, MOST_CANDIDATES
 from store.repeats.score import DEFAULT_THRESHOLD
@@ -404,7 +404,10 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
         return np.empty(0, np.int64), np.empty(0, np.int64)
     texts = _StoredTexts(db, new.ids, new.lengths)
     known = _RepPrints(db)
-    found_reps, found_rows = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    # As codes (representative id * len(new) + row), distinct as they come: a pair is often found by several blocks'
+    # bands and sentences, and two arrays of every pair found weighed 16 bytes each.
+    width = len(new)
+    found = np.empty(0, np.int64)
     for start in range(0, len(new), LOOKUP_BLOCK):
         sig = minhash.signatures(minhash.normalise_all(
             texts.take(np.arange(start, min(start + LOOKUP_BLOCK, len(new))))), workers=1)
@@ -418,8 +421,7 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
             which, at = equal_key_matches(bucket_keys, band[part].ravel())
             reps, rows = _plausible(bucket_ids[at], np.repeat(long[part], band.shape[1])[which], low, sig.shingles,
                                     known, settings)
-            found_reps.append(reps)
-            found_rows.append(rows + start)
+            found = merged_distinct(found, reps * width + rows + start)
             del which, at
         del bucket_keys, bucket_ids
         # Sentence keys name one text (whole, or without one sentence), so their buckets stay small and their
@@ -428,11 +430,10 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
         is_long[long] = True
         keep = is_long[sig.sentence_rows]
         rows, reps = _lsh_pairs(db, sig.sentence_keys[keep], sig.sentence_rows[keep], SENTENCE_MOST)
-        found_reps.append(reps)
-        found_rows.append(rows + start)
+        found = merged_distinct(found, reps * width + rows.astype(np.int64) + start)
         del sig, band
         release_freed_memory()
-    return distinct_pairs(np.concatenate(found_reps), np.concatenate(found_rows), len(new))
+    return found // width, found % width
 
 
 def _earlier(
