@@ -196,13 +196,17 @@ def resolve_doc(db: sqlite_utils.Database, ref: str | int) -> int:
     raise StoreError(f"'{text}' names {len(rows)} documents: use the numeric id from `tearsheet docs`")
 
 
-def paragraphs_of(db: sqlite_utils.Database, doc_id: int, *, include_hidden: bool = False) -> list[ParagraphRow]:
+def paragraphs_of(
+    db: sqlite_utils.Database, doc_id: int, *, include_hidden: bool = False, limit: int | None = None,
+) -> list[ParagraphRow]:
+    """The document's paragraphs in order (the first `limit` of them when given)."""
     where = "" if include_hidden else " and n is not null"
     return [
         ParagraphRow(*row)
         for row in db.execute(
-            f"select id, doc_id, position, n, kind, text from paragraphs where doc_id = ?{where} order by position",
-            [doc_id],
+            f"select id, doc_id, position, n, kind, text from paragraphs where doc_id = ?{where} order by position"
+            " limit ?",
+            [doc_id, -1 if limit is None else limit],
         )
     ]
 

@@ -482,3 +482,11 @@ def test_a_first_load_stopped_midway_leaves_what_it_stored_indexed(tmp_path: Pat
     assert db.execute("select count(*) from figures").fetchone()[0] > 0
     assert set(FIGURE_INDEXES) <= {index.name for index in db["figures"].indexes}
     db.close()
+
+
+def test_the_opening_of_an_article_is_read_with_a_limit_and_matches_its_first_paragraphs(seeded) -> None:
+    live = doc_id(seeded, LIVE_BLOG.stem)
+    every = paragraphs_of(seeded, live)
+    assert len(every) > 4
+    assert paragraphs_of(seeded, live, limit=4) == every[:4]
+    assert paragraphs_of(seeded, live, include_hidden=True, limit=2) == paragraphs_of(seeded, live, include_hidden=True)[:2]
