@@ -766,6 +766,33 @@ def test_a_counted_noun_stops_at_a_verb_or_a_day_word(text: str, surface: str, c
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("The 14th Amendment protects citizens.", "14th", "Amendment"),
+        ("The 14th Amendment protects the rights of citizens.", "14th", "Amendment"),
+        ("The second round draws 64 players.", "second", "round"),
+        ("One company owns the stadium.", "One", "company"),
+    ],
+)
+def test_a_counted_noun_stops_at_a_present_verb_with_an_object(text: str, surface: str, counted: str) -> None:
+    assert find(text, surface, MAR12).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("Third-quarter earnings rose.", "Third", "quarter earnings"),
+        ("The 5th grade students took the test.", "5th", "grade students"),
+        ("The second round matches are on Sunday.", "second", "round matches"),
+        ("The 3rd Infantry Division moved north.", "3rd", "Infantry Division"),
+        ("40 soldiers guard the gate.", "40", "soldiers"),
+    ],
+)
+def test_a_plural_noun_after_a_counted_noun_stays_in_the_phrase(text: str, surface: str, counted: str) -> None:
+    assert find(text, surface, MAR12).counted == counted
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [("About 300 fled the city.", "About 300"), ("At least 40 died in the attack.", "At least 40"),
      ("12 were killed yesterday.", "12"), ("Twelve escaped overnight.", "Twelve"), ("300 went home.", "300")],

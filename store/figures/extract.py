@@ -449,6 +449,21 @@ def _is_verb_form(low: str) -> bool:
     return low in IRREGULAR_PAST or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4)
 
 
+# What follows a verb and not a noun: an article, a possessive or object pronoun, a number.
+_OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|his|her|its|their|our|your|my|this|that|these|those|him|them|us|it|me)\b)", re.I)
+
+
+def _is_present_verb(text: str, m: re.Match[str], low: str, previous: str) -> bool:
+    """Whether a present form after a singular word is the phrase's verb, as an object after it shows: "the 14th
+    Amendment protects citizens" (not "third-quarter earnings rose", "second-round matches on Sunday")."""
+    if not _is_plural_head(low) or not m.group(1).islower() or _is_plural_head(previous.lower()):
+        return False
+    if _OBJECT_AFTER.match(text, m.end()):
+        return True
+    after = COUNT_WORD.match(text, m.end())
+    return after is not None and after.group(1).islower() and _is_plural_head(after.group(1))
+
+
 # Verbs said of the people counted, in forms that cannot name them as "20,000 killed" or "380,000 injured" do:
 # past tenses unlike their participles, and verbs that say what people did rather than what was done to them.
 _ACTIVE_VERBS = frozenset(
@@ -505,7 +520,7 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
             break
         if w[0].isupper() and words and not words[-1][0].isupper():
             break
-        if words and _is_verb_form(low):
+        if words and (_is_verb_form(low) or not tail and _is_present_verb(text, m, low, words[-1])):
             break
         if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
             break
