@@ -846,6 +846,24 @@ def test_an_m_before_no_noun_is_millions_where_its_sentence_counts_in_millions_a
     assert read("About 3.7 million people are displaced. The wall is 10m.", "10m") == ("quantity", 10)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The £2m grant helped her win the 400m.", "400m", 400),
+        ("With £2m behind him he ran the 1500m, then the 10,000m.", "10,000m", 10_000),
+        ("On a £3m budget she won the 100m; he came second.", "100m", 100),
+    ],
+)
+def test_a_race_distance_stays_metres_in_a_sentence_that_counts_in_millions(text: str, surface: str, value: float) -> None:
+    f = find(text, surface, None)
+    assert (f.kind, f.unit, f.value) == ("quantity", "m", value)
+
+
+def test_an_m_after_the_is_still_millions_when_it_is_no_race_distance() -> None:
+    f = find("The club paid £200m for him and the 300m.", "300m", None)
+    assert (f.kind, f.value) == ("number", 300_000_000)
+
+
 def test_a_span_is_described_in_words_not_its_iso_code() -> None:
     from store.reading import FigureMark
 

@@ -576,8 +576,19 @@ _M_BEFORE_NO_NOUN = re.compile(
 _IN_MILLIONS = re.compile(r"\bmillions?\b|\bbillions?\b|\d(?:bn|m)\b(?!\s+(?:thick|long|wide|tall|deep|high)\b)", re.I)
 
 
+# "win the 400m.", "ran the 10,000m,": a race, in metres, wherever else the sentence counts in millions.
+_RACE_DISTANCES = frozenset((50.0, 60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0))
+_RACE_BEFORE = re.compile(r"\b(?:the|win|wins|won|winning|run|runs|ran|running)\s+$", re.I)
+_RACE_AFTER = re.compile(r"m\s*(?:[,.;:)]|$)")
+
+
+def _names_a_race(text: str, a: Atom) -> bool:
+    return (a.value in _RACE_DISTANCES and _RACE_AFTER.match(text, a.end) is not None
+            and _RACE_BEFORE.search(text, max(0, a.start - 8), a.start) is not None)
+
+
 def _millions_by_its_sentence(text: str, a: Atom) -> bool:
-    if a.words or a.mult != 1.0 or not _M_BEFORE_NO_NOUN.match(text, a.end):
+    if a.words or a.mult != 1.0 or not _M_BEFORE_NO_NOUN.match(text, a.end) or _names_a_race(text, a):
         return False
     ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, a.start - 300), a.start)]
     lo = ends[-1] if ends else max(0, a.start - 300)
