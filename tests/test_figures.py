@@ -457,6 +457,34 @@ def test_quarters_and_halves_of_a_year() -> None:
     assert (f.resolved, f.resolved_end, f.granularity) == ("2024-07", "2024-12", "half")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved", "resolved_end", "granularity"),
+    [
+        ("In Q3 2025 sales rose.", "Q3 2025", "2025-07", "2025-09", "quarter"),
+        ("In Q-3 2025 sales rose.", "Q-3 2025", "2025-07", "2025-09", "quarter"),
+        ("In 2025 Q1 sales rose.", "2025 Q1", "2025-01", "2025-03", "quarter"),
+        ("In H1 2024 sales rose.", "H1 2024", "2024-01", "2024-06", "half"),
+        ("In H-2 2024 sales rose.", "H-2 2024", "2024-07", "2024-12", "half"),
+    ],
+)
+def test_a_quarter_or_half_label_with_a_year_is_its_date_and_counts_nothing(
+        text: str, surface: str, resolved: str, resolved_end: str, granularity: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.resolved, f.resolved_end, f.granularity) == (surface, "date", resolved, resolved_end, granularity)
+
+
+@pytest.mark.parametrize(
+    "text", ["In FY2024 sales rose.", "In FY 2024/25 sales rose.", "In FY2024-25 sales rose.", "In FY24 sales rose.",
+             "In Q-3 sales rose."],
+)
+def test_a_fiscal_year_or_a_quarter_without_a_year_is_no_figure(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+def test_a_visa_class_is_no_figure_and_the_count_beside_it_stays() -> None:
+    assert [(f.text, f.kind, f.counted) for f in extract("She got an H-1B visa and 3 jobs.", PUB)] == [("3", "count", "jobs")]
+
+
 def test_capitalised_plural_modifier_stays_in_the_counted_phrase() -> None:
     f = only("Ukraine received 31 Abrams tanks.")
     assert (f.kind, f.counted) == ("count", "Abrams tanks")

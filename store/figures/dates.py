@@ -131,7 +131,7 @@ QUARTER_WORDS = re.compile(r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth
 SINCE = re.compile(r"\b(?P<w>since|until|till|before|after|by|as\s+of|starting|beginning|from)\s+(?:the\s+)?$", re.I)
 
 
-_QUARTER = re.compile(r"(?<![\w])(?:(?P<y>(?:19|20)\d\d)[\s-]*(?P<q>[qh][1-4])|(?P<q2>[qh][1-4])\s*[-/]?\s*(?:of\s+)?(?P<y2>(?:19|20)\d\d)|(?P<q3>[qQ][1-4]))\b", re.I)
+_QUARTER = re.compile(r"(?<![\w])(?:(?P<y>(?:19|20)\d\d)[\s-]*(?P<q>[qh][1-4])|(?P<q2>[qh]-?[1-4])\s*[-/]?\s*(?:of\s+)?(?P<y2>(?:19|20)\d\d)|(?P<q3>[qQ][1-4]))\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
@@ -163,7 +163,7 @@ _EIGHT_DIGITS = re.compile(r"\d{8}")
 _YEAR4 = re.compile(r"(?:1[5-9]|20)\d\d")
 _YEAR_MONTH = re.compile(r"(?:1[6-9]|20)\d\d\s+" + MONTH_NAMES, re.I)
 _DECADE_GATE = re.compile(r"0\s?s")
-_QUARTER_GATE = re.compile(r"[1-4](?<=[qh][1-4])", re.I)
+_QUARTER_GATE = re.compile(r"[1-4](?:(?<=[qh][1-4])|(?<=[qh]-[1-4]))", re.I)
 _TIME_RANGE_GATE = re.compile(r"\d(?:[:.][0-5]\d)?(?:\s*+[ap]\.?\s?m\b\.?)?\s*+(?:-|–|—|to|until|till|and)\s*+\d", re.I)
 _HALF_PAST_GATE = re.compile(r"\s(?:past|to)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
 # The unit after the end of a quantity (a, an, few, several, some, couple of, all, another, half), or after the
@@ -395,14 +395,14 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                     continue
                 y = str(pub.year)
             year = int(y)
-            n = int(q[1])
+            n = int(q[-1])
             if q[0] == "q":
                 sm, em = 3 * n - 2, 3 * n
             else:
                 if n > 2:
                     continue
                 sm, em = 6 * n - 5, 6 * n
-            add(DateCand(m.start(), m.end(), "date", iso_month(year, sm), iso_month(year, em), "quarter", priority=7))
+            add(DateCand(m.start(), m.end(), "date", iso_month(year, sm), iso_month(year, em), "quarter" if q[0] == "q" else "half", priority=7))
     if ("quarter" in lowered or "half" in lowered) and digit:
         for m in QUARTER_WORDS.finditer(text):
             if not free(m.start(), m.end()):

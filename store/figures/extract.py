@@ -65,9 +65,12 @@ RATIO = re.compile(r"\s+(out\s+of|in)\s+", re.I)
 _SYMBOL_AFTER = re.compile(r"\s?([€£¥元₹₽₴₩₺₪₦₱₫₿₡₾₭₸]|\$(?!\s?\d))(?![\w])")
 _INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:in\b|inch(?:es)?\b|\"|″)")
 MODEL_CODE = re.compile(
-    r"(?<![\w-])(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|Q|H|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d[A-Za-z0-9]*(?![\w-])",
+    r"(?<![\w-])(?![QH]-[1-4](?![\w-]))(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d[A-Za-z0-9]*(?![\w-])",
     re.I,
 )
+# "FY2024", "FY 2024/25", and "Q-3" or "H-1" with no year after it (the date rules read "Q-3 2025"): a period's name.
+PERIOD_LABEL = re.compile(
+    r"(?<![\w-])(?:FY[\s-]?(?:\d{4}|\d\d)(?:[/-]\d{2,4})?|[QH]-[1-4](?![\s/-]*(?:of\s+)?(?:19|20)\d\d))(?![\w/-])")
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
 ORDINAL_WORD = re.compile(
     r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:%s)\b"
@@ -1017,6 +1020,8 @@ def _blocked(text: str, at: int) -> Coverage:
         patterns.append(MODEL_CODE)
     if "G" in text:
         patterns.append(_GENERATION)
+    if "FY" in text or "Q-" in text or "H-" in text:
+        patterns.append(PERIOD_LABEL)
     for pattern in patterns:
         for m in pattern.finditer(text):
             blocked.add(m.start(), m.end())
