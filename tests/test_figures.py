@@ -725,6 +725,26 @@ def test_a_number_in_a_name_is_neither_a_count_a_year_nor_a_length_of_time(text:
 @pytest.mark.parametrize(
     ("text", "surface", "counted"),
     [
+        ("The airline ordered 40 Boeing 737 jets.", "40", "Boeing 737 jets"),
+        ("The airline ordered 40 Boeing 737s.", "40", "Boeing 737s"),
+        ("It leased 12 Airbus A320 planes.", "12", "Airbus A320 planes"),
+        ("Russia lost 3 Sukhoi Su-34 bombers.", "3", "Sukhoi Su-34 bombers"),
+        ("It bought 40 Boeing jets.", "40", "Boeing jets"),
+    ],
+)
+def test_a_maker_and_its_model_number_are_part_of_what_is_counted(text: str, surface: str, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted) == ("count", counted)
+
+
+def test_the_model_number_after_a_maker_stays_a_number_in_a_name() -> None:
+    f = find("The airline ordered 40 Boeing 737 jets.", "737")
+    assert (f.kind, f.counted) == ("number", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
         ("On Monday 300 people were evacuated.", "300", "people"),
         ("In Kharkiv 12 people were killed.", "12", "people"),
         ("Officials said that at Bakhmut 500 soldiers died.", "500", "soldiers"),

@@ -491,6 +491,11 @@ _DESIGNATION_TAIL = re.compile(r"-?\d[^\W_]*(?:-[^\W_]+)*")
 _PLURAL_DESIGNATION = re.compile(r"\ds$")
 
 
+# Aircraft makers, whose model number belongs to what is counted: "40 Boeing 737 jets", "12 Airbus A320 planes".
+_MAKERS = frozenset("boeing airbus embraer bombardier cessna antonov tupolev ilyushin sukhoi".split())
+_MODEL_AFTER_MAKER = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-?)?\d[^\W_]*(?:-[^\W_]+)*(?:\s+(?:MAX|Max)(?:\s+\d+)?)?(?![\w-])")
+
+
 def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
     words: list[str] = []
     p = pos
@@ -507,6 +512,8 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
         w = m.group(1)
         end = m.end()
         tail = _DESIGNATION_TAIL.match(text, end)
+        if tail is None and w.lower() in _MAKERS:
+            tail = _MODEL_AFTER_MAKER.match(text, end)
         if tail:
             w, end = text[m.start(1):tail.end()], tail.end()
         low = w.lower()
