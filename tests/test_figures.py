@@ -524,6 +524,10 @@ def test_the_last_two_days_are_the_days_before_the_article() -> None:
         ("The past week was the hardest.", "The past week", "P1W", "2025-05-04", "2025-05-11"),
         ("Prices rose in the past month.", "in the past month", "P1M", "2025-04", "2025-05"),
         ("Prices rose in the past year.", "in the past year", "P1Y", "2024", "2025"),
+        ("Prices rose this past week.", "this past week", "P1W", "2025-05-04", "2025-05-11"),
+        ("Prices rose in the past day.", "in the past day", "P1D", "2025-05-10", "2025-05-11"),
+        ("The past day was calm.", "The past day", "P1D", "2025-05-10", "2025-05-11"),
+        ("Prices rose in the last day.", "in the last day", "P1D", "2025-05-10", "2025-05-11"),
     ],
 )
 def test_the_past_week_is_the_seven_days_up_to_the_article_as_the_past_seven_days_are(
@@ -539,7 +543,6 @@ def test_the_past_week_is_the_seven_days_up_to_the_article_as_the_past_seven_day
     ("text", "surface", "resolved", "resolved_end"),
     [
         ("Prices rose last week.", "last week", "2025-04-28", "2025-05-04"),
-        ("He spent the last week of the campaign in Ohio.", "the last week", "2025-04-28", "2025-05-04"),
         ("Prices rose the previous week.", "the previous week", "2025-04-28", "2025-05-04"),
     ],
 )
@@ -547,6 +550,38 @@ def test_last_week_without_the_past_is_still_the_calendar_week_before(
         text: str, surface: str, resolved: str, resolved_end: str) -> None:
     f = only(text)
     assert (f.text, f.kind, f.granularity, f.resolved, f.resolved_end) == (surface, "date", "week", resolved, resolved_end)
+
+
+@pytest.mark.parametrize(
+    "text", ["He spent the last week of the campaign in Ohio.", "The last month of the year was calm.",
+             "On the last day of the trial he spoke.", "On the last day, he left."],
+)
+def test_the_last_week_of_something_else_is_no_date(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+def test_the_last_week_of_a_month_is_still_that_week() -> None:
+    f = only("He left the last week of July for Ohio.")
+    assert (f.text, f.resolved, f.resolved_end) == ("the last week of July", "2025-07-28", "2025-08-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved", "resolved_end"),
+    [
+        ("Prices rose in the past 24 hours.", "in the past 24 hours", "2025-05-10", "2025-05-11"),
+        ("Strikes went on over the last 48 hours.", "over the last 48 hours", "2025-05-09", "2025-05-11"),
+        ("Rain is due in the next 24 hours.", "in the next 24 hours", "2025-05-11", "2025-05-12"),
+    ],
+)
+def test_hours_before_or_after_the_article_are_the_days_they_reach(text: str, surface: str, resolved: str, resolved_end: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.granularity, f.resolved, f.resolved_end) == (surface, "duration", "day", resolved, resolved_end)
+
+
+def test_this_past_weekend_and_summer_are_still_the_calendar_ones() -> None:
+    assert only("Prices rose this past weekend.").resolved == "2025-05-03"
+    assert only("Prices rose this past summer.").resolved == "2024-06"
+
 
 
 def test_month_dates_with_wide_spacing() -> None:

@@ -214,6 +214,10 @@ _PERIOD_WORDS = ("week", "month", "year", "quarter", "decade", "century", "sprin
 _RECENT_WORDS = ("recent", "few", "coming", "next")
 
 
+# "the past day", "in the last day": the day up to the article; "day" alone would open the pass to most texts.
+_DAY_PERIODS = ("past day", "last day")
+
+
 _SET_WORDS = ("every", "each", "daily", "weekly", "monthly", "annual", "yearly", "quarterly", "hourly", "nightly", "fortnightly", "biweekly", "once", "twice", "times", "days")
 
 
@@ -509,7 +513,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
             if m.group("w")[0].isupper() and re.search(r"[A-Z][\w.]*\s?$", text[max(0, m.start() - 12):m.start()]):
                 continue
             add(relative_day(m, pub))
-    period = _PERIOD_GATE.search(text) if _has(lowered, _PERIOD_WORDS) else None
+    period = _PERIOD_GATE.search(text) if _has(lowered, _PERIOD_WORDS) or _has(lowered, _DAY_PERIODS) else None
     if period is not None:
         # The gate matches where the qualifier of each match ends, and a qualifier has at most four words.
         head = text[:period.start()].rsplit(None, 4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from dateutil.relativedelta import relativedelta
@@ -31,7 +32,7 @@ RELATIVE_DAY = re.compile(r"(?=[tyl])\b(?P<w>today|yesterday|tomorrow|tmrw|tonig
 
 
 RELATIVE_PERIOD = re.compile(
-    r"(?=[tlnpcfsebm])\b(?P<mod>this|last|next|past|previous|coming|following|current|same|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)|(?:the\s+)?end\s+of)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)\b",
+    r"(?=[tlnpcfsebm])\b(?P<mod>this\s+past|this|last|next|past|previous|coming|following|current|same|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)|(?:the\s+)?end\s+of)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|day)\b",
     re.I,
 )
 
@@ -128,10 +129,11 @@ def relative_day(m: re.Match[str], pub: dt.date | None) -> DateCand:
     return c
 
 
-# "in the past week", "over the last month": the week or month up to the article, as "in the past 25 years" is; "last
-# week" without "the" stays the calendar week before, and "the last week of ..." is left to the other readings.
-_UP_TO_NOW = ("the past", "the last")
-_UP_TO_NOW_UNITS = {"week": "W", "month": "M_", "year": "Y"}
+# "in the past week", "this past week", "over the last month": the week or month up to the article, as "in the past 25
+# years" is; "last week" without "the" stays the calendar week before. "The last week of the campaign" names a week of
+# something else, no date ("the last week of July" is read whole by the week-of rule).
+_UP_TO_NOW = ("the past", "the last", "this past")
+_UP_TO_NOW_UNITS = {"week": "W", "month": "M_", "year": "Y", "day": "D"}
 _SPAN_PREPOSITION = re.compile(r"\b(?:in|over|during|for|within)\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
@@ -141,7 +143,10 @@ def relative_period(m: re.Match[str], text: str, pub: dt.date | None) -> DateCan
     unit = m.group("unit").lower()
     if mod in ("the past", "the last", "the previous", "the coming", "the next") and unit in ("decade", "century"):
         return None
-    if mod in _UP_TO_NOW and unit in _UP_TO_NOW_UNITS and not _OF_AFTER.match(text, m.end()):
+    of_after = _OF_AFTER.match(text, m.end()) is not None
+    if mod == "the last" and of_after:
+        return None
+    if mod in _UP_TO_NOW and unit in _UP_TO_NOW_UNITS and not of_after and _reaches_now(m, text, mod, unit):
         return _period_up_to_now(m, text, _UP_TO_NOW_UNITS[unit], pub)
     if unit == "day":
         if "end of" not in mod:
@@ -412,7 +417,10 @@ def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     c = DateCand(m.start(), m.end(), "duration", value=n, unit=iso_duration(n, letter), approx=approx, relative=True, priority=6)
     mod = m.group("mod").lower()
     ahead = not any(k in mod for k in ("past", "last", "previous"))
-    if pub is None or unit.startswith(("hour", "minute")):
+    if pub is None or unit.startswith("minute"):
+        return c
+    if unit.startswith("hour"):
+        _resolve_hours(c, n, ahead, pub)
         return c
     k = int(n)
     delta = {"D": relativedelta(days=k), "W": relativedelta(weeks=k), "M_": relativedelta(months=k), "Y": relativedelta(years=k),
@@ -430,6 +438,13 @@ def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     return c
 
 
+def _resolve_hours(c: DateCand, n: float, ahead: bool, pub: dt.date) -> None:
+    """"In the past 24 hours": the days the hours reach from the article's day, which has no time of day to count from."""
+    days = relativedelta(days=math.ceil(n / 24))
+    a, b = (pub, pub + days) if ahead else (pub - days, pub)
+    _resolve_span(c, a, b, "D")
+
+
 def _resolve_span(c: DateCand, a: dt.date, b: dt.date, letter: str) -> None:
     """Dates a to b, to the precision of the span's unit: days for days and weeks, months, else years."""
     if letter in ("D", "W"):
@@ -440,6 +455,11 @@ def _resolve_span(c: DateCand, a: dt.date, b: dt.date, letter: str) -> None:
         c.resolved, c.resolved_end, c.granularity = f"{a.year:04d}", f"{b.year:04d}", "year"
 
 
+def _reaches_now(m: re.Match[str], text: str, mod: str, unit: str) -> bool:
+    """"The last day" is a final day ("on the last day") unless a span leads to it: "in the last day"."""
+    return unit != "day" or mod != "the last" or _SPAN_PREPOSITION.search(text, max(0, m.start() - 8), m.start()) is not None
+
+
 def _period_up_to_now(m: re.Match[str], text: str, letter: str, pub: dt.date | None) -> DateCand:
     """"in the past week": one week up to the publication date, read as "in the past 1 week" would be."""
     from .units import iso_duration
@@ -448,7 +468,7 @@ def _period_up_to_now(m: re.Match[str], text: str, letter: str, pub: dt.date | N
     start = lead.start() if lead else m.start()
     c = DateCand(start, m.end(), "duration", value=1.0, unit=iso_duration(1, letter), relative=True, priority=6)
     if pub is not None:
-        back = {"W": relativedelta(weeks=1), "M_": relativedelta(months=1), "Y": relativedelta(years=1)}[letter]
+        back = {"D": relativedelta(days=1), "W": relativedelta(weeks=1), "M_": relativedelta(months=1), "Y": relativedelta(years=1)}[letter]
         _resolve_span(c, pub - back, pub, letter)
     return c
 
