@@ -869,6 +869,8 @@ def test_a_counted_noun_stops_at_a_present_verb_with_an_object(text: str, surfac
         ("The second round matches are on Sunday.", "second", "round matches"),
         ("The 3rd Infantry Division moved north.", "3rd", "Infantry Division"),
         ("40 soldiers guard the gate.", "40", "soldiers"),
+        ("Newsom signed 15 executive orders this week.", "15", "executive orders"),
+        ("He signed 15 executive orders the day he took office.", "15", "executive orders"),
     ],
 )
 def test_a_plural_noun_after_a_counted_noun_stays_in_the_phrase(text: str, surface: str, counted: str) -> None:

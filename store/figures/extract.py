@@ -452,13 +452,15 @@ def _is_verb_form(low: str) -> bool:
     return low in IRREGULAR_PAST or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4)
 
 
-# What follows a verb and not a noun: an article, a possessive or object pronoun, a number.
-_OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|his|her|its|their|our|your|my|this|that|these|those|him|them|us|it|me)\b)", re.I)
+# What follows a verb and not a noun: an article, a possessive or object pronoun, a number ("this" and "that" follow
+# nouns too: "15 executive orders this week").
+_OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|his|her|its|their|our|your|my|him|them|us|it|me)\b)", re.I)
 
 
 def _is_present_verb(text: str, m: re.Match[str], low: str, previous: str) -> bool:
     """Whether a present form after a singular word is the phrase's verb, as an object after it shows: "the 14th
-    Amendment protects citizens" (not "third-quarter earnings rose", "second-round matches on Sunday")."""
+    Amendment protects citizens" (not "third-quarter earnings rose", "second-round matches on Sunday"). Only a singular
+    phrase can have one: after "15" the same words are a compound ("15 executive orders")."""
     if not _is_plural_head(low) or not m.group(1).islower() or _is_plural_head(previous.lower()):
         return False
     if _OBJECT_AFTER.match(text, m.end()):
@@ -496,7 +498,8 @@ _MAKERS = frozenset("boeing airbus embraer bombardier cessna antonov tupolev ily
 _MODEL_AFTER_MAKER = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-?)?\d[^\W_]*(?:-[^\W_]+)*(?:\s+(?:MAX|Max)(?:\s+\d+)?)?(?![\w-])")
 
 
-def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
+def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -> str | None:
+    """What a number counts, from pos; single: the number is one, so its phrase can end at a verb in the singular."""
     words: list[str] = []
     p = pos
     first = True
@@ -530,7 +533,7 @@ def _counted(text: str, pos: int, ordinal: bool = False) -> str | None:
             break
         if w[0].isupper() and words and not words[-1][0].isupper():
             break
-        if words and (_is_verb_form(low) or not tail and _is_present_verb(text, m, low, words[-1])):
+        if words and (_is_verb_form(low) or (ordinal or single) and not tail and _is_present_verb(text, m, low, words[-1])):
             break
         if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
             break
@@ -759,7 +762,7 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
     if im and not a.words and re.match(r"\s*(?:[.,;)\s]|$)", text[im.end():im.end() + 2]) and text[max(0, a.start - 1):a.start] != '"':
         cand.kind, cand.unit, cand.end = "quantity", "in", im.end()
         return cand
-    counted = _counted(text, e)
+    counted = _counted(text, e, single=cand.value == 1)
     if counted and cand.value is not None and cand.value == int(cand.value) and not _label_before(text, a.start):
         cand.kind = "count"
         cand.counted = counted
