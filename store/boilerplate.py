@@ -43,6 +43,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*")
 # `| Kyiv | 40% |`: a row of a Markdown table, whose cells are the article's data.
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+# `Tags: Ukraine, Russia`, `Filed under: World | Europe`: the page's labels for the article, short names in a list;
+# `Topics: the talks covered security, trade and energy.` is a sentence and is read.
+_TAG_LIST = re.compile(
+    r"^(?:tags?|topics?|related\s+topics|filed\s+under|categor(?:y|ies)|keywords)\s*:\s*(?P<labels>[^\W\d_][^:;!?\n]*)$",
+    re.IGNORECASE,
+)
+_LABEL_SEPARATOR = re.compile(r"\s*[,|]\s*")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 RELATIVE_TIME = re.compile(
     r"^\s*(?:time|updated|posted|published)?\s*(?P<n>an?|one|\d+)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\s*$",
     re.IGNORECASE,
@@ -88,7 +96,7 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if _TABLE_ROW.match(text):
         return False
-    if RELATIVE_TIME.match(text) or _BULLET.match(text) and n_words <= 6:
+    if RELATIVE_TIME.match(text) or _BULLET.match(text) and n_words <= 6 or _is_tag_list(text):
         return True
     if n_words <= 15 and seen_in_documents >= SHARED_BY and not is_sentence(text):
         return True
@@ -116,6 +124,16 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
     if n_words <= 15 and _invites_the_reader(text) and (_SUBSCRIPTION.search(text) or furniture()):
         return True
     return n_words <= 60 and _mentions_consent(text) and bool(_CONSENT_SUBJECT.search(text) and _CONSENT_ASK.search(text))
+
+
+def _is_tag_list(text: str) -> bool:
+    """`Tags: Ukraine, Russia, U.S.`: labels of at most four words each after the page's own label, none opening
+    like a clause (`the talks covered…`), the line not ending a sentence."""
+    match = _TAG_LIST.match(text)
+    if match is None or text.endswith(("!", "?")) or text.endswith(".") and not _ABBREVIATION_END.search(text):
+        return False
+    labels = [label for label in _LABEL_SEPARATOR.split(match.group("labels")) if label]
+    return bool(labels) and all(len(label.split()) <= 4 and label.split()[0] not in STOPWORDS for label in labels)
 
 
 def _reports(text: str) -> bool:

@@ -540,3 +540,21 @@ def test_a_markdown_table_is_read_and_a_numbered_list_is_body() -> None:
 def test_an_iso_timestamp_line_is_the_date(line: str, source: str | None) -> None:
     [article] = parse(f"{HEADLINE}\n\n{line}\n\n{BODY}\n")
     assert (article.source, article.published) == (source, date(2025, 3, 5))
+
+
+@pytest.mark.parametrize("line", ["Tags: Ukraine, Russia, Volodymyr Zelensky", "Topics: War in Ukraine | Kyiv",
+                                  "Filed under: Politics", "Related topics: Drones, Air defence",
+                                  "TAGS: U.S., ukraine, Ukraine-Russia talks"])
+def test_a_line_of_the_pages_labels_is_furniture_wherever_it_stands(line: str) -> None:
+    for text in (f"{HEADLINE}\n\n{line}\n\n{BODY}\n", f"{HEADLINE}\n\n{BODY}\n\n{line}\n\nThey agreed to meet again.\n"):
+        [article] = parse(text)
+        assert ("boilerplate", line) in kinds(article), text
+        assert ("body", BODY) in kinds(article)
+
+
+@pytest.mark.parametrize("sentence", ["Topics discussed included the ceasefire and prisoner exchanges.",
+                                      "Topics: the talks covered security, trade and energy.",
+                                      "Topics: Zelensky said the talks would go on."])
+def test_a_sentence_opening_with_topics_is_read(sentence: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n{sentence}\n")
+    assert ("body", sentence) in kinds(article)
