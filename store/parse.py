@@ -17,7 +17,7 @@ from store.boilerplate import (
 )
 from store.dates import parse_date, resolve_ago
 from store.kinds import READING_KINDS, VISIBLE_KINDS
-from store.markdown import IMAGE_LINE, LIST_MARK, ORDERED_MARK, as_read
+from store.markdown import IMAGE_LINE, LIST_MARK, ORDERED_MARK, html_as_read, markdown_as_read
 from store.text import normalise
 
 
@@ -45,9 +45,11 @@ class Article:
 
 @dataclass(slots=True)
 class _Unit:
+    """A paragraph of the file: `text` as the rules read it (HTML remnants read as text), `raw` as written."""
     start: int
     end: int
     text: str
+    raw: str
     block: int
     kind: str = "body"
 
@@ -134,7 +136,7 @@ def parse(text: str) -> list[Article]:
         articles.append(_related_article(part, item, main))
     for article in articles:
         _number(article)
-        article.title = as_read(article.title) if article.title else article.title
+        article.title = markdown_as_read(article.title) if article.title else article.title
     return articles
 
 
@@ -156,12 +158,13 @@ def _units(text: str) -> list[_Unit]:
         lead = len(raw) - len(raw.lstrip())
         start = match.start() + lead
         end = start + len(stripped)
-        if units and not previous_blank and _continues(units[-1].text, stripped):
+        read = html_as_read(stripped) or stripped
+        if units and not previous_blank and _continues(units[-1].text, read):
             last = units[-1]
-            last.text = f"{last.text} {stripped}"
+            last.text, last.raw = f"{last.text} {read}", f"{last.raw} {stripped}"
             last.end = end
         else:
-            units.append(_Unit(start, end, stripped, block))
+            units.append(_Unit(start, end, read, stripped, block))
         previous_blank = False
     return units
 
@@ -187,15 +190,17 @@ def _split_header(units: list[_Unit], article: Article) -> list[_Unit]:
             index = closing + 1
     while index < len(units) and index < 8:
         unit = units[index]
-        glued = _GLUED_HEADER.match(unit.text)
+        glued = _GLUED_HEADER.match(unit.raw)
         if glued:
             _set_published(article, glued.group("value"))
             cut = unit.start + glued.end()
-            out.append(_Unit(unit.start, cut, unit.text[: glued.end()], unit.block, "meta"))
-            rest = unit.text[glued.end() :]
+            header = unit.raw[: glued.end()]
+            out.append(_Unit(unit.start, cut, header, header, unit.block, "meta"))
+            rest = unit.raw[glued.end() :]
             if rest.strip():
                 lead = len(rest) - len(rest.lstrip())
-                out.append(_Unit(cut + lead, unit.end, rest.strip(), unit.block))
+                rest = rest.strip()
+                out.append(_Unit(cut + lead, unit.end, html_as_read(rest) or rest, rest, unit.block))
             index += 1
             continue
         if _FIELD_LINE.match(unit.text) and len(unit.text) < 200:
@@ -255,7 +260,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
             same = article.title is not None and normalise(text) == normalise(article.title)
             unit.kind = "title" if top and (same or not article.title) else "heading"
             if unit.kind == "title":
-                article.title = article.title or as_read(text)
+                article.title = article.title or markdown_as_read(text)
             continue
         if IMAGE_LINE.match(unit.text):
             unit.kind = "boilerplate"
@@ -264,10 +269,10 @@ def _classify(units: list[_Unit], article: Article) -> None:
             unit.kind = "meta"
         elif index <= 8 and _read_byline(unit, article):
             unit.kind = "byline"
-        elif index <= 8 and not in_text and _is_author_line(as_read(unit.text)):
+        elif index <= 8 and not in_text and _is_author_line(markdown_as_read(unit.text)):
             unit.kind = "byline"
-            article.source = article.source or _author_outlet(as_read(unit.text))
-        elif _CREDITS.match(as_read(unit.text)):
+            article.source = article.source or _author_outlet(markdown_as_read(unit.text))
+        elif _CREDITS.match(markdown_as_read(unit.text)):
             unit.kind = "byline"
         elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
             unit.kind = "boilerplate"
@@ -686,11 +691,14 @@ def _count(word: str) -> int:
 
 
 def _paragraph(unit: _Unit) -> Paragraph:
+    """Text of the article and bylines as they read; furniture and metadata as the file has them."""
+    if unit.kind not in (*READING_KINDS, "byline"):
+        return Paragraph(unit.kind, unit.raw, unit.start, unit.end)
     text = unit.text
     heading = _MARKDOWN_HEADING.match(text) if unit.kind in ("title", "heading") else None
     if heading:
         text = heading.group("text")
-    return Paragraph(unit.kind, as_read(text) if unit.kind in (*READING_KINDS, "byline") else text, unit.start, unit.end)
+    return Paragraph(unit.kind, markdown_as_read(text), unit.start, unit.end)
 
 
 def _number(article: Article) -> None:

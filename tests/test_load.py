@@ -490,3 +490,17 @@ def test_the_opening_of_an_article_is_read_with_a_limit_and_matches_its_first_pa
     assert len(every) > 4
     assert paragraphs_of(seeded, live, limit=4) == every[:4]
     assert paragraphs_of(seeded, live, include_hidden=True, limit=2) == paragraphs_of(seeded, live, include_hidden=True)[:2]
+
+
+def test_html_in_a_file_is_stored_as_it_reads_searched_so_and_the_file_rebuilds(db, tmp_path: Path) -> None:
+    from store.queries import search
+
+    text = ("Grain corridor talks resume\n\n<p>Turkey&#8217;s envoy met both sides &amp; the UN,&nbsp;officials said.</p>\n\n"
+            "Both sides agreed to meet again.<br>A date was not set.\n")
+    (tmp_path / "talks.txt").write_text(text, encoding="utf-8")
+    assert load_paths(db, [tmp_path]).ok
+    doc = doc_id(db, "talks")
+    assert [p.text for p in paragraphs_of(db, doc) if p.n is not None] == [
+        "Turkey’s envoy met both sides & the UN, officials said.", "Both sides agreed to meet again. A date was not set."]
+    assert source_text(db, doc) == text
+    assert search(db, "envoy") and not search(db, "nbsp") and not search(db, "br")

@@ -558,3 +558,29 @@ def test_a_line_of_the_pages_labels_is_furniture_wherever_it_stands(line: str) -
 def test_a_sentence_opening_with_topics_is_read(sentence: str) -> None:
     [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n{sentence}\n")
     assert ("body", sentence) in kinds(article)
+
+
+def test_html_a_scraper_left_in_the_text_is_read_as_text_and_the_file_keeps_it() -> None:
+    text = (f"{HEADLINE}\n\n<p>Drones struck Kyiv&#8217;s suburbs &amp; the centre,&nbsp;officials said.</p>\n\n"
+            "The mayor spoke at noon.<br>Power was back by evening.<br/>Schools will reopen.\n\n"
+            "<p>\n\nWe write &amp;lt;p&amp;gt; when we mean a tag, and AT&T stays as it is.\n")
+    [article] = parse(text)
+    assert kinds(article) == [
+        ("title", HEADLINE),
+        ("body", "Drones struck Kyiv’s suburbs & the centre, officials said."),
+        ("body", "The mayor spoke at noon. Power was back by evening. Schools will reopen."),
+        ("boilerplate", "<p>"),
+        ("body", "We write &lt;p&gt; when we mean a tag, and AT&T stays as it is."),
+    ]
+    body = article.paragraphs[1]
+    assert text[body.start:body.end] == "<p>Drones struck Kyiv&#8217;s suburbs &amp; the centre,&nbsp;officials said.</p>"
+
+
+def test_a_short_sentence_in_html_paragraph_tags_is_read_as_a_sentence_not_a_heading() -> None:
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n<p>Rescuers worked through the night.</p>\n\n{BODY} Two more died.\n")
+    assert kinds(article)[2] == ("body", "Rescuers worked through the night.")
+
+
+def test_furniture_in_html_is_furniture_and_keeps_its_text() -> None:
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n<p>Tags:&nbsp;Ukraine, Russia</p>\n")
+    assert kinds(article)[-1] == ("boilerplate", "<p>Tags:&nbsp;Ukraine, Russia</p>")
