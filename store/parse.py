@@ -116,6 +116,8 @@ _INITIALISM = re.compile(r"^[A-Z]{2,6}$")
 _BYLINE_PART_SEPARATOR = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
 _MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
+# The last straight quote of the line opens a quotation: at its start or after a space, a bracket or a dash.
+_STRAIGHT_QUOTE_OPENS = re.compile(r'(?:^|[\s(\[—–-])"[^"]*$')
 
 
 def parse(text: str) -> list[Article]:
@@ -170,10 +172,24 @@ def _units(text: str) -> list[_Unit]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped line: the previous one stops mid-sentence and this one goes on in lower case (and is
-    not a `date 2025-05-11` or `key: value` line under a headline)."""
-    return (len(previous) >= 40 and not is_sentence(previous) and line[:1].islower()
+    """A hard-wrapped line: the previous one stops mid-sentence, long or inside a quote it opened (`“We will not
+    give up`), and this one goes on in lower case (and is not a `date 2025-05-11` or `key: value` line under a
+    headline); a list item or heading is never continued."""
+    return (line[:1].islower() and not is_sentence(previous)
+            and (len(previous) >= 40 or _leaves_a_quote_open(previous) and not _is_list_or_heading(previous))
             and not _GLUED_HEADER.match(line) and not _FIELD_LINE.match(line))
+
+
+def _leaves_a_quote_open(line: str) -> bool:
+    """`“We will not give up`, `He said: "Peace is`: more opening quotes than closing ones (a straight quote
+    opens after a space or at the start)."""
+    if "“" in line and line.count("“") > line.count("”"):
+        return True
+    return line.count('"') % 2 == 1 and _STRAIGHT_QUOTE_OPENS.search(line) is not None
+
+
+def _is_list_or_heading(line: str) -> bool:
+    return bool(LIST_MARK.match(line) or ORDERED_MARK.match(line) or _BULLET.match(line) or line.startswith("#"))
 
 
 def _split_header(units: list[_Unit], article: Article) -> list[_Unit]:

@@ -584,3 +584,27 @@ def test_a_short_sentence_in_html_paragraph_tags_is_read_as_a_sentence_not_a_hea
 def test_furniture_in_html_is_furniture_and_keeps_its_text() -> None:
     [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n<p>Tags:&nbsp;Ukraine, Russia</p>\n")
     assert kinds(article)[-1] == ("boilerplate", "<p>Tags:&nbsp;Ukraine, Russia</p>")
+
+
+LIVE_ENTRY = "Russia launched 40 drones and six missiles at Kyiv overnight, the air force said on Monday."
+
+
+@pytest.mark.parametrize(("first", "second"), [("“We will not give up", "our land,” Zelensky said."),
+                                               ('He told reporters: "Peace is', 'coming soon," and left.')])
+def test_a_quotation_the_scraper_split_over_two_lines_of_a_live_blog_is_one_paragraph(first: str, second: str) -> None:
+    [article] = parse(f" date 2025-05-11 {LIVE_ENTRY}\n{first}\n{second}\n{BODY}\n")
+    assert kinds(article)[1:] == [("body", LIVE_ENTRY), ("body", f"{first} {second}"), ("body", BODY)]
+    joined = article.paragraphs[2]
+    assert (joined.n, joined.end - joined.start) == (2, len(first) + 1 + len(second))
+
+
+@pytest.mark.parametrize(("first", "second"), [("Zelensky spoke at noon", "officials said later."),
+                                               ("“We will not give up,” he said", "then left the room."),
+                                               ("- “We will not give up", "our land"),
+                                               ("1. “Peace is", "coming"),
+                                               ("## “Peace is", "coming soon")])
+def test_lines_without_an_open_quote_and_list_items_and_headings_stay_apart(first: str, second: str) -> None:
+    [article] = parse(f" date 2025-05-11 {LIVE_ENTRY}\n{first}\n{second}\n{BODY}\n")
+    texts = [p.text for p in article.paragraphs]
+    assert f"{first} {second}" not in texts and not any(t.endswith(second) and t != second for t in texts)
+    assert ("body", BODY) in kinds(article)
