@@ -111,6 +111,8 @@ _SECTION_WORDS = frozenset(
     "analysis europe asia africa americas middle east uk us national international local regional latest top "
     "stories news headlines home key points highlights summary takeaways timeline context overview reaction".split())
 _NAME_PARTICLES = frozenset("de da del della di du la le van von der den ter bin ibn al el".split())
+# What closes the name of an outlet's edition (`Meduza English`), never a person's.
+_EDITION_WORDS = frozenset("english international global online digital edition".split())
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _INITIALISM = re.compile(r"^[A-Z]{2,6}$")
 _BYLINE_PART_SEPARATOR = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
@@ -382,20 +384,36 @@ def _reads_as_a_short_headline(unit: _Unit) -> bool:
 
 
 def _find_outlet(content: list[_Unit], article: Article) -> None:
-    """`Kyiv Independent` between the headline and its date line: the outlet's name, which on its own would
-    read as furniture or a subheading."""
+    """`Kyiv Independent` between the headline and its date line, or `Meduza English` under the date line or beside
+    a byline: the outlet's name, which on its own would read as furniture or a subheading."""
     first = next((i for i, u in enumerate(content[:4]) if u.kind == "title"), None)
     if first is None:
         return
     after = first + 1
     while after < len(content) and content[after].kind == "title":
         after += 1
-    if after + 1 >= len(content):
+    for index in range(after, min(after + 3, len(content) - 1)):
+        line = content[index]
+        if line.kind in ("byline", "meta"):
+            continue
+        if line.kind in ("body", "boilerplate") and _names_an_outlet(line.text) and _an_outlets_place(content, index, after):
+            line.kind = "byline"
+            article.source = article.source or line.text
         return
-    line, below = content[after], content[after + 1]
-    if line.kind in ("body", "boilerplate") and _names_an_outlet(line.text) and _is_date_line(below):
-        line.kind = "byline"
-        article.source = article.source or line.text
+
+
+def _an_outlets_place(content: list[_Unit], index: int, after: int) -> bool:
+    """Right under the headline over a date line, any outlet's name; two or three words of a name (`Novaya Gazeta
+    Europe`; not `Ceasefire In Gaza`, nor words the article writes in lower case) with a date line or byline on
+    either side."""
+    above, below = content[index - 1] if index > after else None, content[index + 1]
+    if index == after and _is_date_line(below):
+        return True
+    line = content[index].text
+    later_words = {w.lower() for w in words_of(line)[1:]}
+    return (2 <= len(line.split()) <= 3 and not later_words & STOPWORDS
+            and any(u is not None and (u.kind == "byline" or _is_date_line(u)) for u in (above, below))
+            and not _ordinary_words(line, "\n".join(u.text for u in content)))
 
 
 def _wire_outlet(content: list[_Unit]) -> str | None:
@@ -428,6 +446,8 @@ def _names_a_person(text: str) -> bool:
     words = text.split()
     names = [w for w in words if w.lower() not in _NAME_PARTICLES]
     if not 2 <= len(names) <= 3 or not all(_is_a_name(w) for w in names) or names[-1].endswith("."):
+        return False
+    if names[-1].lower() in _EDITION_WORDS:
         return False
     lowered = {part for w in names for part in w.lower().split("-")}
     return (not lowered & (_PRESS_WORDS | _SECTION_WORDS | STOPWORDS) and not _SECTION_LABEL.match(text)

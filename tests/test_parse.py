@@ -608,3 +608,32 @@ def test_lines_without_an_open_quote_and_list_items_and_headings_stay_apart(firs
     texts = [p.text for p in article.paragraphs]
     assert f"{first} {second}" not in texts and not any(t.endswith(second) and t != second for t in texts)
     assert ("body", BODY) in kinds(article)
+
+
+@pytest.mark.parametrize("outlet", ["Meduza English", "Novaya Gazeta Europe", "The Moscow Times"])
+@pytest.mark.parametrize("header", ["{outlet}\n\nJune 3, 2025", "June 3, 2025\n\n{outlet}", "{outlet}\n\nBy Jane Doe",
+                                    "By Jane Doe\n\n{outlet}"])
+def test_an_outlet_named_beside_a_date_line_or_byline_is_the_source(outlet: str, header: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{header.format(outlet=outlet)}\n\n{BODY}\n\nThey agreed to meet again.\n")
+    assert article.source == outlet
+    assert ("byline", outlet) in kinds(article)
+    assert kinds(article)[-2:] == [("body", BODY), ("body", "They agreed to meet again.")]
+
+
+@pytest.mark.parametrize("header", ["June 3, 2025\n\nJane Doe", "Jane Doe\n\nJune 3, 2025", "By Jane Doe\n\nJohn Smith"])
+def test_a_persons_name_beside_a_date_line_or_byline_is_no_outlet(header: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{header}\n\n{BODY}\n")
+    assert article.source is None
+
+
+@pytest.mark.parametrize("subheading", ["Zelensky Visits Washington", "Meduza English", "Novaya Gazeta Europe"])
+def test_a_title_case_line_with_no_date_or_byline_beside_it_is_no_outlet(subheading: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{subheading}\n\n{BODY}\n\nThey agreed to meet again.\n")
+    assert article.source is None
+    assert ("body", BODY) in kinds(article)
+
+
+@pytest.mark.parametrize("subheading", ["Ceasefire In Gaza", "Talks Resumed Quickly"])
+def test_a_title_case_subheading_over_a_byline_is_no_outlet(subheading: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{subheading}\n\nBy Jane Doe\n\n{BODY} Talks resumed quickly.\n")
+    assert article.source is None
