@@ -138,3 +138,24 @@ def test_the_least_important_keys_are_left_out_first_and_a_smaller_one_fills_the
     from tui.widgets.footer import keys_that_fit
 
     assert keys_that_fit(widths, [2, 1, 3, 1], room) == shown
+
+
+@pytest.mark.parametrize("body", [
+    "120 civilians\ncount: 120 civilians",
+    "exactly ten",
+    "a line a good deal longer than the narrowest width asked for here\nshort",
+    "東京で120人",
+    "tab\tin it",
+    "",
+])
+def test_a_hanging_paragraph_is_as_tall_as_its_body_wrapped_whether_or_not_its_lines_fit(body: str) -> None:
+    from textual.content import Content
+    from textual.css.styles import Styles
+
+    from tui.widgets.hanging import Hanging
+
+    rules = Styles()
+    for width in (8, 13, 14, 20, 40, 80):
+        hanging = Hanging(Content("¶1"), Content(body), gutter_width=3, gap=1)
+        wrapped = max(1, Content(body).get_height(rules, max(1, width - 3))) + 1
+        assert hanging.get_height(rules, width) == wrapped, (body, width)
