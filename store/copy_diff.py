@@ -11,8 +11,13 @@ import re
 from store.text import without_entry_time
 
 _TOKEN = re.compile(r"\s+|\w+(?:[.,'’]\w+)*|[^\w\s]")
-# A clock time is one figure: `14:45` changed to `15:45` is not `14` changed to `15`.
-_NUMBER = re.compile(r"(?<![\w.,:])(?:\d{1,2}:\d{2}(?::\d{2})?|[-+]?\d[\d,]*(?:\.\d+)?%?)")
+# A clock time is one figure: `14:45` changed to `15:45` is not `14` changed to `15`; a sum keeps its currency and
+# scale: `$2.5 million` changed to `$3 million`, or to `$2.5 billion`.
+_NUMBER = re.compile(
+    r"(?<![\w.,:])(?:\d{1,2}:\d{2}(?::\d{2})?"
+    r"|[$€£¥₴₽]?[-+]?\d[\d,]*(?:\.\d+)?(?:%|\s?(?:million|billion|trillion|bn|m)\b)?)",
+    re.IGNORECASE,
+)
 
 
 def _tokens(text: str) -> list[str]:
@@ -49,12 +54,38 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
 
 
 def changed_numbers(a: str, b: str) -> list[tuple[str, str]]:
-    """Figures that differ between otherwise aligned copies, in reading order: [("909", "757")]."""
-    na = [m.group() for m in _NUMBER.finditer(without_entry_time(a))]
-    nb = [m.group() for m in _NUMBER.finditer(without_entry_time(b))]
+    """Figures that differ between otherwise aligned copies, in reading order: [("909", "757")].
+
+    Aligned by the words around them: only a figure in a run of words the copy replaced pairs with the figure that
+    replaced it. A run one copy lacks (a wire's `KYIV, Nov 19 (Reuters) -` dateline) pairs with nothing: aligned by
+    the figures alone, its 19 paired with the next figure of the other copy.
+    """
+    a, b = without_entry_time(a), without_entry_time(b)
+    ta, tb = _tokens(a), _tokens(b)
+    at_a, at_b = _offsets(ta), _offsets(tb)
+    numbers_a, numbers_b = list(_NUMBER.finditer(a)), list(_NUMBER.finditer(b))
     out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, na, nb, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace":
-            out.extend(zip(na[i1:i2], nb[j1:j2]))
+        if tag != "replace":
+            continue
+        old = _within(numbers_a, at_a[i1], at_a[i2])
+        new = _within(numbers_b, at_b[j1], at_b[j2])
+        figures = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for op, k1, k2, l1, l2 in figures.get_opcodes():
+            if op == "replace":
+                out.extend(zip(old[k1:k2], new[l1:l2]))
     return out
+
+
+def _offsets(tokens: list[str]) -> list[int]:
+    """Where each token starts in the text they make, and where the text ends."""
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token))
+    return starts
+
+
+def _within(numbers: list[re.Match[str]], start: int, end: int) -> list[str]:
+    """The figures that overlap text[start:end] (a clock time whose minutes alone changed is taken whole)."""
+    return [m.group() for m in numbers if m.start() < end and m.end() > start]

@@ -165,3 +165,12 @@ def test_word_diff_rebuilds_both_texts() -> None:
     assert changed_numbers("Talks began at 14:45 with 12 present", "Talks began at 15:45 with 12 present") == [("14:45", "15:45")]
     # The time a live blog entry opens with is when it was posted, not one of its figures.
     assert changed_numbers("14:45 GMT - Mayor says 12 hurt", "15:45 GMT - Mayor says 12 hurt") == []
+
+
+def test_a_changed_figure_pairs_with_the_figure_that_replaced_it_not_with_one_a_copy_dropped() -> None:
+    wire = "KYIV, Nov 19 (Reuters) - At least 14 people were killed, and repairs will cost $2.5 million."
+    copy = "At least 15 people were killed, and repairs will cost $3 million."
+    assert changed_numbers(wire, copy) == [("14", "15"), ("$2.5 million", "$3 million")]
+    assert changed_numbers("a loss of $2.5 million", "a loss of $2.5 billion") == [("$2.5 million", "$2.5 billion")]
+    assert changed_numbers("Prices rose 12% in 2024.", "Prices rose 15% in 2024, officials said.") == [("12%", "15%")]
+    assert changed_numbers(wire, wire.replace("KYIV, Nov 19 (Reuters) - ", "")) == []
