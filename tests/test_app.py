@@ -717,6 +717,22 @@ async def test_figures_panel_and_stepping(app) -> None:
         assert panel.highlighted == 0
 
 
+@pytest.mark.parametrize("size", [(120, 35), (100, 30)])
+async def test_the_paragraph_under_the_cursor_stays_in_view_as_the_figures_panel_opens_and_closes(app, size) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        paragraphs = screen.query_one(ParagraphList)
+        await pilot.press("G")
+        await settle(pilot)
+        assert paragraphs.highlighted == len(screen.shown) - 1
+        for _ in range(2):
+            await pilot.press("p")
+            await settle(pilot)
+            # The last paragraph is in view only with the list scrolled to its end.
+            assert paragraphs.max_scroll_y > 0 and paragraphs.scroll_y == paragraphs.max_scroll_y
+
+
 async def test_figure_stepping_goes_on_from_the_paragraph_the_cursor_moved_to(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

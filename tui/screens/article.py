@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -39,6 +39,15 @@ class ParagraphList(StoppingOptionList):
 
     def at_end(self, direction: Direction) -> None:
         self.notify("Last paragraph" if direction > 0 else "First paragraph", timeout=1.5)
+
+    _wrapped_at = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        # At another width the paragraphs wrap anew (the figures panel opening, the terminal resized), which
+        # moves the one the cursor is on, out of view as often as not.
+        if event.size.width != self._wrapped_at:
+            self._wrapped_at = event.size.width
+            self.call_after_refresh(self.scroll_to_highlight)
 
 
 class ArticleScreen(Screen[None]):
