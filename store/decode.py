@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -44,6 +45,11 @@ def decode(data: bytes) -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _reads_as_cyrillic(data):
+        try:
+            return _checked(data.decode("cp1251"), "cp1251")
+        except UnicodeDecodeError:
+            pass
     try:
         # News scraped from older sites is most often Windows-1252 when it is not UTF-8.
         return _checked(data.decode("cp1252"), "cp1252")
@@ -51,6 +57,21 @@ def decode(data: bytes) -> Decoded:
         raise NotText(
             f"neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8"
         ) from exc
+
+
+CYRILLIC_SAMPLE = 256 * 1024
+# Windows-1251 puts А–я at 0xC0–0xFF, where Windows-1252 has À–ÿ (and × ÷): Cyrillic words read as runs of them.
+_LATIN1_RUN = re.compile("[\u00c0-\u00ff]{2,}")
+_LETTER = re.compile("[^\\W\\d_]|[\u00d7\u00f7]")
+_CYRILLIC_SHARE = 0.6
+
+
+def _reads_as_cyrillic(data: bytes) -> bool:
+    """True when, read as Windows-1252, well over half the letters are À–ÿ in runs of two or more."""
+    sample = data[:CYRILLIC_SAMPLE].decode("cp1252", errors="replace")
+    letters = len(_LETTER.findall(sample))
+    in_runs = sum(len(run) for run in _LATIN1_RUN.findall(sample))
+    return letters > 0 and in_runs > _CYRILLIC_SHARE * letters
 
 
 def _bom_encoding(data: bytes) -> str | None:

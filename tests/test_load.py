@@ -12,7 +12,7 @@ import sqlite_utils
 
 from store.db import StoreError, open_db
 from store.load import load_paths
-from store.queries import documents, paragraphs_of, source_text
+from store.queries import documents, paragraphs_of, search, source_text
 from tests.conftest import AGGREGATOR, LIVE_BLOG, SEEDS, doc_id
 
 
@@ -127,6 +127,20 @@ def test_bad_files_are_reported_and_the_rest_still_load(db, tmp_path: Path) -> N
     text = db.execute("select text from paragraphs where text like 'He said%'").fetchone()[0]
     assert "\u201cno\u201d" in text and "5\u20ac" in text
     assert os.path.getsize(folder / "big.txt") > 3_000_000
+
+
+def test_a_windows_1251_file_is_read_and_searched_in_cyrillic(db, tmp_path: Path) -> None:
+    text = ("Удар по Киеву\n\nВ ночь на вторник российские войска атаковали город ракетами и дронами, "
+            "сообщили власти.\n\nВ Киеве погибли два человека, ещё десять ранены, сказал мэр.\n")
+    path = tmp_path / "kyiv.txt"
+    path.write_bytes(text.encode("cp1251"))
+    report = load_paths(db, [path])
+    assert report.ok, report.errors
+    assert db.execute("select encoding from sources").fetchone()[0] == "cp1251"
+    assert documents(db, limit=None)[0].title == "Удар по Киеву"
+    hits = search(db, "дронами")
+    assert [h.text for h in hits] == [text.split("\n\n")[1]]
+    assert source_text(db, doc_id(db, "kyiv")) == text
 
 
 def _with_hidden_names(folder: Path) -> Path:
