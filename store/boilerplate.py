@@ -61,6 +61,16 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# `© 2025 The Daily Courier. All rights reserved.`, `Copyright 2025 …`, `(c) The Daily Courier 2025`: the page's notice.
+_COPYRIGHT_MARK = re.compile(r"^\s*(?:(?P<symbol>©)|(?P<letter>\([cC]\))|(?P<word>copyright)\b\s*(?:©|\([cC]\))?)\s*",
+                             re.IGNORECASE)
+_ALL_RIGHTS_RESERVED = re.compile(r"\ball\s+rights\s+reserved\b[.!]?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b")
+# Lower-case words a holder's name may carry (`Guardian News & Media Limited or its affiliated companies`).
+_HOLDER_LINKS = frozenset("of the and or its affiliated affiliates companies company for by inc ltd llc plc limited".split())
+COPYRIGHT_WORDS = 20
+HOLDER_WORDS = 12
+
 
 def words_of(line: str) -> list[str]:
     return _WORD.findall(line)
@@ -96,6 +106,8 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
         return True
     if _TABLE_ROW.match(text):
         return False
+    if is_copyright_notice(text):
+        return True
     if RELATIVE_TIME.match(text) or _BULLET.match(text) and n_words <= 6 or _is_tag_list(text):
         return True
     if n_words <= 15 and seen_in_documents >= SHARED_BY and not is_sentence(text):
@@ -124,6 +136,34 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
     if n_words <= 15 and _invites_the_reader(text) and (_SUBSCRIPTION.search(text) or furniture()):
         return True
     return n_words <= 60 and _mentions_consent(text) and bool(_CONSENT_SUBJECT.search(text) and _CONSENT_ASK.search(text))
+
+
+def is_copyright_notice(text: str) -> bool:
+    """A copyright mark or word then a holder's name or year (`© Reuters 2025`, `Copyright 2025 The Daily Courier.
+    All rights reserved.`), or a holder's name then `All rights reserved.`; `Copyright law protects…` is reporting."""
+    if len(words_of(text)) > COPYRIGHT_WORDS:
+        return False
+    reserved = _ALL_RIGHTS_RESERVED.search(text)
+    mark = _COPYRIGHT_MARK.match(text)
+    if mark is None:
+        return (reserved is not None and reserved.end() == len(text.rstrip())
+                and (reserved.start() == 0 or _names_a_holder(text[:reserved.start()].strip(" .,;"))))
+    holder = _ALL_RIGHTS_RESERVED.sub("", text[mark.end():]).strip(" .,;")
+    if not _names_a_holder(holder):
+        return False
+    if mark.group("symbol"):
+        return True
+    if mark.group("word") and not (mark.group(0).rstrip().endswith(("©", ")")) or _YEAR.match(holder)):
+        return reserved is not None
+    return reserved is not None or _YEAR.search(holder) is not None
+
+
+def _names_a_holder(holder: str) -> bool:
+    """`2025 The Daily Courier`, `Reuters 2025`: a year or a capitalised name first, no words of a sentence."""
+    words = _YEAR.sub("", holder).split()
+    if not holder or len(words) > HOLDER_WORDS or not (_YEAR.match(holder) or holder[:1].isupper()):
+        return False
+    return all(not w[:1].islower() or w.strip(".,;") in _HOLDER_LINKS for w in words)
 
 
 def _is_tag_list(text: str) -> bool:

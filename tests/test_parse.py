@@ -637,3 +637,32 @@ def test_a_title_case_line_with_no_date_or_byline_beside_it_is_no_outlet(subhead
 def test_a_title_case_subheading_over_a_byline_is_no_outlet(subheading: str) -> None:
     [article] = parse(f"{HEADLINE}\n\n{subheading}\n\nBy Jane Doe\n\n{BODY} Talks resumed quickly.\n")
     assert article.source is None
+
+
+COPYRIGHT_FOOTERS = ("© 2025 The Daily Courier. All rights reserved.",
+                     "Copyright 2025 The Daily Courier. All rights reserved.",
+                     "(c) The Daily Courier 2025", "© Reuters 2025", "The Daily Courier. All rights reserved.",
+                     "Copyright © 2025 Guardian News & Media Limited or its affiliated companies. All rights reserved.")
+
+
+@pytest.mark.parametrize("footer", COPYRIGHT_FOOTERS)
+def test_a_copyright_footer_is_boilerplate_under_the_headline_or_at_the_end(footer: str) -> None:
+    body = ("The river rose two metres overnight and the bridge was closed, police said.\n\n"
+            "Engineers will inspect it on Friday, the council said.\n")
+    for text in (f"Flood closes bridge\n\n{footer}\n\n{body}", f"Flood closes bridge\n\n{body}\n{footer}\n"):
+        [article] = parse(text)
+        [line] = [p for p in article.paragraphs if p.text == footer]
+        assert (line.kind, line.n) == ("boilerplate", None)
+        assert [p.n for p in article.paragraphs if p.kind == "body"] == [1, 2]
+
+
+def test_reporting_about_copyright_stays_text() -> None:
+    for line in ("The court ruled that copyright law protects the photographs, the judge said.",
+                 "Copyright holders sued the company in 2025.",
+                 "Copyright 2025 was a record year for lawsuits, lawyers said.",
+                 "(c) the court shall hear appeals filed from 2024 onwards;",
+                 "The deal meant all rights reserved."):
+        assert not is_boilerplate(line), line
+    [article] = parse("Photographers win case\n\nThe court ruled that copyright law protects the photographs, "
+                      "the judge said.\n\nThe agency will appeal.\n")
+    assert [p.kind for p in article.paragraphs if p.n is not None] == ["body", "body"]
