@@ -398,7 +398,7 @@ def _find_outlet(content: list[_Unit], article: Article) -> None:
             continue
         if line.kind in ("body", "boilerplate") and _names_an_outlet(line.text) and _an_outlets_place(content, index, after):
             line.kind = "byline"
-            article.source = article.source or line.text
+            article.source = article.source or markdown_as_read(line.text)
         return
 
 
@@ -409,7 +409,7 @@ def _an_outlets_place(content: list[_Unit], index: int, after: int) -> bool:
     above, below = content[index - 1] if index > after else None, content[index + 1]
     if index == after and _is_date_line(below):
         return True
-    line = content[index].text
+    line = markdown_as_read(content[index].text)
     later_words = {w.lower() for w in words_of(line)[1:]}
     return (2 <= len(line.split()) <= 3 and not later_words & STOPWORDS
             and any(u is not None and (u.kind == "byline" or _is_date_line(u)) for u in (above, below))
@@ -423,9 +423,10 @@ def _wire_outlet(content: list[_Unit]) -> str | None:
     return match.group("outlet").strip() if match else None
 
 
-def _names_an_outlet(text: str) -> bool:
-    """A short name in title case (`Kyiv Independent`, `BBC News`, `Daily Wire Service`), not page furniture, a
-    section of the site (`Politics`) or a person's name (`Jane Doe`)."""
+def _names_an_outlet(line: str) -> bool:
+    """A short name in title case (`Kyiv Independent`, `BBC News`, `**BBC News**`, `Daily Wire Service`), not page
+    furniture, a section of the site (`Politics`) or a person's name (`Jane Doe`)."""
+    text = markdown_as_read(line)
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 50 or is_sentence(text) or text.endswith((":", ",", ";")):
         return False
@@ -509,9 +510,10 @@ def _find_names(content: list[_Unit], article: Article) -> None:
         if not shown and _names_authors(unit.text) and not _ordinary_words(unit.text, prose):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
-        elif _names_an_outlet(unit.text) and _unmistakably_an_outlet(unit.text) and not _ordinary_words(unit.text, prose):
+        elif _names_an_outlet(unit.text) and _unmistakably_an_outlet(markdown_as_read(unit.text)) and not _ordinary_words(
+                unit.text, prose):
             unit.kind = "byline"
-            article.source = article.source or unit.text
+            article.source = article.source or markdown_as_read(unit.text)
 
 
 def _plainly_names(text: str) -> bool:
@@ -543,7 +545,8 @@ def _over_the_text(content: list[_Unit], index: int) -> bool:
     below = content[index + 1]
     if below.kind in ("byline", "meta") or below.kind == "body" and is_sentence(below.text):
         return True
-    return _names_authors(below.text) or _names_an_outlet(below.text) and _unmistakably_an_outlet(below.text)
+    return (_names_authors(below.text) or _names_an_outlet(below.text)
+            and _unmistakably_an_outlet(markdown_as_read(below.text)))
 
 
 def _is_date_line(unit: _Unit) -> bool:

@@ -666,3 +666,23 @@ def test_reporting_about_copyright_stays_text() -> None:
     [article] = parse("Photographers win case\n\nThe court ruled that copyright law protects the photographs, "
                       "the judge said.\n\nThe agency will appeal.\n")
     assert [p.kind for p in article.paragraphs if p.n is not None] == ["body", "body"]
+
+
+_DEPOT = "Ukraine said on Tuesday that it had struck an oil depot in Russia, officials said.\n\nThe strike started a fire.\n"
+
+
+@pytest.mark.parametrize("outlet", ["**BBC News**", "BBC News", "*BBC News*", "__BBC News__"])
+@pytest.mark.parametrize("date_line", ["", "19 November 2025\n\n", "*19 November 2025*\n\n"])
+def test_an_outlet_in_markdown_emphasis_under_the_headline_is_the_source(outlet: str, date_line: str) -> None:
+    [article] = parse(f"# Ukraine strikes depot\n\n{outlet}\n\n{date_line}{_DEPOT}")
+    assert article.source == "BBC News"
+    assert article.paragraphs[1].kind == "byline" and article.paragraphs[1].text == "BBC News"
+    assert article.published == (date(2025, 11, 19) if date_line else None)
+    assert [p.text[:11] for p in article.paragraphs if p.n is not None] == ["Ukraine sai", "The strike "]
+
+
+def test_a_bold_section_label_under_the_headline_is_not_the_source() -> None:
+    [article] = parse(f"# Ukraine strikes depot\n\n**Analysis**\n\n*19 November 2025*\n\n{_DEPOT}")
+    assert article.source is None
+    assert article.published == date(2025, 11, 19)
+    assert article.paragraphs[1].kind == "boilerplate" and article.paragraphs[1].text == "**Analysis**"
