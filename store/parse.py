@@ -64,7 +64,13 @@ _GLUED_BYLINE = re.compile(
     r"^(?:(?P<outlet>.*?[^\d\s-])\s*)?"
     r"(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)$"
 )
-_AUTHOR_LINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+(?:\s*(?:,|and|&|\|)\s*.*)?$")
+_CAPITALISED = r"[A-Z][\w.'’-]*"
+# `in Kyiv`, `in Kyiv and Warsaw`: where the author filed from.
+_FILED_FROM = rf"\s+in\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:\s*(?:,|\band\b|&)\s*{_CAPITALISED}(?:\s+{_CAPITALISED})*)*"
+# A weekday after `By` opens a sentence (`By Monday Evening in Kyiv the sirens had stopped`), never a name.
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+_AUTHOR_LINE = re.compile(
+    rf"^[Bb]y\s+(?!{_WEEKDAY}){_CAPITALISED}(?:\s+{_CAPITALISED})+(?:{_FILED_FROM})?(?:\s*(?:,|and|&|\|)\s*.*)?$")
 _ROLE = re.compile(
     r"\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|analyst|journalist|bureau chief|"
     r"in \w+|for \w+)\b", re.IGNORECASE,
@@ -607,7 +613,7 @@ def _read_header_line(unit: _Unit, article: Article) -> bool:
 
 
 def _is_author_line(text: str) -> bool:
-    """`By Jane Doe`, `By Jane Doe and John Roe, Reuters`: who wrote it, without a date."""
+    """`By Jane Doe`, `By Jane Doe in Kyiv`, `By Jane Doe and John Roe, Reuters`: who wrote it, without a date."""
     return bool(_AUTHOR_LINE.match(text)) and len(words_of(text)) <= 12 and not is_sentence(text)
 
 

@@ -686,3 +686,24 @@ def test_a_bold_section_label_under_the_headline_is_not_the_source() -> None:
     assert article.source is None
     assert article.published == date(2025, 11, 19)
     assert article.paragraphs[1].kind == "boilerplate" and article.paragraphs[1].text == "**Analysis**"
+
+
+@pytest.mark.parametrize("byline", ["By Christopher Miller in Kyiv", "By Christopher Miller in Kyiv and Warsaw",
+                                    "By Christopher Miller in Washington", "By Christopher Miller and Max Seddon in Kyiv",
+                                    "**By Christopher Miller in Kyiv**"])
+def test_a_by_credit_with_the_place_it_was_filed_from_is_a_byline(byline: str) -> None:
+    [article] = parse(f"# Ukraine strikes depot\n\n{byline}\n\n{_DEPOT}")
+    assert article.paragraphs[1].kind == "byline"
+    assert [p.text[:11] for p in article.paragraphs if p.n is not None] == ["Ukraine sai", "The strike "]
+
+
+def test_a_by_credit_with_a_place_and_an_outlet_names_the_outlet() -> None:
+    [article] = parse(f"# Ukraine strikes depot\n\nBy Christopher Miller in Kyiv, Financial Times\n\n{_DEPOT}")
+    assert (article.paragraphs[1].kind, article.source) == ("byline", "Financial Times")
+
+
+@pytest.mark.parametrize("opening", ["By Monday, 300 people had fled the town.", "By Monday, 300 people had fled",
+                                     "By the end of the day the fire was out", "By Tuesday Night in Kyiv the sirens had stopped"])
+def test_a_sentence_opening_with_by_under_the_headline_is_not_a_byline(opening: str) -> None:
+    [article] = parse(f"# Ukraine strikes depot\n\n{opening}\n\n{_DEPOT}")
+    assert article.paragraphs[1].kind != "byline" and article.paragraphs[1].n == 1
