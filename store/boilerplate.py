@@ -153,9 +153,11 @@ def is_copyright_notice(text: str) -> bool:
         return False
     if mark.group("symbol"):
         return True
-    if mark.group("word") and not (mark.group(0).rstrip().endswith(("©", ")")) or _YEAR.match(holder)):
-        return reserved is not None
-    return reserved is not None or _YEAR.search(holder) is not None
+    dated = _YEAR.search(holder) is not None
+    if mark.group("word") and not mark.group(0).rstrip().endswith(("©", ")")):
+        # The bare word also opens sentences (`Copyright Act 2025 …`): only a year right after it dates a notice.
+        dated = _YEAR.match(holder) is not None
+    return reserved is not None or dated
 
 
 def _names_a_holder(holder: str) -> bool:
