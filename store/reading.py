@@ -61,10 +61,14 @@ class FigureMark:
         if self.resolved:
             amount = self.resolved + (f" → {self.resolved_end}" if self.resolved_end else "")
         # A span resolved to its dates says them; its length (`25 years`) would read as a unit of the dates.
-        unit = "" if self.resolved and _ISO_SPAN.fullmatch(self.unit or "") else _unit_said(self.unit, self.value)
+        unit = "" if self.resolved and _ISO_SPAN.fullmatch(self.unit or "") else _unit_said(self.unit, self._count_of_unit(), recurring=self.kind == "set")
         parts = [amount, unit, (self.counted or "") if with_counted else ""]
         approx = {"approx": "≈", "more_than": ">", "at_least": "≥", "at_most": "≤", "less_than": "<"}.get(self.approx or "", "")
         return (approx + " ".join(p for p in parts if p)).strip()
+
+    def _count_of_unit(self) -> float | None:
+        """How many of its unit the figure says: a range's upper end (`3 to 4 weeks` → weeks)."""
+        return self.high if self.value is None else self.value
 
 
 _ISO_SPAN = re.compile(r"P(T?)[\d.]+([YMWDHS])")
@@ -72,15 +76,16 @@ _SPAN_WORDS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D
                ("T", "M"): "minute", ("T", "S"): "second"}
 
 
-def _unit_said(unit: str | None, value: float | None) -> str:
-    """A span's ISO 8601 unit in words (`P18M` → months, `PT1H` → hour, `P1M` for a set → month); others as they are."""
+def _unit_said(unit: str | None, count: float | None, *, recurring: bool) -> str:
+    """A span's ISO 8601 unit in words (`P18M` → months, `PT1H` → hour, `P1M` for a set → every month); others as
+    they are. Only a set recurs: a range of durations (`3 to 4 weeks`, unit `P1W`) is a length too."""
     span = _ISO_SPAN.fullmatch(unit or "")
     word = _SPAN_WORDS.get((span.group(1), span.group(2))) if span else None
     if word is None:
         return unit or ""
-    if value is None:
+    if recurring:
         return f"every {word}"
-    return word if value == 1 else word + "s"
+    return word if count == 1 else word + "s"
 
 
 def _number(value: float | None) -> tuple[str, str]:

@@ -962,3 +962,22 @@ def test_a_span_is_described_in_words_not_its_iso_code() -> None:
     assert said("The mission took 16 hours.") == "16 hours"
     assert said("Talks are held on a monthly basis.") == "every month"
     assert said("In the past 25 years the city grew.") == "2000 → 2025"
+
+
+def _said(text: str, published: dt.date = dt.date(2025, 11, 21)) -> list[str]:
+    from store.reading import FigureMark
+
+    return [FigureMark(*f.columns()[:13]).describe() for f in extract(text, published)]
+
+
+def test_a_range_of_durations_is_described_as_a_length_not_a_recurrence() -> None:
+    assert _said("Repairs would take 3 to 4 weeks.") == ["3–4 weeks"]
+    assert _said("The review lasts between two and three months.") == ["2–3 months"]
+    assert _said("Each call takes 30 to 45 minutes.") == ["30–45 minutes"]
+
+
+def test_a_recurrence_and_a_single_span_keep_their_wording() -> None:
+    assert _said("Talks are held monthly.") == ["every month"]
+    assert _said("Talks are held every month.") == ["every month"]
+    assert _said("The jets will be delivered over 18 months.") == ["18 months"]
+    assert _said("He stayed one night.") == ["1 day"]
