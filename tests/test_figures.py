@@ -981,3 +981,21 @@ def test_a_recurrence_and_a_single_span_keep_their_wording() -> None:
     assert _said("Talks are held every month.") == ["every month"]
     assert _said("The jets will be delivered over 18 months.") == ["18 months"]
     assert _said("He stayed one night.") == ["1 day"]
+
+
+def test_a_past_month_keeps_its_year_when_a_later_predicate_looks_ahead() -> None:
+    published = dt.date(2025, 11, 21)
+    text = ("Industrial electricity prices rose 12.5 per cent in October and are expected to rise by another 8-10% "
+            "in Q1 2026.")
+    assert find(text, "October", published).resolved == "2025-10"
+    assert find("Prices rose in October and will rise in Q1 2026.", "October", published).resolved == "2025-10"
+    assert find("The deal was signed in March and will take effect in 2027.", "March", published).resolved == "2025-03"
+
+
+def test_a_month_keeps_the_tense_of_its_own_predicate_and_an_attached_year() -> None:
+    published = dt.date(2025, 11, 21)
+    assert find("Industrial electricity prices rose 12.5 per cent in October.", "October", published).resolved == "2025-10"
+    assert find("The summit will be held in March and is expected to last two days.", "March", published).resolved == "2026-03"
+    assert find("Prices rose and will peak in March.", "March", published).resolved == "2026-03"
+    assert find("Prices rose in October of 2024.", "October of 2024", published).resolved == "2024-10"
+    assert find("Exports fell in October and November.", "November", published).resolved == "2025-11"

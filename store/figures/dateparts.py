@@ -227,7 +227,11 @@ DEADLINE_BEFORE = re.compile(
     r"(?:(?:early|mid|late)[\s-]+)?$",
     re.I,
 )
-CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;|\s+but\s+|\s+(?:—|–|--)\s+")
+# "and" before an auxiliary starts a second predicate with its own tense: "rose in October and are expected to rise".
+CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but)\b|;|\s+but\s+|\s+(?:—|–|--)\s+"
+    r"|\s+and\s+(?=(?:is|are|was|were|will|would|shall|should|can|could|may|might|must|has|have|had)\s)"
+)
 
 
 def quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
