@@ -999,3 +999,16 @@ def test_a_month_keeps_the_tense_of_its_own_predicate_and_an_attached_year() -> 
     assert find("Prices rose and will peak in March.", "March", published).resolved == "2026-03"
     assert find("Prices rose in October of 2024.", "October of 2024", published).resolved == "2024-10"
     assert find("Exports fell in October and November.", "November", published).resolved == "2025-11"
+
+
+def test_one_of_a_group_is_no_figure() -> None:
+    assert extract("Russia launched one of its largest drone attacks.", PUB) == []
+    assert extract("It was one of the largest attacks of the war.", PUB) == []
+    assert [(f.text, f.value) for f in extract("He was one of three candidates.", PUB)] == [("three", 3)]
+
+
+def test_one_counting_or_sizing_something_stays_a_figure() -> None:
+    f = only("One person was killed.")
+    assert (f.kind, f.value, f.counted) == ("count", 1, "person")
+    assert only("One million people fled.").value == 1_000_000
+    assert find("Twenty-one of the 40 deputies voted.", "Twenty-one").value == 21

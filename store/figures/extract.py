@@ -120,10 +120,11 @@ _PHRASAL_OVER = re.compile(
 _LEAD_SKIP = frozenset("additional more other extra further fewer another".split())
 _ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some|someone|anyone|no\s+one|only|little|last|next|same|another|such|other)\s+$", re.I)
 _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
-# Phrases where "one" counts nothing a reader would look up: "one step forward", "at one point", "I, for one".
+# Phrases where "one" counts nothing a reader would look up: "one step forward", "at one point", "I, for one", and
+# "one of" picking from a group ("one of its largest attacks", "one of three"; the group's size is read on its own).
 _ONE_IDIOM_AFTER = re.compile(
     r"\s+(?:thing\b(?!s)|and\s+the\s+same\b|step\s+(?:forward|closer|further|ahead|back|backward|too\s+far)\b"
-    r"|of\s+these\s+days\b)", re.I)
+    r"|of\b)", re.I)
 # "For one," opens a sentence or sits between commas ("I, for one,"): "90 prisoners in exchange for one, a pilot" counts.
 _ONE_IDIOM_AROUND = re.compile(r"\b(?:at\s+one\s+(?:point|time|stage)\b(?!s)|(?:(?<![^.!?\s])(?<!\w\s)|(?<=,\s))for\s+one\s*,)", re.I)
 
