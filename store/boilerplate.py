@@ -141,7 +141,8 @@ def is_boilerplate(line: str, *, seen_in_documents: int = 0) -> bool:
 def is_copyright_notice(text: str) -> bool:
     """A copyright mark or word then a holder's name or year (`© Reuters 2025`, `Copyright 2025 The Daily Courier.
     All rights reserved.`), or a holder's name then `All rights reserved.`; `Copyright law protects…` is reporting."""
-    if len(words_of(text)) > COPYRIGHT_WORDS:
+    # Every line of every file comes here: most have none of the marks, which is cheap to see.
+    if not _has_copyright_hint(text) or len(words_of(text)) > COPYRIGHT_WORDS:
         return False
     reserved = _ALL_RIGHTS_RESERVED.search(text)
     mark = _COPYRIGHT_MARK.match(text)
@@ -158,6 +159,11 @@ def is_copyright_notice(text: str) -> bool:
         # The bare word also opens sentences (`Copyright Act 2025 …`): only a year right after it dates a notice.
         dated = _YEAR.match(holder) is not None
     return reserved is not None or dated
+
+
+def _has_copyright_hint(text: str) -> bool:
+    return ("©" in text or "(c)" in text or "(C)" in text or "opyright" in text or "OPYRIGHT" in text
+            or "eserved" in text or "ESERVED" in text)
 
 
 def _names_a_holder(holder: str) -> bool:
