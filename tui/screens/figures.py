@@ -22,7 +22,7 @@ PAGE = 300
 SORTS = ("value", "when", "published", "document", "kind")
 SORT_LABELS = {"value": "value, each currency and unit apart", "when": "when: the date a figure names, earliest first",
                "published": "published: the article's date, newest first", "document": "document", "kind": "kind"}
-FLEXIBLE_WIDTHS = {"text": (11, 24, 6), "value": (13, 23, 5), "counted": (11, 22, 8)}
+FLEXIBLE_WIDTHS = {"text": (11, 24, 7), "value": (13, 23, 5), "counted": (11, 22, 8)}
 """Each column's narrowest and widest, and the part of the table (1/n) it takes between the two."""
 KIND_WIDTH = 8
 PUBLISHED_WIDTH = 10
