@@ -161,6 +161,8 @@ class ParagraphView:
 class ArticleData:
     doc: DocumentRow
     paragraphs: list[ParagraphView]
+    orphans: int = 0
+    """Tags and notes of the article whose paragraph a reload took out (listed with the orphans, never dropped)."""
 
 
 def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
@@ -208,7 +210,8 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
         changed = tuple(changed_numbers(row[9], view.text)) if row[9] is not None and row[9] != view.text else ()
         view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0], row[7], row[8],
                                  changed)
-    return ArticleData(doc, views)
+    orphans = db.execute("select count(*) from annotations where doc_id = ? and paragraph_id is null", [doc_id]).fetchone()[0]
+    return ArticleData(doc, views, orphans)
 
 
 def copies_of(db: sqlite_utils.Database, group_id: int) -> list[tuple[int, int, int | None, int]]:

@@ -1585,3 +1585,20 @@ async def test_a_phrase_searched_for_is_quoted_once_in_the_header(tmp_path: Path
         header = str(screen.query_one("#article-header").content)
         assert '· "zebra crossing": 1 ¶' in header and "“\"" not in header
     db.close()
+
+
+async def test_the_article_says_when_a_reload_took_out_a_tagged_paragraph(app, seeded, folder: Path) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("j", "t", *"hungary", "enter")
+        await settle(pilot)
+        header = lambda: str(screen.query_one("#article-header").content)  # noqa: E731
+        assert screen.cursor_view().text.startswith("Hungary cancelled") and "lost" not in header()
+        blog = next(folder.glob("000_*.txt"))
+        kept = [line for line in blog.read_text(encoding="utf-8").split("\n") if "Hungary cancelled" not in line]
+        blog.write_text("\n".join(kept), encoding="utf-8")
+        assert load_paths(seeded, [folder]).ok
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "⚠ a tag or note lost its paragraph (T lists orphans)" in header()

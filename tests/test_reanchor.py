@@ -13,6 +13,7 @@ from store.annotations import (
 )
 from store.annotations.anchor import Anchor, _Paragraph, match_anchors, relocate
 from store.load import load_paths
+from store.reading import article_data
 
 from tests.conftest import doc, para
 
@@ -130,9 +131,11 @@ def test_an_orphan_comes_back_when_its_text_does(store: sqlite_utils.Database, f
     path.write_text("\n".join(lines[:8] + lines[9:]), encoding="utf-8")
     assert load_paths(store, [folder]).ok
     assert [o.id for o in orphaned(store)] == [kept.id]
+    assert article_data(store, doc(store)).orphans == 1
     path.write_text(original, encoding="utf-8")
     assert load_paths(store, [folder]).ok
     assert orphaned(store) == [] and place(store, kept.id) == (9, lines[8])
+    assert article_data(store, doc(store)).orphans == 0
 
 
 def test_merged_paragraphs_keep_both_annotations(store: sqlite_utils.Database, folder: Path) -> None:

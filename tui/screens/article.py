@@ -138,6 +138,9 @@ class ArticleScreen(Screen[None]):
         meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", counted(doc.figures, "figure")) if x)
         if doc.repeats:
             meta += f" · {doc.repeats} ¶ {'repeats' if doc.repeats == 1 else 'repeat'} earlier text"
+        if self.data.orphans:
+            lost = "a tag or note" if self.data.orphans == 1 else f"{self.data.orphans} tags or notes"
+            meta += f" · ⚠ {lost} lost {'its' if self.data.orphans == 1 else 'their'} paragraph (T lists orphans)"
         if self.query_text:
             quoted = self.query_text if self.query_text[:1] in "\"“" else f"“{self.query_text}”"
             meta += f" · {quoted}: {self._hits_said()}"
