@@ -83,14 +83,18 @@ def _stored_figures(db_path: str, key: str) -> dict[tuple[str, str], list[tuple]
         return found
     try:
         rows = conn.execute(
-            f"select coalesce(d.published, ''), p.text, {_FIGURE_COLUMNS} from sources s "
+            f"select coalesce(d.published, ''), p.text, p.id, {_FIGURE_COLUMNS} from sources s "
             "join documents d on d.source_id = s.id join paragraphs p on p.doc_id = d.id "
             "left join figures f on f.paragraph_id = p.id "
             f"where s.path = ? and s.prepared_by = ? and p.kind in ({','.join('?' * len(READING_KINDS))}) "
             "order by p.id, f.rowid",
             [key, PREPARE_VERSION, *READING_KINDS],
         )
-        for published, text, *columns in rows:
+        # A text printed twice (a live blog's repeated lead) has its figures stored twice: one copy's are its figures.
+        first: dict[tuple[str, str], int] = {}
+        for published, text, paragraph_id, *columns in rows:
+            if first.setdefault((published, text), paragraph_id) != paragraph_id:
+                continue
             figures = found.setdefault((published, text), [])
             if columns[0] is not None:
                 figures.append(tuple(columns))

@@ -518,3 +518,23 @@ def test_html_in_a_file_is_stored_as_it_reads_searched_so_and_the_file_rebuilds(
         "Turkey’s envoy met both sides & the UN, officials said.", "Both sides agreed to meet again. A date was not set."]
     assert source_text(db, doc) == text
     assert search(db, "envoy") and not search(db, "nbsp") and not search(db, "br")
+
+
+def test_a_paragraph_printed_twice_keeps_its_figures_once_each_when_its_file_is_loaded_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    lead = "Air defences downed 42 drones over Kyiv on May 10, officials said."
+    lines = ["date 2025-05-11 Live: the war, day by day", lead,
+             *(f"Update {i}: {i + 3} drones over the region." for i in range(6)), lead]
+    db, path, _ = loaded_then_searched(tmp_path, monkeypatch, lines)
+    lines.insert(2, "Update 9: a new entry reports 7 drones over Kharkiv.")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_paths(db, [path], workers=1).ok
+
+    fresh = open_db(tmp_path / "fresh.db")
+    assert load_paths(fresh, [path], workers=1).ok
+    figures = ("select p.position, f.start, f.text from figures f join paragraphs p on p.id = f.paragraph_id "
+               "order by p.position, f.start")
+    assert db.execute(figures).fetchall() == fresh.execute(figures).fetchall()
+    db.close()
+    fresh.close()
