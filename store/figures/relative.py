@@ -25,6 +25,7 @@ from .dateparts import (
     looks_back,
     nearest_year_month,
 )
+from .units import TIME_UNITS, iso_duration
 
 # A leading (?=[...]) holds the letters a match can start with: most positions then fail one test
 # instead of every alternative of the pattern.
@@ -401,8 +402,6 @@ _LAST_AS_VERB = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|should|mu
 
 
 def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
-    from .units import TIME_UNITS, iso_duration
-
     n = count_word(m.group("n"))
     if n is None:
         return None
@@ -462,8 +461,6 @@ def _reaches_now(m: re.Match[str], text: str, mod: str, unit: str) -> bool:
 
 def _period_up_to_now(m: re.Match[str], text: str, letter: str, pub: dt.date | None) -> DateCand:
     """"in the past week": one week up to the publication date, read as "in the past 1 week" would be."""
-    from .units import iso_duration
-
     lead = _SPAN_PREPOSITION.search(text, max(0, m.start() - 8), m.start())
     start = lead.start() if lead else m.start()
     c = DateCand(start, m.end(), "duration", value=1.0, unit=iso_duration(1, letter), relative=True, priority=6)
@@ -501,8 +498,6 @@ VAGUE_DURATION = re.compile(
 
 
 def vague_duration(m: re.Match[str]) -> DateCand | None:
-    from .units import TIME_UNITS, iso_duration
-
     q = re.sub(r"\s+", " ", m.group("q").lower())
     unit = m.group("unit").lower()
     plural = unit.endswith("s") and unit not in ("hours",) or unit == "hours"
