@@ -337,26 +337,47 @@ def _group_members(db: sqlite_utils.Database, group_ids: np.ndarray) -> np.ndarr
 
 class _RepPrints:
     """Signature bytes of indexed representatives, read once however many blocks of new texts meet them:
-    as stored with the index, or signed again where an older tearsheet stored none."""
+    as stored with the index, or signed again where an older tearsheet stored none.
+
+    Rows are appended where there is room, never moved: inserting them in id order copied the whole cache
+    for every block read, two copies at a time. Room for every indexed paragraph is set aside at the first
+    read; only the rows written take memory."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.ids = np.empty(0, np.int64)
+        self.count = 0
         self.low = np.empty((0, minhash.NUM_HASHES // 8), np.uint64)
         self.shingles = np.empty(0, np.int32)
+        self.sorted_ids = np.empty(0, np.int64)
+        self.slots = np.empty(0, np.int64)
+        """Row of `low` and `shingles` of each of `sorted_ids`."""
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
         """Positions of these ids in `low` and `shingles`, -1 for ids no longer stored."""
         wanted = distinct(np.asarray(ids, dtype=np.int64))
-        missing = wanted[_positions(self.ids, wanted) < 0]
+        missing = wanted[_positions(self.sorted_ids, wanted) < 0]
         # A block at a time: the first block of new texts alone can meet tens of thousands of them.
         for start in range(0, len(missing), REP_BLOCK):
             found, low, shingles = self._stored(missing[start:start + REP_BLOCK])
-            at = np.searchsorted(self.ids, found)
-            self.ids = np.insert(self.ids, at, found)
-            self.low = np.insert(self.low, at, low, axis=0)
-            self.shingles = np.insert(self.shingles, at, shingles)
-        return _positions(self.ids, ids)
+            self._make_room(len(found))
+            rows = slice(self.count, self.count + len(found))
+            self.low[rows], self.shingles[rows] = low, shingles
+            at = np.searchsorted(self.sorted_ids, found)
+            self.sorted_ids = np.insert(self.sorted_ids, at, found)
+            self.slots = np.insert(self.slots, at, np.arange(rows.start, rows.stop))
+            self.count = rows.stop
+        at = _positions(self.sorted_ids, ids)
+        return np.where(at >= 0, self.slots[np.maximum(at, 0)] if len(self.slots) else -1, -1)
+
+    def _make_room(self, more: int) -> None:
+        if self.count + more <= len(self.low):
+            return
+        indexed = self.db.execute("select count(*) from repeat_lsh_keys").fetchone()[0]
+        size = max(indexed, 2 * len(self.low), self.count + more)
+        low, shingles = self.low, self.shingles
+        self.low = np.empty((size, low.shape[1]), np.uint64)
+        self.shingles = np.empty(size, np.int32)
+        self.low[:self.count], self.shingles[:self.count] = low[:self.count], shingles[:self.count]
 
     def _stored(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Ids (ascending), low bytes and shingle counts of these ids, skipping ids no longer stored."""
