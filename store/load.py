@@ -22,7 +22,7 @@ from store.figures import extract
 from store.figures.model import TABLE_COLUMNS
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
-from store.prepare import PREPARE_VERSION, Prepared, forget_cached_figures, prepare
+from store.prepare import PREPARE_VERSION, Prepared, forget_cached_figures, prepare, source_key
 from store.repeats import forget_paragraphs, update_repeats
 from store.text import text_hash
 
@@ -90,13 +90,15 @@ def load_paths(
         if problem is not None:
             (report.skipped if problem.reason.startswith("skipped") else report.errors).append(problem)
             continue
-        jobs.append((str(path), known.get(str(path.resolve())), stored_in))
+        jobs.append((path, known.get(source_key(path)), stored_in))
     deferred = False
     try:
         deferred = bool(jobs) and defer_figure_indexes(db)
         with _Batches(db) as batches:
             for done, prepared in enumerate(_prepared(jobs, workers, idle=batches.release), start=1):
                 batches.begin()
+                # The job's own string, not the worker's copy of it, which would be held as long as the report.
+                prepared.path = jobs[done - 1][0]
                 try:
                     status = _store_file(db, prepared, report)
                 except sqlite3.OperationalError:
@@ -219,24 +221,25 @@ def _prepared(
             yield from results
 
 
-def _article_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, LoadProblem | None]]:
+def _article_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, LoadProblem | None]]:
     for raw in paths:
         path = Path(raw).expanduser()
         if not path.exists():
-            yield path, LoadProblem(str(path), "no such file or folder")
+            yield str(path), LoadProblem(str(path), "no such file or folder")
         elif path.is_dir():
-            children, hidden = _folder_contents(path)
+            children, hidden = _folder_contents(str(path))
             for child in children:
-                if child.suffix.lower() in ARTICLE_SUFFIXES:
+                suffix = os.path.splitext(child)[1]
+                if suffix.lower() in ARTICLE_SUFFIXES:
                     yield child, None
                 else:
-                    yield child, LoadProblem(str(child), f"skipped: not an article file ({child.suffix or 'no suffix'}; tearsheet reads .txt and .md)")
+                    yield child, LoadProblem(child, f"skipped: not an article file ({suffix or 'no suffix'}; tearsheet reads .txt and .md)")
             if hidden.count:
-                yield path, LoadProblem(str(path), hidden.reason(), hidden.count)
+                yield str(path), LoadProblem(str(path), hidden.reason(), hidden.count)
         elif path.suffix.lower() in ARTICLE_SUFFIXES or path.is_file():
-            yield path, None
+            yield str(path), None
         else:
-            yield path, LoadProblem(str(path), "not a regular file")
+            yield str(path), LoadProblem(str(path), "not a regular file")
 
 
 @dataclass(slots=True)
@@ -265,21 +268,29 @@ def _counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _folder_contents(root: Path) -> tuple[list[Path], HiddenNames]:
-    """The regular files under `root`, sorted, leaving out dot-names; a hidden folder is not entered (a .git
-    holds thousands of files)."""
-    found: list[Path] = []
+def _folder_contents(root: str) -> tuple[list[str], HiddenNames]:
+    """The regular files under `root`, sorted as paths (part by part), leaving out dot-names; a hidden folder is
+    not entered (a .git holds thousands of files). Plain strings: a Path a file weighed ~600 bytes, and
+    pathlib interns every name, in a table that never shrinks."""
+    found: list[str] = []
     hidden = HiddenNames()
     for folder, subfolders, names in os.walk(root):
-        here = Path(folder)
-        hidden.folders.extend(str((here / name).relative_to(root)) for name in subfolders if name.startswith("."))
+        hidden.folders.extend(os.path.relpath(os.path.join(folder, name), root)
+                              for name in subfolders if name.startswith("."))
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         for name in names:
+            child = os.path.join(folder, name)
             if name.startswith("."):
-                hidden.files.append(str((here / name).relative_to(root)))
-            elif (here / name).is_file():
-                found.append(here / name)
-    return sorted(found), hidden
+                hidden.files.append(os.path.relpath(child, root))
+            elif os.path.isfile(child):
+                found.append(child)
+    found.sort(key=_path_order)
+    return found, hidden
+
+
+def _path_order(path: str) -> str:
+    """Sorts as pathlib compares paths: part by part, a separator before any character of a name."""
+    return os.path.normcase(path).replace(os.sep, "\0")
 
 
 def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadReport) -> str:
@@ -293,7 +304,7 @@ def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadRepor
     source = db.execute("select id from sources where path = ?", [prepared.key]).fetchone()
     source_id = source[0] if source else None
     mark_collection_furniture(prepared.articles, _seen_counter(db, source_id))
-    stem = Path(prepared.path).stem
+    stem = os.path.splitext(os.path.basename(prepared.path))[0]
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with db.atomic():
         row = {"path": prepared.key, "stem": stem, "content_hash": prepared.digest, "prepared_by": PREPARE_VERSION,

@@ -6,6 +6,7 @@ Pure and picklable, so the loader runs it in worker processes while it writes th
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -108,12 +109,18 @@ def _stored_figures(db_path: str, key: str) -> dict[tuple[str, str], list[tuple]
 _FIGURE_COLUMNS = ", ".join(f"f.[{c}]" for c in TABLE_COLUMNS)
 
 
+def source_key(path: str) -> str:
+    """What a file is stored under: its absolute path with links resolved."""
+    return os.path.realpath(path)
+
+
 def prepare(path: str, known_digest: str | None, db_path: str | None = None) -> Prepared:
     """Never raises: a file that cannot be read comes back with `problem` saying why in one line. With `db_path`
     and a `known_digest` (an earlier version is stored), paragraphs that read as they did keep their figures."""
     try:
-        data = Path(path).read_bytes()
-        key = str(Path(path).resolve())
+        with open(path, "rb") as file:
+            data = file.read()
+        key = source_key(path)
     except OSError as exc:
         return Prepared(path, path, "", problem=f"cannot read ({exc.strerror or exc})")
     digest = bytes_hash(data)

@@ -194,6 +194,22 @@ def test_a_hidden_file_or_folder_named_directly_is_read(db, tmp_path: Path) -> N
     assert sorted(Path(p).name for p in report.loaded) == [".draft.txt", "b.txt"]
 
 
+def test_a_folder_loads_in_path_order_part_by_part(db, tmp_path: Path) -> None:
+    """`a/x.txt` before `a-b/x.txt` and `a.txt`: a folder's files come before a sibling whose name only starts
+    like it, as pathlib orders paths, though '-' and '.' sort before '/' in a plain string."""
+    folder = tmp_path / "story"
+    names = ["a/x.txt", "a/z/y.txt", "a b/x.txt", "a-b/x.txt", "a.txt", "ab.txt", "B.txt"]
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(LIVE_BLOG, folder / name)
+    report = load_paths(db, [folder])
+    expected = [str(p) for p in sorted(folder / name for name in names)]
+    assert report.loaded == expected
+    assert [Path(p).relative_to(folder).as_posix() for p in expected][:3] == ["B.txt", "a/x.txt", "a/z/y.txt"]
+    stored = [row[0] for row in db.execute("select path from sources order by id")]
+    assert stored == [os.path.realpath(p) for p in expected]
+
+
 @pytest.fixture
 def two(tmp_path: Path) -> Path:
     """The live blog as a.txt and the aggregator page as b.txt, loaded in that order."""
