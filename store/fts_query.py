@@ -82,15 +82,29 @@ def plain_words(query: str) -> str:
 
 
 def _plain_tokens(query: str) -> list[str]:
-    """Quoted words, operators and parentheses, in order; what is inside a `"` (closed or not) is all words."""
+    """Phrases, operators and parentheses, in order. What is inside a `"` (closed or not) is one phrase, and so is
+    a run of words typed without a space between them (`$2.5`, `F-16`, `1,000`, `U.S.`): searched as separate
+    words, `$2.5 million` found every paragraph with a 2, a 5 and a million anywhere in it."""
     tokens = []
     for i, part in enumerate(query.split('"')):
-        for token in re.findall(r"\w+|[()]", part):
-            if i % 2 or token not in (*OPERATORS, "NEAR", "(", ")"):
-                tokens.append(f'"{token}"')
+        if i % 2:
+            tokens.extend(_phrase(_WORD_RUN.findall(part)))
+            continue
+        for token in _CHUNK.findall(part):
+            if token not in (*OPERATORS, "NEAR", "(", ")"):
+                tokens.extend(_phrase(_WORD_RUN.findall(token)))
             elif token != "NEAR":
                 tokens.append(token)
     return tokens
+
+
+_WORD_RUN = re.compile(r"\w+")
+_CHUNK = re.compile(r"\w+(?:[^\w\s()]+\w+)*|[()]")
+"""Words joined by what is neither a space nor a parenthesis, or a parenthesis."""
+
+
+def _phrase(words: list[str]) -> list[str]:
+    return [f'"{" ".join(words)}"'] if words else []
 
 
 def _nested(tokens: list[str]) -> bool:

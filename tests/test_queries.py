@@ -323,13 +323,36 @@ def test_the_hits_in_an_article_are_the_spellings_printed_there(spelled) -> None
     ("(Istanbul OR Antalya talks", '"Istanbul" OR "Antalya" "talks"'),
     ("NEAR(Istanbul talks", '"Istanbul" "talks"'),
     ('Moscow and "', '"Moscow" "and"'),
-    ('"peace AND talks', '"peace" "AND" "talks"'),
+    ('"peace AND talks', '"peace AND talks"'),
+    ('"peace talks" $5', '"peace talks" "5"'),
+    ("$2.5 million", '"2 5" "million"'),
+    ("F-16 OR 1,000 troops", '"F 16" OR "1 000" "troops"'),
+    ("COVID-19 AND U.S.", '"COVID 19" AND "U S"'),
+    ("(Kiev-based", '("Kiev based" OR "kyiv based")'),
     ("AND OR", ""),
 ])
 def test_what_fts5_cannot_parse_keeps_the_operators_between_two_words_and_drops_the_rest(query: str, expected: str) -> None:
     from store.fts_query import plain_words, widened
 
     assert widened(plain_words(query)) == expected
+
+
+def test_a_figure_typed_as_one_word_is_searched_as_one(tmp_path: Path) -> None:
+    """`$2.5 million` finds the paragraph printing it, not one with a 2, a 5 and a million apart."""
+    from store.queries import search
+
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    (folder / "fund.txt").write_text("Fund raises money\n\nThe fund raised $2.5 million from investors.", encoding="utf-8")
+    (folder / "lottery.txt").write_text("Five share a prize\n\nAbout 5 people won 2 million in the lottery.", encoding="utf-8")
+    (folder / "jets.txt").write_text("Jets arrive\n\nThe first F-16 jets arrived this week.", encoding="utf-8")
+    (folder / "paint.txt").write_text("Paint\n\nThe letter F was painted on 16 jets at the base.", encoding="utf-8")
+    db = open_db(tmp_path / "f.db")
+    load_paths(db, [folder])
+    assert [hit.text for hit in search(db, "$2.5 million")] == ["The fund raised $2.5 million from investors."]
+    assert [hit.text for hit in search(db, "F-16 jets")] == ["The first F-16 jets arrived this week."]
+    assert len(search(db, "F 16 jets")) == 2
+    db.close()
 
 
 def test_a_dangling_operator_is_not_searched_as_a_word(seeded) -> None:
