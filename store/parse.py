@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from store.boilerplate import (
     RELATED_HEADING, RELATIVE_TIME, SHARED_BY, STOPWORDS, is_boilerplate, is_sentence, speaks_furniture, words_of,
@@ -52,6 +53,16 @@ class _Unit:
     raw: str
     block: int
     kind: str = "body"
+
+
+class _Line(NamedTuple):
+    """A non-blank line: `text` as the rules read it, `raw` as written (stripped), and the column it ends at."""
+    start: int
+    end: int
+    text: str
+    raw: str
+    block: int
+    column: int
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -152,7 +163,21 @@ def parse(text: str) -> list[Article]:
 
 def _units(text: str) -> list[_Unit]:
     """Non-blank lines, with hard-wrapped lines of one paragraph joined."""
+    lines = _lines(text)
     units: list[_Unit] = []
+    for index, line in enumerate(lines):
+        if units and lines[index - 1].block == line.block and _continues(units[-1].text, line.text):
+            last = units[-1]
+            last.text, last.raw = f"{last.text} {line.text}", f"{last.raw} {line.raw}"
+            last.end = line.end
+        else:
+            units.append(_Unit(line.start, line.end, line.text, line.raw, line.block))
+    return units
+
+
+def _lines(text: str) -> list[_Line]:
+    """Each non-blank line, with its block: blank lines part blocks."""
+    lines: list[_Line] = []
     block = 0
     previous_blank = True
     for match in _LINE.finditer(text):
@@ -167,16 +192,10 @@ def _units(text: str) -> list[_Unit]:
             continue
         lead = len(raw) - len(raw.lstrip())
         start = match.start() + lead
-        end = start + len(stripped)
-        read = html_as_read(stripped) or stripped
-        if units and not previous_blank and _continues(units[-1].text, read):
-            last = units[-1]
-            last.text, last.raw = f"{last.text} {read}", f"{last.raw} {stripped}"
-            last.end = end
-        else:
-            units.append(_Unit(start, end, read, stripped, block))
+        lines.append(_Line(start, start + len(stripped), html_as_read(stripped) or stripped, stripped, block,
+                           lead + len(stripped)))
         previous_blank = False
-    return units
+    return lines
 
 
 def _continues(previous: str, line: str) -> bool:
