@@ -139,6 +139,16 @@ _BULLET = re.compile(r"^\s*[•·▪►|»]\s*(?P<rest>.*)$")
 _STRAIGHT_QUOTE_OPENS = re.compile(r'(?:^|[\s(\[—–-])"[^"]*$')
 
 
+# The widths scrapers and mail tools wrap prose at.
+_NARROWEST_WRAP, _WIDEST_WRAP = 50, 120
+# A line this much shorter than the width ended where its writer ended it, whatever word came next.
+_WRAP_SLACK = 25
+# What opens a line of Markdown's other blocks (a quotation, a table row, a fence), never a line of running text.
+_BLOCK_MARK = re.compile(r"^(?:[>|]|```|~~~)")
+# Words no sentence or headline ends with: a line stopping on one goes on.
+_UNFINISHED = frozenset("a an the and or but nor of that than whose to for from with at into onto upon via".split())
+
+
 def parse(text: str) -> list[Article]:
     """Articles in file order: the page's own first (part 0), then its related articles (parts 1…)."""
     units = _units(text)
@@ -164,9 +174,11 @@ def parse(text: str) -> list[Article]:
 def _units(text: str) -> list[_Unit]:
     """Non-blank lines, with hard-wrapped lines of one paragraph joined."""
     lines = _lines(text)
+    wrap = _wrapping(lines)
     units: list[_Unit] = []
     for index, line in enumerate(lines):
-        if units and lines[index - 1].block == line.block and _continues(units[-1].text, line.text):
+        if units and lines[index - 1].block == line.block and (
+                _continues(units[-1].text, line.text) or wrap is not None and wrap.goes_on(index, units[-1].text)):
             last = units[-1]
             last.text, last.raw = f"{last.text} {line.text}", f"{last.raw} {line.raw}"
             last.end = line.end
@@ -198,6 +210,11 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+def _in_block_with_next(lines: list[_Line], index: int) -> bool:
+    """Another line follows this one before a blank line."""
+    return index + 1 < len(lines) and lines[index + 1].block == lines[index].block
+
+
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped line: the previous one stops mid-sentence, long or inside a quote it opened (`“We will not
     give up`), and this one goes on in lower case (and is not a `date 2025-05-11` or `key: value` line under a
@@ -205,6 +222,88 @@ def _continues(previous: str, line: str) -> bool:
     return (line[:1].islower() and not is_sentence(previous)
             and (len(previous) >= 40 or _leaves_a_quote_open(previous) and not _is_list_or_heading(previous))
             and not _GLUED_HEADER.match(line) and not _FIELD_LINE.match(line))
+
+
+def _wrapping(lines: list[_Line]) -> _Wrap | None:
+    """How the file's prose is hard-wrapped, if it is: most of its lines of half the width or more that another line
+    follows end near the width with a next word that would not have fitted, and one of them surely wraps (a
+    lower-case line goes on from it). Of the widest such lines the first that holds: a line or two no wrapper
+    touched may be wider."""
+    surely = {i for i in range(len(lines) - 1) if lines[i + 1].text[:1].islower()
+              and lines[i + 1].block == lines[i].block and not is_sentence(lines[i].text)}
+    if not surely:
+        return None
+    followed = [i for i in range(len(lines) - 1) if lines[i + 1].block == lines[i].block]
+    widths = sorted({lines[i].column for i in followed if _NARROWEST_WRAP <= lines[i].column <= _WIDEST_WRAP},
+                    reverse=True)
+    for width in widths[:3]:
+        wrap = _Wrap(lines, width)
+        long = [i for i in followed if 2 * lines[i].column >= width]
+        broken = [i for i in long if wrap.broke(i)]
+        if len(broken) >= 2 and 2 * len(broken) >= len(long) and not surely.isdisjoint(broken):
+            return wrap
+    return None
+
+
+@dataclass(slots=True)
+class _Wrap:
+    """A file's lines hard-wrapped at `width`."""
+    lines: list[_Line]
+    width: int
+
+    def broke(self, index: int) -> bool:
+        """The line ends near the width, and the first word of the next line in its block would not have fitted."""
+        column = self.lines[index].column
+        if not self.width - _WRAP_SLACK <= column <= self.width or not _in_block_with_next(self.lines, index):
+            return False
+        following = self.lines[index + 1].raw
+        space = following.find(" ")
+        return column + 1 + (space if space >= 0 else len(following)) > self.width
+
+    def goes_on(self, index: int, paragraph: str) -> bool:
+        """The line goes on with the paragraph above it, in whatever case (`Bryansk region…`, `12 people…`): the
+        wrapper broke the line above, even at a full stop, or left it on a word no sentence ends with (`said that`)
+        over a full line; and it goes on as prose, broken itself or ending a sentence, or as the rest of a long
+        headline (an outlet or date line under a long headline does neither). Never a line of its own, the same line
+        again (a headline a page prints twice), nor after a heading or `key: value` line."""
+        line, previous = self.lines[index].text, self.lines[index - 1].text
+        if (not _may_go_on(line, paragraph) or line == previous or previous.startswith("#")
+                or _FIELD_LINE.match(previous)):
+            return False
+        if not self.broke(index - 1):
+            return self.broke(index) and _stops_unfinished(previous)
+        return self.broke(index) or is_sentence(line) or self._ends_a_long_headline(index)
+
+    def _ends_a_long_headline(self, index: int) -> bool:
+        """The rest of a long headline, ending its block: never after a full stop, and not a line a header sets apart
+        (`Reuters`, `12 May 2025`) unless the line above stops on a word no headline ends with."""
+        line, previous = self.lines[index].text, self.lines[index - 1].text
+        return (not _in_block_with_next(self.lines, index) and not is_sentence(previous)
+                and (not _reads_as_a_header_line(line) or _stops_unfinished(previous)))
+
+
+def _may_go_on(line: str, paragraph: str) -> bool:
+    """Not a line of its own: a heading, a list item, a Markdown quotation, table row or fence, a header line. A line
+    opening on a number (`24. The talks…`: a date's day ending a sentence) starts a list only at 1 or in a list, as
+    in CommonMark."""
+    if _BLOCK_MARK.match(line) or _GLUED_HEADER.match(line) or _FIELD_LINE.match(line):
+        return False
+    numbered = ORDERED_MARK.match(line)
+    if numbered:
+        return int(line[: numbered.end()].rstrip()[:-1]) != 1 and not _is_list_or_heading(paragraph)
+    return not _is_list_or_heading(line)
+
+
+def _reads_as_a_header_line(line: str) -> bool:
+    """`Reuters`, `Jane Doe`, `By Jane Doe, Reuters`, `12 May 2025`, `Russia Today16-05-2025`, `2 hours ago`."""
+    return bool(_AUTHOR_LINE.match(line) or _GLUED_BYLINE.match(line) or _TEXT_DATE.search(line)
+                or RELATIVE_TIME.match(line)) or _names_an_outlet(line) or _names_authors(line)
+
+
+def _stops_unfinished(line: str) -> bool:
+    """`…the governor said that`: the line's last word is one no sentence or headline ends with."""
+    space = line.rfind(" ")
+    return space > 0 and line[space + 1 :].lower() in _UNFINISHED
 
 
 def _leaves_a_quote_open(line: str) -> bool:

@@ -106,6 +106,152 @@ def test_hard_wrapped_blocks_are_one_paragraph() -> None:
     assert body[0].text.endswith("continues on the next line and ends here.")
 
 
+# Prose hard-wrapped at 72 columns, as a scraper or a mail tool leaves it.
+WRAPPED_REPORT = """Ukraine says drones hit Russian oil depot
+
+By Jane Smith, Reuters
+12 May 2025
+
+KYIV, May 12 (Reuters) - Ukrainian drones struck an oil depot in the
+Bryansk region overnight, a source in Ukraine's security service said on
+Monday, the third such attack this month. Russian officials said air
+defences had destroyed 14 drones over the region.
+
+The governor of the region said that
+12 people had been evacuated from nearby villages and that a fire at the
+site had been put out by morning.
+"""
+WRAPPED_STRIKE = """A missile struck a warehouse in the centre of Kharkiv at about 4 a.m. on
+Tuesday, starting a fire that burned for six hours before it was out.
+Emergency crews pulled two people from the rubble, the regional governor
+said, and 14 more were treated for smoke.
+
+Ukraine's air force said it had shot down 52 of the 60 drones launched
+overnight, most of them over the Kharkiv and Sumy regions, and that the
+rest had been lost to electronic jamming. Officials did not say whether
+any had hit their targets.
+"""
+STRIKE_PARAGRAPHS = [" ".join(block.split("\n")) for block in WRAPPED_STRIKE.strip().split("\n\n")]
+
+
+def body_texts(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind == "body"]
+
+
+def test_wrapped_lines_opening_in_capitals_or_figures_go_on_with_their_paragraph() -> None:
+    [article] = parse(WRAPPED_REPORT)
+    assert body_texts(article) == [
+        "KYIV, May 12 (Reuters) - Ukrainian drones struck an oil depot in the Bryansk region overnight, a source in "
+        "Ukraine's security service said on Monday, the third such attack this month. Russian officials said air "
+        "defences had destroyed 14 drones over the region.",
+        "The governor of the region said that 12 people had been evacuated from nearby villages and that a fire at "
+        "the site had been put out by morning.",
+    ]
+    assert (article.title, article.source, article.published) == (
+        "Ukraine says drones hit Russian oil depot", "Reuters", date(2025, 5, 12))
+    assert [(p.kind, p.text) for p in article.paragraphs[1:3]] == [("byline", "By Jane Smith, Reuters"),
+                                                                   ("byline", "12 May 2025")]
+
+
+def test_a_wrap_falling_on_a_full_stop_goes_on_with_the_next_sentence() -> None:
+    [article] = parse(WRAPPED_STRIKE)
+    assert body_texts(article) == STRIKE_PARAGRAPHS
+    assert "out. Emergency crews" in body_texts(article)[0]
+
+
+def test_wrapped_lines_opening_on_a_figure_go_on_even_when_it_reads_like_a_numbered_item() -> None:
+    text = ("The two delegations met for less than two hours in Istanbul on Friday,\n"
+            "the first direct talks since March 2022, and agreed to swap prisoners on\n"
+            "16 May. Both sides said they would exchange a thousand troops each, and\n"
+            "Ukraine's defence minister Rustem Umerov said that some 390 of the first\n"
+            "1,000 would be civilians held since the early weeks of the invasion.\n\n"
+            "Russia's negotiator Vladimir Medinsky said the exchange would take place\n"
+            "within days and that a second round of talks could open in Turkey on May\n"
+            "24. The talks would have no preconditions, he said.\n")
+    [article] = parse(text)
+    assert body_texts(article) == [" ".join(block.split("\n")) for block in text.strip().split("\n\n")]
+
+
+def test_a_wrapped_markdown_paragraph_is_one_and_the_file_keeps_its_lines() -> None:
+    paragraph = ("Ukrainian drones struck an [oil depot](https://example.com/depot) in the\n"
+                 "Bryansk region overnight, a source in Ukraine's **security service** said\n"
+                 "on Monday. Russian officials said air defences had destroyed 14 drones,\n"
+                 "and the regional governor said that nobody had been hurt in the attack.")
+    item = ("- Two fuel tanks, which burned until the early morning, according to\n"
+            "  Governor Alexander Bogomaz, who posted a video of the fire on Telegram")
+    text = (f"# Drones strike oil depot in Bryansk region\n\n{paragraph}\n\n## What was hit\n\n"
+            f"{item}\n- A rail siding next to the depot\n")
+    [article] = parse(text)
+    assert [(p.kind, p.text) for p in article.paragraphs] == [
+        ("title", "Drones strike oil depot in Bryansk region"),
+        ("body", "Ukrainian drones struck an oil depot in the Bryansk region overnight, a source in Ukraine's "
+                 "security service said on Monday. Russian officials said air defences had destroyed 14 drones, "
+                 "and the regional governor said that nobody had been hurt in the attack."),
+        ("heading", "What was hit"),
+        ("body", "Two fuel tanks, which burned until the early morning, according to Governor Alexander Bogomaz, "
+                 "who posted a video of the fire on Telegram"),
+        ("body", "A rail siding next to the depot"),
+    ]
+    assert [text[p.start:p.end] for p in article.paragraphs] == [
+        "# Drones strike oil depot in Bryansk region", paragraph, "## What was hit", item,
+        "- A rail siding next to the depot"]
+
+
+HEADLINE_AS_LONG_AS_A_WRAPPED_LINE = "Ukraine says its drones hit a Russian oil depot for a third time in May"
+
+
+@pytest.mark.parametrize("header", ["Reuters\n12 May 2025", "By Jane Smith, Reuters\n12 May 2025", "12 May 2025",
+                                    "Reuters", "date 2025-05-12", "Source: Reuters\nDate: 2025-05-12",
+                                    HEADLINE_AS_LONG_AS_A_WRAPPED_LINE])
+def test_lines_under_a_headline_as_long_as_a_wrapped_line_stay_apart(header: str) -> None:
+    # The headline ends where a wrapped line would, and the line under it would not have fitted.
+    headline = HEADLINE_AS_LONG_AS_A_WRAPPED_LINE
+    [article] = parse(f"{headline}\n{header}\n\n{WRAPPED_STRIKE}")
+    assert article.title == headline
+    assert [p.text for p in article.paragraphs[: 1 + header.count("\n") + 1]] == [headline, *header.split("\n")]
+    assert body_texts(article) == STRIKE_PARAGRAPHS
+
+
+def test_a_key_value_line_over_wrapped_text_stays_a_line_of_its_own() -> None:
+    field = "Title: A missile strikes a Kharkiv warehouse and starts a six-hour blaze"
+    [article] = parse(f"{field}\n{WRAPPED_STRIKE}")
+    assert article.title == "A missile strikes a Kharkiv warehouse and starts a six-hour blaze"
+    assert (article.paragraphs[0].kind, article.paragraphs[0].text) == ("meta", field)
+    assert body_texts(article) == STRIKE_PARAGRAPHS
+
+
+def test_short_lines_headings_and_list_items_of_a_wrapped_file_stay_apart() -> None:
+    blocks = ["Press office of the Ministry of Defence of Ukraine\n6 Povitroflotskyi Avenue\nKyiv 03168",
+              "## Rescuers search the rubble of the warehouse for a third day running\n"
+              "Emergency crews said two more people had been found alive on Tuesday.",
+              "The regional governor wrote on Telegram after the drones were shot down:\n"
+              '> "We will respond to every attack on our territory."',
+              "Get the latest news from Kyiv and the front line in your inbox each day.\nSign up for our newsletter",
+              "The night the drones came over the city\nWe counted the flashes from the\nWindow of the kitchen",
+              "- Two fuel tanks at the depot, which burned until dawn on Monday morning\n"
+              "- A rail siding next to the depot, where a freight train was set on fire",
+              "1. Ukraine's air force said it had shot down 52 of the 60 drones at dawn\n"
+              "2. Russia said its air defences had destroyed 14 drones over the region"]
+    text = WRAPPED_STRIKE + "\n" + "\n\n".join(blocks) + "\n"
+    [article] = parse(text)
+    assert [text[p.start:p.end] for p in article.paragraphs[2:]] == [line for b in blocks for line in b.split("\n")]
+    assert body_texts(article)[:2] == STRIKE_PARAGRAPHS
+
+
+def test_long_one_line_paragraphs_of_like_lengths_stay_apart_where_no_line_goes_on_in_lower_case() -> None:
+    lines = ["Russia launched 40 drones and six missiles at Kyiv overnight, the air force said on Monday morning.",
+             "Hungary cancelled a meeting planned for May 12 with a Ukrainian delegation on national minorities.",
+             "Western leaders dismissed the Kremlin's proposal for talks in Istanbul on May 15 as insufficient."]
+    [article] = parse("\n".join(lines) + "\n")
+    assert [p.text for p in article.paragraphs] == lines
+
+
+def test_a_line_the_next_word_would_have_fitted_on_ends_where_its_writer_ended_it() -> None:
+    lines = ["The air force named the regions where drones were shot down:", "Bryansk, Kursk and Belgorod."]
+    [article] = parse(WRAPPED_STRIKE + "\n" + "\n".join(lines) + "\n")
+    assert [p.text for p in article.paragraphs] == [*STRIKE_PARAGRAPHS, *lines]
+
+
 def test_markdown_heading_and_front_matter() -> None:
     text = "---\ntitle: Grain deal talks\nsource: Reuters\ndate: 2024-03-02\n---\n# Grain deal talks\n\nTalks resumed on Friday.\n"
     [article] = parse(text)
