@@ -241,15 +241,19 @@ def _wrapping(lines: list[_Line]) -> _Wrap | None:
         long = [i for i in followed if 2 * lines[i].column >= width]
         broken = [i for i in long if wrap.broke(i)]
         if len(broken) >= 2 and 2 * len(broken) >= len(long) and not surely.isdisjoint(broken):
+            wrap.line_parted = frozenset(
+                lines[i].block for i in followed if is_sentence(lines[i].text) and not wrap.broke(i))
             return wrap
     return None
 
 
 @dataclass(slots=True)
 class _Wrap:
-    """A file's lines hard-wrapped at `width`."""
+    """A file's lines hard-wrapped at `width`; `line_parted`: the blocks that part their paragraphs with a line
+    break alone, as one ends a sentence short of the width and another line follows."""
     lines: list[_Line]
     width: int
+    line_parted: frozenset[int] = frozenset()
 
     def broke(self, index: int) -> bool:
         """The line ends near the width, and the first word of the next line in its block would not have fitted."""
@@ -272,6 +276,8 @@ class _Wrap:
             return False
         if not self.broke(index - 1):
             return self.broke(index) and _stops_unfinished(previous)
+        if self.lines[index].block in self.line_parted and not _mid_paragraph(previous, paragraph):
+            return False
         return self.broke(index) or is_sentence(line) or self._ends_a_long_headline(index)
 
     def _ends_a_long_headline(self, index: int) -> bool:
@@ -280,6 +286,12 @@ class _Wrap:
         line, previous = self.lines[index].text, self.lines[index - 1].text
         return (not _in_block_with_next(self.lines, index) and not is_sentence(previous)
                 and (not _reads_as_a_header_line(line) or _stops_unfinished(previous)))
+
+
+def _mid_paragraph(line: str, paragraph: str) -> bool:
+    """Where a line break may end a paragraph at the width too, a wrap shows only in a sentence the line leaves
+    unfinished, in a paragraph begun on an earlier line or on a word no sentence ends with."""
+    return not is_sentence(line) and (paragraph != line or _stops_unfinished(line))
 
 
 def _may_go_on(line: str, paragraph: str) -> bool:

@@ -238,6 +238,18 @@ def test_short_lines_headings_and_list_items_of_a_wrapped_file_stay_apart() -> N
     assert body_texts(article)[:2] == STRIKE_PARAGRAPHS
 
 
+def test_one_line_paragraphs_of_varied_lengths_in_a_block_stay_apart() -> None:
+    lines = ["Ukraine's air force said it had shot down 52 of the 60 drones launched overnight.",
+             "Three were injured in Kursk Oblast when the town of Rylsk was struck by a missile on May 11, the governor",
+             "claimed.",
+             "Hungary cancelled a meeting planned for May 12 with a Ukrainian delegation on the rights of minorities",
+             "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation",
+             "Russian independent media outlet Mediazona has confirmed the identities of 107,620 Russian soldiers",
+             "Western leaders dismissed the Kremlin's proposal for talks in Istanbul on May 15 as insufficient."]
+    [article] = parse("\n".join(lines) + "\n")
+    assert [p.text for p in article.paragraphs] == [lines[0], f"{lines[1]} {lines[2]}", *lines[3:]]
+
+
 def test_long_one_line_paragraphs_of_like_lengths_stay_apart_where_no_line_goes_on_in_lower_case() -> None:
     lines = ["Russia launched 40 drones and six missiles at Kyiv overnight, the air force said on Monday morning.",
              "Hungary cancelled a meeting planned for May 12 with a Ukrainian delegation on national minorities.",
