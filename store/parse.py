@@ -243,6 +243,7 @@ def _wrapping(lines: list[_Line]) -> _Wrap | None:
         if len(broken) >= 2 and 2 * len(broken) >= len(long) and not surely.isdisjoint(broken):
             wrap.line_parted = frozenset(
                 lines[i].block for i in followed if is_sentence(lines[i].text) and not wrap.broke(i))
+            wrap.run_ends = _run_ends(wrap)
             return wrap
     return None
 
@@ -250,10 +251,12 @@ def _wrapping(lines: list[_Line]) -> _Wrap | None:
 @dataclass(slots=True)
 class _Wrap:
     """A file's lines hard-wrapped at `width`; `line_parted`: the blocks that part their paragraphs with a line
-    break alone, as one ends a sentence short of the width and another line follows."""
+    break alone, as one ends a sentence short of the width and another line follows; `run_ends`: for each line, the
+    first line from it on that the wrapper did not break."""
     lines: list[_Line]
     width: int
     line_parted: frozenset[int] = frozenset()
+    run_ends: list[int] = field(default_factory=list)
 
     def broke(self, index: int) -> bool:
         """The line ends near the width, and the first word of the next line in its block would not have fitted."""
@@ -267,18 +270,22 @@ class _Wrap:
     def goes_on(self, index: int, paragraph: str) -> bool:
         """The line goes on with the paragraph above it, in whatever case (`Bryansk region…`, `12 people…`): the
         wrapper broke the line above, even at a full stop, or left it on a word no sentence ends with (`said that`)
-        over a full line; and it goes on as prose, broken itself or ending a sentence, or as the rest of a long
-        headline (an outlet or date line under a long headline does neither). Never a line of its own, the same line
-        again (a headline a page prints twice), nor after a heading or `key: value` line."""
+        over a full line. Never a line of its own, the same line again (a headline a page prints twice), nor after
+        a heading or `key: value` line."""
         line, previous = self.lines[index].text, self.lines[index - 1].text
         if (not _may_go_on(line, paragraph) or line == previous or previous.startswith("#")
                 or _FIELD_LINE.match(previous)):
             return False
         if not self.broke(index - 1):
-            return self.broke(index) and _stops_unfinished(previous)
+            return self.broke(index) and _stops_unfinished(previous) and self._runs_to_a_stop(index, paragraph)
         if self.lines[index].block in self.line_parted and not _mid_paragraph(previous, paragraph):
             return False
-        return self.broke(index) or is_sentence(line) or self._ends_a_long_headline(index)
+        return self._runs_to_a_stop(index, paragraph) or self._ends_a_long_headline(index)
+
+    def _runs_to_a_stop(self, index: int, paragraph: str) -> bool:
+        """Prose: the wrapped lines from this one on reach a sentence's end (headlines a list sets one under another
+        do not), or a list item's own end."""
+        return is_sentence(self.lines[self.run_ends[index]].text) or _is_list_or_heading(paragraph)
 
     def _ends_a_long_headline(self, index: int) -> bool:
         """The rest of a long headline, ending its block: never after a full stop, and not a line a header sets apart
@@ -286,6 +293,15 @@ class _Wrap:
         line, previous = self.lines[index].text, self.lines[index - 1].text
         return (not _in_block_with_next(self.lines, index) and not is_sentence(previous)
                 and (not _reads_as_a_header_line(line) or _stops_unfinished(previous)))
+
+
+def _run_ends(wrap: _Wrap) -> list[int]:
+    """For each line, the first line from it on that the wrapper did not break: where its paragraph ends."""
+    ends = list(range(len(wrap.lines)))
+    for index in reversed(range(len(wrap.lines) - 1)):
+        if wrap.broke(index):
+            ends[index] = ends[index + 1]
+    return ends
 
 
 def _mid_paragraph(line: str, paragraph: str) -> bool:

@@ -250,6 +250,28 @@ def test_one_line_paragraphs_of_varied_lengths_in_a_block_stay_apart() -> None:
     assert [p.text for p in article.paragraphs] == [lines[0], f"{lines[1]} {lines[2]}", *lines[3:]]
 
 
+@pytest.mark.parametrize("headlines", [
+    ["US to cut Ukraine aid as the Pentagon budget shrinks for the coming year",
+     "EU wants to prolong Ukraine conflict, Hungarian Prime Minister says",
+     "Zelensky says he will wait for Putin in Turkey on Thursday",
+     "Ukraine receives 909 bodies in the latest repatriation of fallen soldiers",
+     "Rubio to travel to Antalya for NATO foreign ministers meeting",
+     "Over 107,000 Russian soldiers killed in Ukraine identified by media"],
+    ["EU wants to prolong Ukraine conflict, Hungary's premier says",
+     "Zelensky says he will wait for Putin in Turkey on Thursday",
+     "Rubio to travel to Antalya for NATO foreign ministers meeting",
+     "US to cut Ukraine aid as the Pentagon budget shrinks for the coming year",
+     "Will Putin come to Istanbul for the first direct talks in three years?"],
+])
+def test_headlines_listed_one_under_another_stay_apart(headlines: list[str]) -> None:
+    # The first headline was wrapped; the others end near its width, where the next would not have fitted.
+    wrapped = ["Kremlin rejects the ceasefire proposal as Ukraine and its European allies",
+               "prepare new sanctions against Russian oil and gas exports"]
+    [article] = parse("Moscow and Kiev exchange remains of fallen soldiers\n\nRelated Articles\n\n"
+                      + "\n".join(wrapped + headlines) + "\n")
+    assert [p.text for p in article.paragraphs[2:]] == [" ".join(wrapped), *headlines]
+
+
 def test_long_one_line_paragraphs_of_like_lengths_stay_apart_where_no_line_goes_on_in_lower_case() -> None:
     lines = ["Russia launched 40 drones and six missiles at Kyiv overnight, the air force said on Monday morning.",
              "Hungary cancelled a meeting planned for May 12 with a Ukrainian delegation on national minorities.",
