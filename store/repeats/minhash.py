@@ -41,7 +41,6 @@ STOPWORDS = frozenset(
 _rng = np.random.default_rng(0x7EA55EE7)
 _BAND_SALT = _rng.integers(1, 2**63, size=BANDS, dtype=np.uint64)
 _Q = 0x9E3779B1
-_Q_INV = pow(_Q, -1, 2**32)
 _PAIR = np.uint64(0xC2B2AE3D27D4EB4F)
 _ROTATE = np.uint32(0x9E3779B1)
 
@@ -111,29 +110,45 @@ def _geometric(ratio: int, size: int) -> np.ndarray:
 
 
 class _Powers:
-    """Powers of the hash base and of its inverse, grown on demand (safe across threads)."""
+    """Powers of the hash base, grown on demand (safe across threads)."""
 
     def __init__(self) -> None:
-        self.pair = (np.ones(1, dtype=np.uint32), np.ones(1, dtype=np.uint32))
+        self.powers = np.ones(1, dtype=np.uint32)
         self.lock = threading.Lock()
 
-    def upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        pair = self.pair
-        if len(pair[0]) < n:
+    def upto(self, n: int) -> np.ndarray:
+        powers = self.powers
+        if len(powers) < n:
             with self.lock:
-                pair = self.pair
-                if len(pair[0]) < n:
-                    size = max(n, 2 * len(pair[0]))
-                    pair = self.pair = (_geometric(_Q, size), _geometric(_Q_INV, size))
-        return pair[0][:n], pair[1][:n]
+                powers = self.powers
+                if len(powers) < n:
+                    powers = self.powers = _geometric(_Q, max(n, 2 * len(powers)))
+        return powers[:n]
 
 
 _POWERS = _Powers()
 
 
+def _word_hashes(b: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Each word's hash: the sum of (byte + 1) * Q**k over its bytes, k counted from its first (in uint32, so it
+    wraps). Counting from each word's start needs powers only as long as the longest word: counted from the start
+    of the chunk, as a running sum would be, they were as long as the chunk, and kept, 5 MB for the process."""
+    lengths = (ends - starts).astype(np.int32)
+    if not len(lengths):
+        return np.empty(0, dtype=np.uint32)
+    fwd = _POWERS.upto(int(lengths.max()))
+    offsets = np.cumsum(lengths, dtype=np.int64) - lengths
+    k = np.arange(int(offsets[-1] + lengths[-1]), dtype=np.int32)
+    k -= np.repeat(offsets.astype(np.int32), lengths)
+    terms = b[np.repeat(starts.astype(np.int32), lengths) + k].astype(np.uint32)
+    terms += np.uint32(1)
+    terms *= fwd[k]
+    return np.add.reduceat(terms, offsets, dtype=np.uint32)
+
+
 def _word_hash_of(word: str) -> int:
     data = np.frombuffer(word.encode("utf-8"), dtype=np.uint8)
-    fwd, _ = _POWERS.upto(len(data))
+    fwd = _POWERS.upto(len(data))
     return int(np.sum((data.astype(np.uint32) + np.uint32(1)) * fwd, dtype=np.uint32))
 
 
@@ -222,15 +237,7 @@ def _chunk(texts: Sequence[str]) -> Signatures:
     para = np.searchsorted(seps, starts).astype(np.int64)
     nwords = np.bincount(para, minlength=n).astype(np.int32)
 
-    fwd, inv = _POWERS.upto(len(b) + 1)
-    g = np.empty(len(b) + 1, dtype=np.uint32)
-    g[0] = 0
-    values = b.astype(np.uint32)
-    values += np.uint32(1)
-    values *= fwd[1:]
-    np.cumsum(values, out=g[1:])
-    del values
-    raw = (g[ends] - g[starts]) * inv[starts + 1]
+    raw = _word_hashes(b, starts, ends)
     _fold_spellings(raw)
     wh = raw.copy()
     digits = _DIGIT_BYTE[b[starts]]
