@@ -33,7 +33,9 @@ _INDEX_CHUNK = 100_000
 """Index keys sorted and inserted at a time (a range of key values)."""
 _WRITE_ROWS = 20_000
 """Rows handed to one executemany: its argument lists are Python objects, ~70 bytes a row."""
-_BLOB_CHUNK = 20_000
+_BLOB_CHUNK = 5_000
+"""Indexed rows whose keys and prints are packed into repeat_lsh_keys at a time: 20,000 read ~10 MB of band
+keys and prints at once, the peak of grouping 10,000 articles."""
 LOOKUP_BLOCK = 6_000
 """New texts signed and looked up in the stored index at a time (one pass over their keys' buckets)."""
 LOOKUP_PAIRS_TEXTS = 1_000
