@@ -82,13 +82,16 @@ def plain_words(query: str) -> str:
 
 
 def _plain_tokens(query: str) -> list[str]:
-    """Phrases, operators and parentheses, in order. What is inside a `"` (closed or not) is one phrase, and so is
-    a run of words typed without a space between them (`$2.5`, `F-16`, `1,000`, `U.S.`): searched as separate
-    words, `$2.5 million` found every paragraph with a 2, a 5 and a million anywhere in it."""
+    """Phrases, operators and parentheses, in order. A quotation is one phrase, and so is a run of words typed
+    without a space between them (`$2.5`, `F-16`, `1,000`, `U.S.`): searched as separate words, `$2.5 million`
+    found every paragraph with a 2, a 5 and a million anywhere in it. What follows a `"` never closed is all
+    words, each searched on its own, as a phrase still being typed."""
     tokens = []
-    for i, part in enumerate(query.split('"')):
+    parts = query.split('"')
+    for i, part in enumerate(parts):
         if i % 2:
-            tokens.extend(_phrase(_WORD_RUN.findall(part)))
+            words = _WORD_RUN.findall(part)
+            tokens.extend(_phrase(words) if i + 1 < len(parts) else [f'"{word}"' for word in words])
             continue
         for token in _CHUNK.findall(part):
             if token not in (*OPERATORS, "NEAR", "(", ")"):

@@ -323,7 +323,7 @@ def test_the_hits_in_an_article_are_the_spellings_printed_there(spelled) -> None
     ("(Istanbul OR Antalya talks", '"Istanbul" OR "Antalya" "talks"'),
     ("NEAR(Istanbul talks", '"Istanbul" "talks"'),
     ('Moscow and "', '"Moscow" "and"'),
-    ('"peace AND talks', '"peace AND talks"'),
+    ('"peace AND talks', '"peace" "AND" "talks"'),
     ('"peace talks" $5', '"peace talks" "5"'),
     ("$2.5 million", '"2 5" "million"'),
     ("F-16 OR 1,000 troops", '"F 16" OR "1 000" "troops"'),
