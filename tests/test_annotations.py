@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from store.annotations import (
-    annotations_of_document, discard, known_tags, last_tag, orphaned, paragraphs_with_tag, set_note,
+    annotations_of_document, discard, known_tags, last_tag, narrowed_tags, orphaned, paragraphs_with_tag, set_note,
     tag_by_reference, tag_figure, tag_paragraph, tags_with_counts, undo, untag_by_reference, untag_figure,
     untag_paragraph,
 )
@@ -185,6 +185,15 @@ def test_browsing_tags(store: sqlite_utils.Database) -> None:
     assert hits[0].title == "Moscow and Kiev exchange remains of fallen soldiers"
     assert hits[2].text == text and hits[2].position is not None
     assert [h.n for h in paragraphs_with_tag(store, "casualties", limit=1, offset=1)] == [3]
+
+
+def test_narrowing_tags_puts_those_starting_with_the_text_first_in_the_order_given() -> None:
+    counts = [("Kyiv-strikes", 4), ("energy", 3), ("peace in Kyiv", 2), ("ceasefire-talks", 2), ("kyiv", 1)]
+    assert narrowed_tags(counts, "KY") == [("Kyiv-strikes", 4), ("kyiv", 1), ("peace in Kyiv", 2)]
+    assert narrowed_tags(counts, " in  kyiv ") == [("peace in Kyiv", 2)]
+    assert narrowed_tags(counts, "") == counts
+    assert narrowed_tags(counts, "xyz") == []
+    assert narrowed_tags([("Straße", 1)], "STRASSE") == [("Straße", 1)]
 
 
 def test_discarding_an_orphan_is_undoable(store: sqlite_utils.Database) -> None:

@@ -145,6 +145,15 @@ def known_tags(db: sqlite_utils.Database, prefix: str = "", limit: int = 50) -> 
     return [tag for tag, _count in tags_with_counts(db) if tag.casefold().startswith(wanted)][:limit]
 
 
+def narrowed_tags(counts: list[tuple[str, int]], text: str) -> list[tuple[str, int]]:
+    """The tags of `counts` containing `text` (any case), those starting with it first, each part in the order
+    given."""
+    wanted = " ".join(text.split()).casefold()
+    starting = [(tag, n) for tag, n in counts if tag.casefold().startswith(wanted)]
+    within = [(tag, n) for tag, n in counts if wanted in tag.casefold() and not tag.casefold().startswith(wanted)]
+    return starting + within
+
+
 _QUOTE_COLUMNS = (
     "a.doc_id, coalesce(d.title, d.stem, ''), coalesce(p.n, a.anchor_n), p.position, "
     "coalesce(p.text, a.anchor_text, ''), a.figure_text, a.paragraph_id, a.id, d.published, a.note, "
