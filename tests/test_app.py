@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
 
 from store.annotations import annotations_of_document
@@ -23,6 +23,7 @@ from tui.screens.figures import FiguresScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.search import NOTHING_FOUND, SearchScreen
+from tui.screens.tag_pick import TagPickModal
 
 
 async def settle(pilot) -> None:
@@ -905,6 +906,114 @@ async def test_library_filters_to_a_tag(app, seeded) -> None:
         await pilot.press("down", "enter")
         await settle(pilot)
         assert library_titles(app) == ["Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]
+
+
+@pytest.fixture
+def four_tags(seeded) -> None:
+    """Kyiv-strikes on the live blog, energy on the aggregator, ceasefire-talks on "US to cut Ukraine aid", and
+    talks-in-Kyiv, the most used, on the aggregator and "EU wants to prolong Ukraine conflict"."""
+    from store.annotations import tag_paragraph
+
+    for stem, n, tag in [("000_f7ba2992e29d3270", 1, "Kyiv-strikes"), ("003_7f94f20fc10e6d5d", 1, "energy"),
+                         ("003_7f94f20fc10e6d5d#1", 1, "ceasefire-talks"), ("003_7f94f20fc10e6d5d", 2, "talks-in-Kyiv"),
+                         ("003_7f94f20fc10e6d5d#3", 1, "talks-in-Kyiv")]:
+        [pid] = seeded.execute("select id from paragraphs where doc_id = ? and n = ?", [doc_id(seeded, stem), n]).fetchone()
+        tag_paragraph(seeded, pid, [tag])
+
+
+def tag_prompts(app) -> list[str]:
+    return [str(option.prompt) for option in app.screen.query_one("#choices", OptionList).options]
+
+
+def highlighted_tag(app) -> str | None:
+    option = app.screen.query_one("#choices", OptionList).highlighted_option
+    return None if option is None else str(option.prompt)
+
+
+async def pick_tag(pilot, typed: str) -> None:
+    """Open the tag picker, type `typed`, and enter."""
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+    await pilot.press(*typed, "enter")
+    await settle(pilot)
+
+
+ALL_TITLES = ["Moscow and Kiev exchange remains of fallen soldiers", "US to cut Ukraine aid",
+              "WHISPERING GIANT: Russia's quiet power leaves the West in the dust",
+              "EU wants to prolong Ukraine conflict",
+              "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]
+
+
+async def test_typing_in_the_tag_picker_narrows_it_and_enter_shows_only_that_tag(app, four_tags) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(app.screen, TagPickModal) and app.focused is app.screen.query_one("#tag-narrow", Input)
+        assert tag_prompts(app) == ["(every document)", "talks-in-Kyiv  (2)", "ceasefire-talks  (1)", "energy  (1)",
+                                    "Kyiv-strikes  (1)"]
+        await pilot.press("k", "Y")
+        await pilot.pause()
+        assert tag_prompts(app) == ["Kyiv-strikes  (1)", "talks-in-Kyiv  (2)"]
+        assert highlighted_tag(app) == "Kyiv-strikes  (1)"
+        await pilot.press("backspace", "backspace", *"TALKS")
+        await pilot.pause()
+        assert tag_prompts(app) == ["talks-in-Kyiv  (2)", "ceasefire-talks  (1)"]
+        await pilot.press("ctrl+a", "ctrl+k", "k", "y", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert library_titles(app) == ["Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"]
+
+
+async def test_arrows_move_the_tag_pickers_highlight_while_typing(app, four_tags) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("k", "y", "down")
+        assert highlighted_tag(app) == "talks-in-Kyiv  (2)"
+        await pilot.press("down")
+        assert highlighted_tag(app) == "talks-in-Kyiv  (2)"
+        await pilot.press("up", "down", "a")
+        await pilot.pause()
+        assert app.screen.query_one("#tag-narrow", Input).value == "kya"
+        await pilot.press("backspace", "down", "enter")
+        await settle(pilot)
+        assert library_titles(app) == [ALL_TITLES[0], ALL_TITLES[3]]
+
+
+async def test_a_tag_picker_matching_nothing_says_so_and_escape_keeps_the_filter(app, four_tags) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pick_tag(pilot, "energy")
+        assert library_titles(app) == ["Moscow and Kiev exchange remains of fallen soldiers"]
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press(*"xyz")
+        await pilot.pause()
+        assert tag_prompts(app) == ['No tag contains "xyz"'] and highlighted_tag(app) is None
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TagPickModal)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen) and app.screen.tag == "energy"
+        assert library_titles(app) == ["Moscow and Kiev exchange remains of fallen soldiers"]
+
+
+async def test_every_document_in_the_tag_picker_clears_the_filter(app, four_tags) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pick_tag(pilot, "energy")
+        assert library_titles(app) == ["Moscow and Kiev exchange remains of fallen soldiers"]
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("e", "backspace")
+        await pilot.pause()
+        assert highlighted_tag(app) == "(every document)"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.tag is None and library_titles(app) == ALL_TITLES
 
 
 async def test_next_copy_and_fold_repeats(app) -> None:

@@ -324,6 +324,8 @@ class LibraryScreen(Screen[None]):
         from tui.screens.tag_pick import TagPickModal
 
         def chosen(tag: str | None) -> None:
+            if tag is None:
+                return
             self.tag = tag or None
             self.refresh_data()
 
