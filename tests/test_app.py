@@ -982,13 +982,18 @@ async def test_arrows_move_the_tag_pickers_highlight_while_typing(app, four_tags
         assert library_titles(app) == [ALL_TITLES[0], ALL_TITLES[3]]
 
 
+async def picker_over_the_energy_filter(pilot, app) -> None:
+    """The library filtered to the tag "energy", and the tag picker opened over it."""
+    await settle(pilot)
+    await pick_tag(pilot, "energy")
+    assert library_titles(app) == ["Moscow and Kiev exchange remains of fallen soldiers"]
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+
+
 async def test_a_tag_picker_matching_nothing_says_so_and_escape_keeps_the_filter(app, four_tags) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pick_tag(pilot, "energy")
-        assert library_titles(app) == ["Moscow and Kiev exchange remains of fallen soldiers"]
-        await pilot.press("ctrl+g")
-        await settle(pilot)
+        await picker_over_the_energy_filter(pilot, app)
         await pilot.press(*"xyz")
         await pilot.pause()
         assert tag_prompts(app) == ['No tag contains "xyz"'] and highlighted_tag(app) is None
@@ -1003,11 +1008,7 @@ async def test_a_tag_picker_matching_nothing_says_so_and_escape_keeps_the_filter
 
 async def test_every_document_in_the_tag_picker_clears_the_filter(app, four_tags) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pick_tag(pilot, "energy")
-        assert library_titles(app) == ["Moscow and Kiev exchange remains of fallen soldiers"]
-        await pilot.press("ctrl+g")
-        await settle(pilot)
+        await picker_over_the_energy_filter(pilot, app)
         await pilot.press("e", "backspace")
         await pilot.pause()
         assert highlighted_tag(app) == "(every document)"
