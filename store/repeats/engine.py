@@ -11,6 +11,7 @@ earliest, longest text.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -313,18 +314,20 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         del shared, exempt_cls
 
         stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
-        pair = _filtered_candidates(prints, head_rank, settings, stats, fixed)
-        if not keep_signatures:
-            prints.shingles = np.empty(0, np.int32)
-        left, right = _sentence_candidates(prints, settings, fixed)
-        stats["sentence_pairs"] = len(left)
-        pair = merged_distinct(pair, left.astype(np.int64) * n_cls + right)
-        del left, right
-        stats["scored"] = len(pair)
-        clock("candidates")
+        pairs = _filtered_candidates(prints, head_rank, settings, stats, fixed)
+        try:
+            if not keep_signatures:
+                prints.shingles = np.empty(0, np.int32)
+            left, right = _sentence_candidates(prints, settings, fixed)
+            stats["sentence_pairs"] = len(left)
+            _append_missing(pairs, distinct(left.astype(np.int64) * n_cls + right))
+            del left, right
+            stats["scored"] = len(pairs)
+            clock("candidates")
 
-        left, right, scores, ratios = _matches(prints.codes, pair, n_cls, settings)
-        del pair
+            left, right, scores, ratios = _matches(prints.codes, pairs, n_cls, settings)
+        finally:
+            pairs.close()
         prints.codes.close()
         stats["matches"] = len(left)
         clock("score")
@@ -355,15 +358,16 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
 
 
 def _matches(
-    codes: CodeSpool, pair: np.ndarray, width: int, settings: Settings,
+    codes: CodeSpool, pairs: ArraySpool, width: int, settings: Settings,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(earlier, later, word score, ratio) of the candidate pairs (codes earlier * width + later) that score
     at or above the threshold, SCORE_BLOCK pairs at a time: only the matches are kept."""
     index = index_type(width)
     lefts, rights = [np.empty(0, index)], [np.empty(0, index)]
     scores, ratios = [np.empty(0, np.float32)], [np.empty(0, np.float32)]
-    for i in range(0, len(pair), SCORE_BLOCK):
-        a, b = (pair[i:i + SCORE_BLOCK] // width).astype(index), (pair[i:i + SCORE_BLOCK] % width).astype(index)
+    for i in range(0, len(pairs), SCORE_BLOCK):
+        part = pairs.read(i, i + SCORE_BLOCK)
+        a, b = (part // width).astype(index), (part % width).astype(index)
         nodes = distinct(np.concatenate((a, b)))
         held = np.empty(len(nodes), dtype=object)
         held[:] = codes.take(nodes)
@@ -478,14 +482,17 @@ def plausible_between(
 def _filtered_candidates(
     prints: _Prints, rank: np.ndarray, settings: Settings, stats: dict, fixed: np.ndarray,
 ) -> np.ndarray:
-    """Codes (earlier * texts + later) of the candidate pairs worth scoring.
+    """Codes (earlier * texts + later) of the candidate pairs worth scoring, each once, spooled: held whole
+    they were the largest array of grouping 30,000 articles (1.7 million pairs, twice while merged).
 
     A pair is kept when its lengths allow the threshold and its signatures agree on at least
     `min_jaccard` of their bins, or suggest the shorter text is mostly contained in the longer.
     Pairs are found a band (and a range of its keys) at a time, so the unfiltered pairs never pile up,
-    and spooled by the block of prints their earlier text is in; each block's pairs are then checked
+    and spooled by the block of prints their later text is in; each block's pairs are then checked
     against one block of prints at a time, read back from `prints.prints`, so that no signature is held
-    for every text (64 bytes a text).
+    for every text (64 bytes a text). By the later text, not the earlier: a look-alike family pairs every
+    member with its earliest, so the first blocks held most pairs (30% in the first of ten at 10,000
+    articles), and that block's share grew with the collection.
     """
     nodes = prints.fuzzy
     words = prints.words
@@ -497,30 +504,39 @@ def _filtered_candidates(
     blocks = max(1, -(-len(nodes) // block))
     spools = [ArraySpool(np.int64, on_disk=prints.prints.backing is not None) for _ in range(blocks)]
 
-    def chunk(band: int) -> tuple[np.ndarray, int]:
-        column = prints.bands.column(band)
-        parts = [possible(*_candidates(column[present[inside]], present_nodes[inside]))
-                 for inside in _key_ranges(column, present)]
-        return np.concatenate([np.empty(0, np.int64)] + [p[0] for p in parts]), sum(p[1] for p in parts)
+    lock = threading.Lock()
 
-    def possible(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, int]:
+    def chunk(band: int) -> int:
+        """Spool the pairs of one band, a range of its keys at a time: a whole band's pairs, two bands in flight
+        and the one being spooled weighed 45 MB at 30,000 articles, and grew with the collection."""
+        column = prints.bands.column(band)
+        seen = 0
+        for inside in _key_ranges(column, present):
+            left, right = _candidates(column[present[inside]], present_nodes[inside])
+            seen += len(left)
+            spool_by_block(possible(left, right))
+        return seen
+
+    def possible(left: np.ndarray, right: np.ndarray) -> np.ndarray:
         keep = could_match(words[left], words[right], settings.threshold) & ~(fixed[left] & fixed[right])
-        return distinct(left[keep].astype(np.int64) * width + right[keep]), len(left)
+        return distinct(left[keep].astype(np.int64) * width + right[keep])
+
+    def spool_by_block(found: np.ndarray) -> None:
+        in_block = np.searchsorted(nodes, found % width) // block
+        order = np.argsort(in_block, kind="stable")
+        bounds = np.searchsorted(in_block[order], np.arange(blocks + 1))
+        with lock:
+            for index in np.flatnonzero(np.diff(bounds)).tolist():
+                spools[index].append(found[order[bounds[index]:bounds[index + 1]]])
 
     try:
         seen = 0
         with ThreadPoolExecutor(2 if len(nodes) > 50_000 else 1) as pool:
-            for found, count in _in_order(pool, chunk, range(prints.bands.bands)):
+            for count in _in_order(pool, chunk, range(prints.bands.bands)):
                 seen += count
-                in_block = np.searchsorted(nodes, found // width) // block
-                order = np.argsort(in_block, kind="stable")
-                bounds = np.searchsorted(in_block[order], np.arange(blocks + 1))
-                for index in np.flatnonzero(np.diff(bounds)).tolist():
-                    spools[index].append(found[order[bounds[index]:bounds[index + 1]]])
-                del found, in_block, order
                 release_freed_memory()
         stats["candidates"] = seen
-        pair = np.empty(0, np.int64)
+        plausible = ArraySpool(np.int64, on_disk=prints.prints.backing is not None)
         for index, spool in enumerate(spools):
             # A near copy shares most of its bands with its source: read a slice at a time, a block's
             # codes are mostly known already, and deduplicating them whole held them several times.
@@ -528,13 +544,22 @@ def _filtered_candidates(
             for start in range(0, len(spool), CODE_SLICE):
                 codes = merged_distinct(codes, spool.read(start, start + CODE_SLICE))
             spool.close()
-            pair = merged_distinct(pair, _plausible_in_block(prints, index, block, codes, width, settings))
+            plausible.append(_plausible_in_block(prints, index, block, codes, width, settings))
             del codes
             release_freed_memory()
-        return pair
+        return plausible
     finally:
         for spool in spools:
             spool.close()
+
+
+def _append_missing(spool: ArraySpool, codes: np.ndarray) -> None:
+    """Append those of these distinct codes that the spool (of distinct codes) lacks."""
+    for start in range(0, len(spool), CODE_SLICE):
+        if not len(codes):
+            return
+        codes = codes[~np.isin(codes, spool.read(start, start + CODE_SLICE), assume_unique=True)]
+    spool.append(codes)
 
 
 PRINT_BLOCK = 16_384
@@ -546,28 +571,28 @@ CODE_SLICE = 65_536
 def _plausible_in_block(
     prints: _Prints, index: int, block: int, codes: np.ndarray, width: int, settings: Settings,
 ) -> np.ndarray:
-    """Those of these pair codes, whose earlier text is in print block `index` (of `block` fuzzy texts),
-    that the signatures let through; the later texts' prints are read a block at a time, for a slice of
-    the codes at a time."""
+    """Those of these pair codes, whose later text is in print block `index` (of `block` fuzzy texts), that
+    the signatures let through; the earlier texts' prints are read a block at a time, for a slice of the
+    codes at a time."""
     nodes = prints.fuzzy
     first = index * block
-    low_left, shingles_left = minhash.unpack_prints(prints.prints.read(first, first + block))
+    low_own, shingles_own = minhash.unpack_prints(prints.prints.read(first, first + block))
     keep = np.zeros(len(codes), dtype=bool)
     for start in range(0, len(codes), CODE_SLICE):
         part = codes[start:start + CODE_SLICE]
-        left_rows = (np.searchsorted(nodes, part // width) - first).astype(np.int32)
-        right_rows = np.searchsorted(nodes, part % width).astype(np.int32)
-        right_block = right_rows // block
-        by_right = np.argsort(right_block, kind="stable")
-        bounds = np.searchsorted(right_block[by_right], np.arange(right_block.max(initial=0) + 2))
+        own_rows = (np.searchsorted(nodes, part % width) - first).astype(np.int32)
+        other_rows = np.searchsorted(nodes, part // width).astype(np.int32)
+        other_block = other_rows // block
+        by_other = np.argsort(other_block, kind="stable")
+        bounds = np.searchsorted(other_block[by_other], np.arange(other_block.max(initial=0) + 2))
         for other in np.flatnonzero(np.diff(bounds)).tolist():
-            at = by_right[bounds[other]:bounds[other + 1]]
-            low_right, shingles_right = (
-                (low_left, shingles_left) if other == index
+            at = by_other[bounds[other]:bounds[other + 1]]
+            low_other, shingles_other = (
+                (low_own, shingles_own) if other == index
                 else minhash.unpack_prints(prints.prints.read(other * block, (other + 1) * block)))
-            a, b = left_rows[at], right_rows[at] - other * block
+            a, b = own_rows[at], other_rows[at] - other * block
             keep[start + at] = _signatures_agree(
-                low_left, a, low_right, b, shingles_left[a], shingles_right[b], settings)
+                low_own, a, low_other, b, shingles_own[a], shingles_other[b], settings)
     return codes[keep]
 
 
@@ -743,29 +768,52 @@ def _leaders(
     # earlier as well, and cannot join that representative itself: the two lead a group of their own.
     # Otherwise a copy dated before its source joins an earlier look-alike, and the source, which cannot
     # join a member, is left alone.
-    best_in = np.zeros(len(nodes), dtype=np.float32)
-    np.maximum.at(best_in, v_of, scores)
-    preferred = np.flatnonzero((scores >= best_in[v_of]) & ~fixed[right])
-    wanted_by: dict[int, list[tuple[int, float]]] = {}
-    for v, w, sc in zip(u_of[preferred].tolist(), v_of[preferred].tolist(), scores[preferred].tolist()):
-        wanted_by.setdefault(v, []).append((w, sc))
-    matched = set(zip(u_of.tolist(), v_of.tolist())) if wanted_by else set()
+    held_back = _held_back(u_of, v_of, scores, fixed[right], len(nodes))
     lead = list(range(len(nodes)))
     joined = np.full(len(nodes), 100.0, dtype=np.float32)
     stay = fixed[nodes].tolist()
     current = -1
     placed = False
-    for u, v, s in zip(u_of[order].tolist(), v_of[order].tolist(), scores[order].tolist()):
-        if v != current:
-            current, placed = v, stay[v]
-        if placed or lead[u] != u:
-            continue
-        if v in wanted_by and any(sc > s and (u, w) not in matched for w, sc in wanted_by[v]):
+    # A slice of the walk at a time: Python lists of every match weighed ~600 bytes a match at once.
+    for start in range(0, len(order), _WALK_SLICE):
+        part = order[start:start + _WALK_SLICE]
+        for u, v, s, back in zip(u_of[part].tolist(), v_of[part].tolist(), scores[part].tolist(),
+                                 held_back[part].tolist()):
+            if v != current:
+                current, placed = v, stay[v]
+            if placed or lead[u] != u:
+                continue
+            if back:
+                placed = True
+                continue
+            lead[v] = u
+            joined[v] = s
             placed = True
-            continue
-        lead[v] = u
-        joined[v] = s
-        placed = True
     leader[nodes] = nodes[np.asarray(lead, dtype=np.int64)]
     best[nodes] = joined
     return leader, best
+
+
+_WALK_SLICE = 8_192
+
+
+def _held_back(u: np.ndarray, v: np.ndarray, scores: np.ndarray, v_fixed: np.ndarray, count: int) -> np.ndarray:
+    """For each match (earlier u, later v, score s): whether v would rather lead a later text w than join u,
+    as w matches v better than any earlier text (and v is free to lead), scores above s with it, and is no
+    match of u. Texts are numbered below `count`; there is at least one match."""
+    best_in = np.zeros(count, dtype=np.float32)
+    np.maximum.at(best_in, v, scores)
+    preferred = np.flatnonzero((scores >= best_in[v]) & ~v_fixed)
+    by_lead = preferred[np.argsort(u[preferred], kind="stable")]
+    leads = u[by_lead]
+    low, high = np.searchsorted(leads, v, "left"), np.searchsorted(leads, v, "right")
+    counts = high - low
+    rows = np.repeat(np.arange(len(v)), counts)
+    at = by_lead[np.repeat(low, counts) + np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)]
+    pairs = np.sort(u.astype(np.int64) * count + v)
+    wanted = u[rows].astype(np.int64) * count + v[at]
+    found = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
+    outbid = (scores[at] > scores[rows]) & (pairs[found] != wanted)
+    held = np.zeros(len(v), dtype=bool)
+    held[rows[outbid]] = True
+    return held
