@@ -8,7 +8,8 @@ from datetime import date
 from dateutil import parser
 from dateutil.relativedelta import relativedelta
 
-_NUMERIC_DMY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}$")
+_NUMERIC_DMY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}(?:$|[\sT,])")
+"""A numeric date written day first, alone or before a time (`03/06/2025 09:15`, `03.06.2025, 9:15`)."""
 _YEAR_FIRST = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b")
 _DEFAULT = parser.parse("2000-01-01")
 

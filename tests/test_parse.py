@@ -450,6 +450,20 @@ def test_year_first_dates_are_never_read_day_first() -> None:
     assert parse_date("11-05-2025") == date(2025, 5, 11)
 
 
+@pytest.mark.parametrize("raw", ["03/06/2025", "03/06/2025 09:15", "03.06.2025, 9:15", "3/6/2025 09:15:00 GMT",
+                                 "03/06/2025T09:15"])
+def test_a_numeric_date_is_read_day_first_with_or_without_a_time(raw: str) -> None:
+    from store.dates import parse_date
+
+    assert parse_date(raw) == date(2025, 6, 3)
+
+
+def test_a_published_line_with_a_time_dates_the_article_day_first() -> None:
+    [article] = parse("Russia pounds Kyiv grid overnight\nGlobal Times Online\nPublished: 03/06/2025 09:15\n\n"
+                      "KYIV, June 3 (Reuters) - Russia launched 150 drones at the capital overnight, officials said.\n")
+    assert article.published == date(2025, 6, 3)
+
+
 def test_general_boilerplate_rules() -> None:
     for line in ("Advertisement", "Share this article", "Sign up for our newsletter", "Accept all cookies",
                  "Subscribe to read more", "3 min read", "• BBC News", "READ MORE"):
