@@ -772,6 +772,42 @@ def test_a_maker_and_its_model_number_are_part_of_what_is_counted(text: str, sur
     assert (f.kind, f.counted) == ("count", counted)
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The airline ordered 20 A350-1000 jets.", "A350-1000 jets"),
+        ("It leased 4 Airbus A330-200 planes.", "Airbus A330-200 planes"),
+        ("It ordered 20 Embraer E195-E2 jets.", "Embraer E195-E2 jets"),
+        ("It flies 3 Boeing 737-800 jets.", "Boeing 737-800 jets"),
+    ],
+)
+def test_a_model_with_its_variant_after_a_dash_is_no_figure_and_the_count_before_it_stays(text: str, counted: str) -> None:
+    assert [(f.kind, f.counted) for f in extract(text, PUB)] == [("count", counted)]
+
+
+@pytest.mark.parametrize("text", ["The A350-1000 landed.", "The Boeing 787-9 is new."])
+def test_a_model_with_its_variant_alone_is_no_figure(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+@pytest.mark.parametrize("text", ["In Q3-2025 sales rose.", "In H1-2024 sales rose."])
+def test_a_quarter_or_half_with_its_year_after_a_dash_is_still_a_date(text: str) -> None:
+    assert only(text).kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("Two Boeing 787 Dreamliners landed in Kyiv.", "Two", "Boeing 787 Dreamliners"),
+        ("Ukraine got 6 Lockheed F-16 Fighting Falcons.", "6", "Lockheed F-16 Fighting Falcons"),
+    ],
+)
+def test_a_capitalised_phrase_holding_a_model_is_what_a_number_counts(text: str, surface: str, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted) == ("count", counted)
+    assert all(g.kind != "count" for g in extract(text, PUB) if g.text != surface)
+
+
 def test_the_model_number_after_a_maker_stays_a_number_in_a_name() -> None:
     f = find("The airline ordered 40 Boeing 737 jets.", "737")
     assert (f.kind, f.counted) == ("number", None)

@@ -68,6 +68,9 @@ MODEL_CODE = re.compile(
     r"(?<![\w-])(?![QH]-[1-4](?![\w-]))(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d[A-Za-z0-9]*(?![\w-])",
     re.I,
 )
+# "A350-1000", "E195-E2", "A330-200s": a letter-digit model and its variant after a dash ("Q3-2025" and "H1-2024" are dates).
+VARIANT_CODE = re.compile(
+    r"(?<![\w-])(?!(?:[QH]|FY|CY)\d)[A-Z][A-Za-z]{0,2}\d{2,}[A-Za-z]*(?:-[A-Za-z]{0,2}\d[A-Za-z0-9]*)+(?![\w-])")
 # "FY2024", "FY 2024/25", and "Q-3" or "H-1" with no year after it (the date rules read "Q-3 2025"): a period's name.
 PERIOD_LABEL = re.compile(
     r"(?<![\w-])(?:FY[\s-]?(?:\d{4}|\d\d)(?:[/-]\d{2,4})?|[QH]-[1-4](?![\s/-]*(?:of\s+)?(?:19|20)\d\d))(?![\w/-])")
@@ -497,6 +500,9 @@ _PLURAL_DESIGNATION = re.compile(r"\ds$")
 # Aircraft makers, whose model number belongs to what is counted: "40 Boeing 737 jets", "12 Airbus A320 planes".
 _MAKERS = frozenset("boeing airbus embraer bombardier cessna antonov tupolev ilyushin sukhoi".split())
 _MODEL_AFTER_MAKER = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-?)?\d[^\W_]*(?:-[^\W_]+)*(?:\s+(?:MAX|Max)(?:\s+\d+)?)?(?![\w-])")
+# "Boeing 737-800", "Embraer 190-E2": after a maker, a number with a variant after a dash is the model, not a range.
+_VARIANT_AFTER_MAKER = re.compile(
+    r"\b(?:%s)\s+(\d{2,4}-[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])" % "|".join(sorted(_MAKERS)), re.I)
 
 
 def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -> str | None:
@@ -549,13 +555,18 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
         words.pop()
     if words and all(w.isupper() and len(w) > 1 and not _DIGIT.search(w) for w in words):
         return None
-    if not ordinal and len(words) >= 2 and all(w[0].isupper() for w in words):
+    if not ordinal and len(words) >= 2 and all(w[0].isupper() for w in words) and not _names_a_model(words):
         return None
     if not words:
         return None
     if len(words) == 1 and words[0].lower().endswith("ing") and words[0].lower() not in ("building", "buildings", "meeting", "meetings", "wedding", "bombing", "bombings", "shooting", "shootings", "killing", "killings", "offering", "sibling", "siblings", "earnings", "savings", "holdings", "findings"):
         return None
     return " ".join(words)
+
+
+def _names_a_model(words: list[str]) -> bool:
+    """Whether a capitalised phrase holds a model designation ("Boeing 787 Dreamliners"): things, not a name to skip."""
+    return any(_DIGIT.search(w) for w in words)
 
 
 _M_BEFORE_WORD = re.compile(r"m(?=\s+[^\W\d_])(?!\s+(?:thick|long|wide|tall|deep|high|across|away|apart|below|above)\b)", re.I)
@@ -1016,7 +1027,7 @@ _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 
 
-def _blocked(text: str, at: int) -> Coverage:
+def _blocked(text: str, at: int, words: frozenset[str] | None) -> Coverage:
     """Phone numbers, codes and model names, which hold digits that are not figures."""
     blocked = Coverage(len(text))
     # Each pattern needs a shape most texts lack; looking for it first is much cheaper than the pattern's own scan.
@@ -1029,6 +1040,7 @@ def _blocked(text: str, at: int) -> Coverage:
         patterns.append(CODE_LIKE)
     if dash:
         patterns.append(MODEL_CODE)
+        patterns.append(VARIANT_CODE)
     if "G" in text:
         patterns.append(_GENERATION)
     if "FY" in text or "Q-" in text or "H-" in text:
@@ -1036,6 +1048,9 @@ def _blocked(text: str, at: int) -> Coverage:
     for pattern in patterns:
         for m in pattern.finditer(text):
             blocked.add(m.start(), m.end())
+    if dash and (words is None or not words.isdisjoint(_MAKERS)):
+        for m in _VARIANT_AFTER_MAKER.finditer(text):
+            blocked.add(m.start(1), m.end(1))
     return blocked
 
 
@@ -1045,8 +1060,8 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
         published = published.date()
     first_digit = _DIGIT.search(text)
     at = len(text) if first_digit is None else first_digit.start()
-    blocked = _blocked(text, at)
     words = words_of(text)
+    blocked = _blocked(text, at, words)
     dates = [c for c in find_dates(text, published, words, at) if not blocked.hits(c.start, c.end)]
     for c in dates:
         blocked.add(c.start, c.end)
