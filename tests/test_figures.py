@@ -481,6 +481,19 @@ def test_a_fiscal_year_or_a_quarter_without_a_year_is_no_figure(text: str) -> No
     assert extract(text, PUB) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["The bank's third-quarter earnings beat forecasts.", "Profit rose in the third quarter.",
+             "First-half sales fell.", "The 3rd-quarter figures were late."],
+)
+def test_a_quarter_or_half_named_in_words_without_a_year_is_no_figure(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+def test_a_quarter_named_in_words_before_its_year_is_its_date_and_counts_nothing() -> None:
+    assert [(f.text, f.kind, f.resolved, f.resolved_end) for f in extract("Fourth-quarter 2024 results were strong.", PUB)] == [
+        ("Fourth-quarter 2024", "date", "2024-10", "2024-12")]
+
+
 def test_a_visa_class_is_no_figure_and_the_count_beside_it_stays() -> None:
     assert [(f.text, f.kind, f.counted) for f in extract("She got an H-1B visa and 3 jobs.", PUB)] == [("3", "count", "jobs")]
 
@@ -900,7 +913,7 @@ def test_a_counted_noun_stops_at_a_present_verb_with_an_object(text: str, surfac
 @pytest.mark.parametrize(
     ("text", "surface", "counted"),
     [
-        ("Third-quarter earnings rose.", "Third", "quarter earnings"),
+        ("Third-round matches resumed.", "Third", "round matches"),
         ("The 5th grade students took the test.", "5th", "grade students"),
         ("The second round matches are on Sunday.", "second", "round matches"),
         ("The 3rd Infantry Division moved north.", "3rd", "Infantry Division"),

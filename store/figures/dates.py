@@ -127,7 +127,7 @@ CENTURY = re.compile(
 )
 
 
-QUARTER_WORDS = re.compile(r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<u>quarter|half)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+QUARTER_WORDS = re.compile(r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<u>quarter|half)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 SINCE = re.compile(r"\b(?P<w>since|until|till|before|after|by|as\s+of|starting|beginning|from)\s+(?:the\s+)?$", re.I)
 
 

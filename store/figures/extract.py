@@ -74,6 +74,12 @@ VARIANT_CODE = re.compile(
 # "FY2024", "FY 2024/25", and "Q-3" or "H-1" with no year after it (the date rules read "Q-3 2025"): a period's name.
 PERIOD_LABEL = re.compile(
     r"(?<![\w-])(?:FY[\s-]?(?:\d{4}|\d\d)(?:[/-]\d{2,4})?|[QH]-[1-4](?![\s/-]*(?:of\s+)?(?:19|20)\d\d))(?![\w/-])")
+# "third-quarter earnings", "in the first half": a part of a year named without the year, a period and not a third of
+# anything; with its year ("the third quarter of 2024", "fourth-quarter 2024") it is a date.
+YEARLESS_PERIOD = re.compile(
+    r"(?<![\w-])(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?:first|second|1st|2nd)[\s-]+half)"
+    r"(?![\w-])(?![\s/-]*(?:of\s+)?(?:19|20)\d\d)", re.I)
+_PERIOD_PARTS = frozenset(("quarter", "half"))
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
 ORDINAL_WORD = re.compile(
     r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:%s)\b"
@@ -463,7 +469,7 @@ _OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|his|her|its|their|our|your|my|
 
 def _is_present_verb(text: str, m: re.Match[str], low: str, previous: str) -> bool:
     """Whether a present form after a singular word is the phrase's verb, as an object after it shows: "the 14th
-    Amendment protects citizens" (not "third-quarter earnings rose", "second-round matches on Sunday"). Only a singular
+    Amendment protects citizens" (not "third-round matches resume", "second-round matches on Sunday"). Only a singular
     phrase can have one: after "15" the same words are a compound ("15 executive orders")."""
     if not _is_plural_head(low) or not m.group(1).islower() or _is_plural_head(previous.lower()):
         return False
@@ -1028,7 +1034,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _blocked(text: str, at: int, words: frozenset[str] | None) -> Coverage:
-    """Phone numbers, codes and model names, which hold digits that are not figures."""
+    """Phone numbers, codes, model names and periods named without their year, which hold no figure."""
     blocked = Coverage(len(text))
     # Each pattern needs a shape most texts lack; looking for it first is much cheaper than the pattern's own scan.
     dash = _DASH_DIGIT.search(text) is not None
@@ -1045,6 +1051,8 @@ def _blocked(text: str, at: int, words: frozenset[str] | None) -> Coverage:
         patterns.append(_GENERATION)
     if "FY" in text or "Q-" in text or "H-" in text:
         patterns.append(PERIOD_LABEL)
+    if words is None or not words.isdisjoint(_PERIOD_PARTS):
+        patterns.append(YEARLESS_PERIOD)
     for pattern in patterns:
         for m in pattern.finditer(text):
             blocked.add(m.start(), m.end())
