@@ -911,6 +911,23 @@ def test_a_counted_noun_stops_at_a_present_verb_with_an_object(text: str, surfac
 
 
 @pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("One man dies after the blast.", "man"),
+        ("The blast hit the town. One soldier dies.", "soldier"),
+        ("One woman flees, police say.", "woman"),
+    ],
+)
+def test_after_one_a_present_verb_with_no_noun_after_it_ends_the_counted_noun(text: str, counted: str) -> None:
+    f = find(text, "One")
+    assert (f.kind, f.value, f.counted) == ("count", 1, counted)
+
+
+def test_after_one_a_plural_before_a_noun_stays_in_the_counted_phrase() -> None:
+    assert find("One news agency reports in May.", "One").counted == "news agency"
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "counted"),
     [
         ("Third-round matches resumed.", "Third", "round matches"),

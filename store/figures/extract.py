@@ -467,16 +467,24 @@ def _is_verb_form(low: str) -> bool:
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|his|her|its|their|our|your|my|him|them|us|it|me)\b)", re.I)
 
 
-def _is_present_verb(text: str, m: re.Match[str], low: str, previous: str) -> bool:
+def _is_present_verb(text: str, m: re.Match[str], low: str, previous: str, single: bool = False) -> bool:
     """Whether a present form after a singular word is the phrase's verb, as an object after it shows: "the 14th
     Amendment protects citizens" (not "third-round matches resume", "second-round matches on Sunday"). Only a singular
-    phrase can have one: after "15" the same words are a compound ("15 executive orders")."""
+    phrase can have one: after "15" the same words are a compound ("15 executive orders").
+
+    single: the number is one, and nothing one counts ends in a plural, so a present form that no noun follows is the
+    verb too: "One man dies after the blast".
+    """
     if not _is_plural_head(low) or not m.group(1).islower() or _is_plural_head(previous.lower()):
         return False
     if _OBJECT_AFTER.match(text, m.end()):
         return True
     after = COUNT_WORD.match(text, m.end())
-    return after is not None and after.group(1).islower() and _is_plural_head(after.group(1))
+    if after is None:
+        return single
+    if after.group(1).islower() and _is_plural_head(after.group(1)):
+        return True
+    return single and after.group(1).lower() in _STOP
 
 
 # Verbs said of the people counted, in forms that cannot name them as "20,000 killed" or "380,000 injured" do:
@@ -546,7 +554,7 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
             break
         if w[0].isupper() and words and not words[-1][0].isupper():
             break
-        if words and (_is_verb_form(low) or (ordinal or single) and not tail and _is_present_verb(text, m, low, words[-1])):
+        if words and (_is_verb_form(low) or (ordinal or single) and not tail and _is_present_verb(text, m, low, words[-1], single)):
             break
         if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
             break
