@@ -579,6 +579,18 @@ def test_the_last_week_of_a_month_is_still_that_week() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Talks are expected in the last week of July.", "the last week of July"),
+        ("Talks are expected in the first week of Sept. this year.", "the first week of Sept."),
+    ],
+)
+def test_a_week_of_a_month_takes_a_point_only_after_an_abbreviated_month(text: str, surface: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.granularity, text[f.start:f.end]) == ("date", "week", surface)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "resolved", "resolved_end"),
     [
         ("Prices rose in the past 24 hours.", "in the past 24 hours", "2025-05-10", "2025-05-11"),

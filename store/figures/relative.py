@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil import relativedelta as rd
 
 from .dateparts import (
+    ABBR_DOT,
     DateCand,
     WEEKDAYS,
     MONTH_NAMES,
@@ -527,7 +528,7 @@ SPAN_PERIOD_AFTER = re.compile(
 
 
 WEEK_OF = re.compile(
-    r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+(?:(?:the\s+)?(?:month\s+of\s+)?(?P<mon>" + MONTH_NAMES + r")\b\.?(?:\s*,?\s*(?P<y1>(?:1[6-9]|20)\d\d))?|(?P<y2>(?:1[6-9]|20)\d\d)|(?P<rel>this|next|last)\s+(?P<unit>month|year))",
+    r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+(?:(?:the\s+)?(?:month\s+of\s+)?(?P<mon>" + MONTH_NAMES + r")\b" + ABBR_DOT + r"(?:\s*,?\s*(?P<y1>(?:1[6-9]|20)\d\d))?|(?P<y2>(?:1[6-9]|20)\d\d)|(?P<rel>this|next|last)\s+(?P<unit>month|year))",
     re.I,
 )
 
