@@ -553,6 +553,19 @@ def test_the_past_week_is_the_seven_days_up_to_the_article_as_the_past_seven_day
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "unit", "resolved", "resolved_end"),
+    [
+        ("Police made 40 arrests in the past week of protests.", "in the past week", "P1W", "2025-05-04", "2025-05-11"),
+        ("This past month of fighting was hard.", "This past month", "P1M", "2025-04", "2025-05"),
+    ],
+)
+def test_the_past_week_of_something_is_still_the_week_up_to_the_article(
+        text: str, surface: str, unit: str, resolved: str, resolved_end: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.unit, f.resolved, f.resolved_end) == ("duration", unit, resolved, resolved_end)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "resolved", "resolved_end"),
     [
         ("Prices rose last week.", "last week", "2025-04-28", "2025-05-04"),

@@ -133,7 +133,8 @@ def relative_day(m: re.Match[str], pub: dt.date | None) -> DateCand:
 
 # "in the past week", "this past week", "over the last month": the week or month up to the article, as "in the past 25
 # years" is; "last week" without "the" stays the calendar week before. "The last week of the campaign" names a week of
-# something else, no date ("the last week of July" is read whole by the week-of rule).
+# something else, no date ("the last week of July" is read whole by the week-of rule); "the past week of protests" is
+# still the week up to the article, only "last" can name the final week of something.
 _UP_TO_NOW = ("the past", "the last", "this past")
 _UP_TO_NOW_UNITS = {"week": "W", "month": "M_", "year": "Y", "day": "D"}
 _SPAN_PREPOSITION = re.compile(r"\b(?:in|over|during|for|within)\s+$", re.I)
@@ -145,10 +146,9 @@ def relative_period(m: re.Match[str], text: str, pub: dt.date | None) -> DateCan
     unit = m.group("unit").lower()
     if mod in ("the past", "the last", "the previous", "the coming", "the next") and unit in ("decade", "century"):
         return None
-    of_after = _OF_AFTER.match(text, m.end()) is not None
-    if mod == "the last" and of_after:
+    if mod == "the last" and _OF_AFTER.match(text, m.end()):
         return None
-    if mod in _UP_TO_NOW and unit in _UP_TO_NOW_UNITS and not of_after and _reaches_now(m, text, mod, unit):
+    if mod in _UP_TO_NOW and unit in _UP_TO_NOW_UNITS and _reaches_now(m, text, mod, unit):
         return _period_up_to_now(m, text, _UP_TO_NOW_UNITS[unit], pub)
     if unit == "day":
         if "end of" not in mod:
