@@ -621,6 +621,12 @@ def test_this_past_weekend_and_summer_are_still_the_calendar_ones() -> None:
     assert only("Prices rose this past summer.").resolved == "2024-06"
 
 
+@pytest.mark.parametrize("day", range(12, 19))
+def test_this_past_weekend_is_the_last_one_over_before_the_article_on_any_day_of_the_week(day: int) -> None:
+    f = only("This past weekend, crowds gathered in Tbilisi.", dt.date(2025, 5, day))
+    assert (f.text, f.kind, f.resolved, f.resolved_end) == ("This past weekend", "date", "2025-05-10", "2025-05-11")
+
+
 
 def test_month_dates_with_wide_spacing() -> None:
     f = find("The summit opened on  May   12  and closed two days later.", "May   12")
