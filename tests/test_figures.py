@@ -338,6 +338,24 @@ def test_past_tense_month_is_not_pushed_into_the_future() -> None:
     assert f.resolved == "2025-08"
 
 
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Production fell in April and May.", [("April", "2025-04"), ("May", "2025-05")]),
+        ("March, April and May were dry.", [("March", "2025-03"), ("April", "2025-04"), ("May", "2025-05")]),
+        ("May and June were hot.", [("May", "2025-05"), ("June", "2025-06")]),
+    ],
+)
+def test_may_or_march_joined_to_another_month_is_a_month(text: str, months: list[tuple[str, str]]) -> None:
+    figures = extract(text, dt.date(2025, 6, 10))
+    assert [(f.text, f.kind, f.resolved, f.granularity) for f in figures] == [(t, "date", r, "month") for t, r in months]
+
+
+@pytest.mark.parametrize("text", ["In April, May said no.", "Smith and May agreed.", "Exports rose in April and may rise."])
+def test_may_after_a_comma_or_a_name_or_in_lower_case_is_no_month(text: str) -> None:
+    assert [f.text for f in extract(text, dt.date(2025, 6, 10))] == (["April"] if "April" in text else [])
+
+
 @pytest.mark.parametrize("text", [
     "Officials said aid would be sent to Kharkiv by Friday.", "The aid is due by Friday.",
     "Aid would arrive by Friday.", "Aid would be delivered on Friday.",

@@ -468,9 +468,7 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 continue
             if text[max(0, m.start("mon") - 1):m.start("mon")] in ("$", "#", "@") or (word.isupper() and len(word) <= 4 and not pre):
                 continue
-            if low in ("may", "march") and not pre:
-                continue
-            if low == "may" and not re.search(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|between)\b", pre) and not (word == "May" and re.search(r"\b(?:last|next|this)\b", pre)):
+            if low in ("may", "march") and not _word_names_the_month(text, m, pre):
                 continue
             s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "between", "") else m.start("mon")
             if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
@@ -751,6 +749,30 @@ def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Da
             return DateCand(s, m.end(), day=d, resolved=d.isoformat(), granularity="day", relative=True, priority=6)
         return DateCand(s, m.end(), granularity="day", relative=True, priority=6, extras={"md": (mon, day)})
     return None
+
+
+_MAY_LEAD = re.compile(r"\b(?:in|since|until|till|by|from|through|during|early|mid|late|of|between)\b")
+_NEAR_LEAD = re.compile(r"\b(?:last|next|this)\b")
+# A month and a joining word right before a month name, or a comma or joining word and a month right after it. Not a
+# comma before: "In April, May said" is the person.
+_MONTH_JOINED_BEFORE = re.compile(r"\b" + MONTH_NAMES + r"\b" + ABBR_DOT + r"\s*+(?:and|or|to|through|until|till|[-–])\s*+$", re.I)
+_MONTH_JOINED_AFTER = re.compile(r"\s*+(?:,|and|or|to|through|until|till|[-–])\s*+(?:the\s+)?" + MONTH_NAMES + r"\b", re.I)
+
+
+def _word_names_the_month(text: str, m: re.Match[str], pre: str) -> bool:
+    """Whether "May" or "March", words too, name a month: after a word that leads to a date ("in May", "last March"),
+    or, capitalised, joined to another month ("April and May", "March, April and May")."""
+    word = m.group("mon")
+    if word.casefold() == "may":
+        if _MAY_LEAD.search(pre) or (word == "May" and _NEAR_LEAD.search(pre)):
+            return True
+    elif pre:
+        return True
+    if not word[0].isupper():
+        return False
+    start = m.start("mon")
+    return (_MONTH_JOINED_BEFORE.search(text, max(0, start - 20), start) is not None
+            or _MONTH_JOINED_AFTER.match(text, m.end()) is not None)
 
 
 _DAY_LEAD = re.compile(r"(?:on|from|to|by|until|till|between|this|next|due|through|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat)", re.I)
