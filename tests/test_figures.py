@@ -351,6 +351,20 @@ def test_may_or_march_joined_to_another_month_is_a_month(text: str, months: list
     assert [(f.text, f.kind, f.resolved, f.granularity) for f in figures] == [(t, "date", r, "month") for t, r in months]
 
 
+@pytest.mark.parametrize(
+    ("text", "resolved", "resolved_end"),
+    [
+        ("The show will run from May to September.", "2025-05", "2025-09"),
+        ("The festival will run from May to March.", "2025-05", "2026-03"),
+        ("The show will run from March to May.", "2026-03", "2026-05"),
+    ],
+)
+def test_months_said_ahead_stay_this_year_when_the_article_falls_within_them(
+        text: str, resolved: str, resolved_end: str) -> None:
+    f = only(text, dt.date(2025, 6, 10))
+    assert (f.kind, f.resolved, f.resolved_end) == ("range", resolved, resolved_end)
+
+
 @pytest.mark.parametrize("text", ["In April, May said no.", "Smith and May agreed.", "Exports rose in April and may rise."])
 def test_may_after_a_comma_or_a_name_or_in_lower_case_is_no_month(text: str) -> None:
     assert [f.text for f in extract(text, dt.date(2025, 6, 10))] == (["April"] if "April" in text else [])

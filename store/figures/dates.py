@@ -950,8 +950,11 @@ def _date_range(a: DateCand, b: DateCand, pub: dt.date | None) -> DateCand | Non
             ya = yb if ma <= mb else yb - 1
         elif b.relative and not a.relative:
             yb = ya if mb >= ma else ya + 1
-        elif a.relative and b.relative and (yb * 12 + mb) < (ya * 12 + ma):
-            yb = ya if mb >= ma else ya + 1
+        elif a.relative and b.relative:
+            if (yb * 12 + mb) < (ya * 12 + ma):
+                yb = ya if mb >= ma else ya + 1
+            if pub is not None and _under_way_a_year_earlier(ya * 12 + ma, yb * 12 + mb, pub):
+                ya, yb = ya - 1, yb - 1
         r.resolved, r.resolved_end = iso_month(ya, ma), iso_month(yb, mb)
         return r
     if a.granularity == "year" and b.granularity == "year":
@@ -974,6 +977,13 @@ def _date_range(a: DateCand, b: DateCand, pub: dt.date | None) -> DateCand | Non
         return r
     r.resolved, r.resolved_end = a.resolved, b.resolved
     return r
+
+
+def _under_way_a_year_earlier(start: int, end: int, pub: dt.date) -> bool:
+    """Whether months start to end (counted as year * 12 + month), put a year ahead by a future cue, hold the article's
+    month a year earlier: "the show will run from May to September", said in June, is under way, not next year's."""
+    now = pub.year * 12 + pub.month
+    return start > now and start - 12 <= now <= end - 12
 
 
 YEAR_RANGE = re.compile(
