@@ -526,6 +526,21 @@ def test_a_quarter_named_in_words_before_its_year_is_its_date_and_counts_nothing
         ("Fourth-quarter 2024", "date", "2024-10", "2024-12")]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved", "resolved_end", "granularity"),
+    [
+        ("Growth slowed in the second half of last year.", "the second half of last year", "2024-07", "2024-12", "half"),
+        ("In the first quarter of the year sales fell.", "the first quarter of the year", "2025-01", "2025-03", "quarter"),
+        ("Sales should pick up in next year's first quarter.", "next year's first quarter", "2026-01", "2026-03", "quarter"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_said_relative_to_the_article_is_that_period(
+        text: str, surface: str, resolved: str, resolved_end: str, granularity: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.resolved, f.resolved_end, f.granularity, f.relative) == (
+        surface, "date", resolved, resolved_end, granularity, True)
+
+
 def test_a_visa_class_is_no_figure_and_the_count_beside_it_stays() -> None:
     assert [(f.text, f.kind, f.counted) for f in extract("She got an H-1B visa and 3 jobs.", PUB)] == [("3", "count", "jobs")]
 

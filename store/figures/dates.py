@@ -127,7 +127,12 @@ CENTURY = re.compile(
 )
 
 
-QUARTER_WORDS = re.compile(r"(?<![\w])(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<u>quarter|half)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+# "the first quarter of 2025", "fourth-quarter 2024", "the second half of last year", "next year's first quarter".
+QUARTER_WORDS = re.compile(
+    r"(?<![\w])(?:(?P<pre>this|last|next)\s+year['’]s\s+|the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<u>quarter|half)"
+    r"(?(pre)\b|\s+(?:(?:of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)|of\s+(?P<rel>the|this|last|next)\s+year\b))", re.I)
+_YEAR_STEP = {"the": 0, "this": 0, "last": -1, "next": 1}
+_ORDINAL_PART = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SINCE = re.compile(r"\b(?P<w>since|until|till|before|after|by|as\s+of|starting|beginning|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -407,19 +412,13 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                     continue
                 sm, em = 6 * n - 5, 6 * n
             add(DateCand(m.start(), m.end(), "date", iso_month(year, sm), iso_month(year, em), "quarter" if q[0] == "q" else "half", priority=7))
-    if ("quarter" in lowered or "half" in lowered) and digit:
+    if ("quarter" in lowered or "half" in lowered) and (digit or "year" in lowered):
         for m in QUARTER_WORDS.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("n").lower()]
-            year = int(m.group("y"))
-            if m.group("u").lower() == "half":
-                if n > 2:
-                    continue
-                sm, em = 6 * n - 5, 6 * n
-            else:
-                sm, em = 3 * n - 2, 3 * n
-            add(DateCand(m.start(), m.end(), "date", iso_month(year, sm), iso_month(year, em), "quarter" if m.group("u").lower() == "quarter" else "half", priority=7))
+            c = _part_of_a_year(m, pub)
+            if c is not None:
+                add(c)
     if 'centur' in lowered:
         for m in CENTURY.finditer(text):
             if not free(m.start(), m.end()):
@@ -633,6 +632,25 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
     out.sort(key=lambda c: c.start)
     out = _merge(out, text, pub)
     return out
+
+
+def _part_of_a_year(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    """A quarter or half named in words, of a year given in digits or said relative to the article ("of last year")."""
+    n = _ORDINAL_PART[m.group("n").lower()]
+    unit = m.group("u").lower()
+    if unit == "half" and n > 2:
+        return None
+    c = DateCand(m.start(), m.end(), "date", granularity=unit, priority=7)
+    if m.group("y"):
+        year = int(m.group("y"))
+    else:
+        c.relative = True
+        if pub is None:
+            return c
+        year = pub.year + _YEAR_STEP[(m.group("pre") or m.group("rel")).lower()]
+    months = 6 if unit == "half" else 3
+    c.resolved, c.resolved_end = iso_month(year, months * (n - 1) + 1), iso_month(year, months * n)
+    return c
 
 
 def _absolute(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> DateCand | None:

@@ -75,10 +75,11 @@ VARIANT_CODE = re.compile(
 PERIOD_LABEL = re.compile(
     r"(?<![\w-])(?:FY[\s-]?(?:\d{4}|\d\d)(?:[/-]\d{2,4})?|[QH]-[1-4](?![\s/-]*(?:of\s+)?(?:19|20)\d\d))(?![\w/-])")
 # "third-quarter earnings", "in the first half": a part of a year named without the year, a period and not a third of
-# anything; with its year ("the third quarter of 2024", "fourth-quarter 2024") it is a date.
+# anything; with its year ("the third quarter of 2024", "fourth-quarter 2024", "of last year", "next year's") it is a date.
 YEARLESS_PERIOD = re.compile(
-    r"(?<![\w-])(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?:first|second|1st|2nd)[\s-]+half)"
-    r"(?![\w-])(?![\s/-]*(?:of\s+)?(?:19|20)\d\d)", re.I)
+    r"(?<![\w-])(?<!year's\s)(?<!year’s\s)"
+    r"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?:first|second|1st|2nd)[\s-]+half)"
+    r"(?![\w-])(?![\s/-]*(?:of\s+)?(?:19|20)\d\d)(?!\s+of\s+(?:the|this|last|next)\s+year\b)", re.I)
 _PERIOD_PARTS = frozenset(("quarter", "half"))
 ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.I)
 ORDINAL_WORD = re.compile(
