@@ -450,6 +450,32 @@ def test_magnitude_and_mid_year() -> None:
     assert (f.text, f.kind, f.resolved) == ("mid-2024", "date", "2024")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved", "granularity"),
+    [
+        ("Prices rose after the 2024 collapse.", "2024", "2024", "year"),
+        ("Protests grew after the March crackdown.", "March", "2025-03", "month"),
+        ("Turnout fell after the May 2024 vote.", "May 2024", "2024-05", "month"),
+    ],
+)
+def test_a_date_after_after_the_is_when_something_happened_not_a_range_after_it(
+        text: str, surface: str, resolved: str, granularity: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.resolved, f.resolved_end, f.granularity) == (surface, "date", resolved, None, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved"),
+    [("Prices rose after 2024.", "after 2024", "2025"), ("Prices rose after the year 2024.", "after the year 2024", "2025"),
+     ("Prices rose after March.", "after March", "2025-04"),
+     ("Prices rose after the end of 2024.", "after the end of 2024", "2025"),
+     ("He will go back after the beginning of March.", "after the beginning of March", "2026-04")],
+)
+def test_a_date_that_after_leads_to_directly_opens_a_range_after_it(text: str, surface: str, resolved: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.resolved) == (surface, "range", resolved)
+
+
 def test_change_to_level_is_not_a_range() -> None:
     figures = extract("The Dow fell 1.2% to 42,500.20 points.", PUB)
     assert [(f.text, f.kind) for f in figures] == [("1.2%", "percent"), ("42,500.20", "number")]

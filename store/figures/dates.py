@@ -469,6 +469,8 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 continue
             if low in ("may", "march") and not _word_names_the_month(text, m, pre):
                 continue
+            if _AFTER_THE.fullmatch(pre):
+                pre = ""
             s = m.start() if pre.strip() not in ("in", "of", "by", "during", "through", "between", "") else m.start("mon")
             if re.match(r"\s*(?:\d|[-/]\d)", text[m.end():m.end() + 3]):
                 continue
@@ -907,7 +909,8 @@ def _merge(cands: list[DateCand], text: str, pub: dt.date | None) -> list[DateCa
                     i += 1
                     continue
         pre = text[max(0, c.start - 20):c.start]
-        am = AFTER_WORD.search(pre) if c.kind == "date" and c.granularity in ("year", "month") and c.resolved else None
+        dated = c.kind == "date" and c.granularity in ("year", "month") and c.resolved
+        am = _after_the_period(pre, text[c.start:c.end]) if dated else None
         if am:
             if c.granularity == "year":
                 c.resolved = f"{int(c.resolved[:4]) + 1:04d}"
@@ -1010,7 +1013,24 @@ YEAR_RANGE = re.compile(
 )
 
 
-AFTER_WORD = re.compile(r"\b(?P<w>after|later\s+than|greater\s+than|beyond)\s+(?:the\s+)?(?:year\s+)?$", re.I)
+AFTER_WORD = re.compile(r"\b(?P<w>after|later\s+than|greater\s+than|beyond)\s+(?P<the>the\s+)?(?P<year>year\s+)?$", re.I)
+
+
+# "after the March crackdown": the month something happened, not a range from the month after it.
+_AFTER_THE = re.compile(r"after\s+the\s+")
+
+
+_PART_OF_A_PERIOD = re.compile(r"(?:end|start|beginning|middle|turn|close)\s+of\b", re.I)
+
+
+def _after_the_period(pre: str, date: str) -> re.Match[str] | None:
+    """The word before a year or month that starts an open range after it ("after 2024", "after the year 2024", "after
+    the end of March"); none when "the" comes between without "year", as the date then names when something happened:
+    "after the 2024 collapse"."""
+    m = AFTER_WORD.search(pre)
+    if m is None or (m.group("the") and not m.group("year") and not _PART_OF_A_PERIOD.match(date)):
+        return None
+    return m
 
 
 WEEK_PREFIX = re.compile(r"(?:\bthe\s+)?\bweek\s+(?:of|beginning|starting(?:\s+on)?|commencing)\s+(?:the\s+)?$|\bw/c\s+$", re.I)
