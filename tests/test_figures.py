@@ -1177,6 +1177,28 @@ def test_one_of_a_group_is_no_figure() -> None:
     assert [(f.text, f.value) for f in extract("He was one of three candidates.", PUB)] == [("three", 3)]
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("One of the soldiers died.", "soldiers"),
+        ("One of the wounded soldiers died.", "wounded soldiers"),
+        ("One of the hostages, a woman, was freed.", "hostages"),
+        ("One of the protesters fled.", "protesters"),
+    ],
+)
+def test_one_of_a_group_that_something_happened_to_counts_one_of_them(text: str, counted: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.value, f.counted) == ("One", "count", 1, counted)
+
+
+@pytest.mark.parametrize(
+    "text", ["One of the most powerful weapons arrived.", "He is one of the best players.", "One of the reasons is cost.",
+             "One of the central paradoxes of its policy is this.", "One of them died.", "One of the dead was a child."],
+)
+def test_one_of_a_ranked_or_described_group_or_of_no_plural_noun_is_no_figure(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
 def test_one_counting_or_sizing_something_stays_a_figure() -> None:
     f = only("One person was killed.")
     assert (f.kind, f.value, f.counted) == ("count", 1, "person")

@@ -131,7 +131,8 @@ _LEAD_SKIP = frozenset("additional more other extra further fewer another".split
 _ONE_BLOCK_BEFORE = re.compile(r"\b(?:the|this|that|which|any|each|every|no|some|someone|anyone|no\s+one|only|little|last|next|same|another|such|other)\s+$", re.I)
 _ONE_BLOCK_AFTER = re.compile(r"\s+(?:another|other|anothers|by\s+one|after\s+another)\b", re.I)
 # Phrases where "one" counts nothing a reader would look up: "one step forward", "at one point", "I, for one", and
-# "one of" picking from a group ("one of its largest attacks", "one of three"; the group's size is read on its own).
+# "one of" picking from a group ("one of its largest attacks", "one of three"; the group's size is read on its own)
+# unless it names a member of the group, which counts one of them (see _one_of_a_group).
 _ONE_IDIOM_AFTER = re.compile(
     r"\s+(?:thing\b(?!s)|and\s+the\s+same\b|step\s+(?:forward|closer|further|ahead|back|backward|too\s+far)\b"
     r"|of\b)", re.I)
@@ -308,7 +309,7 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
         if low in ("one", "a", "an"):
             if _ONE_BLOCK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _ONE_BLOCK_AFTER.match(text, end):
                 continue
-            if low == "one" and (_ONE_IDIOM_AFTER.match(text, end)
+            if low == "one" and ((_ONE_IDIOM_AFTER.match(text, end) and _one_of_a_group(text, end) is None)
                                  or _ONE_IDIOM_AROUND.search(text, max(0, m.start() - 4), end + 7)):
                 continue
             if re.match(r"[\s-]+(?:on[\s-]+one|way|off|another|sided)\b", text[end:end + 10], re.I):
@@ -584,6 +585,36 @@ def _names_a_model(words: list[str]) -> bool:
     return any(_DIGIT.search(w) for w in words)
 
 
+# "One of the soldiers died": a member of a group named by a determiner and a plural noun.
+_OF_A_GROUP = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|my|these|those)\b", re.I)
+_RANKING_WORDS = frozenset("most least best worst top main".split())
+# The verb after the group, past an aside between commas: "one of the hostages, a woman, was freed".
+_VERB_AFTER_GROUP = re.compile(r"(?:\s*,[^,.;:]{1,60},)?\s+([a-z]+)\b")
+_PAST_AUXILIARIES = frozenset("was were had".split())
+
+
+def _one_of_a_group(text: str, end: int) -> str | None:
+    """What "one of the soldiers" counts: the group, a plural noun, when what happened to that one follows ("One of the
+    soldiers died", "was freed"). Without it, "one of" ranks or describes ("one of its largest attacks", "One of the
+    central paradoxes of its policy is this") and counts nothing; so does a group a superlative ranks."""
+    m = _OF_A_GROUP.match(text, end)
+    counted = _counted(text, m.end()) if m else None
+    if counted is None:
+        return None
+    words = counted.split()
+    if not _is_plural_head(words[-1].lower()) or any(w.lower() in _RANKING_WORDS or w.endswith("est") for w in words):
+        return None
+    last = re.compile(r"\b%s\b" % re.escape(words[-1])).search(text, m.end())
+    verb = _VERB_AFTER_GROUP.match(text, last.end()) if last else None
+    if verb is None or not _tells_what_happened(verb.group(1)):
+        return None
+    return counted
+
+
+def _tells_what_happened(word: str) -> bool:
+    return word in _PAST_AUXILIARIES or word in _ACTIVE_VERBS or _is_verb_form(word)
+
+
 _M_BEFORE_WORD = re.compile(r"m(?=\s+[^\W\d_])(?!\s+(?:thick|long|wide|tall|deep|high|across|away|apart|below|above)\b)", re.I)
 
 
@@ -790,6 +821,8 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         cand.kind, cand.unit, cand.end = "quantity", "in", im.end()
         return cand
     counted = _counted(text, e, single=cand.value == 1)
+    if counted is None and a.words and cand.value == 1:
+        counted = _one_of_a_group(text, e)
     if counted and cand.value is not None and cand.value == int(cand.value) and not _label_before(text, a.start):
         cand.kind = "count"
         cand.counted = counted
