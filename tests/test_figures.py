@@ -200,6 +200,25 @@ def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:
     assert only("They meet next Tuesday.", PUB).resolved == "2025-05-13"
 
 
+@pytest.mark.parametrize(
+    ("published", "resolved"),
+    [
+        (dt.date(2025, 5, 15), "2025-05-13"),  # Thursday: the Tuesday two days before
+        (dt.date(2025, 5, 18), "2025-05-13"),  # Sunday
+        (dt.date(2025, 5, 12), "2025-05-06"),  # Monday: the latest Tuesday is in the week before
+        (dt.date(2025, 5, 13), "2025-05-06"),  # Tuesday: a week ago
+        (dt.date(2025, 5, 14), "2025-05-06"),  # Wednesday: the day before would be "yesterday"
+    ],
+)
+def test_last_tuesday_is_the_latest_tuesday_at_least_two_days_before_the_article(published: dt.date, resolved: str) -> None:
+    f = only("The minister resigned last Tuesday.", published)
+    assert (f.text, f.kind, f.resolved) == ("last Tuesday", "date", resolved)
+
+
+def test_previous_tuesday_is_still_the_tuesday_of_the_week_before() -> None:
+    assert only("He had resigned the previous Tuesday.", dt.date(2025, 5, 15)).resolved == "2025-05-06"
+
+
 def test_rubio_travel_on_may_15_looks_ahead() -> None:
     f = find("Rubio will travel to Istanbul for talks on May 15.", "May 15", PUB)
     assert (f.resolved, f.relative) == ("2025-05-15", True)

@@ -318,7 +318,9 @@ def weekday_date(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand:
         d = ws + relativedelta(weeks=step, days=wd)
     elif mod in ("next",):
         d = ws + relativedelta(weeks=1, days=wd)
-    elif mod in ("last", "previous"):
+    elif mod == "last":
+        d = _last_weekday(pub, wd)
+    elif mod == "previous":
         d = ws + relativedelta(weeks=-1, days=wd)
     elif mod == "this":
         d = ws + relativedelta(days=wd)
@@ -335,6 +337,18 @@ def weekday_date(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand:
     c.day = d
     c.resolved = d.isoformat()
     return c
+
+
+def _last_weekday(pub: dt.date, wd: int) -> dt.date:
+    """The day "last Tuesday" names in an article published on pub: the latest Tuesday before it, unless that was the
+    day before, or the article's own weekday, when it is the one a week earlier.
+
+    In news English "last Tuesday" is the most recent Tuesday (said on a Thursday, two days before), not the Tuesday
+    of the calendar week before. On a Tuesday, the most recent one before the article is a week ago. On a Wednesday
+    usage is split; the day before is what "yesterday" or "on Tuesday" would name, so "last Tuesday" is taken to reach
+    back past it, to the Tuesday a week earlier.
+    """
+    return pub + relativedelta(days=-2, weekday=RD_WEEKDAYS[wd](-1))
 
 
 HOLIDAY = re.compile(
