@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
 from store.text import without_entry_time
 
@@ -89,3 +90,41 @@ def _offsets(tokens: list[str]) -> list[int]:
 def _within(numbers: list[re.Match[str]], start: int, end: int) -> list[str]:
     """The figures that overlap text[start:end] (a clock time whose minutes alone changed is taken whole)."""
     return [m.group() for m in numbers if m.start() < end and m.end() > start]
+
+
+SAYS_MORE_WORDS = 4
+"""Words a copy must add (or leave out) beyond those it replaces for it to say more (or less) than its source:
+a spelling (Kiev, Kyiv), a changed attribution or a wire dateline (`KYIV, Nov 19 (Reuters) -`) is no more than that."""
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class CopyChanges:
+    """What a copy of a paragraph does otherwise than the text it repeats."""
+
+    figures: tuple[tuple[str, str], ...] = ()
+    """Numbers it prints otherwise: (theirs, ours), in reading order."""
+    added: str = ""
+    """The words it adds, joined, when they are SAYS_MORE_WORDS or more beyond those it drops."""
+    dropped_words: int = 0
+    """Words of the source it leaves out beyond those it adds, when SAYS_MORE_WORDS or more."""
+
+
+def copy_changes(source: str, copy: str) -> CopyChanges:
+    """How `copy` differs from `source`: its changed figures, and whether it says more or less (a sentence added
+    or dropped), which a reader folding repeats must not hide behind a one-line stub."""
+    added: list[str] = []
+    gained = lost = 0
+    for op, text in word_diff(without_entry_time(source), without_entry_time(copy)):
+        words = len(_WORD.findall(text))
+        if op == "insert":
+            gained += words
+            added.append(text.strip())
+        elif op == "delete":
+            lost += words
+    net = gained - lost
+    return CopyChanges(
+        tuple(changed_numbers(source, copy)),
+        " … ".join(part for part in added if part) if net >= SAYS_MORE_WORDS else "",
+        -net if net <= -SAYS_MORE_WORDS else 0,
+    )

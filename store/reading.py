@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from store.annotations.compare import changed_since_noted
-from store.copy_diff import changed_numbers
+from store.copy_diff import CopyChanges, copy_changes
 from store.queries import MARK_CLOSE, MARK_OPEN, DocumentRow, document, first_parsed, paragraphs_of, unmark
 
 if TYPE_CHECKING:
@@ -133,6 +133,10 @@ class RepeatMark:
     representative_source: str | None = None
     changed_figures: tuple[tuple[str, str], ...] = ()
     """Numbers this copy prints otherwise than its representative: (theirs, ours), in reading order."""
+    added: str = ""
+    """Words this copy adds to its representative's text (a sentence more), joined; empty when it adds none."""
+    dropped_words: int = 0
+    """Words of its representative's text this copy leaves out (a sentence less)."""
 
 
 @dataclass(slots=True)
@@ -207,9 +211,9 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
         [doc_id],
     ):
         view = by_id[row[0]]
-        changed = tuple(changed_numbers(row[9], view.text)) if row[9] is not None and row[9] != view.text else ()
+        changes = copy_changes(row[9], view.text) if row[9] is not None and row[9] != view.text else CopyChanges()
         view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0], row[7], row[8],
-                                 changed)
+                                 changes.figures, changes.added, changes.dropped_words)
     orphans = db.execute("select count(*) from annotations where doc_id = ? and paragraph_id is null", [doc_id]).fetchone()[0]
     return ArticleData(doc, views, orphans)
 

@@ -1681,10 +1681,51 @@ async def test_a_copy_whose_figures_differ_stays_open_when_repeats_fold_and_says
         assert said == "repeat of ¶1 in “Prisoner swap agreed” (Reuters), figures differ: 150 → 120"
         assert said in str(screen._visual(changed).body)
         assert notices(app)[-1] == ("Repeats folded: 1 copy of earlier text on one line each; "
-                                    "1 copy left open, its figures differ (z unfolds)")
+                                    "1 copy left open, its figures or words differ (z unfolds)")
         await pilot.press("z")
         assert screen._differs_label(changed) is None
     db.close()
+
+
+async def test_a_copy_that_adds_a_sentence_stays_open_and_one_that_drops_a_sentence_folds_saying_so(tmp_path) -> None:
+    """Both score 100 (one text holds the other): folded, the sentence a later copy adds would be hidden."""
+    from store.db import open_db
+    from store.load import load_paths
+
+    lead = ("Russia launched 150 drones at Kyiv overnight, damaging power stations across the capital and leaving "
+            "thousands without electricity, officials said on Tuesday.")
+    more = " Mayor Vitali Klitschko urged residents to stay in shelters until the all-clear was given."
+    aid = ("Western partners pledged new air defence systems after the attack, the foreign ministry said. It was the "
+           "largest such pledge since the spring, and the first since the talks in Istanbul broke down, officials said.")
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for name, title, source, day, text in (("a", "Drones hit Kyiv overnight", "Reuters", 3, f"{lead}\n\n{aid}{more}"),
+                                           ("b", "Kyiv hit by drones again", "AP", 4, lead + more),
+                                           ("c", "Kyiv dark after strikes", "AFP", 5, f"{lead}\n\n{aid}")):
+        (folder / f"{name}.txt").write_text(f"{title}\n\n{source}\n\n2025-06-0{day}\n\n{text}\n", encoding="utf-8")
+    db = open_db(tmp_path / "w.db")
+    assert load_paths(db, [folder]).ok
+    app = TearsheetApp(db, resume=False)
+    said = {}
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        for source in ("AP", "AFP"):
+            app.open_article(db.execute("select id from documents where source = ?", [source]).fetchone()[0])
+            await settle(pilot)
+            screen = app.screen
+            await pilot.press("z")
+            for view in screen.shown:
+                if view.n is not None:
+                    said[source, view.n] = (screen._fold_label(view), screen._differs_label(view))
+            await pilot.press("escape")
+            await settle(pilot)
+    db.close()
+    assert said == {
+        ("AP", 1): (None, "repeat of ¶1 in “Drones hit Kyiv overnight”, adds “Mayor Vitali Klitschko urged residents "
+                          "to stay in shelters …”"),
+        ("AFP", 1): ("repeat of ¶1 in “Drones hit Kyiv overnight”, 100%", None),
+        ("AFP", 2): ("repeat of ¶2 in “Drones hit Kyiv overnight”, 100%, 14 words fewer", None),
+    }
 
 
 async def test_a_phrase_searched_for_is_quoted_once_in_the_header(tmp_path: Path) -> None:

@@ -167,6 +167,19 @@ def test_word_diff_rebuilds_both_texts() -> None:
     assert changed_numbers("14:45 GMT - Mayor says 12 hurt", "15:45 GMT - Mayor says 12 hurt") == []
 
 
+def test_a_copy_says_more_or_less_only_by_a_clause_not_by_a_spelling_an_attribution_or_a_dateline() -> None:
+    from store.copy_diff import copy_changes
+
+    lead = "Russia launched 150 drones at Kyiv overnight, damaging power stations, officials said on Tuesday."
+    more = " Mayor Vitali Klitschko urged residents to stay in shelters."
+    assert copy_changes(lead, lead + more).added == "Mayor Vitali Klitschko urged residents to stay in shelters."
+    assert copy_changes(lead + more, lead).dropped_words == 9
+    respelt = copy_changes(lead, lead.replace("Kyiv", "Kiev").replace("150", "120").replace("officials", "the ministry"))
+    assert (respelt.figures, respelt.added, respelt.dropped_words) == ((("150", "120"),), "", 0)
+    undated = copy_changes("KYIV, Nov 19 (Reuters) - " + lead, lead)
+    assert (undated.added, undated.dropped_words) == ("", 0)
+
+
 def test_a_changed_figure_pairs_with_the_figure_that_replaced_it_not_with_one_a_copy_dropped() -> None:
     wire = "KYIV, Nov 19 (Reuters) - At least 14 people were killed, and repairs will cost $2.5 million."
     copy = "At least 15 people were killed, and repairs will cost $3 million."

@@ -30,8 +30,15 @@ from tui.words import counted
 
 SAVE_DELAY = 0.4
 FOLD_TITLE_WIDTH = 40
+ADDED_WIDTH = 60
+"""Characters of the words a copy adds shown on the line that says so."""
 QUIT_WAIT_MS = 200
 GONE = "This article is no longer in the collection: its file was loaded again without it."
+
+
+def _differs(repeat: RepeatMark) -> bool:
+    """A copy the reader must see whole: it prints other figures or adds words to the text it repeats."""
+    return bool(repeat.changed_figures or repeat.added)
 
 
 class ParagraphList(StoppingOptionList):
@@ -214,17 +221,23 @@ class ArticleScreen(Screen[None]):
         repeat = view.repeat
         if not self.fold_repeats or repeat is None or repeat.is_representative:
             return None
-        if view.tags or view.note or view.figure_tags or view.id in self.hits or repeat.changed_figures:
-            return None  # folding would hide the reader's own tags and notes, the words searched for, or other figures
-        return f"repeat of {self._repeat_of(repeat)}, {repeat.score:.0f}%"
+        if view.tags or view.note or view.figure_tags or view.id in self.hits or _differs(repeat):
+            # Folding would hide the reader's own tags and notes, the words searched for, other figures or more text.
+            return None
+        dropped = f", {counted(repeat.dropped_words, 'word')} fewer" if repeat.dropped_words else ""
+        return f"repeat of {self._repeat_of(repeat)}, {repeat.score:.0f}%{dropped}"
 
     def _differs_label(self, view: ParagraphView) -> str | None:
-        """While repeats are folded, what a copy left open for its figures prints otherwise."""
+        """While repeats are folded, what a copy left open prints otherwise: its figures, or the words it adds."""
         repeat = view.repeat
-        if not self.fold_repeats or repeat is None or not repeat.changed_figures:
+        if not self.fold_repeats or repeat is None or not _differs(repeat):
             return None
-        changes = ", ".join(f"{theirs} → {ours}" for theirs, ours in repeat.changed_figures)
-        return f"repeat of {self._repeat_of(repeat)}, figures differ: {changes}"
+        said = []
+        if repeat.changed_figures:
+            said.append("figures differ: " + ", ".join(f"{theirs} → {ours}" for theirs, ours in repeat.changed_figures))
+        if repeat.added:
+            said.append(f"adds “{clipped(repeat.added, ADDED_WIDTH)}”")
+        return f"repeat of {self._repeat_of(repeat)}, {'; '.join(said)}"
 
     def _repeat_of(self, repeat: RepeatMark) -> str:
         """`¶4 in “title”`: where the text this one repeats is."""
@@ -408,11 +421,12 @@ class ArticleScreen(Screen[None]):
             return "Repeats shown in full"
         folded = sum(1 for v in self.shown if self._fold_label(v) is not None)
         differ = sum(1 for v in self.shown if self._differs_label(v) is not None)
-        left_open = f"; {counted(differ, 'copy')} left open, {'its' if differ == 1 else 'their'} figures differ" if differ else ""
+        why = "its figures or words differ" if differ == 1 else "their figures or words differ"
+        left_open = f"; {counted(differ, 'copy')} left open, {why}" if differ else ""
         if folded:
             return f"Repeats folded: {counted(folded, 'copy')} of earlier text on one line each{left_open} (z unfolds)"
         if differ:
-            return f"Nothing folded: {counted(differ, 'copy')} of earlier text left open, figures differ"
+            return f"Nothing folded: {counted(differ, 'copy')} of earlier text left open, {why}"
         return "Nothing here to fold: no paragraph repeats earlier text, or the copies are tagged, noted or searched for"
 
     # -- figures -------------------------------------------------------------------------------
