@@ -192,7 +192,7 @@ def test_grouping_takes_texts_a_block_at_a_time_with_the_same_result(
 def test_the_store_groups_a_collection_without_holding_its_texts(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def grouped(path: Path) -> tuple[list[tuple], list[tuple]]:
+    def grouped(path: Path) -> tuple[list[tuple], list[tuple], list[tuple]]:
         db = open_db(path)
         load_paths(db, [corpus], workers=1)
         members = db.execute(
@@ -204,8 +204,9 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
             "(select count(*) from repeat_lsh l where l.paragraph_id = k.paragraph_id) "
             "from repeat_lsh_keys k order by k.paragraph_id"
         ).fetchall()
+        lsh = db.execute("select key, paragraph_id from repeat_lsh order by key, paragraph_id").fetchall()
         db.close()
-        return members, index
+        return members, index, lsh
 
     at_once = grouped(tmp_path / "at-once.db")
     most = count_texts_taken(monkeypatch)
@@ -215,11 +216,12 @@ def test_the_store_groups_a_collection_without_holding_its_texts(
     monkeypatch.setattr(engine, "PRINT_BLOCK", 40)
     monkeypatch.setattr(engine, "CODE_SLICE", 16)
     monkeypatch.setattr(engine, "SENTENCE_SLICE", 50)
-    monkeypatch.setattr(groups_module, "_INDEX_CHUNK", 500)
+    monkeypatch.setattr(groups_module, "_INDEX_CHUNK", 100)
     monkeypatch.setattr(groups_module, "_BLOB_CHUNK", 70)
     monkeypatch.setattr(spool, "IN_MEMORY_BYTES", 0)
     blocked = grouped(tmp_path / "blocked.db")
     assert len(at_once[0]) > 500 and sum(1 for _, rep, _ in at_once[0] if rep is not None) > 20
+    assert len(at_once[1]) > 300 and len(at_once[2]) > 300 * minhash.BANDS
     assert max(most) <= 100
     assert blocked == at_once
     assert all(len(blob) // 8 >= count and len(prints) == minhash.PRINT_BYTES

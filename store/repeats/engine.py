@@ -117,9 +117,12 @@ class Grouping:
             return np.empty((0, minhash.BANDS), np.int64)
         return self.bands.rows(int(rows[0]), int(rows[-1]) + 1)[rows - rows[0]]
 
-    def band_column(self, band: int) -> np.ndarray:
-        """One band's keys of the indexed representatives."""
-        return self.bands.column(band)[self.band_rows]
+    def band_column(self, band: int, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """One band's keys of the indexed representatives (start to stop of them)."""
+        rows = self.band_rows[start:stop]
+        if not len(rows):
+            return np.empty(0, np.int64)
+        return self.bands.column(band, int(rows[0]), int(rows[-1]) + 1)[rows - rows[0]]
 
     def print_rows_between(self, start: int, stop: int) -> np.ndarray:
         """(stop - start, PRINT_BYTES) prints of indexed representatives start to stop."""

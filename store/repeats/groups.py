@@ -616,10 +616,16 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
     bands = minhash.BANDS
     ranges = max(1, len(paragraph_ids) * bands // _INDEX_CHUNK)
     edges = key_edges(ranges)
-    runs = KeyRuns(edges, len(paragraph_ids), bands)
+    # A slice of the representatives at a time in each band: a whole band's keys, reordered, weighed 30 MB
+    # at 30,000 articles.
+    rows = range(0, len(fresh), _INDEX_CHUNK)
+    runs = KeyRuns(edges, min(len(fresh), _INDEX_CHUNK), bands * len(rows))
     try:
         for band in range(bands):
-            runs.put(band, grouping.band_column(band)[fresh], paragraph_ids)
+            for piece, low in enumerate(rows):
+                part = fresh[low:low + _INDEX_CHUNK]
+                keys = grouping.band_column(band, int(part[0]), int(part[-1]) + 1)[part - part[0]]
+                runs.put(band * len(rows) + piece, keys, paragraph_ids[low:low + _INDEX_CHUNK])
         for index in range(ranges):
             _insert_keys(db, *runs.range(index))
     finally:
