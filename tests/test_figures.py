@@ -744,6 +744,19 @@ def test_durations_from_quantity_words() -> None:
     assert [(f.text, f.unit, f.approx) for f in figures] == [("a few days", "P3D", "approx"), ("one and a half weeks", "P1.5W", None)]
 
 
+@pytest.mark.parametrize(("text", "durations"), [
+    ("Delegations met for a second round of direct talks.", []),
+    ("Talks resumed after a second round in Istanbul.", []),
+    ("Officials asked for a second-round vote.", []),
+    ("The walls shook for a second-long burst.", ["a second"]),
+    ("It lasted a second.", ["a second"]),
+    ("For a second, nothing moved.", ["a second"]),
+    ("It took a second longer.", ["a second"]),
+])
+def test_a_second_before_a_noun_is_the_ordinal_not_one_second(text: str, durations: list[str]) -> None:
+    assert [f.text for f in extract(text, PUB) if f.kind == "duration"] == durations
+
+
 @pytest.mark.parametrize(
     "text",
     ["Nearly 40 people were hurt, according to the Daily Mail.", "The Weekly Standard said 40 people attended.",

@@ -512,9 +512,18 @@ VAGUE_DURATION = re.compile(
 )
 
 
+# "for a second round of talks", "for a second-round vote": the ordinal before a noun, not one second ("for a second,
+# nothing", "a second later", "a second of silence", "for a second-long burst").
+_ORDINAL_SECOND_AFTER = re.compile(
+    r"-(?!long\b)[a-z]|\s+(?!(?:later|earlier|ago|or|and|longer|before|after|to|in|into|of|too|more|less|at|for|then|until|till"
+    r"|while|when|as|is|was|the|now|he|she|it|they|we|i|you)\b)[a-z]")
+
+
 def vague_duration(m: re.Match[str]) -> DateCand | None:
     q = re.sub(r"\s+", " ", m.group("q").lower())
     unit = m.group("unit").lower()
+    if unit == "second" and _ORDINAL_SECOND_AFTER.match(m.string, m.end()):
+        return None
     plural = unit.endswith("s") and unit not in ("hours",) or unit == "hours"
     if q in ("a", "an", "another", "all") and plural:
         return None
