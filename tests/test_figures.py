@@ -744,6 +744,12 @@ def test_durations_from_quantity_words() -> None:
     assert [(f.text, f.unit, f.approx) for f in figures] == [("a few days", "P3D", "approx"), ("one and a half weeks", "P1.5W", None)]
 
 
+@pytest.mark.parametrize(("text", "counted"), [("Output fell to 2.4m b/d in May.", "b/d"), ("It pumps 1.1m bpd.", "bpd")])
+def test_an_m_before_barrels_a_day_is_millions(text: str, counted: str) -> None:
+    [count] = [f for f in extract(text, PUB) if f.kind == "count"]
+    assert (count.value, count.counted) == (float(text.split("m ")[0].split()[-1]) * 1e6, counted)
+
+
 @pytest.mark.parametrize(("text", "durations"), [
     ("Delegations met for a second round of direct talks.", []),
     ("Talks resumed after a second round in Istanbul.", []),

@@ -629,12 +629,19 @@ def _millions_of(text: str, a: Atom) -> str | None:
     """What "6m refugees" counts: an "m" glued to a number is millions, not metres, before a plural noun."""
     if a.words or a.mult != 1.0 or not _M_BEFORE_WORD.match(text, a.end):
         return None
+    rate = _PER_DAY_OIL.match(text, a.end + 1)
+    if rate:
+        return rate.group(1)
     counted = _counted(text, a.end + 1)
     words = counted.split() if counted else []
     heads = [i for i, w in enumerate(words) if _is_plural_head(w.lower())]
     if not heads or _measured_in_metres(words[:heads[0] + 1]):
         return None
     return " ".join(words[:heads[0] + 1])
+
+
+# "2.4m b/d": barrels of oil a day, counted in millions.
+_PER_DAY_OIL = re.compile(r"\s+(b/d|bpd|bbl/d|boe/d|boepd)(?![\w/])", re.I)
 
 
 def _measured_in_metres(words: list[str]) -> bool:
