@@ -133,3 +133,88 @@ async def test_the_last_hit_key_reads_a_step_at_a_time_and_says_what_the_next_pr
         await pilot.press("G")
         await settle(pilot)
         assert screen.query_one("#hits").highlighted == 249
+
+
+def searches_held_back(app: TearsheetApp) -> threading.Event:
+    """Every search begun waits for the event, as a slow search does: keys pressed meanwhile come first."""
+    from store.queries import begin_search
+
+    let_through = threading.Event()
+    store = app.store
+
+    def waiting(fn, *args, **kwargs):
+        if fn is begin_search:
+            let_through.wait(10)
+        return store(fn, *args, **kwargs)
+
+    app.store = waiting
+    return let_through
+
+
+async def opened_paragraph(pilot) -> str:
+    from tui.screens.article import ArticleScreen
+
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen.cursor_view().text
+
+
+async def test_enter_typed_over_an_earlier_query_opens_the_hit_of_the_new_one(seeded) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Istanbul", "enter")
+        assert "Istanbul" in await opened_paragraph(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        held = searches_held_back(app)
+        await pilot.press(*"Putin", "enter")
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_text == "Istanbul"
+        held.set()
+        assert "Putin" in await opened_paragraph(pilot)
+
+
+async def test_enter_typed_before_any_hits_came_opens_the_first_hit_when_they_come(seeded) -> None:
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        held = searches_held_back(app)
+        await pilot.press("slash", *"Istanbul", "enter")
+        assert isinstance(app.screen, SearchScreen) and not app.screen.hits
+        held.set()
+        assert "Istanbul" in await opened_paragraph(pilot)
+
+
+async def test_enter_on_a_query_matching_nothing_says_so(seeded) -> None:
+    from tui.screens.search import NO_MATCHES
+
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        held = searches_held_back(app)
+        await pilot.press("slash", *"xylophonist", "enter")
+        held.set()
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert NO_MATCHES in [n.message for n in app._notifications]
+
+
+async def test_slash_on_the_search_screen_selects_the_query_instead_of_typing_it(seeded) -> None:
+    from textual.widgets import Input
+
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Istanbul")
+        await settle(pilot)
+        screen = app.screen
+        query = screen.query_one("#query", Input)
+        await pilot.press("slash")
+        assert query.value == "Istanbul" and app.focused is query
+        await pilot.press(*"Putin")
+        await settle(pilot)
+        assert query.value == "Putin" and screen.query_text == "Putin"
+        await pilot.press("tab", "slash")
+        assert app.focused is query and query.value == "Putin"
+        await pilot.press(*"Kiev")
+        assert query.value == "Kiev"

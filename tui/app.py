@@ -405,7 +405,7 @@ class TearsheetApp(App[None]):
         from tui.screens.search import SearchScreen
 
         if isinstance(self.screen, SearchScreen):
-            self.screen.focus_query()
+            self.screen.action_select_query()
             return
         screen = self._reusable(SearchScreen, "search")
         if screen is None:

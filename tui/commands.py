@@ -26,10 +26,13 @@ class Command:
     """How much the footer needs it: where not every key fits, rank 1 goes in first, then 2, then 3 and 4."""
     footer_group: str | None = None
     """One footer label for this and the commands next to it with the same: `[ ] Prev/next article`."""
+    priority: bool = False
+    """Taken before the focused widget sees the key: a key a text box would otherwise type."""
 
     def binding(self) -> Binding:
         group = Binding.Group(self.footer_group) if self.footer_group else None
-        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id, group=group)
+        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id, group=group,
+                       priority=self.priority)
 
     @property
     def key_display(self) -> str:
@@ -108,6 +111,7 @@ SEARCH = (
     Command("search_bottom", "G,end", "cursor_bottom", "Last hit", show=False),
     Command("search_back", "escape", "back", "Back", rank=1),
     Command("search_focus", "tab", "app.focus_next", "Hits ⇄ query", rank=2, palette=False),
+    Command("search_again", "slash", "select_query", "Search again", show=False, palette=False, priority=True),
 )
 
 LIST_SCREEN = (

@@ -32,6 +32,7 @@ BOTTOM_STEP = 1_000
 CONTEXT = 90
 IDLE_STATUS = "Type to search; enter opens the hit"
 NOTHING_FOUND = "No paragraph matches (titles and body text are searched, not bylines or page furniture)"
+NO_MATCHES = "No matches"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,10 @@ class SearchScreen(ListKeys, Screen[None]):
         self._next: SearchCursor | None = None
         self._reading = False
         self._bottom: BottomWanted | None = None
+        self._asked = ""
+        """The text of the latest search begun."""
+        self._open_when_read: str | None = None
+        """Enter pressed before the hits of this text were in: its first hit opens when they are."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,6 +106,8 @@ class SearchScreen(ListKeys, Screen[None]):
         self._forget_reads()
         self.hits = []
         self.query_text = ""
+        self._asked = ""
+        self._open_when_read = None
         query = self.query_one("#query", Input)
         with query.prevent(Input.Changed):
             query.value = ""
@@ -108,15 +115,26 @@ class SearchScreen(ListKeys, Screen[None]):
         self.query_one("#search-status", Static).update("")
         self.focus_query()
 
+    def on_screen_suspend(self) -> None:
+        self._open_when_read = None
+
     def focus_query(self) -> None:
         self.query_one("#query", Input).focus()
 
+    def action_select_query(self) -> None:
+        """The query focused and selected, so that what is typed next replaces it."""
+        query = self.query_one("#query", Input)
+        query.focus()
+        query.select_all()
+
     @on(Input.Changed, "#query")
     def _changed(self, event: Input.Changed) -> None:
+        self._open_when_read = None
         self._run(event.value)
 
     def _run(self, query: str) -> None:
         self._forget_reads()
+        self._asked = query
         self._begin(query, self._generation)
 
     def _forget_reads(self) -> None:
@@ -168,6 +186,9 @@ class SearchScreen(ListKeys, Screen[None]):
             self._reading = False
             self._go_on_to_bottom()
         self._show_count()
+        if read.first and read.query == self._open_when_read:
+            self._open_when_read = None
+            self._open_highlighted_hit()
 
     def _show_count(self) -> None:
         if not self.query_text.strip():
@@ -211,10 +232,25 @@ class SearchScreen(ListKeys, Screen[None]):
                 self.notify(f"{len(self.hits):,} hits loaded: G again for the {_next_batch(self._next)}", timeout=3)
 
     @on(Input.Submitted, "#query")
-    def _submitted(self, _: Input.Submitted) -> None:
-        if self.hits:
-            self.query_one("#hits", OptionList).focus()
-            self.action_open_hit()
+    def _submitted(self, event: Input.Submitted) -> None:
+        """The highlighted hit of the text in the query, the first once its hits are in: those shown may still
+        be the hits of the text before."""
+        text = event.value
+        if not text.strip():
+            return
+        if text == self.query_text and self._asked == text:
+            self._open_highlighted_hit()
+            return
+        self._open_when_read = text
+        if self._asked != text:
+            self._run(text)
+
+    def _open_highlighted_hit(self) -> None:
+        if not self.hits:
+            self.notify(NO_MATCHES, timeout=2)
+            return
+        self.hit_list.focus()
+        self.action_open_hit()
 
     @on(OptionList.OptionSelected, "#hits")
     def _selected(self, _: OptionList.OptionSelected) -> None:
