@@ -1753,3 +1753,42 @@ async def test_the_article_says_when_a_reload_took_out_a_tagged_paragraph(app, s
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "⚠ a tag or note lost its paragraph (T lists orphans)" in header()
+
+
+async def test_one_enter_after_moving_down_from_the_counted_box_opens_that_figures_paragraph(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("c", *"soldier")
+        await settle(pilot)
+        figures = app.screen
+        assert isinstance(figures, FiguresScreen) and len(figures.rows) > 2
+        await pilot.press("down")
+        second = figures.rows[1]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.cursor_view().id == second.paragraph_id
+
+
+async def test_one_enter_after_moving_down_from_the_library_filter_opens_that_article(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"ukraine")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.data.doc.title == "EU wants to prolong Ukraine conflict"
+
+
+async def test_enter_typed_at_once_in_the_library_filter_opens_a_row_the_filter_keeps(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"107,000", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.data.doc.title.startswith("Over 107,000")
+

@@ -131,6 +131,8 @@ FIGURES = (
     *LIST_SCREEN,
     Command("figures_sort", "s", "cycle_sort", "Sort"),
     Command("figures_counted", "c", "focus_counted", "Counted noun"),
+    Command("figures_down", "down", "cursor_down", "Down", show=False, palette=False),
+    Command("figures_up", "up", "cursor_up", "Up", show=False, palette=False),
     Command("figures_top", "g,home", "cursor_top", "First row", show=False),
     Command("figures_bottom", "G,end", "cursor_bottom", "Last row", show=False),
 )

@@ -55,6 +55,10 @@ class FiguresScreen(Screen[None]):
         self.kind: str | None = None
         self.counted = ""
         self._generation = 0
+        self._shown_generation = 0
+        """The generation whose first rows the table shows."""
+        self._open_when_loaded: int | None = None
+        """Enter pressed in the counted box before this generation's rows were in: open the highlighted one then."""
         self._more = True
 
     def compose(self) -> ComposeResult:
@@ -105,12 +109,16 @@ class FiguresScreen(Screen[None]):
         if page.offset == 0:
             self.rows = []
             table.clear()
+            self._shown_generation = page.generation
         self.rows.extend(page.rows)
         self._more = len(page.rows) == PAGE
         table.add_rows([self._cells(r) for r in page.rows])
         more = "+" if self._more else ""
         self.query_one("#figure-status", Static).update(
             f"{len(self.rows):,}{more} {plural(len(self.rows), 'figure')} · sorted by {SORT_LABELS[self.sort]} (s) · enter opens the paragraph")
+        if page.offset == 0 and self._open_when_loaded == page.generation:
+            self._open_when_loaded = None
+            self.action_open_item()
 
     @on(DataTable.RowHighlighted, "#figure-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
@@ -130,7 +138,15 @@ class FiguresScreen(Screen[None]):
 
     @on(Input.Submitted, "#figure-counted")
     def _counted_done(self, _: Input.Submitted) -> None:
+        """The highlighted row opens, as enter in the table would; once the rows of the noun typed are in."""
         self.query_one(DataTable).focus()
+        if self._shown_generation == self._generation:
+            self.action_open_item()
+        else:
+            self._open_when_loaded = self._generation
+
+    def on_screen_suspend(self) -> None:
+        self._open_when_loaded = None
 
     @on(DataTable.RowSelected, "#figure-table")
     def _selected(self, _: DataTable.RowSelected) -> None:

@@ -78,6 +78,10 @@ class LibraryScreen(Screen[None]):
         self.rows: list[DocumentRow] = []
         self.total = 0
         self._generation = 0
+        self._shown_generation = 0
+        """The generation whose first rows the table shows."""
+        self._open_when_loaded: int | None = None
+        """Enter pressed in the filter before this generation's rows were in: open the highlighted one then."""
         self._loading_more = False
         self._filter_timer: Timer | None = None
         self._bottom_at = 0
@@ -142,6 +146,9 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.rows = rows
 
+    def on_screen_suspend(self) -> None:
+        self._open_when_loaded = None
+
     def on_screen_resume(self, _: events.ScreenResume) -> None:
         """Back from an article (or any screen over this one): the rows in view and those of the documents
         shown meanwhile are read again, so their read mark and counts are current."""
@@ -186,6 +193,7 @@ class LibraryScreen(Screen[None]):
             self._beyond.clear()
             self.rows = []
             table.clear()
+            self._shown_generation = page.generation
         self.rows.extend(page.rows)
         self.total = page.total
         table.add_rows([self._cells(row) for row in page.rows])
@@ -200,6 +208,9 @@ class LibraryScreen(Screen[None]):
             self._say_how_far_loaded()  # the page the cursor's landing at the bottom asked for
         self._show_state()
         self._fit_columns()
+        if page.offset == 0 and self._open_when_loaded == page.generation:
+            self._open_when_loaded = None
+            self.action_open_document()
 
     def _say_how_far_loaded(self) -> None:
         """After G's rows are in: how many are loaded and what G loads next, in place of what the last G said."""
@@ -337,11 +348,23 @@ class LibraryScreen(Screen[None]):
         if self._filter_timer is not None:
             self._filter_timer.stop()
         # Rebuilding the table on every keystroke of a fast typist is wasted work: wait for a pause.
-        self._filter_timer = self.set_timer(FILTER_PAUSE, self.refresh_data)
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self._filter_paused)
+
+    def _filter_paused(self) -> None:
+        self._filter_timer = None
+        self.refresh_data()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, _: Input.Submitted) -> None:
+        """The highlighted document opens, as enter in the table would; once the rows of the filter typed are in."""
         self.query_one("#documents", DataTable).focus()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_paused()
+        if self._shown_generation == self._generation:
+            self.action_open_document()
+        else:
+            self._open_when_loaded = self._generation
 
     def key_escape(self) -> None:
         if self.query_one("#filter", Input).has_focus:
