@@ -1792,3 +1792,15 @@ async def test_enter_typed_at_once_in_the_library_filter_opens_a_row_the_filter_
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.data.doc.title.startswith("Over 107,000")
 
+
+async def test_keys_held_at_an_edge_leave_one_notice_up(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("G", *["j"] * 10)
+        assert notices(app).count("Last paragraph") == 1
+        await pilot.press(*["k"] * 12)
+        assert notices(app).count("First paragraph") == 1
+        await pilot.press(*["left_square_bracket"] * 3)
+        assert screen.data.doc.title.startswith("Moscow and Kiev")
+        assert notices(app).count("First article") == 1

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.events import AppFocus
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from store.db import (
@@ -77,6 +78,8 @@ class TearsheetApp(App[None]):
         self._db_lock = threading.RLock()
         self._opened = threading.Event()
         self._when_open: list[Callable[[], object]] = []
+        self._notices_up: dict[str, Notification] = {}
+        """The last notice of each message given with notify_once."""
         self.documents_seen: set[int] = set()
         """Documents shown in an article (so perhaps marked read, tagged) since the library last redrew their rows."""
         self.saves = SaveQueue(write=self._write_once, refused=self._job_not_saved, waiting=self._save_waits,
@@ -270,6 +273,15 @@ class TearsheetApp(App[None]):
         else:
             screen.reopen(doc_id, position=position, paragraph_id=paragraph_id, query=query)
         self.push_screen(screen)
+
+    def notify_once(self, message: str, *, timeout: float) -> None:
+        """A notice not given again while the same one is still up: a key held at an edge would stack them."""
+        shown = self._notices_up.get(message)
+        if shown is not None and not shown.has_expired:
+            return
+        notice = Notification(message, timeout=timeout)
+        self._notices_up[message] = notice
+        self.post_message(Notify(notice))
 
     def open_listed(self, doc_id: int, paragraph_id: int, text: str, n: int | None, *, query: str = "") -> bool:
         """Open an article at a paragraph a list showed, found again by its text if the article's file was loaded

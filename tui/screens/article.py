@@ -45,7 +45,7 @@ class ParagraphList(StoppingOptionList):
     """The article's paragraphs; the highlighted option is the reading cursor, which stops at either end."""
 
     def at_end(self, direction: Direction) -> None:
-        self.notify("Last paragraph" if direction > 0 else "First paragraph", timeout=1.5)
+        self.app.notify_once("Last paragraph" if direction > 0 else "First paragraph", timeout=1.5)
 
     _wrapped_at = 0
 
@@ -340,7 +340,7 @@ class ArticleScreen(Screen[None]):
             return
         target = library.neighbour(self.doc_id, step)
         if target is None:
-            self.notify("Last article" if step > 0 else "First article", timeout=2)
+            self.app.notify_once("Last article" if step > 0 else "First article", timeout=2)
             return
         self._save_position()
         self.doc_id, self.start_position, self.query_text, self.current_figure = target, None, "", None
