@@ -511,9 +511,9 @@ def _find_title(content: list[_Unit], article: Article) -> None:
 
 
 def _short_headline(content: list[_Unit]) -> _Unit | None:
-    """`Ceasefire` or `Talks resume` opening a file (after the site's own furniture) over its byline or its first
-    sentence: short enough to read as furniture, but the headline; of two such lines (`Home`, then the headline)
-    the one over the text."""
+    """`Ceasefire` or `Talks resume` opening a file (after the site's own furniture) over its byline, its outlet's
+    line over a date line, or its first sentence: short enough to read as furniture, but the headline; of two such
+    lines (`Home`, then the headline) the one over the text."""
     units = [u for u in content if not (u.kind == "boilerplate" and speaks_furniture(u.text))]
     for index, unit in enumerate(units[:4]):
         if not _reads_as_a_short_headline(unit):
@@ -521,9 +521,17 @@ def _short_headline(content: list[_Unit]) -> _Unit | None:
         following = units[index + 1] if index + 1 < len(units) else None
         if following is None:
             return None
-        if following.kind in ("byline", "meta") or (following.kind == "body" and is_sentence(following.text)):
+        if (following.kind in ("byline", "meta") or (following.kind == "body" and is_sentence(following.text))
+                or _an_outlet_over_a_date(units, index + 1)):
             return unit
     return None
+
+
+def _an_outlet_over_a_date(units: list[_Unit], index: int) -> bool:
+    """`Reuters` over `June 3, 2025`: an outlet's name on the line above a date line, which the line above it heads."""
+    unit = units[index]
+    return (index + 1 < len(units) and unit.kind in ("body", "boilerplate") and _names_an_outlet(unit.text)
+            and _is_date_line(units[index + 1]))
 
 
 def _reads_as_a_short_headline(unit: _Unit) -> bool:

@@ -519,6 +519,16 @@ def test_a_short_headline_opening_a_file_is_its_title_and_not_furniture(page: st
     assert [p.kind for p in article.paragraphs if p.text == title][:1] in (["title"], ["body"])
 
 
+@pytest.mark.parametrize("headline", ["Ceasefire talks", "Kyiv blackout", "Ceasefire"])
+@pytest.mark.parametrize("outlet", ["Reuters", "Kyiv Independent"])
+def test_a_short_first_line_over_an_outlet_and_a_date_line_is_the_headline_not_the_outlet(
+        headline: str, outlet: str) -> None:
+    body = "Talks took place on Tuesday in Istanbul, officials said."
+    [article] = parse(f"{headline}\n{outlet}\nJune 3, 2025\n\n{body}\n")
+    assert (article.title, article.source, article.published) == (headline, outlet, date(2025, 6, 3))
+    assert kinds(article) == [("title", headline), ("byline", outlet), ("byline", "June 3, 2025"), ("body", body)]
+
+
 
 HEADLINE = "Grain corridor talks resume"
 
