@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from store.markdown import markdown_as_read
+
 STOPWORDS = frozenset(
     "a an the of to in on at for from by with and or but as is are was were be been has have had "
     "that this these those it its he she they them his her their we our you your i not no will would "
@@ -50,6 +52,11 @@ _TAG_LIST = re.compile(
     re.IGNORECASE,
 )
 _LABEL_SEPARATOR = re.compile(r"\s*[,|]\s*")
+# `Related: Europe weighs new sanctions package`, `READ MORE: …`: a link to another article a scraper left between
+# paragraphs, its headline after the page's label; `Related talks will resume…` has no label and is read.
+_POINTER_OPENS = frozenset("RrSsMm*_[")
+_POINTER = re.compile(r"^(?i:related|read\s+(?:more|next|also)|see\s+also|more)\s*:\s*[\"'“‘]?(?P<headline>\w.*)$")
+POINTER_WORDS = 15
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 RELATIVE_TIME = re.compile(
     r"^\s*(?:time|updated|posted|published)?\s*(?P<n>an?|one|\d+)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\s*$",
@@ -182,6 +189,21 @@ def _is_tag_list(text: str) -> bool:
         return False
     labels = [label for label in _LABEL_SEPARATOR.split(match.group("labels")) if label]
     return bool(labels) and all(len(label.split()) <= 4 and label.split()[0] not in STOPWORDS for label in labels)
+
+
+def points_to_another_article(text: str) -> bool:
+    """`Related: Europe weighs new sanctions package`, `**Read more:** [Talks resume](…)`: after the page's label a
+    headline, short, in title or sentence case and without a full stop; `Related: the talks will resume in June.`
+    is a sentence and is read."""
+    if text[0] not in _POINTER_OPENS:
+        return False
+    match = _POINTER.match(markdown_as_read(text))
+    if match is None:
+        return False
+    headline = match.group("headline").rstrip()
+    if headline.endswith((".", ",", ";", ":")) and not _ABBREVIATION_END.search(headline):
+        return False
+    return (headline[:1].isupper() or headline[:1].isdigit()) and len(words_of(headline)) <= POINTER_WORDS
 
 
 def _reports(text: str) -> bool:

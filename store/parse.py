@@ -14,7 +14,8 @@ from datetime import date
 from typing import NamedTuple
 
 from store.boilerplate import (
-    RELATED_HEADING, RELATIVE_TIME, SHARED_BY, STOPWORDS, is_boilerplate, is_sentence, speaks_furniture, words_of,
+    RELATED_HEADING, RELATIVE_TIME, SHARED_BY, STOPWORDS, is_boilerplate, is_sentence, points_to_another_article,
+    speaks_furniture, words_of,
 )
 from store.dates import parse_date, resolve_ago
 from store.kinds import READING_KINDS, VISIBLE_KINDS
@@ -445,6 +446,8 @@ def _classify(units: list[_Unit], article: Article) -> None:
         elif _CREDITS.match(markdown_as_read(unit.text)):
             unit.kind = "byline"
         elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
+            unit.kind = "boilerplate"
+        elif points_to_another_article(unit.text):
             unit.kind = "boilerplate"
         # Past the first sentence of the article a `By The Numbers` line is a subheading, not who wrote it.
         in_text = in_text or (unit.kind == "body" and is_sentence(unit.text))

@@ -764,6 +764,23 @@ def test_a_sentence_opening_with_topics_is_read(sentence: str) -> None:
     assert ("body", sentence) in kinds(article)
 
 
+@pytest.mark.parametrize("line", ["Related: Europe weighs new sanctions package", "Read more: Talks resume in Geneva",
+                                  "See also: Why the ceasefire failed?", "More: EU weighs new sanctions on U.S.",
+                                  "READ MORE: EUROPE WEIGHS NEW SANCTIONS PACKAGE",
+                                  "**Related:** [Europe weighs new sanctions package](https://example.org/a)"])
+def test_a_pointer_to_another_article_between_paragraphs_is_furniture(line: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\nAdvertisement\n\n{line}\n\nThey agreed to meet again.\n")
+    assert kinds(article) == [("title", HEADLINE), ("body", BODY), ("boilerplate", "Advertisement"),
+                              ("boilerplate", line), ("body", "They agreed to meet again.")]
+
+
+@pytest.mark.parametrize("sentence", ["Related talks will resume in June, the ministry said.",
+                                      "Related: the talks will resume in June", "More: The talks will resume in June."])
+def test_a_sentence_opening_like_a_pointer_is_read(sentence: str) -> None:
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n{sentence}\n\nThey agreed to meet again.\n")
+    assert ("body", sentence) in kinds(article)
+
+
 def test_html_a_scraper_left_in_the_text_is_read_as_text_and_the_file_keeps_it() -> None:
     text = (f"{HEADLINE}\n\n<p>Drones struck Kyiv&#8217;s suburbs &amp; the centre,&nbsp;officials said.</p>\n\n"
             "The mayor spoke at noon.<br>Power was back by evening.<br/>Schools will reopen.\n\n"
