@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING
 from store.annotations.anchor import detach, reanchor_document
 from store.boilerplate import SHARED_BY
 from store.db import database_path, defer_figure_indexes, index_figures, store_error
-from store.figures import extract
 from store.figures.model import TABLE_COLUMNS
 from store.kinds import READING_KINDS
 from store.parse import Article, mark_collection_furniture
-from store.prepare import PREPARE_VERSION, Prepared, forget_cached_figures, prepare, source_key
+from store.prepare import PREPARE_VERSION, Prepared, forget_cached_figures, paragraph_figures, prepare, source_key
 from store.repeats import forget_paragraphs, update_repeats
 from store.text import text_hash
 
@@ -425,7 +424,7 @@ def refresh_figures(db: sqlite_utils.Database) -> int:
         batch = []
         for paragraph_id, doc_id, text, published in rows:
             day = date.fromisoformat(published) if published else None
-            batch.extend((paragraph_id, doc_id, *f.columns()) for f in extract(text, day))
+            batch.extend((paragraph_id, doc_id, *f.columns()) for f in paragraph_figures(text, day))
         _insert_figures(db, batch)
         count = len(batch)
     return count

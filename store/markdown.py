@@ -49,7 +49,8 @@ def _character(entity: re.Match[str]) -> str:
 
 def markdown_as_read(text: str) -> str:
     """A paragraph's text as it reads without Markdown: `**12 missiles**` is
-    12 missiles, a link its words, a quote or list item without its marker. The file keeps them."""
+    12 missiles, a link its words, a quote or bulleted list item without its marker (a numbered item keeps its
+    number). The file keeps them."""
     marked_up = text[:1] in ">-*+"
     if not marked_up and not any(mark in text for mark in "*_[`"):
         return text

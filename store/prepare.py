@@ -8,14 +8,15 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from store.decode import NotText, decode
-from store.figures import extract
+from store.figures import Figure, extract
 from store.figures.model import TABLE_COLUMNS
 from store.kinds import READING_KINDS
+from store.markdown import ORDERED_MARK
 from store.parse import Article, parse
 from store.text import bytes_hash, text_hash
 
@@ -54,11 +55,21 @@ def _figures_again(stored: dict[tuple[str, str], list[tuple]], text: str, publis
     return known if known is not None else _figures_of(text, published)
 
 
+def paragraph_figures(text: str, published: date | None) -> list[Figure]:
+    """The figures of a paragraph's text; the number a numbered list item opens with (`1. Officials expect…`) is its
+    place in the list, which the text keeps, not a figure."""
+    marker = ORDERED_MARK.match(text)
+    if marker is None:
+        return extract(text, published)
+    cut = marker.end()
+    return [replace(figure, start=figure.start + cut, end=figure.end + cut) for figure in extract(text[cut:], published)]
+
+
 def _columns(text: str, published: date | None) -> tuple[tuple, ...]:
     """Figures are an aid to reading: a paragraph the extractor cannot handle loads without them
     rather than costing the whole file."""
     try:
-        return tuple(figure.columns() for figure in extract(text, published))
+        return tuple(figure.columns() for figure in paragraph_figures(text, published))
     except Exception:  # noqa: BLE001
         return ()
 

@@ -397,6 +397,25 @@ def test_a_load_stopped_before_grouping_is_grouped_by_the_next_one(tmp_path: Pat
     assert groups(database)
 
 
+@pytest.mark.parametrize("name", ["outages.md", "outages.txt"])
+def test_the_number_a_list_item_opens_with_is_no_figure_and_the_figures_inside_it_are(
+        db, tmp_path: Path, name: str) -> None:
+    from store.load import refresh_figures
+
+    (tmp_path / name).write_text(
+        "# Power cuts\n\nThe grid lost 3 plants, officials said on Tuesday.\n\n"
+        "1. Officials expect outages to continue next month.\n2. The government wants 40 generators by winter.\n",
+        encoding="utf-8")
+    assert load_paths(db, [tmp_path]).ok
+    figures = ("select p.text, f.start, f.[end], f.text, f.kind from figures f join paragraphs p on p.id = f.paragraph_id "
+               "where p.text like '_. %' order by p.position, f.start")
+    stored = db.execute(figures).fetchall()
+    assert [(text[start:end], found, kind) for text, start, end, found, kind in stored] == [
+        ("next month", "next month", "date"), ("40", "40", "count")]
+    refresh_figures(db)
+    assert db.execute(figures).fetchall() == stored
+
+
 def test_stored_figures_are_what_the_extractor_finds_column_for_column(seeded) -> None:
     from datetime import date
 

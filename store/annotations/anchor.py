@@ -301,12 +301,12 @@ def _figure_in_its_place(
 
 
 def _kind_at(db: sqlite_utils.Database, doc_id: int, text: str, start: int, end: int) -> str | None:
-    """The kind of the figure the extractor finds most of in `text[start:end]`."""
-    from store.figures import extract
+    """The kind of the figure the extractor finds most of in `text[start:end]`, as the paragraph's figures are found."""
+    from store.prepare import paragraph_figures
 
     row = db.execute("select published from documents where id = ?", [doc_id]).fetchone()
     published = date.fromisoformat(row[0]) if row and row[0] else None
-    found = [(min(f.end, end) - max(f.start, start), f.kind) for f in extract(text, published)]
+    found = [(min(f.end, end) - max(f.start, start), f.kind) for f in paragraph_figures(text, published)]
     overlapping = [f for f in found if f[0] > 0]
     return max(overlapping)[1] if overlapping else None
 
