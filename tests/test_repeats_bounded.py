@@ -269,6 +269,7 @@ def test_a_load_into_a_grouped_store_signs_its_texts_a_block_at_a_time(
     monkeypatch.setattr(groups_module, "LOOKUP_BLOCK", 60)
     monkeypatch.setattr(groups_module, "LOOKUP_PAIRS_TEXTS", 7)
     monkeypatch.setattr(groups_module, "REP_BLOCK", 5)
+    monkeypatch.setattr(groups_module, "_PAIR_SLICE", 8)
     monkeypatch.setattr(engine, "SIGNATURE_BLOCK", 60)
     blocked = in_two_halves(tmp_path / "blocked.db", corpus)
     assert max(asked) <= 60
