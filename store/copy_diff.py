@@ -25,6 +25,13 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+Opcodes = list[tuple[str, int, int, int, int]]
+
+
+def _aligned(ta: list[str], tb: list[str]) -> Opcodes:
+    return difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+
+
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """Runs of ("equal" | "delete" | "insert", text) that turn `a` into `b`, word by word.
 
@@ -32,6 +39,10 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     "equal" and "insert" runs gives `b` and joining the "equal" and "delete" runs gives `a`.
     """
     ta, tb = _tokens(a), _tokens(b)
+    return _runs(ta, tb, _aligned(ta, tb))
+
+
+def _runs(ta: list[str], tb: list[str], opcodes: Opcodes) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
 
     def emit(op: str, text: str) -> None:
@@ -42,8 +53,7 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
         else:
             runs.append((op, text))
 
-    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             emit("equal", "".join(ta[i1:i2]))
             continue
@@ -63,11 +73,14 @@ def changed_numbers(a: str, b: str) -> list[tuple[str, str]]:
     """
     a, b = without_entry_time(a), without_entry_time(b)
     ta, tb = _tokens(a), _tokens(b)
+    return _changed_numbers(a, b, ta, tb, _aligned(ta, tb))
+
+
+def _changed_numbers(a: str, b: str, ta: list[str], tb: list[str], opcodes: Opcodes) -> list[tuple[str, str]]:
     at_a, at_b = _offsets(ta), _offsets(tb)
     numbers_a, numbers_b = list(_NUMBER.finditer(a)), list(_NUMBER.finditer(b))
     out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag != "replace":
             continue
         old = _within(numbers_a, at_a[i1], at_a[i2])
@@ -112,10 +125,14 @@ class CopyChanges:
 
 def copy_changes(source: str, copy: str) -> CopyChanges:
     """How `copy` differs from `source`: its changed figures, and whether it says more or less (a sentence added
-    or dropped), which a reader folding repeats must not hide behind a one-line stub."""
+    or dropped), which a reader folding repeats must not hide behind a one-line stub. One alignment of their
+    words serves both: the reader works this out for every repeated paragraph of an article it opens."""
+    a, b = without_entry_time(source), without_entry_time(copy)
+    ta, tb = _tokens(a), _tokens(b)
+    opcodes = _aligned(ta, tb)
     added: list[str] = []
     gained = lost = 0
-    for op, text in word_diff(without_entry_time(source), without_entry_time(copy)):
+    for op, text in _runs(ta, tb, opcodes):
         words = len(_WORD.findall(text))
         if op == "insert":
             gained += words
@@ -124,7 +141,7 @@ def copy_changes(source: str, copy: str) -> CopyChanges:
             lost += words
     net = gained - lost
     return CopyChanges(
-        tuple(changed_numbers(source, copy)),
+        tuple(_changed_numbers(a, b, ta, tb, opcodes)),
         " … ".join(part for part in added if part) if net >= SAYS_MORE_WORDS else "",
         -net if net <= -SAYS_MORE_WORDS else 0,
     )
