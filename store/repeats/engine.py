@@ -74,6 +74,8 @@ class Batch:
     """Texts that stay representatives (their groups are held elsewhere); nothing here may outrank them."""
     order: np.ndarray | None = None
     """What places one of two texts of one date and length first (lower first); `ids` when absent."""
+    lengths: np.ndarray | None = None
+    """Characters in each text; asked of `texts` when absent."""
 
 
 @dataclass
@@ -221,11 +223,12 @@ class _Prints:
 
 
 def _prints(
-    source: TextSource, heads: np.ndarray, shared: np.ndarray, exempt: np.ndarray, settings: Settings,
+    source: TextSource, heads: np.ndarray, widely_shared: np.ndarray, exempt: np.ndarray, settings: Settings,
     hold_low: bool = True,
 ) -> _Prints:
     """Sign the head text of each class, a block at a time. Without `hold_low` the low bytes are kept only
-    in the prints spool (fuzzy texts), which is all that `_filtered_candidates` reads."""
+    in the prints spool (fuzzy texts), which is all that `_filtered_candidates` reads. `widely_shared`: held
+    verbatim by `settings.boilerplate_docs` documents or more."""
     n = len(heads)
     words = np.empty(n, dtype=np.int32)
     shingles = np.empty(n, dtype=np.int32)
@@ -249,7 +252,7 @@ def _prints(
             block_low = minhash.low_bytes(sig.sig)
             if hold_low:
                 low[start:stop] = block_low
-            block_boiler = (sig.words < settings.boilerplate_words) & (shared[start:stop] >= settings.boilerplate_docs)
+            block_boiler = (sig.words < settings.boilerplate_words) & widely_shared[start:stop]
             block_boiler &= ~exempt[start:stop]
             boiler[start:stop] = block_boiler
             block_fuzzy = (sig.words >= settings.short_words) & ~block_boiler & (sig.shingles > 0)
@@ -265,7 +268,7 @@ def _prints(
     except BaseException:
         prints.close()
         raise
-    prints.fuzzy = np.flatnonzero(fuzzy)
+    prints.fuzzy = np.flatnonzero(fuzzy).astype(index_type(n))
     return prints
 
 
@@ -286,38 +289,40 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
                         dtype=np.int64)
             for i in range(0, n, SIGNATURE_BLOCK)
         ])
-    lengths = source.lengths()
-    order = placement_order(batch, lengths)
-    rank = np.empty(n, dtype=index_type(n))
-    rank[order] = np.arange(n)
-
-    cls, heads = _classes(np.asarray(keys, dtype=np.int64), order)
-    del order
+    lengths = source.lengths() if batch.lengths is None else batch.lengths
+    # Classes are numbered in placement order, so a class number also ranks its head.
+    cls, heads = _classes(np.asarray(keys, dtype=np.int64), placement_order(batch, lengths))
     n_cls = len(heads)
-    head_rank = rank[heads]
-    del rank
-    shared = _shared_docs(batch, cls, n_cls)
+    widely_shared = _shared_docs(batch, cls, n_cls) >= settings.boilerplate_docs
     exempt_cls = np.zeros(n_cls, dtype=bool)
     if batch.exempt is not None:
         exempt_cls[cls[np.asarray(batch.exempt, dtype=bool)]] = True
     fixed = np.zeros(n_cls, dtype=bool)
     if batch.fixed is not None:
         fixed[cls[np.asarray(batch.fixed, dtype=bool)]] = True
+    held_cls = ArraySpool(cls.dtype, on_disk=not keep_signatures)
     if not keep_signatures:
         batch.published = batch.keys = batch.doc_ids = batch.shared_docs = batch.exempt = batch.fixed = None
-        batch.order = None
+        batch.order = batch.lengths = None
         keys = lengths = np.empty(0, np.int64)
+        # Read back once the matches are placed: until then nothing needs a text's class (4 bytes a text).
+        held_cls.append(cls)
+        cls = None
     clock("normalise")
 
-    prints = _prints(source, heads, shared, exempt_cls, settings, hold_low=keep_signatures)
+    try:
+        prints = _prints(source, heads, widely_shared, exempt_cls, settings, hold_low=keep_signatures)
+    except BaseException:
+        held_cls.close()
+        raise
     clock("minhash")
     try:
         words, fuzzy = prints.words, prints.fuzzy
         boiler = prints.boiler
-        del shared, exempt_cls
+        del widely_shared, exempt_cls
 
         stats.update({"texts": n, "distinct": n_cls, "boilerplate": int(boiler.sum())})
-        pairs = _filtered_candidates(prints, head_rank, settings, stats, fixed)
+        pairs = _filtered_candidates(prints, settings, stats, fixed)
         try:
             if not keep_signatures:
                 prints.shingles = np.empty(0, np.int32)
@@ -335,7 +340,10 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         stats["matches"] = len(left)
         clock("score")
 
-        leader, cls_score = _leaders(n_cls, head_rank, left, right, scores, ratios, fixed)
+        leader, cls_score = _leaders(n_cls, left, right, scores, ratios, fixed)
+        if cls is None:
+            cls = held_cls.read()
+        held_cls.close()
         rep_cls = leader[cls]
         rep = heads[rep_cls]
         score = np.where(rep_cls == cls, np.float32(100.0), cls_score[cls]).astype(np.float32)
@@ -357,6 +365,7 @@ def group_batch(batch: Batch, settings: Settings = Settings(), keep_signatures: 
         )
     except BaseException:
         prints.close()
+        held_cls.close()
         raise
 
 
@@ -482,9 +491,7 @@ def plausible_between(
     return keep
 
 
-def _filtered_candidates(
-    prints: _Prints, rank: np.ndarray, settings: Settings, stats: dict, fixed: np.ndarray,
-) -> np.ndarray:
+def _filtered_candidates(prints: _Prints, settings: Settings, stats: dict, fixed: np.ndarray) -> ArraySpool:
     """Codes (earlier * texts + later) of the candidate pairs worth scoring, each once, spooled: held whole
     they were the largest array of grouping 30,000 articles (1.7 million pairs, twice while merged).
 
@@ -499,9 +506,9 @@ def _filtered_candidates(
     """
     nodes = prints.fuzzy
     words = prints.words
-    present = np.argsort(prints.figures[nodes], kind="stable")
+    present = np.argsort(prints.figures[nodes], kind="stable").astype(index_type(len(nodes)))
     present_nodes = nodes[present]
-    width = len(rank)
+    width = len(words)
     # Each block's pairs are spooled in a temporary file of their own: at most MAX_PRINT_BLOCKS files.
     block = max(PRINT_BLOCK, -(-len(nodes) // MAX_PRINT_BLOCKS))
     blocks = max(1, -(-len(nodes) // block))
@@ -751,10 +758,10 @@ SENTENCE_SLICE = 100_000
 
 
 def _leaders(
-    n: int, rank: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, ratios: np.ndarray,
-    fixed: np.ndarray,
+    n: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray, ratios: np.ndarray, fixed: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Greedy placement in rank order over verified matches; `left` is always the earlier node.
+    """Greedy placement in placement order (the order of class numbers) over verified matches; `left` is always
+    the earlier node.
 
     A text joins the representative it scores highest with; between equal scores (a text contained
     in two longer ones scores 100 with both), the one it is most like as a whole, then the earliest."""
@@ -762,7 +769,7 @@ def _leaders(
     best = np.full(n, 100.0, dtype=np.float32)
     if len(left) == 0:
         return leader, best
-    order = np.lexsort((rank[left], -ratios, -scores, rank[right]))
+    order = np.lexsort((left, -ratios, -scores, right))
     # The walk below runs on the texts that matched anything, numbered afresh: Python lists over every
     # text cost 44 bytes a text.
     nodes = distinct(np.concatenate((left, right)))

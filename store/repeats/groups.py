@@ -102,8 +102,8 @@ class _Rows:
 
     def batch(self, db: sqlite_utils.Database, fixed: np.ndarray) -> Batch:
         return Batch(
-            ids=self.ids, texts=_StoredTexts(db, self.ids, self.lengths), published=self.published,
-            doc_ids=None, keys=self.keys, shared_docs=self.shared, exempt=self.titles, fixed=fixed, order=self.order,
+            ids=self.ids, texts=_StoredTexts(db, self.ids), published=self.published, doc_ids=None, keys=self.keys,
+            shared_docs=self.shared, exempt=self.titles, fixed=fixed, order=self.order, lengths=self.lengths,
         )
 
 
@@ -118,16 +118,14 @@ def reading_order(doc_id: int, position: int) -> int:
 
 
 class _StoredTexts(TextSource):
-    """Paragraph texts read from the store a block at a time."""
+    """Paragraph texts read from the store a block at a time. Their lengths come with their rows (`_Rows`), not
+    from here."""
 
-    def __init__(self, db: sqlite_utils.Database, ids: np.ndarray, lengths: np.ndarray) -> None:
-        self.db, self.ids, self._lengths = db, ids, lengths
+    def __init__(self, db: sqlite_utils.Database, ids: np.ndarray) -> None:
+        self.db, self.ids = db, ids
 
     def __len__(self) -> int:
         return len(self.ids)
-
-    def lengths(self) -> np.ndarray:
-        return self._lengths
 
     def take(self, rows: np.ndarray) -> list[str]:
         wanted = self.ids[np.asarray(rows, dtype=np.int64)].tolist()
@@ -401,7 +399,7 @@ def _signed(db: sqlite_utils.Database, ids: np.ndarray) -> tuple[np.ndarray, np.
     """Ids still stored among these, with the low bytes and shingle counts of their texts' signatures."""
     rows = _load(db, ids, counted=False)
     sig = minhash.signatures(minhash.normalise_all(
-        _StoredTexts(db, rows.ids, rows.lengths).take(np.arange(len(rows)))), workers=1)
+        _StoredTexts(db, rows.ids).take(np.arange(len(rows)))), workers=1)
     return rows.ids, minhash.low_bytes(sig.sig), sig.shingles.astype(np.int32)
 
 
@@ -426,7 +424,7 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
     block at a time."""
     if db.execute("select 1 from repeat_lsh limit 1").fetchone() is None:
         return np.empty(0, np.int64)
-    texts = _StoredTexts(db, new.ids, new.lengths)
+    texts = _StoredTexts(db, new.ids)
     known = _RepPrints(db)
     # As codes (representative id * len(new) + row), distinct as they come: a pair is often found by several blocks'
     # bands and sentences, and two arrays of every pair found weighed 16 bytes each.
@@ -510,6 +508,8 @@ def _place(db: sqlite_utils.Database, new_ids: Sequence[int] | np.ndarray | None
     """Group these new paragraphs, or (None) every one not yet placed: read here rather than by the caller, whose
     copy would be held for as long as grouping runs (8 bytes a paragraph)."""
     local, fixed, old_ids = _regrouped(db, _unplaced(db) if new_ids is None else new_ids, settings)
+    # Held for all of grouping, and paragraph ids rarely need 8 bytes.
+    local.ids = local.ids.astype(index_type(int(local.ids.max(initial=0)) + 1))
     batch, ids = local.batch(db, fixed), local.ids
     # group_batch lets go of the batch's rows as it reads them, which frees them only if nothing else holds them.
     del local, fixed

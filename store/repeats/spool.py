@@ -170,7 +170,7 @@ class CodeSpool:
         self.backing = _Backing(True) if on_disk else None
         self.held: list[str] = []
         self.ends: list[np.ndarray] = []
-        self.offsets = np.zeros(1, dtype=np.int64)
+        self.offsets = np.zeros(1, dtype=np.int32)
         self.size = 0
 
     def append(self, codes: Sequence[str]) -> None:
@@ -179,8 +179,9 @@ class CodeSpool:
             return
         data = "".join(codes).encode("utf-32-le")
         self.backing.write(self.size * 4, data)
-        lengths = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
-        self.ends.append(self.size + np.cumsum(lengths))
+        ends = self.size + np.cumsum(np.fromiter(map(len, codes), dtype=np.int64, count=len(codes)))
+        # One offset a text, held while grouping runs: 4 bytes each until the codes pass 2**31 words.
+        self.ends.append(ends.astype(np.int32) if not len(ends) or ends[-1] < 2**31 else ends)
         self.size += len(data) // 4
 
     def take(self, rows: np.ndarray) -> list[str]:
