@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -400,19 +401,27 @@ def _classes(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarra
     for the whole grouping, at 4 bytes a text each.
     """
     index = index_type(len(order))
+    order = order.astype(index, copy=False)
     by_key = order[np.argsort(keys[order], kind="stable")]
     sorted_keys = keys[by_key]
     new = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
     del sorted_keys
-    heads = by_key[new]
+    # Runs of equal keys, each headed by its first text in `order`; runs are then numbered in the order of
+    # their heads. Indices of 4 bytes, one array at a time: this was the peak of grouping 30,000 articles.
+    run_heads = by_key[new]
     position = np.empty(len(order), dtype=index)
     position[order] = np.arange(len(order), dtype=index)
-    heads = heads[np.argsort(position[heads], kind="stable")].astype(index)
+    run_order = np.argsort(position[run_heads], kind="stable")
     del position
-    label = np.empty(len(order), dtype=index)
-    label[heads] = np.arange(len(heads), dtype=index)
+    heads = run_heads[run_order]
+    label = np.empty(len(run_heads), dtype=index)
+    label[run_order] = np.arange(len(run_heads), dtype=index)
+    del run_heads, run_order
+    run = np.cumsum(new, dtype=index)
+    run -= 1
+    del new
     cls = np.empty(len(order), dtype=index)
-    cls[by_key] = label[by_key[np.maximum.accumulate(np.where(new, np.arange(len(new)), 0))]]
+    cls[by_key] = label[run]
     return cls, heads
 
 
@@ -765,7 +774,7 @@ def _leaders(
 
     A text joins the representative it scores highest with; between equal scores (a text contained
     in two longer ones scores 100 with both), the one it is most like as a whole, then the earliest."""
-    leader = np.arange(n)
+    leader = np.arange(n, dtype=index_type(n))
     best = np.full(n, 100.0, dtype=np.float32)
     if len(left) == 0:
         return leader, best
@@ -779,7 +788,8 @@ def _leaders(
     # Otherwise a copy dated before its source joins an earlier look-alike, and the source, which cannot
     # join a member, is left alone.
     held_back = _held_back(u_of, v_of, scores, fixed[right], len(nodes))
-    lead = list(range(len(nodes)))
+    # Raw 8-byte ints: a list of them held an int object for every text that joined another.
+    lead = array("q", range(len(nodes)))
     joined = np.full(len(nodes), 100.0, dtype=np.float32)
     stay = fixed[nodes].tolist()
     current = -1
@@ -799,7 +809,7 @@ def _leaders(
             lead[v] = u
             joined[v] = s
             placed = True
-    leader[nodes] = nodes[np.asarray(lead, dtype=np.int64)]
+    leader[nodes] = nodes[np.frombuffer(lead, dtype=np.int64)]
     best[nodes] = joined
     return leader, best
 

@@ -628,7 +628,7 @@ def _index(db: sqlite_utils.Database, ids: np.ndarray, grouping: Grouping, prese
     order of its B-tree), a range of keys at a time; each paragraph's keys packed in repeat_lsh_keys (its
     band keys, then its sentence keys), so that they can be found again to delete. Paragraphs `present`
     in the index already are left as they are."""
-    fresh = np.flatnonzero(~np.isin(ids[grouping.indexed], present))
+    fresh = np.flatnonzero(~np.isin(ids[grouping.indexed], present)).astype(index_type(len(ids)))
     paragraph_ids = ids[grouping.indexed][fresh]
     if not len(paragraph_ids):
         return
