@@ -1021,9 +1021,54 @@ def test_a_fraction_with_a_small_denominator_or_a_measure_stays() -> None:
     ],
 )
 def test_a_change_from_one_level_to_another_keeps_what_it_counts(text: str, counted: str) -> None:
-    f = only(text, MAR12)
-    assert (f.kind, f.low, f.high, f.counted) == ("range", 1200, 1450, counted)
-    assert f.text == "from 1,200 to 1,450"
+    figures = extract(text, MAR12)
+    assert [(f.text, f.kind, f.value, f.counted) for f in figures] == [
+        ("1,200", "count", 1200, counted), (figures[1].text, "count", 1450, counted)]
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "kind", "unit"),
+    [
+        ("Prices rose from 12 to 15 dollars.", "12", "15 dollars", "money", "USD"),
+        ("The price rose from $12 to $15.", "$12", "$15", "money", "USD"),
+        ("The rate rose from 12% to 15%.", "12%", "15%", "percent", "%"),
+        ("Unemployment fell from 5.1% to 4.9%.", "5.1%", "4.9%", "percent", "%"),
+        ("The score fell from 40 to 35.", "40", "35", "number", None),
+        ("The Fed raised its rate from 4% to 4.5%.", "4%", "4.5%", "percent", "%"),
+        ("The river dropped from 12 metres to 9 metres.", "12 metres", "9 metres", "quantity", "m"),
+        ("Fares were cut from 40 to 35 euros.", "40", "35 euros", "money", "EUR"),
+    ],
+)
+def test_a_change_from_one_value_to_another_is_two_values_of_one_kind_not_a_range(
+        text: str, before: str, after: str, kind: str, unit: str | None) -> None:
+    figures = extract(text, PUB)
+    assert [(f.text, f.kind, f.unit) for f in figures] == [(before, kind, unit), (after, kind, unit)]
+
+
+def test_the_value_before_a_change_of_duration_is_a_duration_in_the_same_unit() -> None:
+    figures = extract("The trip grew from 5 to 10 days.", PUB)
+    assert [(f.text, f.kind, f.unit) for f in figures] == [("5", "duration", "P5D"), ("10 days", "duration", "P10D")]
+
+
+def test_the_value_before_a_change_takes_the_multiplier_of_the_value_after_it() -> None:
+    figures = extract("Sales rose from 1.2 to 1.5 billion dollars.", PUB)
+    assert [(f.kind, f.value) for f in figures] == [("money", 1.2e9), ("money", 1.5e9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Between 12 and 15 people were hurt.", "Between 12 and 15", 12, 15),
+        ("Police held 12 to 15 people.", "12 to 15", 12, 15),
+        ("Police held 12-15 people.", "12-15", 12, 15),
+        ("From 12 to 15 people were arrested.", "From 12 to 15", 12, 15),
+        ("Temperatures ranged from 12 to 15 degrees.", "from 12 to 15 degrees", 12, 15),
+        ("Prices rose, ranging from 12 to 15 dollars.", "from 12 to 15 dollars", 12, 15),
+    ],
+)
+def test_a_range_without_a_change_before_it_stays_a_range(text: str, surface: str, low: float, high: float) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.low, f.high) == (surface, "range", low, high)
 
 
 @pytest.mark.parametrize(

@@ -952,6 +952,11 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
                 compatible = False
             if _BY_BEFORE.search(pre) and word.endswith("to"):
                 compatible = False
+            from_at = c.start - (len(pre) - frm.start()) if frm else -1
+            if ok and compatible and frm and word == "to" and _is_a_change(text, from_at):
+                out.extend(_change(text, c, n, atoms[i], atoms[i + 1], from_at))
+                i += 2
+                continue
             if ok and compatible and c.kind not in ("duration",) or (ok and c.kind == "duration" and n.kind == "duration" and c.unit and n.unit and c.unit[-1] == n.unit[-1]):
                 lo, hi = c.value, n.value
                 if lo is not None and hi is not None:
@@ -979,14 +984,58 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
     return out
 
 
+_CHANGE_VERBS = (
+    r"rose|risen|rising|rises?|fell|fallen|falling|falls?|grew|grown|growing|grows?|went|gone|going|goes"
+    r"|(?:increas|decreas|declin|climb|jump|dropp|surg|soar|plung|slipp|tumbl|swell|doubl|tripl|shrank|shrunk|shrink|slump|chang|mov|edg)\w*"
+)
 # "Casualties rose from 1,200 to 1,450": what changed stands before a verb of change.
 _CHANGE_BEFORE_FROM = re.compile(
     r"(?:^|(?<=[\s(\"“]))([^\W\d_]+)\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
-    r"(?:rose|risen|rising|rises?|fell|fallen|falling|falls?|grew|grown|growing|grows?|went|gone|going|goes"
-    r"|(?:increas|decreas|declin|climb|jump|dropp|surg|soar|plung|slipp|tumbl|swell|doubl|tripl|shrank|shrunk|shrink|slump|chang|mov|edg)\w*)"
-    r"(?:\s+(?:up|down|\w+ly))?\s+$",
+    r"(?:%s)(?:\s+(?:up|down|\w+ly))?\s+$" % _CHANGE_VERBS,
     re.I,
 )
+# Words before "from X to Y" that make it a change from one value to another ("rose", "cut its rate", "a rise"), or,
+# nearer to it, a range after all ("ranging from").
+_CHANGE_OR_SPAN = re.compile(
+    r"\b(?:(?P<change>%s|drops?|cut|cuts|cutting|(?:rais|lower|reduc|hik|slash|boost|lift|widen|narrow|expand|extend"
+    r"|revis|upgrad|downgrad|trimm|halv)\w*)|(?P<span>rang\w*|var(?:y|ies|ied|ying)|anywhere))\b" % _CHANGE_VERBS,
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;:!?]\s")
+
+
+def _is_a_change(text: str, at: int) -> bool:
+    """Whether the "from" at `at` starts a change from one value to another: a word of change before it in its clause."""
+    lo = max(0, at - 60)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, at)]
+    words = list(_CHANGE_OR_SPAN.finditer(text, ends[-1] if ends else lo, at))
+    return bool(words) and words[-1].group("change") is not None
+
+
+def _change(text: str, c: Cand, n: Cand, first: Atom, second: Atom, at: int) -> list[Cand]:
+    """"Prices rose from 12 to 15 dollars": two values, the first read in the kind, unit and multiplier of the second,
+    both counting what the second counts or, failing that, what changed."""
+    if first.mult == 1 and second.mult > 1 and c.value is not None and n.value is not None and c.value < n.value / second.mult * 10:
+        c.value *= second.mult
+    if c.kind in ("number", "count") and n.kind in ("money", "quantity", "percent", "duration"):
+        c.kind, c.unit = n.kind, n.unit if n.kind != "duration" else _duration_unit(n, c.value)
+    if c.kind in ("number", "count") and n.kind in ("number", "count"):
+        counted = n.counted or c.counted or _subject_of_change(text, at)
+        for figure in (c, n):
+            if counted and figure.value is not None and figure.value == int(figure.value):
+                figure.kind, figure.counted = "count", counted
+    return [c, n]
+
+
+_ISO_AMOUNT = re.compile(r"(PT?)([\d.]+)([A-Z])")
+
+
+def _duration_unit(like: Cand, value: float | None) -> str | None:
+    """The ISO duration of `value` in the unit of the duration `like` ("P10D" with 5 is "P5D")."""
+    m = _ISO_AMOUNT.fullmatch(like.unit or "")
+    if m is None or value is None or not like.value:
+        return None
+    return f"{m.group(1)}{float(m.group(2)) * value / like.value:g}{m.group(3)}"
 
 
 def _subject_of_change(text: str, start: int) -> str | None:
