@@ -708,6 +708,33 @@ def test_hours_before_or_after_the_article_are_the_days_they_reach(text: str, su
     assert (f.text, f.kind, f.granularity, f.resolved, f.resolved_end) == (surface, "duration", "day", resolved, resolved_end)
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The army withdrew within 48 hours.", "PT48H"),
+        ("The army retreated within two weeks.", "P2W"),
+        ("Within 48 hours, the army had withdrawn.", "PT48H"),
+        ("He ordered troops to leave within three days.", "P3D"),
+    ],
+)
+def test_within_a_span_told_in_the_past_is_a_length_not_the_days_after_the_article(text: str, unit: str) -> None:
+    f = only(text)
+    assert (f.kind, f.unit, f.resolved, f.resolved_end, f.relative) == ("duration", unit, None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved_end"),
+    [
+        ("They must leave within 48 hours.", "2025-05-13"),
+        ("Troops will leave within 48 hours.", "2025-05-13"),
+        ("The army is to withdraw within two weeks.", "2025-05-25"),
+    ],
+)
+def test_within_a_span_still_to_come_runs_from_the_article(text: str, resolved_end: str) -> None:
+    f = only(text)
+    assert (f.kind, f.resolved, f.resolved_end) == ("duration", "2025-05-11", resolved_end)
+
+
 def test_this_past_weekend_and_summer_are_still_the_calendar_ones() -> None:
     assert only("Prices rose this past weekend.").resolved == "2025-05-03"
     assert only("Prices rose this past summer.").resolved == "2024-06"

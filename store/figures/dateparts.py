@@ -212,7 +212,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 IRREGULAR_PAST = frozenset(
     """became began bought brought broke built came chose drew drove fell fled flew fought forgot found gave got grew
     held kept knew led lost made meant met paid ran rang rose sank sat saw sent shot slept sold spent spoke stood
-    stole struck swore took taught thought threw understood went won wore wrote""".split()
+    stole struck swore took taught thought threw understood went won wore wrote withdrew withheld withstood overtook
+    undertook overcame oversaw overran underwent upheld rebuilt sought swept shook froze""".split()
 )
 # A participle after a present auxiliary ("aid is promised", "has pledged", "must be spent") is not the past tense.
 PAST_CUE = re.compile(
