@@ -337,6 +337,23 @@ def test_a_count_of_a_model_counts_the_whole_designation(text: str, surface: str
     assert (f.kind, f.counted) == ("count", counted)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("Two C-130 Hercules landed.", "Two", "C-130 Hercules"),
+        ("It sent 3 C-17 transports.", "3", "C-17 transports"),
+        ("It bought 4 CH-47 Chinooks.", "4", "CH-47 Chinooks"),
+        ("It flies 5 P-8 Poseidons.", "5", "P-8 Poseidons"),
+    ],
+)
+def test_a_single_capital_letter_before_a_dash_and_digits_is_a_model_not_circa(text: str, surface: str, counted: str) -> None:
+    assert [(f.text, f.kind, f.counted) for f in extract(text, PUB)] == [(surface, "count", counted)]
+
+
+def test_a_model_named_by_one_capital_letter_alone_is_no_figure() -> None:
+    assert extract("A C-130 landed and a C-5 took off.", PUB) == []
+
+
 def test_a_model_designation_with_letters_after_its_digits_is_no_figure() -> None:
     assert extract("A Tu-22M3 crashed near the G7 summit.", PUB) == []
     assert [f.counted for f in extract("Ukraine wants 2 Tu-22M3 bombers.", PUB)] == ["Tu-22M3 bombers"]

@@ -64,8 +64,9 @@ IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
 RATIO = re.compile(r"\s+(out\s+of|in)\s+", re.I)
 _SYMBOL_AFTER = re.compile(r"\s?([€£¥元₹₽₴₩₺₪₦₱₫₿₡₾₭₸]|\$(?!\s?\d))(?![\w])")
 _INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:in\b|inch(?:es)?\b|\"|″)")
+# The abbreviations "c-" (circa) and "p-" (page) are lower case: "C-130" and "P-8" are models.
 MODEL_CODE = re.compile(
-    r"(?<![\w-])(?![QH]-[1-4](?![\w-]))(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|FY|CY|W|No|Nos|nr|p|pp|vs|ca|c|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d[A-Za-z0-9]*(?![\w-])",
+    r"(?<![\w-])(?![QH]-[1-4](?![\w-]))(?!(?:mid|pre|post|over|under|late|early|top|non|anti|ex|sub|FY|CY|W|No|Nos|nr|(?-i:p|pp)|vs|(?-i:ca|c)|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)-)[A-Za-z]{1,6}-\d[A-Za-z0-9]*(?![\w-])",
     re.I,
 )
 # "A350-1000", "E195-E2", "A330-200s": a letter-digit model and its variant after a dash ("Q3-2025" and "H1-2024" are dates).
