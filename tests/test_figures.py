@@ -350,6 +350,22 @@ def test_a_single_capital_letter_before_a_dash_and_digits_is_a_model_not_circa(t
     assert [(f.text, f.kind, f.counted) for f in extract(text, PUB)] == [(surface, "count", counted)]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("The navy lost 12 F/A-18 jets.", "12", "F/A-18 jets"),
+        ("It flew two F/A-18E Super Hornets.", "two", "F/A-18E Super Hornets"),
+        ("It bought 6 EA-18G Growlers.", "6", "EA-18G Growlers"),
+    ],
+)
+def test_a_model_whose_letters_are_joined_by_a_slash_is_counted_whole(text: str, surface: str, counted: str) -> None:
+    assert [(f.text, f.kind, f.counted) for f in extract(text, PUB)] == [(surface, "count", counted)]
+
+
+def test_a_unit_with_a_slash_still_measures() -> None:
+    assert [(f.kind, f.unit) for f in extract("It flew at 900 km/h.", PUB)] == [("quantity", "km/h")]
+
+
 def test_a_model_named_by_one_capital_letter_alone_is_no_figure() -> None:
     assert extract("A C-130 landed and a C-5 took off.", PUB) == []
 

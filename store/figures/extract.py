@@ -509,8 +509,8 @@ def _is_active_verb(text: str, m: re.Match[str]) -> bool:
     return after is None or not (after.group(1).islower() and _is_plural_head(after.group(1)))
 
 
-# The rest of a model designation after its letters: "F-16s", "Su-34", "Covid-19", "M1A1", "Tu-22M3".
-_DESIGNATION_TAIL = re.compile(r"-?\d[^\W_]*(?:-[^\W_]+)*")
+# The rest of a model designation after its letters: "F-16s", "Su-34", "Covid-19", "M1A1", "Tu-22M3", "F/A-18".
+_DESIGNATION_TAIL = re.compile(r"(?:/[A-Z]{1,3}(?=-\d))?-?\d[^\W_]*(?:-[^\W_]+)*")
 _PLURAL_DESIGNATION = re.compile(r"\ds$")
 
 
