@@ -1005,6 +1005,45 @@ def test_a_model_with_its_variant_alone_is_no_figure(text: str) -> None:
     assert extract(text, PUB) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["An ATR 72-600 crashed.", "A Dash 8-400 landed.", "The ATR 42-500 is old.", "A Boeing 777-300ER landed."])
+def test_a_number_and_its_variant_after_a_name_is_a_model_not_a_range(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("It leased 3 ATR 72-600 planes.", "3", "ATR 72-600 planes"),
+        ("Two Dash 8-400 turboprops landed.", "Two", "Dash 8-400 turboprops"),
+    ],
+)
+def test_a_count_of_a_named_model_with_its_variant_counts_the_model(text: str, surface: str, counted: str) -> None:
+    assert [(f.text, f.kind, f.counted) for f in extract(text, PUB)] == [(surface, "count", counted)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Police held 15-20 people.", ["15-20"]),
+        ("Recruits aged 18-25 signed up.", ["18-25"]),
+        ("Voters ages 18-25 stayed home.", ["18-25"]),
+        ("Arsenal beat Chelsea 3-1.", ["3", "1"]),
+        ("England beat Wales 24-17.", ["24", "17"]),
+        ("Boston beat Miami 112-104 on Sunday.", ["112", "104", "Sunday"]),
+        ("Prices fell from 1990-1995.", ["from 1990-1995"]),
+        ("Chelsea won the Premier League 2016-17 title.", ["2016-17"]),
+        ("Articles 15-20 apply.", ["15-20"]),
+        ("Some 100-200 people fled.", ["Some 100-200"]),
+        ("Between 300-400 Russians died.", ["Between 300-400"]),
+        ("In Kharkiv 100-200 people died.", ["100-200"]),
+        ("Kyiv 300-400 people", ["300-400"]),
+    ],
+)
+def test_ranges_scores_and_seasons_after_a_capitalised_word_are_no_models(text: str, surfaces: list[str]) -> None:
+    assert [f.text for f in extract(text, PUB)] == surfaces
+
+
 @pytest.mark.parametrize("text", ["In Q3-2025 sales rose.", "In H1-2024 sales rose."])
 def test_a_quarter_or_half_with_its_year_after_a_dash_is_still_a_date(text: str) -> None:
     assert only(text).kind == "date"

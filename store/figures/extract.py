@@ -517,9 +517,42 @@ _PLURAL_DESIGNATION = re.compile(r"\ds$")
 # Aircraft makers, whose model number belongs to what is counted: "40 Boeing 737 jets", "12 Airbus A320 planes".
 _MAKERS = frozenset("boeing airbus embraer bombardier cessna antonov tupolev ilyushin sukhoi".split())
 _MODEL_AFTER_MAKER = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-?)?\d[^\W_]*(?:-[^\W_]+)*(?:\s+(?:MAX|Max)(?:\s+\d+)?)?(?![\w-])")
-# "Boeing 737-800", "Embraer 190-E2": after a maker, a number with a variant after a dash is the model, not a range.
-_VARIANT_AFTER_MAKER = re.compile(
-    r"\b(?:%s)\s+(\d{2,4}-[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])" % "|".join(sorted(_MAKERS)), re.I)
+# A number with a variant after a dash: "737-800", "72-600", "190-E2", "777-300ER".
+_NUMBERED_VARIANT = re.compile(r"(?<![\w.,/-])(?P<n>\d{1,4})-(?P<v>[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])")
+_VARIANT_AFTER_A_WORD = re.compile(r"\s+(?P<n>\d{1,4})-(?P<v>[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])")
+_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)\s+$")
+_HUNDREDS = re.compile(r"[1-9]\d?00")
+_YEAR_SHAPED = re.compile(r"(?:1[6-9]|20)\d\d")
+_NOT_LABEL_WORDS = frozenset(_NOT_LABELS.split("|"))
+
+
+def _variant_of_a_name(name: str, n: str, v: str) -> bool:
+    """Whether "n-v" after `name` is a model: any variant after a maker ("Boeing 737-8"); after another capitalised name,
+    one with letters or in hundreds after a number that is not round ("ATR 72-600", "Dash 8-400"), which scores ("Wales
+    24-17"), seasons and ranges ("In Kharkiv 100-200 people") are not."""
+    if name.lower() in _MAKERS:
+        return True
+    if not _can_name_a_model(name) or _YEAR_SHAPED.fullmatch(n):
+        return False
+    return not v.isdigit() or (_HUNDREDS.fullmatch(v) is not None and int(n) % 10 != 0)
+
+
+def _can_name_a_model(name: str) -> bool:
+    low = name.lower()
+    return (name[0].isupper() and name not in _NOT_LABEL_WORDS and low not in _NAME_LEADS and _can_name(low)
+            and not _is_plural_head(low))
+
+
+def _is_a_numbered_model(text: str, m: re.Match[str]) -> bool:
+    """Whether a match of _NUMBERED_VARIANT is a model designation, not a range, score or season."""
+    name = _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    return name is not None and _variant_of_a_name(name.group(1), m.group("n"), m.group("v"))
+
+
+def _variant_after(text: str, end: int, name: str) -> re.Match[str] | None:
+    """The numbered variant of a model right after its name: " 72-600" after "ATR"."""
+    m = _VARIANT_AFTER_A_WORD.match(text, end)
+    return m if m is not None and _variant_of_a_name(name, m.group("n"), m.group("v")) else None
 
 
 def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -> str | None:
@@ -541,6 +574,8 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
         tail = _DESIGNATION_TAIL.match(text, end)
         if tail is None and w.lower() in _MAKERS:
             tail = _MODEL_AFTER_MAKER.match(text, end)
+        if tail is None and w[0].isupper():
+            tail = _variant_after(text, end, w)
         if tail:
             w, end = text[m.start(1):tail.end()], tail.end()
         low = w.lower()
@@ -1155,9 +1190,10 @@ def _blocked(text: str, at: int, words: frozenset[str] | None) -> Coverage:
     for pattern in patterns:
         for m in pattern.finditer(text):
             blocked.add(m.start(), m.end())
-    if dash and (words is None or not words.isdisjoint(_MAKERS)):
-        for m in _VARIANT_AFTER_MAKER.finditer(text):
-            blocked.add(m.start(1), m.end(1))
+    if dash:
+        for m in _NUMBERED_VARIANT.finditer(text):
+            if _is_a_numbered_model(text, m):
+                blocked.add(m.start(), m.end())
     return blocked
 
 
