@@ -1023,6 +1023,40 @@ def test_a_count_of_a_named_model_with_its_variant_counts_the_model(text: str, s
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("The airline ordered 10 787-9 Dreamliners.", "10", "787-9 Dreamliners"),
+        ("Qantas ordered 12 787-10 Dreamliners.", "12", "787-10 Dreamliners"),
+        ("Ukraine got 12 737-800 jets.", "12", "737-800 jets"),
+        ("Two 787-9 Dreamliners landed.", "Two", "787-9 Dreamliners"),
+        ("It flies 4 737-800s.", "4", "737-800s"),
+    ],
+)
+def test_a_count_before_a_numbered_model_counts_the_model(text: str, surface: str, counted: str) -> None:
+    assert [(f.text, f.kind, f.counted) for f in extract(text, PUB)] == [(surface, "count", counted)]
+
+
+@pytest.mark.parametrize("text", ["The 787-9 Dreamliner landed.", "The 787-9s are new.", "It retired its 737-800s."])
+def test_a_numbered_model_before_its_name_or_in_the_plural_is_no_figure(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Crowds of between 10 000-20 000 people marched.", ["between 10 000-20 000"]),
+        ("Crowds of 1 500-2 000 people marched.", ["1 500-2 000"]),
+        ("It ordered 100-200 jets.", ["100-200"]),
+        ("In 2023 15-20 people died.", ["2023", "15-20"]),
+        ("It was a 101-99 Lakers win.", ["101", "99"]),
+        ("Boston won 112-104 Sunday.", ["112", "104", "Sunday"]),
+    ],
+)
+def test_numbers_joined_by_a_dash_that_name_no_model_stay(text: str, surfaces: list[str]) -> None:
+    assert [f.text for f in extract(text, PUB)] == surfaces
+
+
+@pytest.mark.parametrize(
     ("text", "surfaces"),
     [
         ("Police held 15-20 people.", ["15-20"]),

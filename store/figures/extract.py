@@ -199,6 +199,15 @@ def _reads_as_fraction(text: str, num: int, den: int, end: int) -> bool:
     return um is not None and _unit_ok(um.group(1), text, um.end(1), um.start(1) == end)
 
 
+def _before_a_taken_group(text: str, m: re.Match[str], spans: Coverage) -> re.Match[str] | None:
+    """"10 787-9 Dreamliners": a number whose group after a space is taken (by a model) ends before that group."""
+    cut = spans.first(m.start(), m.end())
+    if cut <= m.start() + 1 or text[cut - 1] not in " \u202f\u00a0":
+        return None
+    short = DIGITS.match(text, m.start(), cut - 1)
+    return short if short is not None and short.end() == cut - 1 else None
+
+
 def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) -> list[Atom]:
     """at: where the text's first digit is (its length if it has none)."""
     atoms: list[Atom] = []
@@ -239,7 +248,9 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
     # A match of DIGITS has a digit at most two characters after its start ("- 5").
     for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text, max(0, at - 2))]):
         if spans.hits(m.start(), m.end()):
-            continue
+            m = _before_a_taken_group(text, m, spans)
+            if m is None:
+                continue
         raw = m.group(0)
         value = parse_digits(raw)
         if value is None:
@@ -517,9 +528,14 @@ _PLURAL_DESIGNATION = re.compile(r"\ds$")
 # Aircraft makers, whose model number belongs to what is counted: "40 Boeing 737 jets", "12 Airbus A320 planes".
 _MAKERS = frozenset("boeing airbus embraer bombardier cessna antonov tupolev ilyushin sukhoi".split())
 _MODEL_AFTER_MAKER = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-?)?\d[^\W_]*(?:-[^\W_]+)*(?:\s+(?:MAX|Max)(?:\s+\d+)?)?(?![\w-])")
-# A number with a variant after a dash: "737-800", "72-600", "190-E2", "777-300ER".
-_NUMBERED_VARIANT = re.compile(r"(?<![\w.,/-])(?P<n>\d{1,4})-(?P<v>[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])")
-_VARIANT_AFTER_A_WORD = re.compile(r"\s+(?P<n>\d{1,4})-(?P<v>[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])")
+# A number with a variant after a dash: "737-800", "72-600", "190-E2", "777-300ER", "787-9s"; not a number whose next
+# group follows a space ("1 500-2 000").
+_NUMBERED_VARIANT = re.compile(r"(?<![\w.,/-])(?P<n>[1-9]\d{0,3})-(?P<v>[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])(?!\s\d)")
+_VARIANT_AFTER_A_WORD = re.compile(r"\s+(?P<n>[1-9]\d{0,3})-(?P<v>[A-Za-z]{0,2}\d[A-Za-z0-9]*)(?![\w-])(?!\s\d)")
+_COUNT_BEFORE = re.compile(
+    r"(?:(?<![\w.,])\d{1,3}|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|few))\s+$",
+    re.I)
+_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 _NAME_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)\s+$")
 _HUNDREDS = re.compile(r"[1-9]\d?00")
 _YEAR_SHAPED = re.compile(r"(?:1[6-9]|20)\d\d")
@@ -544,9 +560,25 @@ def _can_name_a_model(name: str) -> bool:
 
 
 def _is_a_numbered_model(text: str, m: re.Match[str]) -> bool:
-    """Whether a match of _NUMBERED_VARIANT is a model designation, not a range, score or season."""
-    name = _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())
-    return name is not None and _variant_of_a_name(name.group(1), m.group("n"), m.group("v"))
+    """Whether a match of _NUMBERED_VARIANT (or _VARIANT_AFTER_A_WORD) is a model designation, not a range, score or
+    season: after a name, or a model number of three or four digits, not round as a range's end is ("3 100-200 seat
+    planes"), that is counted ("10 787-9 Dreamliners"), in the plural ("737-800s") or before its name with a variant no
+    range or score has ("The 787-9 Dreamliner")."""
+    n, v, start = m.group("n"), m.group("v"), m.start("n")
+    name = _NAME_BEFORE.search(text, max(0, start - 20), start)
+    if name is not None and _variant_of_a_name(name.group(1), n, v):
+        return True
+    if len(n) < 3 or _YEAR_SHAPED.fullmatch(n) or (int(n) % 10 == 0 and v.isdigit()):
+        return False
+    if _COUNT_BEFORE.search(text, max(0, start - 12), start) or _PLURAL_DESIGNATION.search(v):
+        return True
+    return _names_its_model_after(text, m.end(), n, v)
+
+
+def _names_its_model_after(text: str, end: int, n: str, v: str) -> bool:
+    """"787-9 Dreamliner": a variant under a tenth of the number (no range or score) before a capitalised name."""
+    after = _CAPITALISED_AFTER.match(text, end)
+    return v.isdigit() and int(v) * 10 < int(n) and after is not None and after.group(1) not in _NOT_LABEL_WORDS
 
 
 def _variant_after(text: str, end: int, name: str) -> re.Match[str] | None:
@@ -560,6 +592,13 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
     words: list[str] = []
     p = pos
     first = True
+    model = None if ordinal else _VARIANT_AFTER_A_WORD.match(text, pos)
+    if model is not None and _is_a_numbered_model(text, model):
+        words.append(text[model.start("n"):model.end()])
+        p = model.end()
+        first = False
+        if _PLURAL_DESIGNATION.search(words[0]):
+            return words[0]
     while len(words) < 4:
         m = COUNT_WORD.match(text, p)
         if not m:
@@ -590,7 +629,7 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
             break
         if low.endswith("ly") and len(low) > 4 and low not in ("family", "ally", "supply", "italy", "fly", "rally", "assembly", "belly", "july"):
             break
-        if w[0].isupper() and words and not words[-1][0].isupper():
+        if w[0].isupper() and words and words[-1][0].islower():
             break
         if words and (_is_verb_form(low) or (ordinal or single) and not tail and _is_present_verb(text, m, low, words[-1], single)):
             break
