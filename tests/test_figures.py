@@ -517,6 +517,35 @@ def test_a_date_after_after_the_is_when_something_happened_not_a_range_after_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Turnout fell after the 2024 elections.", "2024"),
+        ("The 2022 midterms were close.", "2022"),
+        ("He spoke during the 2014 protests.", "2014"),
+        ("Taiwan's 2024 elections were calm.", "2024"),
+        ("She won gold at the 2012 Olympics.", "2012"),
+        ("Growth slowed before the 2020 floods.", "2020"),
+    ],
+)
+def test_a_year_before_events_in_the_plural_is_the_year_not_a_count(text: str, year: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.resolved, f.granularity, f.counted) == (year, "date", year, "year", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("Of the 2000 soldiers, few came back.", "2000", "soldiers"),
+        ("The 1500 protesters marched.", "1500", "protesters"),
+        ("Police counted 2000 protests last year.", "2000", "protests"),
+    ],
+)
+def test_a_year_shaped_number_before_people_or_without_a_determiner_still_counts(text: str, surface: str, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.counted) == ("count", counted)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "resolved"),
     [("Prices rose after 2024.", "after 2024", "2025"), ("Prices rose after the year 2024.", "after the year 2024", "2025"),
      ("Prices rose after March.", "after March", "2025-04"),

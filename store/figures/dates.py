@@ -832,9 +832,28 @@ def _year_alone(m: re.Match[str], text: str) -> DateCand | None:
         return None
     if re.search(r"(?:\b(?:no|number|nos?|nr|page|pp|p|room|flight|route|exit|model|version|v|article|section|resolution|chapter|paragraph|clause|amendment|protocol|code|id|#|tel|phone|box|suite|unit)\.?\s*)$", before, re.I):
         return None
-    if re.match(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|the\b|when\b|as\b|was\b|is\b|were\b|with\b|for\b|by\b|through\b|until\b|till\b|after\b|before\b|that\b|which\b|from\b|of\b|but\b|had\b|has\b|have\b|saw\b)[a-z]+s\b", after) and not re.search(r"\b(?:in|since|of|from|until|by|before|after|during|between|and|to)\s+$", before, re.I):
+    if (re.match(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|the\b|when\b|as\b|was\b|is\b|were\b|with\b|for\b|by\b|through\b|until\b|till\b|after\b|before\b|that\b|which\b|from\b|of\b|but\b|had\b|has\b|have\b|saw\b)[a-z]+s\b", after)
+            and not re.search(r"\b(?:in|since|of|from|until|by|before|after|during|between|and|to)\s+$", before, re.I)
+            and not _names_events_of_its_year(before, after)):
         return None
     return DateCand(m.start(), m.end(), "date", f"{y:04d}", granularity="year", priority=4)
+
+
+# Things that happen in a year and are told apart by it: "the 2024 elections", not two thousand and twenty-four of them.
+_EVENTS = frozenset(
+    """elections polls midterms primaries caucuses referendums protests riots uprisings revolutions demonstrations floods
+    wildfires earthquakes hurricanes droughts games olympics paralympics championships finals playoffs talks negotiations
+    accords sanctions reforms invasions wars clashes hostilities budgets accounts earnings results forecasts""".split()
+)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|its|their|his|her|our)|['’]s)\s+$", re.I)
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _names_events_of_its_year(before: str, after: str) -> bool:
+    """Whether a year after a determiner names the events after it ("after the 2024 elections", "Taiwan's 2022
+    midterms"): a count of events has no determiner before it ("2000 protests")."""
+    word = _WORD_AFTER.match(after)
+    return word is not None and word.group(1) in _EVENTS and _DETERMINER_BEFORE.search(before) is not None
 
 
 _UNITISH = r"percent|per\s+cent|%|km|kilomet|miles?|metres?|meters?|kg|tonnes?|tons?|people|troops|soldiers|dollars|euros|pounds|barrels|units|times|points|votes|cases|deaths|mw|gw|kw|hectares|acres|ft|feet|lbs?"
