@@ -1272,6 +1272,20 @@ def test_after_one_a_present_verb_with_no_noun_after_it_ends_the_counted_noun(te
     assert (f.kind, f.value, f.counted) == ("count", 1, counted)
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("One child remains missing.", "child"),
+        ("One man remains hospitalised after the blast.", "man"),
+        ("One soldier seems confused.", "soldier"),
+        ("One border post remains closed.", "border post"),
+    ],
+)
+def test_after_one_a_present_verb_before_a_participle_ends_the_counted_noun(text: str, counted: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.value, f.counted) == ("One", "count", 1, counted)
+
+
 def test_after_one_a_plural_before_a_noun_stays_in_the_counted_phrase() -> None:
     assert find("One news agency reports in May.", "One").counted == "news agency"
 

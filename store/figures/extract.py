@@ -487,7 +487,7 @@ def _is_present_verb(text: str, m: re.Match[str], low: str, previous: str, singl
     phrase can have one: after "15" the same words are a compound ("15 executive orders").
 
     single: the number is one, and nothing one counts ends in a plural, so a present form that no noun follows is the
-    verb too: "One man dies after the blast".
+    verb too: "One man dies after the blast", "One child remains missing".
     """
     if not _is_plural_head(low) or not m.group(1).islower() or _is_plural_head(previous.lower()):
         return False
@@ -498,7 +498,13 @@ def _is_present_verb(text: str, m: re.Match[str], low: str, previous: str, singl
         return single
     if after.group(1).islower() and _is_plural_head(after.group(1)):
         return True
-    return single and after.group(1).lower() in _STOP
+    return single and (after.group(1).lower() in _STOP or _is_participle(after.group(1)))
+
+
+def _is_participle(word: str) -> bool:
+    """"missing", "closed", "hospitalised": a verb's form that describes, which follows a verb and not a noun."""
+    low = word.lower()
+    return word.islower() and (_is_verb_form(low) or (low.endswith("ing") and len(low) > 4))
 
 
 # Verbs said of the people counted, in forms that cannot name them as "20,000 killed" or "380,000 injured" do:
