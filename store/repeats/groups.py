@@ -460,7 +460,7 @@ def _indexed_candidates(db: sqlite_utils.Database, new: _Rows, settings: Setting
     return found
 
 
-_PAIR_SLICE = 262_144
+_PAIR_SLICE = 65_536
 
 
 def _outranked(new: _Rows, reps: _Rows, pairs: np.ndarray, width: int) -> np.ndarray:
