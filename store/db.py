@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -441,6 +441,15 @@ def _v9(db: sqlite_utils.Database) -> None:
     db.execute(FIGURE_INDEXES["figures_when"])
 
 
+def _v10(db: sqlite_utils.Database) -> None:
+    # Copies that differ only in a place name's spelling (Kiev, Kyiv) share a key for grouping (`match_hash`).
+    # NULL for every file read so far: each is read again on its next load, by the reader it now has.
+    if "match_hash" not in db["paragraphs"].columns_dict:
+        db.execute("alter table paragraphs add column match_hash text")
+    db.execute("create index if not exists idx_paragraphs_match_hash on paragraphs (match_hash) "
+               "where match_hash is not null")
+
+
 FIGURE_INDEXES = {
     "idx_figures_paragraph_id": 'create index if not exists "idx_figures_paragraph_id" on "figures" ("paragraph_id")',
     "idx_figures_doc_id": 'create index if not exists "idx_figures_doc_id" on "figures" ("doc_id")',
@@ -468,5 +477,5 @@ def index_figures(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
 }

@@ -300,6 +300,7 @@ def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadRepor
         report.unchanged.append(prepared.path)
         return "unchanged"
     assert prepared.articles is not None and prepared.figures is not None and prepared.hashes is not None
+    assert prepared.match_hashes is not None
     source = db.execute("select id from sources where path = ?", [prepared.key]).fetchone()
     source_id = source[0] if source else None
     mark_collection_furniture(prepared.articles, _seen_counter(db, source_id))
@@ -310,8 +311,9 @@ def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadRepor
                "encoding": prepared.encoding, "size": prepared.size, "text": prepared.text, "loaded_at": now}
         source_id = _put(db, "sources", row, source_id)
         kept_parts = []
-        for article, figures, hashes in zip(prepared.articles, prepared.figures, prepared.hashes):
-            _store_article(db, source_id, stem, article, figures, hashes, prepared.digest, now)
+        for article, figures, hashes, match_hashes in zip(
+                prepared.articles, prepared.figures, prepared.hashes, prepared.match_hashes):
+            _store_article(db, source_id, stem, article, figures, hashes, match_hashes, prepared.digest, now)
             kept_parts.append(article.part)
             report.documents += 1
             report.paragraphs += sum(p.n is not None for p in article.paragraphs)
@@ -351,7 +353,7 @@ def _put(db: sqlite_utils.Database, table: str, row: dict[str, object], row_id: 
 
 def _store_article(
     db: sqlite_utils.Database, source_id: int, stem: str, article: Article, figures: list[list[tuple]],
-    hashes: list[str], digest: str, now: str,
+    hashes: list[str], match_hashes: list[str | None], digest: str, now: str,
 ) -> None:
     doc = {
         "source_id": source_id, "part": article.part, "stem": stem if article.part == 0 else f"{stem}#{article.part}",
@@ -371,14 +373,16 @@ def _store_article(
     # Ids assigned here, inside the file's transaction, so the rows go in with one executemany.
     first_id = db.execute("select coalesce(max(id), 0) + 1 from paragraphs").fetchone()[0]
     rows, figure_rows = [], []
-    for position, (paragraph, found, digest_of_text) in enumerate(zip(article.paragraphs, figures, hashes)):
+    for position, (paragraph, found, digest_of_text, match) in enumerate(
+            zip(article.paragraphs, figures, hashes, match_hashes)):
         paragraph_id = first_id + position
         rows.append((paragraph_id, doc_id, position, paragraph.n, paragraph.kind, paragraph.text, paragraph.start,
-                     paragraph.end, digest_of_text))
+                     paragraph.end, digest_of_text, match))
         if paragraph.kind in READING_KINDS:
             figure_rows.extend((paragraph_id, doc_id, *columns) for columns in found)
     db.conn.executemany(
-        "insert into paragraphs (id, doc_id, position, n, kind, text, start, [end], hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into paragraphs (id, doc_id, position, n, kind, text, start, [end], hash, match_hash) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     db.conn.executemany("insert into paragraphs_fts (rowid, text) values (?, ?)", ((row[0], row[5]) for row in rows))

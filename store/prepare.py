@@ -18,10 +18,10 @@ from store.figures.model import TABLE_COLUMNS
 from store.kinds import READING_KINDS
 from store.markdown import ORDERED_MARK
 from store.parse import Article, parse
-from store.text import bytes_hash, text_hash
+from store.text import bytes_hash, match_hash, text_hash
 
 
-PREPARE_VERSION = 7
+PREPARE_VERSION = 8
 """What reading a file yields (parsing, figures, hashes): raised whenever that changes, so that a file
 stored by an earlier version is read again on its next load even though its bytes have not changed."""
 
@@ -37,6 +37,7 @@ class Prepared:
     articles: list[Article] | None = None
     figures: list[list[list[tuple]]] | None = None  # per article, per paragraph: `Figure.columns()` of each
     hashes: list[list[str]] | None = None  # per article, per paragraph: `text_hash`, worked out here off the writer
+    match_hashes: list[list[str | None]] | None = None  # the same for `match_hash`
     unchanged: bool = False
     problem: str | None = None
 
@@ -146,8 +147,10 @@ def prepare(path: str, known_digest: str | None, db_path: str | None = None) -> 
             for a in articles
         ]
         hashes = [[text_hash(p.text) for p in a.paragraphs] for a in articles]
+        match_hashes = [[match_hash(p.text) for p in a.paragraphs] for a in articles]
     except NotText as exc:
         return Prepared(path, key, digest, problem=str(exc))
     except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
         return Prepared(path, key, digest, problem=f"could not be read ({type(exc).__name__}: {exc})")
-    return Prepared(path, key, digest, len(data), decoded.encoding, decoded.text, articles, figures, hashes)
+    return Prepared(path, key, digest, len(data), decoded.encoding, decoded.text, articles, figures, hashes,
+                    match_hashes)

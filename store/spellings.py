@@ -6,6 +6,8 @@ Repeat grouping reads them as one word (`store.repeats.minhash`), search finds e
 
 from __future__ import annotations
 
+import re
+
 SPELLINGS = {
     "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv", "nikolaev": "mykolaiv",
     "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia", "zaporizhia": "zaporizhzhia", "lugansk": "luhansk",
@@ -32,3 +34,16 @@ def spellings_of(word: str) -> tuple[str, ...]:
     """The other spellings of a place name (lower case), none for any other word."""
     folded = word.casefold()
     return tuple(s for s in SPELLING_GROUPS.get(folded, ()) if s != folded)
+
+
+_VARIANT = re.compile(r"\b(?:" + "|".join(sorted(SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def with_one_spelling(text: str) -> str | None:
+    """The text with each older or other spelling of a place name replaced by the one grouping reads it as;
+    None when it has none (most texts)."""
+    # Substring tests first: the case-blind pattern alone cost as much as hashing the text.
+    lowered = text.lower()
+    if not any(variant in lowered for variant in SPELLINGS) or _VARIANT.search(text) is None:
+        return None
+    return _VARIANT.sub(lambda match: SPELLINGS[match.group().casefold()], text)

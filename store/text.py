@@ -6,6 +6,8 @@ import hashlib
 import re
 import unicodedata
 
+from store.spellings import with_one_spelling
+
 # Curly quotes, primes, guillemets, dashes and no-break spaces, folded to their plain forms; repeats
 # fold the same characters in its faster normaliser.
 TYPOGRAPHY = str.maketrans({
@@ -40,6 +42,13 @@ def without_entry_time(text: str) -> str:
 def text_hash(text: str) -> str:
     """Hash of the normalised text: equal for exact copies, indexed in the store."""
     return hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def match_hash(text: str) -> str | None:
+    """`text_hash` of the text with place names in one spelling (Kiev and Kyiv): what copies that differ only
+    there share for grouping. None when the text has no other spelling, whose `text_hash` is then that key."""
+    folded = with_one_spelling(text)
+    return None if folded is None else text_hash(folded)
 
 
 def bytes_hash(data: bytes) -> str:

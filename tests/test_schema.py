@@ -60,6 +60,8 @@ def as_version_1(path: Path) -> None:
     database.execute("alter table annotations drop column original_text")
     database.execute("alter table sources drop column prepared_by")
     database.execute("drop index idx_paragraphs_doc_id_hash")
+    database.execute("drop index idx_paragraphs_match_hash")
+    database.execute("alter table paragraphs drop column match_hash")
     drop_time_order_indexes(database)
     database.execute("update meta set value = '1' where key = 'schema_version'")
     database.conn.commit()
@@ -85,7 +87,7 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 9
+    assert schema_version(database) == SCHEMA_VERSION == 10
     assert "idx_paragraphs_doc_id_hash" in {index.name for index in database["paragraphs"].indexes}
     assert TIME_ORDER_INDEXES <= {index.name for index in database["figures"].indexes}
     assert stale_dates(database) == []

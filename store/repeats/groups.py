@@ -82,7 +82,7 @@ class _Rows:
     ids: np.ndarray
     published: np.ndarray
     keys: np.ndarray
-    """`text_hash` as int64 (see `hex_keys`)."""
+    """`match_hash`, else `text_hash`, as int64 (see `hex_keys`): equal for copies."""
     titles: np.ndarray
     lengths: np.ndarray
     shared: np.ndarray
@@ -140,7 +140,7 @@ class _StoredTexts(TextSource):
 _SHARED_AT_ONCE = 20_000
 # Python's len, not SQLite's length(), which stops at a NUL character.
 _SELECT = (
-    "select p.id, p.text, d.published, p.hash, p.kind, p.doc_id, p.position from paragraphs p "
+    "select p.id, p.text, d.published, p.hash, p.kind, p.doc_id, p.position, p.match_hash from paragraphs p "
     "join documents d on d.id = p.doc_id where p.id in ({})"
 )
 
@@ -170,7 +170,7 @@ def _load(
         at = slice(filled, filled + len(rows))
         out.ids[at] = [r[0] for r in rows]
         out.published[at] = [published_number(r[2]) for r in rows]
-        out.keys[at] = hex_keys(hashes)
+        out.keys[at] = hex_keys([r[7] or r[3] for r in rows])
         out.titles[at] = [r[4] == "title" for r in rows]
         out.lengths[at] = [len(r[1] or "") for r in rows]
         out.shared[at] = [shared.get(h, 1) for h in hashes]
@@ -232,11 +232,12 @@ def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarr
     keys, placed, reps = [empty], [empty], [empty]
     # One new paragraph asked for each text.
     for part in _chunks(np.sort(new.ids[np.unique(new.keys, return_index=True)[1]])):
-        hashes = [h for (h,) in db.execute(f"select hash from paragraphs where id in ({_marks(part)})", part)]
+        hashes = [h for (h,) in db.execute(
+            f"select coalesce(match_hash, hash) from paragraphs where id in ({_marks(part)})", part)]
+        # A copy in another spelling of a place name holds the key as its match_hash, one in this spelling as its hash.
         found = db.execute(
-            "select q.hash, q.id, coalesce(g.representative_id, -1) from paragraphs q "
-            "join repeat_members m on m.paragraph_id = q.id left join repeat_groups g on g.id = m.group_id "
-            f"where q.hash in ({_marks(hashes)})", hashes,
+            f"{_PLACED_COPIES} where q.hash in ({_marks(hashes)}) union {_PLACED_COPIES} where q.match_hash in "
+            f"({_marks(hashes)})", hashes * 2,
         ).fetchall()
         keys.append(hex_keys([r[0] for r in found]))
         placed.append(np.array([r[1] for r in found], dtype=np.int64))
@@ -252,6 +253,12 @@ def _copies(db: sqlite_utils.Database, new: _Rows) -> tuple[np.ndarray, np.ndarr
     pairs = np.unique(np.stack((key, rep), axis=1), axis=0) if len(key) else np.empty((0, 2), np.int64)
     which, at = equal_key_matches(new.keys[by_key], pairs[:, 0])
     return (placed_ids, *distinct_pairs(pairs[which, 1], by_key[at], len(new)))
+
+
+_PLACED_COPIES = (
+    "select coalesce(q.match_hash, q.hash), q.id, coalesce(g.representative_id, -1) from paragraphs q "
+    "join repeat_members m on m.paragraph_id = q.id left join repeat_groups g on g.id = m.group_id"
+)
 
 
 def _positions(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:

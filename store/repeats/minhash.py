@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from store.spellings import SPELLINGS
+from store.spellings import SPELLINGS, with_one_spelling
 from store.text import TYPOGRAPHY, without_entry_time
 
 NUM_HASHES = 64
@@ -73,8 +73,9 @@ def fast_normalise(text: str) -> str:
 
 
 def normalised_key(text: str) -> int:
-    """`hash(fast_normalise(text))`, without normalising ASCII text whose whitespace is already single
-    spaces (no other whitespace is printable ASCII)."""
+    """`hash(fast_normalise(text))` with place names in one spelling, without normalising ASCII text whose
+    whitespace is already single spaces (no other whitespace is printable ASCII)."""
+    text = with_one_spelling(text) or text
     if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return hash(text.lower())
     return hash(fast_normalise(text))
@@ -154,10 +155,11 @@ def _word_hash_of(word: str) -> int:
 
 _STOP_HASHES = np.array(sorted(_word_hash_of(w) for w in STOPWORDS), dtype=np.uint32)
 
-SIGNING_VERSION = 4
+SIGNING_VERSION = 5
 """Raised whenever what goes into a text's signature, keys or word codes changes (2: `SPELLINGS` folded; 3: web
-text's invisible breaks read as `_BREAKS` says; 4: a live blog entry's opening time left out), so that a
-collection grouped before is grouped again, whole, on its next load."""
+text's invisible breaks read as `_BREAKS` says; 4: a live blog entry's opening time left out; 5: copies that
+differ only in a place name's spelling share one exact-copy key), so that a collection grouped before is
+grouped again, whole, on its next load."""
 _BREAKS = re.compile("[\u00ad\u200b\u2010\u2011]")
 """A soft hyphen (dropped), a zero-width space (a space) and the Unicode hyphens (`-`): glued to a word they
 made it another word ("Kiev\u2011based" never met "Kyiv-based")."""
