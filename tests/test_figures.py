@@ -75,6 +75,11 @@ def test_numbers_in_digits_and_words(text: str, surface: str, value: float) -> N
         ("between 5 and 10 people", "between 5 and 10", 5, 10),
         ("The number range is 1000-5000", "1000-5000", 1000, 5000),
         ("from one thousand to one thousand and five hundred", "from one thousand to one thousand and five hundred", 1000, 1500),
+        ("The deal is worth between $1.2 and $1.5 billion.", "between $1.2 and $1.5 billion", 1.2e9, 1.5e9),
+        ("From 2 to 3 million people fled.", "From 2 to 3 million", 2e6, 3e6),
+        ("It costs $5 to $10 million", "$5 to $10 million", 5e6, 1e7),
+        ("between 500,000 and 1.5 million people", "between 500,000 and 1.5 million", 5e5, 1.5e6),
+        ("from 20 to 1.5 million", "from 20 to 1.5 million", 20, 1.5e6),
     ],
 )
 def test_ranges(text: str, surface: str, low: float, high: float) -> None:

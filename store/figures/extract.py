@@ -1041,7 +1041,9 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
             if ok and compatible and c.kind not in ("duration",) or (ok and c.kind == "duration" and n.kind == "duration" and c.unit and n.unit and c.unit[-1] == n.unit[-1]):
                 lo, hi = c.value, n.value
                 if lo is not None and hi is not None:
-                    if n.kind in ("money", "quantity", "percent") and c.kind in ("number", "count") and atoms[i + 1].mult > 1 and atoms[i].mult == 1 and lo < hi / atoms[i + 1].mult * 10:
+                    # "$1.2 to $1.5 billion", "2 to 3 million": the high end's multiplier is the low end's too.
+                    if (atoms[i + 1].mult > 1 and atoms[i].mult == 1 and lo < hi / atoms[i + 1].mult * 10
+                            and (c.kind in ("number", "count") or c.kind == n.kind)):
                         lo = lo * atoms[i + 1].mult
                     if lo < hi or (lo <= hi and between) or (lo < 0 and hi < 0):
                         kind = n.kind if n.kind not in ("number", "count") else c.kind
