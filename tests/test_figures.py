@@ -1291,6 +1291,23 @@ def test_after_one_a_present_verb_before_a_participle_ends_the_counted_noun(text
     assert (f.text, f.kind, f.value, f.counted) == ("One", "count", 1, counted)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("One border crossing remains closed.", "One", "border crossing"),
+        ("Three court hearings were held.", "Three", "court hearings"),
+        ("Two people wounded in the attack", "Two", "people"),
+    ],
+)
+def test_a_counted_phrase_may_end_in_a_noun_in_ing(text: str, surface: str, counted: str) -> None:
+    assert find(text, surface).counted == counted
+
+
+def test_a_weekday_after_a_number_is_not_what_it_counts() -> None:
+    assert [(f.text, f.counted) for f in extract("Lakers won 112-104 Sunday.", MAR12) if f.kind != "date"] == \
+        [("112", None), ("104", None)]
+
+
 def test_after_one_a_plural_before_a_noun_stays_in_the_counted_phrase() -> None:
     assert find("One news agency reports in May.", "One").counted == "news agency"
 

@@ -629,7 +629,7 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
             continue
         if first and _is_active_verb(text, m):
             break
-        if low in _STOP or low in ORDINALS or (low in SCALES):
+        if low in _STOP or low in ORDINALS or (low in SCALES) or low in _WEEKDAY_NAMES:
             break
         if low in TIME_UNITS and not words and not ordinal:
             break
@@ -648,7 +648,8 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
             break
         if not ordinal and (w[0].islower() and _is_plural_head(low) or _PLURAL_DESIGNATION.search(w)):
             break
-    while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ing")):
+    while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower().endswith("ing")) \
+            and words[-1].lower() not in _ING_NOUNS:
         words.pop()
     if words and all(w.isupper() and len(w) > 1 and not _DIGIT.search(w) for w in words):
         return None
@@ -656,9 +657,18 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
         return None
     if not words:
         return None
-    if len(words) == 1 and words[0].lower().endswith("ing") and words[0].lower() not in ("building", "buildings", "meeting", "meetings", "wedding", "bombing", "bombings", "shooting", "shootings", "killing", "killings", "offering", "sibling", "siblings", "earnings", "savings", "holdings", "findings"):
+    if len(words) == 1 and words[0].lower().endswith("ing") and words[0].lower() not in _ING_NOUNS:
         return None
     return " ".join(words)
+
+
+# Nouns ending in -ing, which can end what a number counts ("One border crossing"); other -ing words there are verbs.
+_ING_NOUNS = frozenset(
+    "building buildings meeting meetings wedding weddings bombing bombings shooting shootings killing killings offering "
+    "offerings sibling siblings earnings savings holdings findings crossing crossings landing landings hearing hearings "
+    "briefing briefings sitting sittings filing filings ruling rulings warning warnings".split())
+# "won 112-104 Sunday": a weekday after a number is when, not what it counts.
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _names_a_model(words: list[str]) -> bool:
