@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 FIELDS = ("tags", "note", "quote", "document", "source", "published", "paragraph", "start", "end", "figures", "path",
-          "annotated_at", "orphaned", "former_paragraph", "changed_since_noted", "text_when_noted")
+          "annotated_at", "orphaned", "former_paragraph", "changed_since_noted", "text_when_noted", "figure_when_noted")
 FORMATS = ("csv", "jsonl", "md")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOM = "\ufeff"
@@ -37,7 +37,9 @@ class ExportRow:
 
     An orphan has no `paragraph` (that number may now belong to another paragraph): `former_paragraph`
     is the one it had. `text_when_noted` is the paragraph's text when the annotation was made, given
-    when it has changed since (otherwise it is `quote`'s paragraph as it stands).
+    when it has changed since (otherwise it is `quote`'s paragraph as it stands). A tagged figure's `quote`
+    is its text where it stands now; `figure_when_noted` is the text it was tagged on, given when an edit
+    replaced it (the tag moved to the figure now in its place).
     """
 
     tags: list[str]
@@ -56,6 +58,7 @@ class ExportRow:
     former_paragraph: int | None = None
     changed_since_noted: bool = False
     text_when_noted: str = ""
+    figure_when_noted: str = ""
     doc_id: int = 0
     paragraph_text: str = ""
     annotation_id: int = 0
@@ -63,7 +66,8 @@ class ExportRow:
     def record(self) -> dict:
         """The row for JSON: a value it does not have is null, as `note` is, not an empty string."""
         return {name: getattr(self, name) for name in FIELDS} | {
-            "figures": [f.to_json() for f in self.figures], "text_when_noted": self.text_when_noted or None}
+            "figures": [f.to_json() for f in self.figures], "text_when_noted": self.text_when_noted or None,
+        "figure_when_noted": self.figure_when_noted or None}
 
 
 @dataclass(slots=True)
@@ -101,18 +105,29 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
     for (annotation_id, doc_id, paragraph_id, n, former_n, start, end, figure_text, note, text, title, source,
          published, path, at, original) in rows:
         orphan = paragraph_id is None
+        on_figure = figure_text is not None
+        figure_now = figure_where_it_stands(text, start, end, figure_text) if on_figure else None
         out.append(ExportRow(
-            tags=tag_lists.get(annotation_id, []), note=note, quote=figure_text if figure_text is not None else text,
+            tags=tag_lists.get(annotation_id, []), note=note, quote=figure_now if on_figure else text,
             document=title, source=source, published=published, paragraph=n,
-            start=start if figure_text is not None else None, end=end if figure_text is not None else None,
-            figures=[] if orphan else _within(figures.get(paragraph_id, []), start, end, figure_text is not None),
+            start=start if on_figure else None, end=end if on_figure else None,
+            figures=[] if orphan else _within(figures.get(paragraph_id, []), start, end, on_figure),
             path=path, annotated_at=at,
             orphaned=orphan, former_paragraph=former_n if orphan else None,
             changed_since_noted=changed_since_noted(original, text),
             text_when_noted=original if changed_since_noted(original, text) else "",
+            figure_when_noted=figure_text if on_figure and changed_since_noted(figure_text, figure_now) else "",
             doc_id=doc_id, paragraph_text=text, annotation_id=annotation_id,
         ))
     return out
+
+
+def figure_where_it_stands(text: str, start: int | None, end: int | None, figure_text: str) -> str:
+    """A tagged figure's text in its paragraph as it reads now (re-anchoring moves its offsets with every
+    reload); the text it was tagged on when the offsets do not fall inside the paragraph."""
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return figure_text
+    return text[start:end]
 
 
 def _wanted_tags(db: sqlite_utils.Database, tags: Iterable[str]) -> list[str]:
@@ -238,6 +253,7 @@ def _write_csv(stream: TextIO, rows: list[ExportRow], _selection: _Selection, ra
             "; ".join(row.tags), row.note or "", row.quote, row.document, row.source or "", row.published or "",
             row.paragraph, row.start, row.end, "; ".join(f.text for f in row.figures), row.path, row.annotated_at,
             CSV_BOOLEANS[row.orphaned], row.former_paragraph, CSV_BOOLEANS[row.changed_since_noted], row.text_when_noted,
+            row.figure_when_noted,
         ]
         writer.writerow(["" if c is None else c if raw or not isinstance(c, str) else guard(c) for c in cells])
     return len(rows)
@@ -283,7 +299,7 @@ def _write_md(stream: TextIO, rows: list[ExportRow], selection: _Selection, _raw
 
 
 def _md_quote(row: ExportRow) -> str:
-    body, figure_now = _md_marked(row)
+    body = _md_marked(row)
     where = ", ".join(filter(None, [
         md_escape(row.source) if row.source else None,
         row.published or "undated",
@@ -293,27 +309,25 @@ def _md_quote(row: ExportRow) -> str:
         was = f", was ¶{row.former_paragraph}" if row.former_paragraph is not None else ""
         where += f" (orphaned: no longer in the article{was})"
     lines = [*_md_block(body), ">", f"> — {where}"]
-    out = "\n".join(lines) + "\n" + _md_changed(row, figure_now)
+    out = "\n".join(lines) + "\n" + _md_changed(row)
     if row.note:
         note = md_escape(row.note).splitlines()
         out += "\n" + "  \n".join([f"**Note:** {note[0]}", *note[1:]]) + "\n"
     return out
 
 
-def _md_marked(row: ExportRow) -> tuple[str, str | None]:
-    """The paragraph as it reads now, a tagged figure in bold where it stands now; and that figure's text
-    when an edit replaced the one it was tagged on (None when it is the same)."""
+def _md_marked(row: ExportRow) -> str:
+    """The paragraph as it reads now, a tagged figure in bold where it stands now."""
     text = row.paragraph_text
     if row.start is None or row.end is None or not 0 <= row.start < row.end <= len(text):
-        return md_escape(row.quote), None
-    now = text[row.start : row.end]
-    body = md_escape(text[: row.start]) + "**" + md_escape(now) + "**" + md_escape(text[row.end :])
-    return body, None if now == row.quote else now
+        return md_escape(row.quote)
+    return md_escape(text[: row.start]) + "**" + md_escape(row.quote) + "**" + md_escape(text[row.end :])
 
 
-def _md_changed(row: ExportRow, figure_now: str | None) -> str:
+def _md_changed(row: ExportRow) -> str:
     """What changed since the annotation was made: the figure it was on, and the paragraph as it read then."""
-    figure = f" (the figure: {md_escape(row.quote)} → {md_escape(figure_now)})" if figure_now is not None else ""
+    was = row.figure_when_noted
+    figure = f" (the figure: {md_escape(was)} → {md_escape(row.quote)})" if was else ""
     if row.changed_since_noted:
         original = "\n".join(_md_block(md_escape(row.text_when_noted)))
         return f"\n*Changed since noted{figure}; when noted it read:*\n\n{original}\n"

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LIVE_BLOG = "000_f7ba2992e29d3270"
 AGGREGATOR = "003_7f94f20fc10e6d5d"
 HEADER = ("tags,note,quote,document,source,published,paragraph,start,end,figures,path,annotated_at,"
-          "orphaned,former_paragraph,changed_since_noted,text_when_noted")
+          "orphaned,former_paragraph,changed_since_noted,text_when_noted,figure_when_noted")
 HARD_NOTES = [
     'casualties, "confirmed", and more',
     "first line\nsecond line\r\nthird",
@@ -330,3 +330,53 @@ def test_markdown_quotes_a_changed_figure_in_its_paragraph_as_it_reads_now(tmp_p
         "> Rescuers counted 120 bodies at the site on Monday, officials said.\n"
     ) in md
     db.close()
+
+
+FIRE = ("Fire at the depot\n\n"
+        "A fire broke out at the fuel depot {when} and {count} people were taken to hospital, the governor said.\n")
+
+
+@pytest.fixture
+def tagged_fire(tmp_path: Path) -> tuple[sqlite_utils.Database, Path]:
+    """A real database file with the count in the fire article's paragraph tagged, as ctrl+f tags a figure."""
+    article = tmp_path / "fire.txt"
+    article.write_text(FIRE.format(when="on Monday", count=12), encoding="utf-8")
+    db = open_db(tmp_path / "fire.db")
+    assert load_paths(db, [article]).ok
+    paragraph_id, start, end = db.execute(
+        "select paragraph_id, start, [end] from figures where text = '12' and kind = 'count'").fetchone()
+    tag_figure(db, paragraph_id, start, end, ["toll"])
+    yield db, article
+    db.close()
+
+
+def reload_edited(db: sqlite_utils.Database, article: Path, *, when: str, count: int) -> str:
+    article.write_text(FIRE.format(when=when, count=count), encoding="utf-8")
+    assert load_paths(db, [article]).ok
+    return db.execute("select text from paragraphs where text like 'A fire%'").fetchone()[0]
+
+
+def only_record(db: sqlite_utils.Database) -> tuple[dict[str, str], dict]:
+    [row] = csv.DictReader(io.StringIO(export_text(db, bom=False), newline=""))
+    [record] = [json.loads(line) for line in export_text(db, fmt="jsonl").splitlines()]
+    return row, record
+
+
+def test_a_tagged_figure_whose_sentence_changed_is_quoted_where_it_stands_now(tagged_fire) -> None:
+    db, article = tagged_fire
+    text = reload_edited(db, article, when="late on Monday night", count=12)
+    row, record = only_record(db)
+    start, end = int(row["start"]), int(row["end"])
+    assert text[start:end] == row["quote"] == record["quote"] == "12"
+    assert (row["changed_since_noted"], row["figure_when_noted"], record["figure_when_noted"]) == ("yes", "", None)
+    assert "(the figure:" not in export_text(db, fmt="md")
+
+
+def test_a_tagged_figure_an_edit_replaced_is_quoted_as_it_reads_now_and_says_what_it_was(tagged_fire) -> None:
+    db, article = tagged_fire
+    text = reload_edited(db, article, when="on Monday", count=14)
+    row, record = only_record(db)
+    assert text[int(row["start"]) : int(row["end"])] == row["quote"] == row["figures"] == "14"
+    assert (row["figure_when_noted"], row["changed_since_noted"]) == ("12", "yes")
+    assert (record["quote"], record["figure_when_noted"], record["changed_since_noted"]) == ("14", "12", True)
+    assert "*Changed since noted (the figure: 12 → 14); when noted it read:*" in export_text(db, fmt="md")
