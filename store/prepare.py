@@ -16,7 +16,7 @@ from store.decode import NotText, decode
 from store.figures import Figure, extract
 from store.figures.model import TABLE_COLUMNS
 from store.kinds import READING_KINDS
-from store.markdown import ORDERED_MARK
+from store.markdown import ORDERED_MARK, as_read
 from store.parse import Article, parse
 from store.text import bytes_hash, match_hash, text_hash
 
@@ -64,6 +64,22 @@ def paragraph_figures(text: str, published: date | None) -> list[Figure]:
         return extract(text, published)
     cut = marker.end()
     return [replace(figure, start=figure.start + cut, end=figure.end + cut) for figure in extract(text[cut:], published)]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadParagraph:
+    """Text read as a paragraph of an article is, with its figures (their offsets in `text`)."""
+
+    text: str
+    figures: list[Figure]
+
+
+def read_as_paragraph(given: str, published: date | None) -> ReadParagraph:
+    """Text given outside a file (`figures --text`) read as the loader reads a paragraph: its lines joined, the
+    HTML and Markdown a scraper wrote as the text they mark up (a bulleted or quoted line without its marker),
+    and a numbered item's own number not a figure."""
+    text = as_read(" ".join(line.strip() for line in given.splitlines() if line.strip()))
+    return ReadParagraph(text, paragraph_figures(text, published))
 
 
 def _columns(text: str, published: date | None) -> tuple[tuple, ...]:

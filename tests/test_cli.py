@@ -432,3 +432,32 @@ def test_export_of_a_tag_the_collection_lacks_names_it_and_the_tags_it_has(dbpat
 def test_an_empty_search_is_an_error(dbpath, capsys) -> None:
     code, out, err = run(capsys, "--db", dbpath, "search", "  ")
     assert code == 1 and out == "" and "nothing to search for" in err
+
+
+LISTED = ["1. Officials expect 300 trucks", "- 5 tanks were hit near the bridge", "> 12 people were taken to hospital",
+          "It cost **$5&nbsp;million**, officials said"]
+
+
+@pytest.mark.parametrize("line", LISTED)
+def test_figures_from_text_are_those_of_the_same_line_loaded_as_a_paragraph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str,
+) -> None:
+    article = tmp_path / "convoy.md"
+    article.write_text(f"Aid convoy reaches the city\n\nThe convoy left at dawn, the governor said.\n\n{line}\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "convoy.db")
+    assert main(["--db", db, "load", "-q", str(article)]) == 0
+    [n] = [p["n"] for p in json.loads(run(capsys, "--db", db, "show", "convoy", "--json")[1])["paragraphs"]
+           if p["n"] is not None and p["n"] > 1]
+    stored = [{k: v for k, v in f.items() if k not in ("doc", "paragraph")}
+              for f in json.loads(run(capsys, "--db", db, "figures", "convoy", "--json")[1]) if f["paragraph"] == n]
+    code, out, _ = run(capsys, "figures", "--text", line, "--json")
+    assert code == 0 and stored
+    assert [{k: v for k, v in f.items() if k != "relative"} for f in json.loads(out)] == stored
+
+
+def test_figures_from_text_say_how_the_text_was_read_when_it_reads_otherwise(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "figures", "--text", "1. Officials expect 300 trucks")
+    assert code == 0 and out.splitlines() == [f"  20-23   count     {'300':<32} 300 trucks"]
+    code, out, _ = run(capsys, "figures", "--text", "- 5 tanks were hit")
+    assert code == 0 and out.splitlines()[0] == "read as: 5 tanks were hit" and "-5" not in out

@@ -358,7 +358,7 @@ def _check_kind(kind: str | None) -> None:
 def _figures_in_text(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from store.figures import extract
+    from store.prepare import read_as_paragraph
     from store.reading import FigureMark
 
     _check_kind(args.kind)
@@ -368,12 +368,15 @@ def _figures_in_text(args: argparse.Namespace) -> int:
         raise StoreError(f"--date {args.date!r}: use YYYY-MM-DD") from None
     if args.doc or args.sort:
         raise StoreError("DOC and --sort are for stored figures: --text lists its figures in the text's order")
-    found = [f for f in extract(args.text, published)
+    paragraph = read_as_paragraph(args.text, published)
+    found = [f for f in paragraph.figures
              if (not args.kind or f.kind == args.kind)
              and (not args.counted or args.counted.casefold() in (f.counted or "").casefold())]
     if args.json:
         print(json.dumps([f.to_dict() for f in found], indent=2, ensure_ascii=False))
         return EXIT_OK
+    if paragraph.text != args.text:
+        print(f"read as: {paragraph.text}")
     for f in found:
         print(f"{f.start:>4}-{f.end:<4} {f.kind:<9} {f.text:<32} {FigureMark(*f.columns()[:-1]).describe()}")
     return EXIT_OK
