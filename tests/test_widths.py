@@ -3,14 +3,18 @@ important kept; at 120 columns the library keeps every column."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import DataTable
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 from textual.widgets.data_table import ColumnKey
 
+from store.load import load_paths
 from tests.test_app import open_doc, settle
 from tui.app import TearsheetApp
+from tui.screens.library import Widest, library_columns
 from tui.widgets.footer import TRAILING_BLANK, KeysFooter
 
 
@@ -47,6 +51,24 @@ def assert_every_key_whole(app) -> None:
             assert widget.region.width > 0 and widget.region.right - TRAILING_BLANK <= palette.region.x, str(widget)
 
 
+LONG_OUTLETS = ("Radio Free Europe/Radio Liberty", "The Washington Post", "Deutsche Welle")
+
+
+@pytest.fixture
+def long_outlets(seeded, tmp_path: Path) -> TearsheetApp:
+    """The seeds and three articles by outlets with long names, in the same real database file."""
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    for i, outlet in enumerate(LONG_OUTLETS, start=1):
+        (folder / f"aid{i}.txt").write_text(
+            f"Officials weigh a new aid package for the region, part {i}\n\nBy Jane Doe, {outlet}\n\nMay 1{i}, 2025\n\n"
+            f"Officials met on Monday to discuss a new aid package worth ${i}00 million, the ministry said.\n",
+            encoding="utf-8")
+    assert load_paths(seeded, [folder]).ok
+    assert {r[0] for r in seeded.execute("select source from documents")} >= set(LONG_OUTLETS)
+    return TearsheetApp(seeded, resume=False)
+
+
 def column_keys(app) -> list[str]:
     return [key.value for key in app.screen.query_one("#documents", DataTable).columns]
 
@@ -66,7 +88,48 @@ async def test_at_120_columns_the_library_keeps_every_column(app) -> None:
         await settle(pilot)
         table = app.screen.query_one("#documents", DataTable)
         assert column_keys(app) == ["read", "title", "outlet", "date", "paragraphs", "figures", "tags", "new"]
-        assert [table.columns[ColumnKey(k)].width for k in column_keys(app)] == [1, 59, 16, 10, 4, 4, 4, 5]
+        assert [table.columns[ColumnKey(k)].width for k in column_keys(app)] == [1, 63, 12, 10, 4, 4, 4, 5]
+
+
+@pytest.mark.parametrize(("width", "whole", "title_at_least"), [
+    (200, LONG_OUTLETS, 75), (120, ("The Washington Post", "Deutsche Welle", "Russia Today"), 50),
+])
+async def test_a_wide_library_shows_outlets_whole_and_keeps_the_title_most_of_the_room(
+    long_outlets: TearsheetApp, width: int, whole: tuple[str, ...], title_at_least: int,
+) -> None:
+    app = long_outlets
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        assert table.columns[ColumnKey("outlet")].width >= max(map(len, whole))
+        assert table.columns[ColumnKey("title")].width >= title_at_least
+        assert sum(c.get_render_width(table) for c in table.columns.values()) < table.size.width
+
+
+async def test_at_80_columns_the_outlet_takes_the_room_the_title_can_spare(long_outlets: TearsheetApp) -> None:
+    app = long_outlets
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        assert table.columns[ColumnKey("title")].width >= 36
+        assert table.columns[ColumnKey("outlet")].width >= len("Russia Today")
+        assert sum(c.get_render_width(table) for c in table.columns.values()) < table.size.width
+
+
+@pytest.mark.parametrize(("widest", "outlet", "title"), [
+    (Widest(title=40, outlet=31), 31, 44), (Widest(title=82, outlet=31), 25, 50), (Widest(title=82, outlet=12), 12, 63),
+    (Widest(title=20, outlet=0), 6, 69),
+])
+def test_a_long_outlet_takes_the_room_the_titles_leave_else_a_third(widest: Widest, outlet: int, title: int) -> None:
+    columns = {c.key: c.width for c in library_columns(120, 1, widest)}
+    assert (columns["outlet"], columns["title"]) == (outlet, title)
+
+
+async def test_the_outlet_column_is_as_wide_as_the_longest_outlet_listed(app) -> None:
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        assert table.columns[ColumnKey("outlet")].width == len("Russia Today")
 
 
 async def test_the_library_lays_its_columns_out_again_when_the_terminal_narrows_and_widens(app) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -32,8 +33,12 @@ BOTTOM_STEP = 2_000
 READ_AHEAD_ROWS = 20
 """The next page is read when the cursor comes this close to the last row loaded."""
 LOAD_NOTICE_SECONDS = 3
-OUTLET_WIDTH = (10, 16)
-"""The outlet column's narrowest and widest: a seventh of the table between the two."""
+OUTLET_NARROWEST = len("Outlet")
+TITLE_KEPT = 36
+"""The title's width a long outlet name does not take from: a title cut shorter says little."""
+OUTLET_SHARE = 3
+"""A long outlet name takes at most a third of the width the title and the outlet share, unless the titles listed
+need less than the rest."""
 COUNTS_FROM = 100
 """The table width from which ¶ and Fig are shown: on a narrower one the title needs their room (a title cut at
 24 characters said little), and the article's header gives both."""
@@ -89,6 +94,8 @@ class LibraryScreen(Screen[None]):
         self._load_notice: Notification | None = None
         self._beyond: dict[int, int] = {}
         """Documents reached with ]/[ past the loaded rows: id -> row index in the current order."""
+        self._widest = Widest()
+        """The longest title and outlet in the rows loaded, kept as pages come in."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,7 +120,7 @@ class LibraryScreen(Screen[None]):
         """Columns for the table's width (the terminal's until it is laid out); the rows are laid out again only
         when a column comes or goes."""
         table = self.query_one("#documents", RowTable)
-        table.fit(library_columns(table.size.width or self.app.size.width, table.cell_padding),
+        table.fit(library_columns(table.size.width or self.app.size.width, table.cell_padding, self._widest),
                   lambda: [self._cells(row) for row in self.rows])
 
     def _cells(self, row: DocumentRow) -> list[Text]:
@@ -178,6 +185,8 @@ class LibraryScreen(Screen[None]):
             self.rows[index] = row
             for column, cell in enumerate(self._cells(row)):
                 table.update_cell_at(Coordinate(index, column), cell)
+        self._widest = self._widest.including(message.rows, under_page=self.sort == "date")
+        self._fit_columns()
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
         page = message.page
@@ -192,9 +201,11 @@ class LibraryScreen(Screen[None]):
             self._withdraw_load_notice()
             self._beyond.clear()
             self.rows = []
+            self._widest = Widest()
             table.clear()
             self._shown_generation = page.generation
         self.rows.extend(page.rows)
+        self._widest = self._widest.including(page.rows, under_page=self.sort == "date")
         self.total = page.total
         table.add_rows([self._cells(row) for row in page.rows])
         if page.offset == 0 and keep is not None:
@@ -371,15 +382,29 @@ class LibraryScreen(Screen[None]):
             self.query_one("#documents", DataTable).focus()
 
 
-def library_columns(width: int, padding: int) -> tuple[Column, ...]:
-    """The columns for a table `width` cells wide, each with `padding` on either side; the title takes what the
-    others leave, and on a narrow table some of the outlet's width."""
-    outlet = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], width // 7))
-    others = (Column("outlet", "Outlet", outlet), Column("date", "Date", 10),
-              *(COUNTS if width >= COUNTS_FROM else NARROW_COUNTS))
+@dataclass(frozen=True, slots=True)
+class Widest:
+    """The cells the longest title and the longest outlet name of the rows loaded take on screen."""
+
+    title: int = 0
+    outlet: int = 0
+
+    def including(self, rows: list[DocumentRow], *, under_page: bool) -> Widest:
+        values = [_values(row, under_page=under_page) for row in rows]
+        return Widest(max([self.title, *(cell_len(v["title"]) for v in values)]),
+                      max([self.outlet, *(cell_len(v["outlet"]) for v in values)]))
+
+
+def library_columns(width: int, padding: int, widest: Widest = Widest()) -> tuple[Column, ...]:
+    """The columns for a table `width` cells wide, each with `padding` on either side. The title and the outlet
+    share what the others leave: the outlet is as wide as its longest name while the titles listed still fit whole,
+    or it takes a third of the share (never leaving the title less than TITLE_KEPT), and the title takes the rest."""
     read = Column("read", " ", 1)
-    fixed = sum(c.width + 2 * padding for c in (read, *others))
-    return (read, Column("title", "Title", max(12, width - fixed - 3)), *others)
+    others = (Column("date", "Date", 10), *(COUNTS if width >= COUNTS_FROM else NARROW_COUNTS))
+    shared = width - sum(c.width + 2 * padding for c in (read, *others)) - 2 * padding - 3
+    room = max(min(shared // OUTLET_SHARE, shared - TITLE_KEPT), shared - widest.title)
+    outlet = max(OUTLET_NARROWEST, min(widest.outlet, room))
+    return (read, Column("title", "Title", max(12, shared - outlet)), Column("outlet", "Outlet", outlet), *others)
 
 
 def _fitted(value: str, width: int) -> str:
