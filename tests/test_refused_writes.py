@@ -25,6 +25,7 @@ from tui.cli import main
 from tui.screens.article import ArticleScreen
 from tui.screens.note_modal import NoteModal
 from tui.screens.tag_modal import TagModal
+from tui.saving import PATIENCE
 
 
 @contextmanager
@@ -154,7 +155,7 @@ async def test_a_tag_saved_while_another_program_writes_waits_in_its_dialog_and_
             assert isinstance(app.screen, TagModal)
             field = app.screen.query_one(Input)
             assert field.value == "casualties" and field.disabled
-            assert "Saving" in str(app.screen.query_one("#tag-help").render())
+            assert "Waiting for another program" in str(app.screen.query_one("#tag-help").render())
             assert [n.title for n in app._notifications] == ["Tag: waiting"]
             await pilot.press("x")
             assert field.value == "casualties"
@@ -209,7 +210,7 @@ async def test_quitting_while_a_note_waits_for_another_program_quits_once_it_is_
             assert await waiting(pilot) < 2.0
             assert app.is_running and isinstance(app.screen, NoteModal)
             assert app.screen.query_one(TextArea).read_only
-            assert "Quitting once" in [n.message for n in app._notifications][-1]
+            assert any(n.message.startswith("Quitting once") for n in app._notifications)
         await settle(pilot)
         await pilot.pause(0.2)
         assert not app.is_running
@@ -499,3 +500,97 @@ async def test_a_save_landing_after_its_article_was_closed_does_not_draw_in_it(s
         await settle(pilot)
         assert app.is_running and second not in app.screen_stack
         assert errors(app) == []
+
+
+# -- what the reader shows while a save waits, and when it lands ----------------------------------
+
+
+def notices(app: TearsheetApp) -> list[tuple[str, str]]:
+    """(title, message) of each notice still up."""
+    return [(n.title, n.message) for n in app._notifications if not n.has_expired]
+
+
+def titled(app: TearsheetApp, title: str) -> list[str]:
+    return [message for t, message in notices(app) if t == title]
+
+
+async def test_a_tag_dialog_waiting_for_another_program_says_so_until_the_tag_lands_then_says_it_landed(
+    seeded, tmp_path
+) -> None:
+    async with article_open(seeded) as (app, pilot, article):
+        n = article.cursor_view().n
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("t", *"casualties", "enter")
+            await waiting(pilot, 1.0)
+            assert isinstance(app.screen, TagModal)
+            assert "Waiting for another program" in str(app.screen.query_one("#tag-help").render())
+            [waits] = titled(app, "Tag: waiting")
+            assert waits.startswith(f"“casualties” on ¶{n}: ")
+            [notice] = [x for x in app._notifications if x.title == "Tag: waiting"]
+            assert notice.timeout >= PATIENCE
+        await settle(pilot)
+        assert app.screen is article
+        assert titled(app, "Tag: waiting") == []
+        assert titled(app, "Tag saved") == [f"“casualties” on ¶{n}, once the other program was done"]
+        assert errors(app) == []
+
+
+async def test_a_repeated_tag_waiting_without_a_dialog_is_said_as_long_as_it_waits_and_when_it_lands(
+    seeded, tmp_path
+) -> None:
+    async with article_open(seeded) as (app, pilot, article):
+        await pilot.press("t", *"casualties", "enter")
+        await settle(pilot)
+        await pilot.press("j")
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("full_stop")
+            await waiting(pilot, 1.0)
+            [notice] = [x for x in app._notifications if x.title == "Tag: waiting"]
+            assert notice.timeout >= PATIENCE and not notice.has_expired
+        await settle(pilot)
+        assert titled(app, "Tag: waiting") == []
+        [landed] = titled(app, "Tag saved")
+        assert landed.startswith("“casualties” on ¶")
+        assert [a.tags for a in annotations_of_document(seeded, article.doc_id)] == [["casualties"], ["casualties"]]
+
+
+async def test_a_note_waiting_for_another_program_says_so_in_its_editor(seeded, tmp_path) -> None:
+    async with article_open(seeded) as (app, pilot, article):
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("a", *"Ask the MoD", "escape")
+            await waiting(pilot, 1.0)
+            assert isinstance(app.screen, NoteModal)
+            assert "Waiting for another program" in str(app.screen.query_one("#note-help").render())
+        await settle(pilot)
+        assert app.screen is article
+        assert titled(app, "Note: waiting") == [] and len(titled(app, "Note saved")) == 1
+
+
+async def test_a_save_that_waits_for_another_program_and_is_refused_withdraws_its_waiting_notice(
+    seeded, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr("tui.saving.PATIENCE", 1.0)
+    async with article_open(seeded) as (app, pilot, article):
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("t", *"casualties", "enter")
+            for _ in range(60):
+                if errors(app):
+                    break
+                await waiting(pilot, 0.05)
+            await pilot.pause()
+            assert errors(app) == [("Tag not saved", LOCKED_NOW)]
+            assert titled(app, "Tag: waiting") == [] and titled(app, "Tag saved") == []
+            assert isinstance(app.screen, TagModal)
+            assert "Tags now" in str(app.screen.query_one("#tag-help").render())
+
+
+async def test_a_save_kept_waiting_only_a_moment_says_nothing_about_waiting(seeded, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("tui.saving.SAY_WAITING_AFTER", 5.0)
+    async with article_open(seeded) as (app, pilot, article):
+        with write_lock_held(tmp_path / "t.db"):
+            await pilot.press("t", *"casualties", "enter")
+            await waiting(pilot, 0.5)
+            assert "Saving" in str(app.screen.query_one("#tag-help").render())
+        await settle(pilot)
+        assert app.screen is article
+        assert titled(app, "Tag: waiting") == [] and titled(app, "Tag saved") == []

@@ -22,6 +22,7 @@ from store.db import (
     waiting_at_most,
 )
 from store.queries import last_opened, paragraph_as_listed
+from tui import saving
 from tui.commands import GLOBAL, bindings
 from tui.saving import NotSaved, SaveJob, SaveQueue, Saved
 from tui.screens.saving_modal import SavingModal
@@ -49,6 +50,8 @@ READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
 LIST_OUT_OF_DATE = "The list was out of date: that text left its article when the file was loaded again. Read anew."
 EXPORTED_SECONDS = 3
 """How long the export's file name stays up: it covers the screen the export dialog closes onto."""
+LANDED_SECONDS = 4
+"""How long "Tag saved" stays up after a save that waited for another program."""
 
 
 class TearsheetApp(App[None]):
@@ -93,6 +96,8 @@ class TearsheetApp(App[None]):
         """Saves asked for whose results have not come back to the UI thread."""
         self._undoable: list[SaveJob] = []
         """Tags and notes among those, in the order asked for: an undo asked for meanwhile is of the last."""
+        self._waiting_notices: dict[SaveJob, Notification] = {}
+        """The notice of each save said to be waiting for another program, up until the save lands or is refused."""
         self._stale: weakref.WeakSet[Screen] = weakref.WeakSet()
         """Screens under the one in front when the reader last refreshed: each is read again when shown."""
 
@@ -163,8 +168,31 @@ class TearsheetApp(App[None]):
         return self.store(_waiting_at_most, wait_ms, fn, *args)
 
     def _save_waits(self, job: SaveJob) -> None:
-        self.notify("Another program is writing to the database; saving as soon as it is done.",
-                    title=f"{job.what}: waiting", timeout=4, markup=False)
+        try:
+            self.call_from_thread(self._show_waiting, job)
+        except RuntimeError:
+            pass  # the reader has closed: nothing is left to show the wait in
+
+    def _show_waiting(self, job: SaveJob) -> None:
+        """Say, until the save lands or is refused, that it waits for another program: in its dialog, and in a
+        notice that also stands for the saves made without one (`.`, `u`)."""
+        said = "Another program is writing to the database; saved as soon as it is done."
+        notice = Notification(f"{job.about}: {said}" if job.about else said, title=f"{job.what}: waiting",
+                              timeout=saving.PATIENCE + LANDED_SECONDS)
+        self._waiting_notices[job] = notice
+        self.post_message(Notify(notice))
+        for screen in self.screen_stack:
+            if isinstance(screen, SavingModal) and screen.job is job:
+                screen.show_waiting()
+
+    def _say_landed(self, job: SaveJob, result: Saved[Any] | None) -> None:
+        """The waiting notice goes; a save that was said to wait says it landed (an undo says what it undid)."""
+        notice = self._waiting_notices.pop(job, None)
+        if notice is not None:
+            self._unnotify(notice)  # Textual has no public way to withdraw one notification
+        if result is not None and job.waited and job.about:
+            self.notify(f"{job.about}, once the other program was done", title=f"{job.what} saved",
+                        timeout=LANDED_SECONDS, markup=False)
 
     def _start_saving(self) -> None:
         self.run_worker(self.saves.drain, name="saves", group="saves", thread=True, exit_on_error=True)
@@ -177,6 +205,7 @@ class TearsheetApp(App[None]):
 
     def _saved(self, job: SaveJob, result: Saved[Any] | None) -> None:
         self.unsaved.discard(job)
+        self._say_landed(job, result)
         if job in self._undoable:
             self._undoable.remove(job)
         if job.then is not None:

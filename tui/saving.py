@@ -23,6 +23,9 @@ ATTEMPT_MS = 100
 RETRY_AFTER = 0.05
 PATIENCE = 30.0
 """Seconds a write waits for another program before it is given up (and said not saved)."""
+SAY_WAITING_AFTER = 0.5
+"""Seconds a write waits for another program before the reader says it is waiting: a `tearsheet load` lets go of
+the file between its batches, and a wait shorter than this is no more than any save takes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,9 @@ class SaveJob:
     saved: bool | None = None
     """Whether the store took it; None until it has been tried."""
     about: str = ""
-    """Which one, said when it is not saved: `“casualties” on ¶5`."""
+    """Which one, said when it waits and when it lands or is not saved: `“casualties” on ¶5`."""
+    waited: bool = False
+    """Whether it was said to be waiting for another program (so its landing is said too)."""
 
     def stop_waiting(self) -> None:
         """Give up waiting for another program's lock; a write already made stands."""
@@ -59,8 +64,9 @@ class SaveJob:
 
 class SaveQueue:
     """Jobs run by one worker at a time. `write(fn, args, wait_ms)` makes one attempt, `refused(job, error)`
-    says why a job was not saved, `waiting(job)` that it waits for another program, `deliver(job, result)`
-    hands each result to the UI thread, and `start()` starts a worker that calls `drain`."""
+    says why a job was not saved, `waiting(job)` that it has waited SAY_WAITING_AFTER for another program and
+    still does, `deliver(job, result)` hands each result to the UI thread, and `start()` starts a worker that
+    calls `drain`."""
 
     def __init__(
         self,
@@ -96,17 +102,17 @@ class SaveQueue:
             self._deliver(job, result)
 
     def _run(self, job: SaveJob) -> Saved[Any] | None:
-        give_up_at = time.monotonic() + PATIENCE
-        said = False
+        started = time.monotonic()
         while True:
             try:
                 return Saved(self._write(job.fn, job.args, ATTEMPT_MS))
             except StoreLocked as exc:
-                if job.stopped.is_set() or time.monotonic() >= give_up_at:
+                waited = time.monotonic() - started
+                if job.stopped.is_set() or waited >= PATIENCE:
                     self._refused(job, exc)
                     return None
-                if not said:
-                    said = True
+                if not job.waited and waited >= SAY_WAITING_AFTER:
+                    job.waited = True
                     self._waiting(job)
                 job.stopped.wait(RETRY_AFTER)
             except StoreError as exc:

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, TextArea
 
-from tui.screens.saving_modal import SaveFunction, SavingModal
+from tui.screens.saving_modal import WAITING, SaveFunction, SavingModal
 
 HELP = "escape or ctrl+s saves · ctrl+g discards · an empty note removes it"
 
@@ -55,7 +55,14 @@ class NoteModal(SavingModal[str]):
 
     def show_saving(self, saving: bool) -> None:
         self.query_one(TextArea).read_only = saving
-        self.query_one("#note-help", Label).update("Saving… (ctrl+g stops waiting and discards)" if saving else HELP)
+        help_line = self.query_one("#note-help", Label)
+        help_line.update("Saving… (ctrl+g stops waiting and discards)" if saving else HELP)
+        help_line.remove_class("-waiting")
+
+    def show_waiting(self) -> None:
+        help_line = self.query_one("#note-help", Label)
+        help_line.update(WAITING.format(stop="ctrl+g stops waiting and discards"))
+        help_line.add_class("-waiting")
 
     def _typed(self) -> str:
         return self.query_one(TextArea).text.strip()

@@ -1,7 +1,7 @@
 """A dialog that closes once what it asked to save is saved.
 
-While another program holds the database the dialog stays open and says so; a save the store refuses leaves
-it open with what was typed.
+While another program holds the database the dialog stays open and says it is waiting for it; a save the store
+refuses leaves it open with what was typed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from tui.saving import SaveJob
 T = TypeVar("T")
 SaveFunction = Callable[[T, Callable[[bool], None]], "SaveJob | None"]
 """Starts saving a value and calls back with whether it was saved; None when it called back already."""
+WAITING = "Waiting for another program to finish writing to the database; saved as soon as it is done ({stop})."
 
 
 class SavingModal(ModalScreen[T | None], Generic[T]):
@@ -69,4 +70,8 @@ class SavingModal(ModalScreen[T | None], Generic[T]):
 
     def show_saving(self, saving: bool) -> None:
         """Show that a save is under way (or no longer), and keep what was typed from changing meanwhile."""
+        raise NotImplementedError
+
+    def show_waiting(self) -> None:
+        """Show that the save under way waits for another program's write (`show_saving(False)` ends it)."""
         raise NotImplementedError

@@ -9,7 +9,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 from store.annotations import known_tags
-from tui.screens.saving_modal import SaveFunction, SavingModal
+from tui.screens.saving_modal import WAITING, SaveFunction, SavingModal
 
 
 class TagSuggester(Suggester):
@@ -65,6 +65,13 @@ class TagModal(SavingModal[list[str]]):
     def show_saving(self, saving: bool) -> None:
         field = self.query_one(Input)
         field.disabled = saving
-        self.query_one("#tag-help", Label).update("Saving… (escape stops waiting)" if saving else self._help())
+        help_line = self.query_one("#tag-help", Label)
+        help_line.update("Saving… (escape stops waiting)" if saving else self._help())
+        help_line.remove_class("-waiting")
         if not saving:
             field.focus()
+
+    def show_waiting(self) -> None:
+        help_line = self.query_one("#tag-help", Label)
+        help_line.update(WAITING.format(stop="escape stops waiting"))
+        help_line.add_class("-waiting")
