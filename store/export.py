@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from store.annotations.compare import changed_since_noted
+from store.annotations.compare import changed_since_noted, figure_where_it_stands
 from store.annotations.queries import canonical_tag, tags_of
 from store.db import StoreError
 from store.reading import FIGURE_COLUMNS, FigureMark
@@ -120,14 +120,6 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
             doc_id=doc_id, paragraph_text=text, annotation_id=annotation_id,
         ))
     return out
-
-
-def figure_where_it_stands(text: str, start: int | None, end: int | None, figure_text: str) -> str:
-    """A tagged figure's text in its paragraph as it reads now (re-anchoring moves its offsets with every
-    reload); the text it was tagged on when the offsets do not fall inside the paragraph."""
-    if start is None or end is None or not 0 <= start < end <= len(text):
-        return figure_text
-    return text[start:end]
 
 
 def _wanted_tags(db: sqlite_utils.Database, tags: Iterable[str]) -> list[str]:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.annotations import annotations_of_document, set_note, tag_figure, tag_paragraph
+from store.annotations.queries import paragraphs_with_tag
 from store.db import StoreError, open_db
 from store.export import FIELDS, export, export_text, guard
 from store.load import load_paths
@@ -380,3 +381,10 @@ def test_a_tagged_figure_an_edit_replaced_is_quoted_as_it_reads_now_and_says_wha
     assert (row["figure_when_noted"], row["changed_since_noted"]) == ("12", "yes")
     assert (record["quote"], record["figure_when_noted"], record["changed_since_noted"]) == ("14", "12", True)
     assert "*Changed since noted (the figure: 12 → 14); when noted it read:*" in export_text(db, fmt="md")
+
+
+def test_the_tag_browser_quotes_a_tagged_figure_as_it_reads_now(tagged_fire) -> None:
+    db, article = tagged_fire
+    reload_edited(db, article, when="on Monday", count=14)
+    [quote] = paragraphs_with_tag(db, "toll")
+    assert (quote.figure_text, quote.changed_since_noted) == ("14", True)

@@ -36,3 +36,11 @@ def _edit(was: str, now: str) -> str:
     if not was:
         return f"added: {now}"
     return f"{was} → {now}"
+
+
+def figure_where_it_stands(text: str, start: int | None, end: int | None, figure_text: str) -> str:
+    """A tagged figure's text in its paragraph as it reads now (re-anchoring moves its offsets with every
+    reload); the text it was tagged on when the offsets do not fall inside the paragraph."""
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return figure_text
+    return text[start:end]

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from store.annotations.compare import changed_since_noted
+from store.annotations.compare import changed_since_noted, figure_where_it_stands
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -157,16 +157,19 @@ def narrowed_tags(counts: list[tuple[str, int]], text: str) -> list[tuple[str, i
 _QUOTE_COLUMNS = (
     "a.doc_id, coalesce(d.title, d.stem, ''), coalesce(p.n, a.anchor_n), p.position, "
     "coalesce(p.text, a.anchor_text, ''), a.figure_text, a.paragraph_id, a.id, d.published, a.note, "
-    "a.paragraph_id is null, coalesce(a.original_text, '')"
+    "a.paragraph_id is null, coalesce(a.original_text, ''), a.figure_start, a.figure_end"
 )
 _QUOTE_FROM = "left join paragraphs p on p.id = a.paragraph_id left join documents d on d.id = a.doc_id"
 
 
 def _quotes(db: sqlite_utils.Database, sql: str, args: list) -> list[TaggedQuote]:
-    return [
-        TaggedQuote(*row[:10], orphaned=bool(row[10]), original_text=row[11])
-        for row in db.execute(sql, args).fetchall()
-    ]
+    quotes = []
+    for row in db.execute(sql, args).fetchall():
+        quote = TaggedQuote(*row[:10], orphaned=bool(row[10]), original_text=row[11])
+        if quote.figure_text is not None and not quote.orphaned:
+            quote = replace(quote, figure_text=figure_where_it_stands(quote.text, row[12], row[13], quote.figure_text))
+        quotes.append(quote)
+    return quotes
 
 
 def paragraphs_with_tag(db: sqlite_utils.Database, tag: str, limit: int = 200, offset: int = 0) -> list[TaggedQuote]:
