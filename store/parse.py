@@ -524,7 +524,8 @@ def _short_headline(content: list[_Unit]) -> _Unit | None:
         following = units[index + 1] if index + 1 < len(units) else None
         if following is None:
             return None
-        if (following.kind in ("byline", "meta") or (following.kind == "body" and is_sentence(following.text))
+        if (following.kind in ("byline", "meta")
+                or (following.kind == "body" and (is_sentence(following.text) or ORDERED_MARK.match(following.text)))
                 or _an_outlet_over_a_date(units, index + 1)):
             return unit
     return None
@@ -821,7 +822,10 @@ def _byline_outlet(rest: str) -> str | None:
 
 
 def _first_sentence(text: str, limit: int = 90) -> str:
-    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    marker = ORDERED_MARK.match(text)
+    # A numbered item's "1." ends no sentence.
+    lead = marker.group() if marker else ""
+    sentence = lead + re.split(r"(?<=[.!?])\s", text[len(lead):], maxsplit=1)[0]
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -928,3 +928,15 @@ def test_a_by_credit_with_a_place_and_an_outlet_names_the_outlet() -> None:
 def test_a_sentence_opening_with_by_under_the_headline_is_not_a_byline(opening: str) -> None:
     [article] = parse(f"# Ukraine strikes depot\n\n{opening}\n\n{_DEPOT}")
     assert article.paragraphs[1].kind != "byline" and article.paragraphs[1].n == 1
+
+
+def test_a_short_headline_over_a_numbered_list_is_the_title() -> None:
+    [article] = parse("Aid convoy\n\n1. Officials expect 300 trucks\n")
+    assert article.title == "Aid convoy"
+    assert [(p.kind, p.text) for p in article.paragraphs] == [
+        ("title", "Aid convoy"), ("body", "1. Officials expect 300 trucks")]
+
+
+def test_a_title_taken_from_a_numbered_item_keeps_its_first_sentence_whole() -> None:
+    [article] = parse("1. Officials expect 300 trucks. More follow.\n\n2. Second point here.\n")
+    assert article.title == "1. Officials expect 300 trucks."
