@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -594,3 +595,22 @@ async def test_a_save_kept_waiting_only_a_moment_says_nothing_about_waiting(seed
         await settle(pilot)
         assert app.screen is article
         assert titled(app, "Tag: waiting") == [] and titled(app, "Tag saved") == []
+
+
+async def test_a_reading_position_waiting_for_another_program_leaves_the_connection_to_the_screen(
+    seeded, tmp_path
+) -> None:
+    """The position is written in a worker, but its wait held the connection the screen reads through."""
+    from store.queries import remember_position
+
+    async with article_open(seeded) as (app, _pilot, article):
+        with write_lock_held(tmp_path / "t.db"):
+            saver = threading.Thread(target=app.save_quietly,
+                                     args=("Reading position", remember_position, article.doc_id, 2))
+            saver.start()
+            time.sleep(0.05)
+            started = time.monotonic()
+            app.store(lambda db: db.execute("select count(*) from paragraphs").fetchone())
+            read_in = time.monotonic() - started
+            saver.join()
+        assert read_in < 0.15

@@ -44,6 +44,8 @@ FULL_PASS_EVERY = 100
 READING_WAIT_MS = 300
 """The longest the read mark and the reading position wait for another program's write lock: they are not worth
 freezing the reader for, and the next move writes the position again."""
+QUIET_ATTEMPT_MS = 20
+"""How long one attempt at a quiet write holds the connection while another program writes."""
 LOCKED_NOW = "The database is locked by another program; try again in a moment."
 CHANGED_NOW = "The article was loaded again in another program since it was shown: ctrl+r shows it as it is now."
 READ_ONLY_NOW = "The database is read-only: tags and notes can't be saved."
@@ -143,15 +145,25 @@ class TearsheetApp(App[None]):
 
     def save_quietly(self, what: str, fn: Callable[..., object], *args: object, wait_ms: int = READING_WAIT_MS) -> bool:
         """A write not worth a wait or a warning (the read mark, the reading position): skipped without a word
-        when another program holds the store past `wait_ms` or the store is read-only (said once, at start)."""
-        try:
-            self.store(_waiting_at_most, wait_ms, fn, *args)
-        except (StoreLocked, StoreReadOnly):
-            return False
-        except StoreError as exc:
-            self._not_saved(what, exc)
-            return False
-        return True
+        when another program holds the store past `wait_ms` or the store is read-only (said once, at start).
+
+        Tried in short attempts, letting go of the connection between them: one wait of `wait_ms` held it, and
+        every read the screen asked for meanwhile waited too."""
+        give_up_at = time.monotonic() + wait_ms / 1000
+        while True:
+            try:
+                self.store(_waiting_at_most, min(wait_ms, QUIET_ATTEMPT_MS), fn, *args)
+            except StoreLocked:
+                if time.monotonic() + saving.RETRY_AFTER >= give_up_at:
+                    return False
+                time.sleep(saving.RETRY_AFTER)
+                continue
+            except StoreReadOnly:
+                return False
+            except StoreError as exc:
+                self._not_saved(what, exc)
+                return False
+            return True
 
     def _not_saved(self, what: str, error: StoreError, about: str = "") -> None:
         why = _why_not_saved(error)
