@@ -433,8 +433,9 @@ def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     ahead = not any(k in mod for k in ("past", "last", "previous"))
     if pub is None or unit.startswith("minute"):
         return c
-    if "within" in mod and looks_back(m.string, m.start()):
-        # "The army withdrew within 48 hours": counted from the event told, which the article's date is not.
+    if ahead and looks_back(m.string, m.start()):
+        # "The army withdrew within 48 hours", "in the following two weeks troops withdrew": counted from the
+        # event told, which the article's date is not.
         c.relative = False
         return c
     if unit.startswith("hour"):
