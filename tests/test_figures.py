@@ -783,6 +783,7 @@ def test_hours_before_or_after_the_article_are_the_days_they_reach(text: str, su
         ("Within 48 hours, the army had withdrawn.", "PT48H"),
         ("He ordered troops to leave within three days.", "P3D"),
         ("In the following two weeks, troops withdrew from the city.", "P2W"),
+        ("Over the next two weeks, troops withdrew from the city.", "P2W"),
     ],
 )
 def test_within_a_span_told_in_the_past_is_a_length_not_the_days_after_the_article(text: str, unit: str) -> None:
@@ -804,8 +805,12 @@ def test_within_a_span_still_to_come_runs_from_the_article(text: str, resolved_e
     assert (f.kind, f.resolved, f.resolved_end) == ("duration", "2025-05-11", resolved_end)
 
 
-def test_the_following_weeks_still_to_come_run_from_the_day_after_the_article() -> None:
-    f = only("Officials said troops would withdraw in the following two weeks.")
+@pytest.mark.parametrize("text", [
+    "Officials said troops would withdraw in the following two weeks.",
+    "Over the next two weeks, troops will withdraw from the city.",
+])
+def test_the_following_weeks_still_to_come_run_from_the_day_after_the_article(text: str) -> None:
+    f = only(text)
     assert (f.kind, f.resolved, f.resolved_end) == ("duration", "2025-05-12", "2025-05-26")
 
 

@@ -266,9 +266,15 @@ def after_deadline_word(text: str, start: int) -> bool:
     return DEADLINE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-def looks_back(text: str, start: int) -> bool:
+def looks_back(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the clause holding start is told in the past; with `end`, start to end (a span, "the next two
+    weeks") is left out of the clause's future cues."""
     a, b = clause_bounds(text, start)
-    return bool(PAST_CUE.search(text, a, b)) and not LOOKAHEAD.search(text, a, b)
+    if not PAST_CUE.search(text, a, b):
+        return False
+    if end is None:
+        return not LOOKAHEAD.search(text, a, b)
+    return not (LOOKAHEAD.search(text, a, start) or LOOKAHEAD.search(text, end, b))
 
 
 def looks_ahead(text: str, start: int) -> bool:

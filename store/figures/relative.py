@@ -433,7 +433,7 @@ def span_period(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
     ahead = not any(k in mod for k in ("past", "last", "previous"))
     if pub is None or unit.startswith("minute"):
         return c
-    if ahead and looks_back(m.string, m.start()):
+    if ahead and looks_back(m.string, m.start(), m.end()):
         # "The army withdrew within 48 hours", "in the following two weeks troops withdrew": counted from the
         # event told, which the article's date is not.
         c.relative = False
