@@ -1497,3 +1497,18 @@ def test_one_counting_or_sizing_something_stays_a_figure() -> None:
     assert (f.kind, f.value, f.counted) == ("count", 1, "person")
     assert only("One million people fled.").value == 1_000_000
     assert find("Twenty-one of the 40 deputies voted.", "Twenty-one").value == 21
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Близько 200 тисяч людей виїхали.", "200 тисяч", 2e5),
+        ("Збитки склали 2,5 мільйона гривень.", "2,5 мільйона", 2.5e6),
+        ("Бюджет: 1,2 млрд грн.", "1,2 млрд", 1.2e9),
+        ("Ещё 300 тыс. рублей.", "300 тыс", 3e5),
+        ("Погибли 1,5 тысячи человек.", "1,5 тысячи", 1.5e3),
+    ],
+)
+def test_ukrainian_and_russian_scale_words_multiply_and_take_a_decimal_comma(text: str, surface: str, value: float) -> None:
+    f = find(text, surface)
+    assert f.value == pytest.approx(value)

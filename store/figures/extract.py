@@ -13,7 +13,7 @@ from .dateparts import IRREGULAR_PAST, Coverage, DateCand, matches_at, words_of
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
-    DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
+    CYRILLIC_SCALED, CYRILLIC_SCALES, DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
     AFTER_A, START_PREFIXES, START_WORDS, SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
 )
 from .units import (
@@ -244,6 +244,13 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
         if suffix != ok:
             continue
         atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
+        spans.add(m.start(), m.end())
+    for m in CYRILLIC_SCALED.finditer(text, max(0, at - 1)) if not text.isascii() else ():
+        if spans.hits(m.start(), m.end()):
+            continue
+        factor = CYRILLIC_SCALES[m.group("scale").lower()]
+        value = float(f"{m.group('n')}.{m.group('frac') or 0}") * factor
+        atoms.append(Atom(m.start(), m.end(), value, mult=factor))
         spans.add(m.start(), m.end())
     # A match of DIGITS has a digit at most two characters after its start ("- 5").
     for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text, max(0, at - 2))]):

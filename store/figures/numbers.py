@@ -77,6 +77,19 @@ DIGITS = re.compile(
 )
 MIXED_FRACTION = re.compile(r"\s+(\d{1,2})\s?/\s?(\d{1,3})(?![\d/])|\s?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 SIMPLE_FRACTION = re.compile(r"(?<![\w/.])(-?\d{1,3})/(\d{1,3})(?![\d/]|\.\d)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+# Ukrainian and Russian scale words, whole and abbreviated ("200 тисяч", "2,5 мільйона", "1,2 млрд"): news in those
+# languages writes a decimal comma before them.
+CYRILLIC_SCALES: dict[str, float] = {
+    **dict.fromkeys("тис тисяч тисячі тисяча тисяч тыс тысяч тысячи тысяча".split(), 1e3),
+    **dict.fromkeys("млн мільйон мільйона мільйонів мільйони миллион миллиона миллионов миллионы".split(), 1e6),
+    **dict.fromkeys("млрд мільярд мільярда мільярдів мільярди миллиард миллиарда миллиардов миллиарды".split(), 1e9),
+}
+CYRILLIC_SCALED = re.compile(
+    r"(?<![\w.,])(?P<n>\d+)(?:[,.](?P<frac>\d+))?\s*(?P<scale>%s)(?!\w)"
+    % "|".join(sorted(CYRILLIC_SCALES, key=len, reverse=True)),
+    re.I,
+)
+
 MULTIPLIER = re.compile(
     r"(?:\s*+(?:-\s*+)?(hundred|thousand|million|billion|trillion|lakh|crore)s?"
     r"|\s?(mn|bn|bln|tn|tln|mil)|(MM|[kKMBGTb])|\s(k|K|bn|G|M))(?![\w])"
