@@ -13,10 +13,32 @@ _NUMERIC_DMY = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}(?:$|[\sT,])")
 _YEAR_FIRST = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}\b")
 _DEFAULT = parser.parse("2000-01-01")
 
+# Ukrainian and Russian month names by their stems (any case ending: "березня", "марта"), for dateutil, which reads
+# English ones; the longer stem first where one begins another ("мар" before "ма").
+_CYRILLIC_MONTHS = {
+    "січ": "January", "лют": "February", "берез": "March", "квіт": "April", "трав": "May", "черв": "June",
+    "лип": "July", "серп": "August", "верес": "September", "жовт": "October", "листоп": "November", "груд": "December",
+    "янв": "January", "фев": "February", "мар": "March", "апр": "April", "ма": "May", "июн": "June", "июл": "July",
+    "авг": "August", "сен": "September", "окт": "October", "ноя": "November", "дек": "December",
+}
+CYRILLIC_MONTH = r"(?:%s)[а-яіїєґ]*\.?" % "|".join(sorted(_CYRILLIC_MONTHS, key=len, reverse=True))
+"""A Ukrainian or Russian month name, whole or cut short."""
+_CYRILLIC_MONTH_WORD = re.compile(r"(?<!\w)(%s)[а-яіїєґ]*\.?" % "|".join(sorted(_CYRILLIC_MONTHS, key=len, reverse=True)),
+                                  re.IGNORECASE)
+_YEAR_WORD = re.compile(r"(?<=\d)\s*(?:р\.|року|рік|г\.|года|год)(?!\w)", re.IGNORECASE)
+""""2025 р.", "2025 года": the word "year" after a year."""
+
+
+def _english_months(text: str) -> str:
+    if text.isascii():
+        return text
+    text = _YEAR_WORD.sub("", text)
+    return _CYRILLIC_MONTH_WORD.sub(lambda m: _CYRILLIC_MONTHS[m.group(1).lower()], text)
+
 
 def parse_date(raw: str, *, dayfirst: bool = False) -> date | None:
     """A full calendar date, or None when the text does not name one (no day or year is filled in)."""
-    text = raw.strip()
+    text = _english_months(raw.strip())
     if not text:
         return None
     # A year written first is ISO order (2025-05-11 is 11 May), whatever the day-first convention of the rest.

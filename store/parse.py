@@ -17,7 +17,7 @@ from store.boilerplate import (
     RELATED_HEADING, RELATIVE_TIME, SHARED_BY, STOPWORDS, is_boilerplate, is_sentence, points_to_another_article,
     speaks_furniture, words_of,
 )
-from store.dates import parse_date, resolve_ago
+from store.dates import CYRILLIC_MONTH, parse_date, resolve_ago
 from store.kinds import READING_KINDS, VISIBLE_KINDS
 from store.markdown import IMAGE_LINE, LIST_MARK, ORDERED_MARK, html_as_read, markdown_as_read
 from store.text import normalise
@@ -105,7 +105,8 @@ _LEADING_LABEL = re.compile(
 _DATE_WORDS = re.compile(
     r"\b(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\b\.?|(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b)")
 _TEXT_DATE = re.compile(
-    r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})",
+    r"(?P<date>(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
+    r"|\d{1,2}\s+" + CYRILLIC_MONTH + r"\s+\d{4}(?:\s*(?:р\.|року|г\.|года)(?!\w))?)",
     re.IGNORECASE,
 )
 # The page's section or format, which sits where an outlet's name would: not who published it.
@@ -594,9 +595,16 @@ def _names_an_outlet(line: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 50 or is_sentence(text) or text.endswith((":", ",", ";")):
         return False
-    if not text[:1].isupper() or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words):
+    if not text[:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words) and not (
+            len(words) <= 3 and _CYRILLIC_WORDS.fullmatch(text)):
         return False
     return not _is_section_tag(text) and not _names_a_person(text) and not speaks_furniture(text)
+
+
+# Ukrainian and Russian names capitalise their first word only ("Українська правда", "Новая газета").
+_CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff'’\-]+(?:\s+[\u0400-\u04ff'’\-]+)*")
 
 
 def _is_section_tag(text: str) -> bool:

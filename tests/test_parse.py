@@ -940,3 +940,39 @@ def test_a_short_headline_over_a_numbered_list_is_the_title() -> None:
 def test_a_title_taken_from_a_numbered_item_keeps_its_first_sentence_whole() -> None:
     [article] = parse("1. Officials expect 300 trucks. More follow.\n\n2. Second point here.\n")
     assert article.title == "1. Officials expect 300 trucks."
+
+
+UKRAINIAN = ("Російські дрони атакували Київ уночі\nУкраїнська правда\n12 березня 2025, 08:15\n"
+             "Уночі російські війська атакували Київ ударними дронами, повідомили у КМВА. Поранено п'ятеро людей.\n")
+RUSSIAN = ("Удары по Киеву\nНовая газета Европа\n5 марта 2025 года\n"
+           "Ночью российские войска нанесли удар по Киеву, сообщили власти города. Ранены пять человек.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "outlet", "published"),
+    [
+        (UKRAINIAN, "Російські дрони атакували Київ уночі", "Українська правда", date(2025, 3, 12)),
+        (RUSSIAN, "Удары по Киеву", "Новая газета Европа", date(2025, 3, 5)),
+    ],
+)
+def test_a_ukrainian_or_russian_header_gives_its_outlet_and_date(text: str, title: str, outlet: str, published: date) -> None:
+    [article] = parse(text)
+    assert (article.title, article.source, article.published) == (title, outlet, published)
+    assert [p.kind for p in article.paragraphs] == ["title", "byline", "byline", "body"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("12 березня 2025", date(2025, 3, 12)),
+        ("1 травня 2024 р.", date(2024, 5, 1)),
+        ("5 марта 2025 года", date(2025, 3, 5)),
+        ("3 мая 2025", date(2025, 5, 3)),
+        ("21 листопада 2023", date(2023, 11, 21)),
+        ("березня 2025", None),
+    ],
+)
+def test_ukrainian_and_russian_month_names_are_read(raw: str, expected: date | None) -> None:
+    from store.dates import parse_date
+
+    assert parse_date(raw, dayfirst=True) == expected
