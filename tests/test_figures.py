@@ -1205,6 +1205,11 @@ def test_a_change_from_one_level_to_another_keeps_what_it_counts(text: str, coun
         ("1,200", "count", 1200, counted), (figures[1].text, "count", 1450, counted)]
 
 
+@pytest.mark.parametrize("text", ["Prices rose from 12 to 15.", "Interest rates fell from 5 to 4."])
+def test_a_change_in_what_measures_counts_nothing(text: str) -> None:
+    assert [f.counted for f in extract(text, MAR12)] == [None, None]
+
+
 @pytest.mark.parametrize(
     ("text", "before", "after", "kind", "unit"),
     [

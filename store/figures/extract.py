@@ -1138,10 +1138,16 @@ def _duration_unit(like: Cand, value: float | None) -> str | None:
     return f"{m.group(1)}{float(m.group(2)) * value / like.value:g}{m.group(3)}"
 
 
+# Plural nouns that measure rather than count: "Prices rose from 12 to 15" is not 12 prices.
+_MEASURES = frozenset(
+    "prices rates costs sales revenues profits earnings exports imports yields levels temperatures scores wages "
+    "salaries fares tariffs taxes premiums margins returns values readings ratings odds estimates forecasts".split())
+
+
 def _subject_of_change(text: str, start: int) -> str | None:
     """The plural noun a "from X to Y" change after a verb counts ("Casualties rose from 1,200 to 1,450"), if any."""
     m = _CHANGE_BEFORE_FROM.search(text, max(0, start - 60), start)
-    if m is None or not _is_plural_head(m.group(1).lower()):
+    if m is None or not _is_plural_head(m.group(1).lower()) or m.group(1).lower() in _MEASURES:
         return None
     word = m.group(1)
     return word.lower() if word[:1].isupper() and word[1:].islower() else word
