@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -15,16 +16,24 @@ _DEFAULT = parser.parse("2000-01-01")
 
 # Ukrainian and Russian month names by their stems (any case ending: "березня", "марта"), for dateutil, which reads
 # English ones; the longer stem first where one begins another ("мар" before "ма").
-_CYRILLIC_MONTHS = {
-    "січ": "January", "лют": "February", "берез": "March", "квіт": "April", "трав": "May", "черв": "June",
-    "лип": "July", "серп": "August", "верес": "September", "жовт": "October", "листоп": "November", "груд": "December",
-    "янв": "January", "фев": "February", "мар": "March", "апр": "April", "ма": "May", "июн": "June", "июл": "July",
-    "авг": "August", "сен": "September", "окт": "October", "ноя": "November", "дек": "December",
+CYRILLIC_MONTHS = {
+    "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7, "серп": 8, "верес": 9, "жовт": 10,
+    "листоп": 11, "груд": 12,
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "ма": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
+    "дек": 12,
 }
-CYRILLIC_MONTH = r"(?:%s)[а-яіїєґ]*\.?" % "|".join(sorted(_CYRILLIC_MONTHS, key=len, reverse=True))
+DAY_OF_MONTH_CYRILLIC = {
+    word: number for words in (
+        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    ) for number, word in enumerate(words.split(), start=1)
+}
+"""Month names as a day of the month takes them ("12 березня", "5 марта"): whole words, since their stems begin
+other words too (червоних, "red", for червня)."""
+_STEMS = "|".join(sorted(CYRILLIC_MONTHS, key=len, reverse=True))
+CYRILLIC_MONTH = r"(?:%s)[а-яіїєґ]*\.?" % _STEMS
 """A Ukrainian or Russian month name, whole or cut short."""
-_CYRILLIC_MONTH_WORD = re.compile(r"(?<!\w)(%s)[а-яіїєґ]*\.?" % "|".join(sorted(_CYRILLIC_MONTHS, key=len, reverse=True)),
-                                  re.IGNORECASE)
+_CYRILLIC_MONTH_WORD = re.compile(r"(?<!\w)(%s)[а-яіїєґ]*\.?" % _STEMS, re.IGNORECASE)
 _YEAR_WORD = re.compile(r"(?<=\d)\s*(?:р\.|року|рік|г\.|года|год)(?!\w)", re.IGNORECASE)
 """"2025 р.", "2025 года": the word "year" after a year."""
 
@@ -33,7 +42,7 @@ def _english_months(text: str) -> str:
     if text.isascii():
         return text
     text = _YEAR_WORD.sub("", text)
-    return _CYRILLIC_MONTH_WORD.sub(lambda m: _CYRILLIC_MONTHS[m.group(1).lower()], text)
+    return _CYRILLIC_MONTH_WORD.sub(lambda m: calendar.month_name[CYRILLIC_MONTHS[m.group(1).lower()]], text)
 
 
 def parse_date(raw: str, *, dayfirst: bool = False) -> date | None:

@@ -1517,3 +1517,26 @@ def test_one_counting_or_sizing_something_stays_a_figure() -> None:
 def test_ukrainian_and_russian_scale_words_multiply_and_take_a_decimal_comma(text: str, surface: str, value: float) -> None:
     f = find(text, surface)
     assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved", "relative"),
+    [
+        ("Атака сталася 12 березня 2025 року.", "12 березня 2025 року", "2025-03-12", False),
+        ("Переговоры прошли 5 марта 2025 года в Стамбуле.", "5 марта 2025 года", "2025-03-05", False),
+        ("Обмін полоненими відбувся 9 травня.", "9 травня", "2025-05-09", True),
+        ("Встреча назначена на 20 мая.", "20 мая", "2025-05-20", True),
+    ],
+)
+def test_a_day_of_a_ukrainian_or_russian_month_is_a_date(text: str, surface: str, resolved: str, relative: bool) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.resolved, f.relative) == ("date", resolved, relative)
+
+
+def test_a_cyrillic_word_that_begins_like_a_month_is_no_date() -> None:
+    assert [f.kind for f in extract("Партія отримала 3 мандати, а 5 червоних прапорів зняли.", PUB)] == ["count", "count"]
+    assert all(f.kind != "date" for f in extract("Їх було 12 березових гаїв.", PUB))
+
+
+def test_a_cyrillic_day_without_a_year_or_a_published_date_is_not_guessed() -> None:
+    assert all(f.kind != "date" for f in extract("Це сталося 12 березня.", None))

@@ -8,6 +8,8 @@ from bisect import bisect_left, bisect_right
 
 from dateutil.relativedelta import relativedelta
 
+from store.dates import DAY_OF_MONTH_CYRILLIC
+
 from .numbers import SMALL
 from .dateparts import (
     Coverage,
@@ -308,6 +310,29 @@ def _near_month(text: str, lowered: str) -> dict[str, list[int]] | None:
     return near
 
 
+# "12 березня", "5 марта 2025 года": a day of a Ukrainian or Russian month.
+_CYRILLIC_DAY = re.compile(
+    r"(?<![\w.,])(?P<day>[0-3]?\d)\s+(?P<mon>%s)(?!\w)" % "|".join(DAY_OF_MONTH_CYRILLIC) +
+    r"(?:\s+(?P<year>(?:1[6-9]|20)\d\d)(?:\s*(?:р\.|року|г\.|года)(?!\w))?(?![\w.,]\d))?",
+    re.IGNORECASE,
+)
+
+
+def _cyrillic_day(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
+    month, day = DAY_OF_MONTH_CYRILLIC[m.group("mon").lower()], int(m.group("day"))
+    cand = DateCand(m.start(), m.end(), granularity="day", priority=8)
+    if m.group("year"):
+        cand.day = valid_date(int(m.group("year")), month, day)
+    elif pub is not None:
+        cand.day, cand.relative = nearest_year_day(month, day, pub), True
+    else:
+        return None
+    if cand.day is None:
+        return None
+    cand.resolved = cand.day.isoformat()
+    return cand
+
+
 def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = None, at: int | None = None) -> list[DateCand]:
     """at: where the first digit of text is, its length if it has none; found here when not given."""
     out: list[DateCand] = []
@@ -370,6 +395,12 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 if not free(m.start(), m.end()):
                     continue
                 c = _absolute(name, m, text, pub)
+                if c is not None:
+                    add(c)
+    if digit and not text.isascii():
+        for m in _CYRILLIC_DAY.finditer(text, at):
+            if free(m.start(), m.end()):
+                c = _cyrillic_day(m, pub)
                 if c is not None:
                     add(c)
     if "week" in lowered or "wk" in lowered:
