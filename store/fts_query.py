@@ -2,7 +2,8 @@
 
 Every place name of `SPELLINGS` is widened to all its spellings (`Kyiv` → `(Kyiv OR kiev)`, `"Kyiv region"` →
 `("Kyiv region" OR "kiev region")`, inside a NEAR group too), so that a search finds the copies that print
-another one; a prefix (`Kyi*`) stays as written. A query FTS5 cannot parse is searched as its plain words.
+another one; a Ukrainian or Russian word, on its own or in a `+` phrase, is widened to its stems
+(`Києва` → `(Києва OR "києв"* OR "київ"*)`, `store.word_forms`); a prefix (`Kyi*`) stays as written. A query FTS5 cannot parse is searched as its plain words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from store.spellings import spellings_of
+from store.word_forms import stems
 
 MAX_ALTERNATIVES = 16
 """A phrase or NEAR group whose place names could be spelt more ways than this is left as written."""
@@ -321,7 +323,8 @@ class _Reader:
         star = "*" if self._take("*") else ""
         inside = token.text[1:-1] if token.kind == "string" else token.text
         _, *others = _spellings_within(inside, prefix=bool(star))
-        return [token.text + star, *(_quoted(other, bare=token.kind == "bare") + star for other in others)]
+        forms = [] if star or not _WORD.fullmatch(inside) else [f'"{stem}"*' for stem in stems(inside)]
+        return [token.text + star, *(_quoted(other, bare=token.kind == "bare") + star for other in others), *forms]
 
 
 def _quoted(text: str, *, bare: bool) -> str:

@@ -443,3 +443,63 @@ def test_each_page_in_time_order_is_read_from_an_index_not_sorted(timeline, kind
         assert "figures_when" in dated and "TEMP B-TREE" not in dated, dated
     if kind is None:
         assert "TEMP B-TREE" not in undated, undated
+
+
+INFLECTED = {
+    "kyiv.txt": "Удар по столиці\n\nДрони атакували Київ уночі.\n\nУ Києві оголосили тривогу.",
+    "kharkiv.txt": "Обстріл Харкова\n\nПід Харковом знову стріляли.\n\nРакети влучили у Харків.",
+    "moscow.txt": "Переговоры\n\nДелегация вылетела из Москвы.\n\nМосква ответила на ноту.",
+    "peace.txt": "Світ\n\nМир настане не скоро.\n\nДо миру ще далеко.",
+}
+
+
+@pytest.fixture
+def inflected(tmp_path: Path) -> sqlite_utils.Database:
+    folder = tmp_path / "inflected"
+    folder.mkdir()
+    for name, text in INFLECTED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = open_db(tmp_path / "i.db")
+    assert load_paths(database, [folder]).ok
+    yield database
+    database.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Києва", {"Дрони атакували [Київ] уночі.", "У [Києві] оголосили тривогу."}),
+    ("Київ", {"Дрони атакували [Київ] уночі.", "У [Києві] оголосили тривогу."}),
+    ("Харків", {"Під [Харковом] знову стріляли.", "Ракети влучили у [Харків]."}),
+    ("Москва", {"Делегация вылетела из [Москвы].", "[Москва] ответила на ноту."}),
+    ("Харків NOT ракети", {"Під [Харковом] знову стріляли."}),
+])
+def test_a_ukrainian_or_russian_word_finds_its_other_forms(inflected, query: str, expected: set[str]) -> None:
+    assert marked(inflected, query) == expected
+
+
+def test_the_form_typed_comes_first(inflected) -> None:
+    from store.queries import search
+
+    assert [h.text for h in search(inflected, "Києві") if h.n is not None][0] == "У Києві оголосили тривогу."
+
+
+def test_a_short_word_and_a_prefix_stay_as_written(inflected) -> None:
+    assert marked(inflected, "Мир") == {"[Мир] настане не скоро."}
+    assert marked(inflected, "Харк*") == {"Під [Харковом] знову стріляли.", "Ракети влучили у [Харків]."}
+    assert marked(inflected, "Києв*") == {"У [Києві] оголосили тривогу."}
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Київ", ("київ", "києв")),
+    ("Києва", ("києв", "київ")),
+    ("Харкова", ("харков", "харків")),
+    ("Україна", ("україн",)),
+    ("Зеленського", ("зеленськ",)),
+    ("Иванов", ("иванов",)),
+    ("солдатів", ("солдат",)),
+    ("мир", ()),
+    ("Kyiv", ()),
+])
+def test_stems_of_a_word(word: str, expected: tuple[str, ...]) -> None:
+    from store.word_forms import stems
+
+    assert stems(word) == expected
