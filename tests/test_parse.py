@@ -976,3 +976,17 @@ def test_ukrainian_and_russian_month_names_are_read(raw: str, expected: date | N
     from store.dates import parse_date
 
     assert parse_date(raw, dayfirst=True) == expected
+
+
+def test_a_short_wrapped_article_whose_lines_all_open_in_capitals_or_figures_is_read_as_prose() -> None:
+    # No wrapped line goes on in lower case; lines stopping on "the" and "that" show the wrapping.
+    text = ("Drones hit Bryansk depot\nReuters\n12 May 2025\n\n"
+            "Ukrainian drones struck an oil depot overnight in the western part of the\n"
+            "Bryansk region, a source in Ukraine's security service said, adding that\n"
+            "14 storage tanks had caught fire and that crews were still at the site.\n\n"
+            "Officials said the strike was the third on the region's fuel sites since\n"
+            "Monday. No one was hurt, the governor said in a statement posted on the\n"
+            "Telegram channel of the regional administration.\n")
+    [article] = parse(text)
+    assert body_texts(article) == [" ".join(block.split("\n")) for block in text.strip().split("\n\n")[1:]]
+    assert (article.title, article.source, article.published) == ("Drones hit Bryansk depot", "Reuters", date(2025, 5, 12))
