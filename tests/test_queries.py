@@ -238,14 +238,18 @@ SPELLED = {
 }
 
 
+def loaded(folder: Path, files: dict[str, str]) -> sqlite_utils.Database:
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = open_db(folder.with_suffix(".db"))
+    assert load_paths(database, [folder]).ok
+    return database
+
+
 @pytest.fixture
 def spelled(tmp_path: Path) -> sqlite_utils.Database:
-    folder = tmp_path / "spelled"
-    folder.mkdir()
-    for name, text in SPELLED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    database = open_db(tmp_path / "s.db")
-    assert load_paths(database, [folder]).ok
+    database = loaded(tmp_path / "spelled", SPELLED)
     yield database
     database.close()
 
@@ -455,12 +459,7 @@ INFLECTED = {
 
 @pytest.fixture
 def inflected(tmp_path: Path) -> sqlite_utils.Database:
-    folder = tmp_path / "inflected"
-    folder.mkdir()
-    for name, text in INFLECTED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    database = open_db(tmp_path / "i.db")
-    assert load_paths(database, [folder]).ok
+    database = loaded(tmp_path / "inflected", INFLECTED)
     yield database
     database.close()
 
