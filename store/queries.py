@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from store.db import DocumentGone, StoreError, writing
 from store.fts_query import fts_queries, widened
+from store.word_forms import stems
 from store.kinds import HIDDEN_KINDS
 from store.spellings import spellings_of
 
@@ -123,12 +124,13 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 def _filter(text: str, tag: str | None) -> tuple[str, list]:
     """Every word in the title, the outlet or the date; a place name in any of its spellings (`kiev` finds Kyiv),
-    a month by its name (`march` finds 2025-03-…)."""
+    a Ukrainian or Russian word in its other forms (`Києва` finds Київ), a month by its name (`march` finds
+    2025-03-…)."""
     clauses, args = [], []
     for word in text.split():
         folded = word.casefold()
         alternatives = []
-        for spelling in (folded, *spellings_of(folded)):
+        for spelling in (folded, *spellings_of(folded), *stems(folded)):
             alternatives.append(f"casefold(coalesce(d.title, d.stem)) {LIKE} or casefold(coalesce(d.source, '')) {LIKE}")
             args += [f"%{like_literal(spelling)}%"] * 2
         alternatives.append(f"coalesce(d.published, '') {LIKE}")

@@ -502,3 +502,13 @@ def test_stems_of_a_word(word: str, expected: tuple[str, ...]) -> None:
     from store.word_forms import stems
 
     assert stems(word) == expected
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    ("Харкова", ["Обстріл Харкова"]),
+    ("Харків", ["Обстріл Харкова"]),
+    ("столиця", ["Удар по столиці"]),
+    ("Київ", []),
+])
+def test_the_library_filter_finds_a_ukrainian_or_russian_word_in_its_other_forms(inflected, text: str, titles: list[str]) -> None:
+    assert [d.title for d in documents(inflected, text=text)] == titles
