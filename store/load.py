@@ -48,6 +48,8 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[LoadProblem] = field(default_factory=list)
     errors: list[LoadProblem] = field(default_factory=list)
+    empty: list[LoadProblem] = field(default_factory=list)
+    """Files loaded with no paragraph to read: every line a title, a byline or page furniture."""
     documents: int = 0
     paragraphs: int = 0
     """Paragraphs the reader numbers, as `tearsheet docs` counts them (not titles, bylines or furniture)."""
@@ -64,6 +66,14 @@ class LoadReport:
 
 Progress = Callable[[int, int, str, str], None]
 """Called after each file: (files done, files in all, path, what happened)."""
+
+
+def _nothing_to_read(articles: list[Article], stem: str) -> str:
+    set_aside = sum(p.kind == "boilerplate" for a in articles for p in a.paragraphs)
+    titled = any(a.title for a in articles)
+    what = (f"{set_aside} line{'s' * (set_aside != 1)} set aside as page furniture" if set_aside
+            else "only its headline" if titled else "only its header")
+    return f"loaded, but it has no paragraph to read ({what}; `tearsheet show {stem} --all` shows every line)"
 
 
 def load_paths(
@@ -310,16 +320,19 @@ def _store_file(db: sqlite_utils.Database, prepared: Prepared, report: LoadRepor
         row = {"path": prepared.key, "stem": stem, "content_hash": prepared.digest, "prepared_by": PREPARE_VERSION,
                "encoding": prepared.encoding, "size": prepared.size, "text": prepared.text, "loaded_at": now}
         source_id = _put(db, "sources", row, source_id)
-        kept_parts = []
+        kept_parts, readable = [], 0
         for article, figures, hashes, match_hashes in zip(
                 prepared.articles, prepared.figures, prepared.hashes, prepared.match_hashes):
             _store_article(db, source_id, stem, article, figures, hashes, match_hashes, prepared.digest, now)
             kept_parts.append(article.part)
             report.documents += 1
-            report.paragraphs += sum(p.n is not None for p in article.paragraphs)
+            readable += sum(p.n is not None for p in article.paragraphs)
             report.boilerplate += sum(p.kind == "boilerplate" for p in article.paragraphs)
         _drop_missing_parts(db, source_id, kept_parts)
+    report.paragraphs += readable
     report.loaded.append(prepared.path)
+    if not readable:
+        report.empty.append(LoadProblem(prepared.path, _nothing_to_read(prepared.articles, stem)))
     return "loaded" if prepared.encoding == "utf-8" else f"loaded ({prepared.encoding})"
 
 

@@ -447,6 +447,8 @@ def _classify(units: list[_Unit], article: Article) -> None:
             article.source = article.source or _author_outlet(markdown_as_read(unit.text))
         elif _CREDITS.match(markdown_as_read(unit.text)):
             unit.kind = "byline"
+        elif _in_numbered_list(content, index):
+            pass
         elif is_boilerplate(unit.text) and not (index == 0 and _capitals_headline(unit.text)):
             unit.kind = "boilerplate"
         elif points_to_another_article(unit.text):
@@ -502,6 +504,9 @@ def _find_title(content: list[_Unit], article: Article) -> None:
         article.title = short.text
         short.kind = "title"
         return
+    if len(content) == 1 and content[0].kind == "boilerplate" and _a_lone_headline(content[0].text):
+        article.title, content[0].kind = content[0].text, "title"
+        return
     candidates = [u for u in content[:6] if u.kind == "body"]
     for i, unit in enumerate(candidates):
         if not _headline_like(unit.text):
@@ -513,6 +518,11 @@ def _find_title(content: list[_Unit], article: Article) -> None:
             article.title = unit.text
             unit.kind = "title"
             return
+
+
+def _a_lone_headline(text: str) -> bool:
+    """`Headline only`, the one line of a file: what a scrape that lost its text keeps, not page furniture."""
+    return len(words_of(text)) >= 2 and not speaks_furniture(text) and not RELATIVE_TIME.match(text)
 
 
 def _short_headline(content: list[_Unit]) -> _Unit | None:
@@ -899,6 +909,21 @@ def _related_article(part: int, units: list[_Unit], page: Article) -> Article:
             unit.kind = "body"
     article.paragraphs = [_paragraph(u) for u in units]
     return article
+
+
+def _in_numbered_list(units: list[_Unit], index: int) -> bool:
+    """`2. Second point` after `1. First point`: an item of a numbered list, however short, next to the item
+    numbered one before or after it."""
+    number = _item_number(units[index].text)
+    if number is None:
+        return False
+    return any(0 <= i < len(units) and _item_number(units[i].text) == number + step
+               for i, step in ((index - 1, -1), (index + 1, 1)))
+
+
+def _item_number(text: str) -> int | None:
+    mark = ORDERED_MARK.match(text)
+    return int(text[: mark.end()].rstrip().rstrip(".)")) if mark else None
 
 
 def _count(word: str) -> int:

@@ -573,3 +573,14 @@ def test_a_paragraph_printed_twice_keeps_its_figures_once_each_when_its_file_is_
     assert db.execute(figures).fetchall() == fresh.execute(figures).fetchall()
     db.close()
     fresh.close()
+
+
+def test_a_file_with_nothing_to_read_loads_with_a_note_saying_so(db, tmp_path: Path) -> None:
+    (tmp_path / "headline.md").write_text("Headline only\n", encoding="utf-8")
+    (tmp_path / "furniture.txt").write_text("DOWNLOAD THE APP\nlogo\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Talks resume\n\nThe two delegations met in Istanbul on Friday.\n", encoding="utf-8")
+    report = load_paths(db, [tmp_path])
+    assert report.ok and len(report.loaded) == 3
+    assert sorted((Path(p.path).name, p.reason.split(" (")[1].split(";")[0]) for p in report.empty) == [
+        ("furniture.txt", "2 lines set aside as page furniture"), ("headline.md", "only its headline")]
+    assert sorted(d.title or d.stem for d in documents(db)) == ["Headline only", "Talks resume", "furniture"]

@@ -990,3 +990,21 @@ def test_a_short_wrapped_article_whose_lines_all_open_in_capitals_or_figures_is_
     [article] = parse(text)
     assert body_texts(article) == [" ".join(block.split("\n")) for block in text.strip().split("\n\n")[1:]]
     assert (article.title, article.source, article.published) == ("Drones hit Bryansk depot", "Reuters", date(2025, 5, 12))
+
+
+def test_every_item_of_a_numbered_list_is_body_however_short() -> None:
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n1. First point with 20 tanks\n2. Second point\n3. Third\n")
+    assert kinds(article)[-3:] == [("body", "1. First point with 20 tanks"), ("body", "2. Second point"),
+                                   ("body", "3. Third")]
+
+
+def test_a_lone_short_number_stays_furniture() -> None:
+    [article] = parse(f"{HEADLINE}\n\n{BODY}\n\n2. Next\n")
+    assert kinds(article)[-1] == ("boilerplate", "2. Next")
+
+
+def test_the_one_line_of_a_file_is_its_title_unless_it_is_page_furniture() -> None:
+    [article] = parse("Headline only\n")
+    assert (article.title, kinds(article)) == ("Headline only", [("title", "Headline only")])
+    [furniture] = parse("DOWNLOAD THE APP\n")
+    assert (furniture.title, kinds(furniture)) == (None, [("boilerplate", "DOWNLOAD THE APP")])

@@ -198,12 +198,12 @@ def _print_report(report: "LoadReport", *, quiet: bool, as_json: bool) -> None:
         print(json.dumps({
             "loaded": report.loaded, "unchanged": report.unchanged, "documents": report.documents,
             "paragraphs": report.paragraphs, "boilerplate": report.boilerplate, "errors": [vars_of(p) for p in report.errors],
-            "skipped": [vars_of(p) for p in report.skipped],
+            "skipped": [vars_of(p) for p in report.skipped], "empty": [vars_of(p) for p in report.empty],
         }, indent=2))
         return
     if quiet:
         return
-    for problem in report.skipped:
+    for problem in (*report.skipped, *report.empty):
         print(f"tearsheet: {problem}", file=sys.stderr)
     print(
         f"{len(report.loaded)} loaded ({report.documents} {plural(report.documents, 'document')}, "
@@ -317,7 +317,7 @@ def _read(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         if show:
             print("\r\033[K", end="", file=sys.stderr)
     problems = [str(problem) for problem in report.errors] if report is not None else []
-    skipped = [str(problem) for problem in report.skipped] if report is not None else []
+    skipped = [str(problem) for problem in (*report.skipped, *report.empty)] if report is not None else []
     return _run_reader(db, problems=problems, skipped=skipped)
 
 
