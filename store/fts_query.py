@@ -86,14 +86,14 @@ def plain_words(query: str) -> str:
 def _plain_tokens(query: str) -> list[str]:
     """Phrases, operators and parentheses, in order. A quotation is one phrase, and so is a run of words typed
     without a space between them (`$2.5`, `F-16`, `1,000`, `U.S.`): searched as separate words, `$2.5 million`
-    found every paragraph with a 2, a 5 and a million anywhere in it. What follows a `"` never closed is all
-    words, each searched on its own, as a phrase still being typed."""
+    found every paragraph with a 2, a 5 and a million anywhere in it. What follows a `"` never closed is one
+    phrase too, as if it were closed: `"peace talks` is the phrase, not peace and talks apart."""
     tokens = []
     parts = query.split('"')
     for i, part in enumerate(parts):
         if i % 2:
             words = _WORD_RUN.findall(part)
-            tokens.extend(_phrase(words) if i + 1 < len(parts) else [f'"{word}"' for word in words])
+            tokens.extend(_phrase(words))
             continue
         for token in _CHUNK.findall(part):
             if token not in (*OPERATORS, "NEAR", "(", ")"):

@@ -327,7 +327,7 @@ def test_the_hits_in_an_article_are_the_spellings_printed_there(spelled) -> None
     ("(Istanbul OR Antalya talks", '"Istanbul" OR "Antalya" "talks"'),
     ("NEAR(Istanbul talks", '"Istanbul" "talks"'),
     ('Moscow and "', '"Moscow" "and"'),
-    ('"peace AND talks', '"peace" "AND" "talks"'),
+    ('"peace AND talks', '"peace AND talks"'),
     ('"peace talks" $5', '"peace talks" "5"'),
     ("$2.5 million", '"2 5" "million"'),
     ("F-16 OR 1,000 troops", '"F 16" OR "1 000" "troops"'),
@@ -512,3 +512,8 @@ def test_stems_of_a_word(word: str, expected: tuple[str, ...]) -> None:
 ])
 def test_the_library_filter_finds_a_ukrainian_or_russian_word_in_its_other_forms(inflected, text: str, titles: list[str]) -> None:
     assert [d.title for d in documents(inflected, text=text)] == titles
+
+
+def test_a_quotation_left_open_is_searched_as_the_phrase_typed(spelled) -> None:
+    assert marked(spelled, '"after long talks') == {"The council passed the budget [after long talks]."}
+    assert marked(spelled, '"budget talks') == set()
