@@ -30,6 +30,13 @@ DAY_OF_MONTH_CYRILLIC = {
 }
 """Month names as a day of the month takes them ("12 березня", "5 марта"): whole words, since their stems begin
 other words too (червоних, "red", for червня)."""
+MONTH_WORDS_CYRILLIC = DAY_OF_MONTH_CYRILLIC | {
+    word: number for words in (
+        "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    ) for number, word in enumerate(words.split(), start=1)
+}
+"""Ukrainian and Russian month names, as they stand alone (березень, март) and after a day (березня, марта)."""
 _STEMS = "|".join(sorted(CYRILLIC_MONTHS, key=len, reverse=True))
 CYRILLIC_MONTH = r"(?:%s)[а-яіїєґ]*\.?" % _STEMS
 """A Ukrainian or Russian month name, whole or cut short."""

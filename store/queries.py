@@ -11,11 +11,12 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, TypeVar
 
+from store.dates import MONTH_WORDS_CYRILLIC
 from store.db import DocumentGone, StoreError, writing
 from store.fts_query import fts_queries, widened
-from store.word_forms import stems
 from store.kinds import HIDDEN_KINDS
 from store.spellings import spellings_of
+from store.word_forms import stems
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -124,8 +125,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 def _filter(text: str, tag: str | None) -> tuple[str, list]:
     """Every word in the title, the outlet or the date; a place name in any of its spellings (`kiev` finds Kyiv),
-    a Ukrainian or Russian word in its other forms (`Києва` finds Київ), a month by its name (`march` finds
-    2025-03-…)."""
+    a Ukrainian or Russian word in its other forms (`Києва` finds Київ), a month by its name (`march`, `березень`
+    and `марта` find 2025-03-…)."""
     clauses, args = [], []
     for word in text.split():
         folded = word.casefold()
@@ -135,7 +136,8 @@ def _filter(text: str, tag: str | None) -> tuple[str, list]:
             args += [f"%{like_literal(spelling)}%"] * 2
         alternatives.append(f"coalesce(d.published, '') {LIKE}")
         args.append(f"%{like_literal(folded)}%")
-        month = next((i for i, name in enumerate(_MONTHS, 1) if len(folded) >= 3 and name.startswith(folded)), None)
+        month = next((i for i, name in enumerate(_MONTHS, 1) if len(folded) >= 3 and name.startswith(folded)),
+                     MONTH_WORDS_CYRILLIC.get(folded))
         if month is not None:
             alternatives.append(f"substr(coalesce(d.published, ''), 6, 2) = '{month:02d}'")
         clauses.append("(" + " or ".join(alternatives) + ")")

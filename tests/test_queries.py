@@ -383,6 +383,9 @@ def test_the_library_filter_finds_a_place_in_any_spelling_and_a_month_by_its_nam
     assert titles(db, "march") == titles(db, "mar") == ["Drone attacks on Kyiv overnight"]
     assert titles(db, "may") == ["Odessa port reopens to grain ships"]
     assert titles(db, "kiev march") == ["Drone attacks on Kyiv overnight"] and titles(db, "kiev may") == []
+    assert titles(db, "березень") == titles(db, "березня") == titles(db, "Марта") == ["Drone attacks on Kyiv overnight"]
+    assert titles(db, "травня") == titles(db, "май") == ["Odessa port reopens to grain ships"]
+    assert titles(db, "мандат") == []
     assert count_documents(db, text="kiev") == 1
     db.close()
 
