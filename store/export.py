@@ -101,6 +101,7 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
     ).fetchall()
     tag_lists = tags_of(db, [r[0] for r in rows])
     figures = _figures_of(db, sorted({r[2] for r in rows if r[2] is not None}))
+    paragraph_notes = _paragraph_notes(db, sorted({r[2] for r in rows if r[2] is not None and r[7] is not None}))
     out = []
     for (annotation_id, doc_id, paragraph_id, n, former_n, start, end, figure_text, note, text, title, source,
          published, path, at, original) in rows:
@@ -108,7 +109,9 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
         on_figure = figure_text is not None
         figure_now = figure_where_it_stands(text, start, end, figure_text) if on_figure else None
         out.append(ExportRow(
-            tags=tag_lists.get(annotation_id, []), note=note, quote=figure_now if on_figure else text,
+            tags=tag_lists.get(annotation_id, []),
+            note=note if note is not None or not on_figure else paragraph_notes.get(paragraph_id),
+            quote=figure_now if on_figure else text,
             document=title, source=source, published=published, paragraph=n,
             start=start if on_figure else None, end=end if on_figure else None,
             figures=[] if orphan else _within(figures.get(paragraph_id, []), start, end, on_figure),
@@ -120,6 +123,18 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
             doc_id=doc_id, paragraph_text=text, annotation_id=annotation_id,
         ))
     return out
+
+
+def _paragraph_notes(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dict[int, str]:
+    """The note on each paragraph, for the figures tagged in it: a figure has no note of its own, and without its
+    paragraph's a `--tag` export would leave out what the user wrote about it."""
+    notes: dict[int, str] = {}
+    for chunk in range(0, len(paragraph_ids), 500):
+        ids = paragraph_ids[chunk : chunk + 500]
+        notes.update(db.execute(
+            f"select paragraph_id, note from annotations where figure_start is null and note is not null "
+            f"and paragraph_id in ({','.join('?' * len(ids))})", ids).fetchall())
+    return notes
 
 
 def _wanted_tags(db: sqlite_utils.Database, tags: Iterable[str]) -> list[str]:

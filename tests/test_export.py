@@ -388,3 +388,15 @@ def test_the_tag_browser_quotes_a_tagged_figure_as_it_reads_now(tagged_fire) -> 
     reload_edited(db, article, when="on Monday", count=14)
     [quote] = paragraphs_with_tag(db, "toll")
     assert (quote.figure_text, quote.changed_since_noted) == ("14", True)
+
+
+def test_a_tagged_figure_carries_its_paragraphs_note(store: sqlite_utils.Database) -> None:
+    pid, text = para(store, 16)
+    start = text.index("2,857")
+    tag_figure(store, pid, start, start + 5, ["toll"])
+    set_note(store, pid, "Ask the ministry for the breakdown")
+    rows = list(csv.DictReader(io.StringIO(export_text(store, tags=["toll"], bom=False), newline="")))
+    assert [(r["quote"], r["note"]) for r in rows] == [("2,857", "Ask the ministry for the breakdown")]
+    every = list(csv.DictReader(io.StringIO(export_text(store, bom=False), newline="")))
+    assert [(r["tags"], r["start"] != "", r["note"]) for r in every] == [
+        ("", False, "Ask the ministry for the breakdown"), ("toll", True, "Ask the ministry for the breakdown")]
