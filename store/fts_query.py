@@ -3,7 +3,8 @@
 Every place name of `SPELLINGS` is widened to all its spellings (`Kyiv` → `(Kyiv OR kiev)`, `"Kyiv region"` →
 `("Kyiv region" OR "kiev region")`, inside a NEAR group too), so that a search finds the copies that print
 another one; a Ukrainian or Russian word, on its own or in a `+` phrase, is widened to its stems
-(`Києва` → `(Києва OR "києв"* OR "київ"*)`, `store.word_forms`); a prefix (`Kyi*`) stays as written. A query FTS5 cannot parse is searched as its plain words.
+(`Києва` → `(Києва OR "києв"* OR "київ"*)`, `store.word_forms`), and a place name to its names in the other
+script (`Kyiv` → `"київ"*`…, `Києві` → `kyiv`…); a prefix (`Kyi*`) stays as written. A query FTS5 cannot parse is searched as its plain words.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from store.spellings import spellings_of
+from store.spellings import cyrillic_names, latin_names, spellings_of
 from store.word_forms import stems
 
 MAX_ALTERNATIVES = 16
@@ -323,8 +324,15 @@ class _Reader:
         star = "*" if self._take("*") else ""
         inside = token.text[1:-1] if token.kind == "string" else token.text
         _, *others = _spellings_within(inside, prefix=bool(star))
-        forms = [] if star or not _WORD.fullmatch(inside) else [f'"{stem}"*' for stem in stems(inside)]
+        forms = [] if star or not _WORD.fullmatch(inside) else _other_forms(inside)
         return [token.text + star, *(_quoted(other, bare=token.kind == "bare") + star for other in others), *forms]
+
+
+def _other_forms(word: str) -> list[str]:
+    """A Cyrillic word's stems and, for a place, its Latin spellings; a Latin-spelt place's Cyrillic stems."""
+    prefixes = [*stems(word), *cyrillic_names(word)]
+    latin = [name for name in latin_names(word) if name != word.casefold()]
+    return [*latin, *(f'"{prefix}"*' for prefix in dict.fromkeys(prefixes))]
 
 
 def _quoted(text: str, *, bare: bool) -> str:
@@ -332,8 +340,11 @@ def _quoted(text: str, *, bare: bool) -> str:
 
 
 def _combined(parts: list[list[str]], join: Callable[[tuple[str, ...]], str]) -> list[str]:
-    """Each choice of one spelling of every part, joined, as written first; only that one when the choices would
-    be more than `MAX_ALTERNATIVES`."""
+    """Each choice of one spelling of every part, joined, as written first. When the choices would be more than
+    `MAX_ALTERNATIVES`, the stems (`"києв"*`) are left out, and if they still would, every spelling but the one
+    written."""
+    if math.prod(len(part) for part in parts) > MAX_ALTERNATIVES:
+        parts = [[part[0], *(p for p in part[1:] if not p.endswith('"*'))] for part in parts]
     if math.prod(len(part) for part in parts) > MAX_ALTERNATIVES:
         return [join(tuple(part[0] for part in parts))]
     return [join(choice) for choice in itertools.product(*parts)]

@@ -15,7 +15,7 @@ from store.dates import MONTH_WORDS_CYRILLIC
 from store.db import DocumentGone, StoreError, writing
 from store.fts_query import fts_queries, widened
 from store.kinds import HIDDEN_KINDS
-from store.spellings import spellings_of
+from store.spellings import cyrillic_names, latin_names, spellings_of
 from store.word_forms import stems
 
 if TYPE_CHECKING:
@@ -124,14 +124,16 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 
 def _filter(text: str, tag: str | None) -> tuple[str, list]:
-    """Every word in the title, the outlet or the date; a place name in any of its spellings (`kiev` finds Kyiv),
+    """Every word in the title, the outlet or the date; a place name in any of its spellings (`kiev` finds Kyiv and
+    Київ),
     a Ukrainian or Russian word in its other forms (`Києва` finds Київ), a month by its name (`march`, `березень`
     and `марта` find 2025-03-…)."""
     clauses, args = [], []
     for word in text.split():
         folded = word.casefold()
         alternatives = []
-        for spelling in (folded, *spellings_of(folded), *stems(folded)):
+        others = (*spellings_of(folded), *stems(folded), *cyrillic_names(folded), *latin_names(folded))
+        for spelling in dict.fromkeys((folded, *others)):
             alternatives.append(f"casefold(coalesce(d.title, d.stem)) {LIKE} or casefold(coalesce(d.source, '')) {LIKE}")
             args += [f"%{like_literal(spelling)}%"] * 2
         alternatives.append(f"coalesce(d.published, '') {LIKE}")

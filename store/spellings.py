@@ -36,6 +36,32 @@ def spellings_of(word: str) -> tuple[str, ...]:
     return tuple(s for s in SPELLING_GROUPS.get(folded, ()) if s != folded)
 
 
+CYRILLIC_NAMES = {
+    "kyiv": ("київ", "києв", "киев"), "kharkiv": ("харків", "харков", "харьков"), "odesa": ("одес",),
+    "lviv": ("львів", "львов"), "mykolaiv": ("миколаїв", "миколаєв", "николаев"),
+    "zaporizhzhia": ("запоріжж", "запорож"), "luhansk": ("луганськ", "луганск"),
+    "chernihiv": ("чернігів", "чернігов", "чернигов"), "donbas": ("донбас",), "chornobyl": ("чорнобил", "чернобыл"),
+    "vinnytsia": ("вінниц", "винниц"), "zhytomyr": ("житомир",),
+}
+"""Each place name of `SPELLINGS` (its one spelling) → the stems of its Ukrainian and Russian names, which take an
+ending for each case (Київ, Києва; Киев, Киеве). Search only: grouping compares texts in one language."""
+
+
+def cyrillic_names(word: str) -> tuple[str, ...]:
+    """The stems of a Latin-spelt place name's Cyrillic names (`Kiev` → київ, києв, киев); none for another word."""
+    folded = word.casefold()
+    return CYRILLIC_NAMES.get(SPELLINGS.get(folded, folded), ())
+
+
+def latin_names(word: str) -> tuple[str, ...]:
+    """Every Latin spelling of the place a Cyrillic word names in any of its forms (`Києві` → kyiv, kiev)."""
+    folded = word.casefold()
+    for name, stems in CYRILLIC_NAMES.items():
+        if folded.startswith(stems):
+            return SPELLING_GROUPS[name]
+    return ()
+
+
 _VARIANT = re.compile(r"\b(?:" + "|".join(sorted(SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

@@ -317,7 +317,7 @@ def test_the_hits_in_an_article_are_the_spellings_printed_there(spelled) -> None
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ("Kiev AND", '("Kiev" OR "kyiv")'),
+    ("Kiev AND", '("Kiev" OR "kyiv" OR "київ"* OR "києв"* OR "киев"*)'),
     ("OR Istanbul", '"Istanbul"'),
     ('Istanbul NOT Dolmabahce "', '"Istanbul" NOT "Dolmabahce"'),
     ('Istanbul AND NOT Dolmabahce "', '"Istanbul" NOT "Dolmabahce"'),
@@ -520,3 +520,25 @@ def test_the_library_filter_finds_a_ukrainian_or_russian_word_in_its_other_forms
 def test_a_quotation_left_open_is_searched_as_the_phrase_typed(spelled) -> None:
     assert marked(spelled, '"after long talks') == {"The council passed the budget [after long talks]."}
     assert marked(spelled, '"budget talks') == set()
+
+
+MIXED = {**SPELLED, "kyiv_ua.txt": "Атака на Київ\n\nУ Києві оголосили тривогу.\n\nРакети летіли на Одесу."}
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> sqlite_utils.Database:
+    database = loaded(tmp_path / "mixed", MIXED)
+    yield database
+    database.close()
+
+
+def test_a_place_name_finds_its_names_in_the_other_script(mixed) -> None:
+    assert "У [Києві] оголосили тривогу." in marked(mixed, "Kyiv")
+    assert "Talks in [Kiev] stalled on Monday." in marked(mixed, "Києва")
+    assert marked(mixed, "Odessa") == {"Ракети летіли на [Одесу]."}
+    assert "Envoys met in [Kyiv] on Tuesday." in marked(mixed, "Kiev")
+
+
+def test_the_library_filter_finds_a_place_in_the_other_script(mixed) -> None:
+    assert {d.title for d in documents(mixed, text="kiev")} == {"Kiev talks stall", "Kyiv hosts envoys", "Атака на Київ"}
+    assert {d.title for d in documents(mixed, text="Київ")} == {"Kiev talks stall", "Kyiv hosts envoys", "Атака на Київ"}
