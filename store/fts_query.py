@@ -4,7 +4,8 @@ Every place name of `SPELLINGS` is widened to all its spellings (`Kyiv` → `(Ky
 `("Kyiv region" OR "kiev region")`, inside a NEAR group too), so that a search finds the copies that print
 another one; a Ukrainian or Russian word, on its own or in a `+` phrase, is widened to its stems
 (`Києва` → `(Києва OR "києв"* OR "київ"*)`, `store.word_forms`), and a place name to its names in the other
-script (`Kyiv` → `"київ"*`…, `Києві` → `kyiv`…); a prefix (`Kyi*`) stays as written. A query FTS5 cannot parse is searched as its plain words.
+script (`Kyiv` → `"київ"*`…, `Києві` → `kyiv`…); a prefix (`Kyi*`) stays as written. A query FTS5 cannot parse
+is searched as its plain words.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from store.spellings import cyrillic_names, latin_names, spellings_of
 from store.word_forms import stems
 
 MAX_ALTERNATIVES = 16
-"""A phrase or NEAR group whose place names could be spelt more ways than this is left as written."""
+"""A phrase or NEAR group whose words could be spelt more ways than this loses its stems, then its spellings."""
 
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 

@@ -229,8 +229,8 @@ def _continues(previous: str, line: str) -> bool:
 def _wrapping(lines: list[_Line]) -> _Wrap | None:
     """How the file's prose is hard-wrapped, if it is: most of its lines of half the width or more that another line
     follows end near the width with a next word that would not have fitted, and one of them surely wraps (a
-    lower-case line goes on from it, or it stops on a word no sentence ends with). Of the widest such lines the first that holds: a line or two no wrapper
-    touched may be wider."""
+    lower-case line goes on from it, or it stops on a word no sentence ends with). Of the widest such lines the
+    first that holds: a line or two no wrapper touched may be wider."""
     surely = {i for i in range(len(lines) - 1) if lines[i + 1].block == lines[i].block
               and (lines[i + 1].text[:1].islower() and not is_sentence(lines[i].text)
                    or _stops_unfinished(lines[i].text) and lines[i].column >= _NARROWEST_WRAP)}

@@ -124,10 +124,9 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 
 def _filter(text: str, tag: str | None) -> tuple[str, list]:
-    """Every word in the title, the outlet or the date; a place name in any of its spellings (`kiev` finds Kyiv and
-    Київ),
-    a Ukrainian or Russian word in its other forms (`Києва` finds Київ), a month by its name (`march`, `березень`
-    and `марта` find 2025-03-…)."""
+    """Every word in the title, the outlet or the date; a place name in any of its spellings and either script
+    (`kiev` finds Kyiv and Київ), a Ukrainian or Russian word in its other forms (`Києва` finds Київ), a month by
+    its name (`march`, `березень` and `марта` find 2025-03-…)."""
     clauses, args = [], []
     for word in text.split():
         folded = word.casefold()
