@@ -17,7 +17,7 @@ from .numbers import (
     AFTER_A, START_PREFIXES, START_WORDS, SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
 )
 from .units import (
-    CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS,
+    CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS, CYRILLIC_CURRENCY_AFTER, CYRILLIC_CURRENCY_NAMES,
     INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS, currency_before, iso_duration,
 )
 
@@ -856,6 +856,10 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
             else:
                 cand.kind, cand.unit, cand.end = "money", code_name, name.end()
                 return _cents(text, cand)
+    cyrillic = _cyrillic_currency(text, e)
+    if cyrillic:
+        cand.kind, cand.unit, cand.end = "money", CYRILLIC_CURRENCY_NAMES[cyrillic.group(1).lower()], cyrillic.end()
+        return cand
     if a.ordinal:
         cand.kind = "ordinal"
         counted = _counted(text, e, ordinal=True)
@@ -932,6 +936,11 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         cand.kind = "count"
         cand.counted = counted
     return cand
+
+
+def _cyrillic_currency(text: str, end: int) -> re.Match[str] | None:
+    """A Ukrainian or Russian currency word after a number ("200 тисяч доларів"), which only a text that is not ASCII has."""
+    return None if text.isascii() else CYRILLIC_CURRENCY_AFTER.match(text, end)
 
 
 def _cents(text: str, cand: Cand) -> Cand:

@@ -39,6 +39,15 @@ CURRENCY_NAMES: dict[str, str] = {
     "dimes": "dime", "dime": "dime", "nickels": "nickel",
 }
 
+# Ukrainian and Russian currency words in the forms a number takes before them; an abbreviation's point is left to
+# the sentence, which it may end ("1,2 млрд грн.").
+CYRILLIC_CURRENCY_NAMES: dict[str, str] = {
+    **dict.fromkeys("долар долари доларів долара доллар доллары долларов доллара дол долл".split(), "USD"),
+    **dict.fromkeys("євро евро".split(), "EUR"),
+    **dict.fromkeys("гривня гривні гривень гривна гривны гривен грн".split(), "UAH"),
+    **dict.fromkeys("рубль рублі рублів рубля рублей рубли руб".split(), "RUB"),
+}
+
 UNITS: dict[str, str] = {}
 
 
@@ -208,6 +217,9 @@ UNIT_AFTER = re.compile(
 INCH_AFTER = re.compile(r'\s?(["″])(?!\w)')
 CURRENCY_NAME_AFTER = re.compile(
     r"(?:\s*+-\s*+|\s++)(%s|pounds?)(?![\w])" % _alt(CURRENCY_NAMES), re.I
+)
+CYRILLIC_CURRENCY_AFTER = re.compile(
+    r"\s++(%s)(?!\w)(?:\s+США(?!\w))?" % _alt(CYRILLIC_CURRENCY_NAMES), re.I
 )
 CURRENCY_CODE_AFTER = re.compile(r"\s?(?:M|m)?(%s)\b" % "|".join(CURRENCY_CODES))
 _SYMBOLS_BEFORE = [k for k in CURRENCY_SYMBOLS if not k[0].isalpha() or "$" in k or k in ("rs.", "rs", "kr", "fr.")]
