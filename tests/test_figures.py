@@ -1507,7 +1507,7 @@ def test_one_counting_or_sizing_something_stays_a_figure() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("Близько 200 тисяч людей виїхали.", "200 тисяч", 2e5),
+        ("Близько 200 тисяч людей виїхали.", "Близько 200 тисяч", 2e5),
         ("Збитки склали 2,5 мільйона гривень.", "2,5 мільйона гривень", 2.5e6),
         ("Бюджет: 1,2 млрд грн.", "1,2 млрд грн", 1.2e9),
         ("Ещё 300 тыс. рублей.", "300 тыс", 3e5),
@@ -1564,3 +1564,22 @@ def test_a_cyrillic_day_without_a_year_or_a_published_date_is_not_guessed() -> N
 def test_a_ukrainian_or_russian_currency_word_makes_money(text: str, surface: str, value: float, unit: str) -> None:
     f = find(text, surface)
     assert (f.kind, f.value, f.unit, f.counted) == ("money", pytest.approx(value), unit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "approx"),
+    [
+        ("Понад 300 дронів атакували Київ.", "Понад 300", "more_than"),
+        ("Евакуювали більше 300 людей.", "більше 300", "more_than"),
+        ("Свыше 300 человек эвакуированы.", "Свыше 300", "more_than"),
+        ("Погибли более 300 человек.", "более 300", "more_than"),
+        ("Близько 200 тисяч людей виїхали.", "Близько 200 тисяч", "approx"),
+        ("Около 200 человек пришли на митинг.", "Около 200", "approx"),
+        ("Майже 50 сіл залишилися без світла.", "Майже 50", "approx"),
+        ("Почти 50 сел остались без света.", "Почти 50", "approx"),
+        ("Загинули щонайменше 12 людей.", "щонайменше 12", "at_least"),
+        ("Там залишилося менше 10 людей.", "менше 10", "less_than"),
+    ],
+)
+def test_a_ukrainian_or_russian_qualifier_is_kept_as_an_english_one_is(text: str, surface: str, approx: str) -> None:
+    assert find(text, surface).approx == approx

@@ -96,6 +96,15 @@ APPROX_BEFORE = re.compile(
     r"|(?P<less>less\s+than|fewer\s+than|under|below|lower\s+than|smaller\s+than|shy\s+of|<))\s*$",
     re.I,
 )
+# The same qualifiers in Ukrainian and Russian ("понад 300", "близько 200", "более 300"), tried only in a text that is not ASCII.
+CYRILLIC_APPROX_BEFORE = re.compile(
+    r"(?:(?P<approx>близько|приблизно|майже|орієнтовно|около|почти|примерно|порядка)"
+    r"|(?P<more>понад|більше(?:\s+ніж)?|більш\s+ніж|свыше|более(?:\s+чем)?|больше(?:\s+чем)?)"
+    r"|(?P<least>щонайменше|принаймні|не\s+менше(?:\s+ніж)?|не\s+менш\s+ніж|не\s+менее(?:\s+чем)?|как\s+минимум|минимум)"
+    r"|(?P<most>не\s+більше(?:\s+ніж)?|не\s+більш\s+ніж|не\s+более(?:\s+чем)?|максимум)"
+    r"|(?P<less>менше(?:\s+ніж)?|менш\s+ніж|менее(?:\s+чем)?|меньше(?:\s+чем)?))\s*$",
+    re.I,
+)
 # How a match of APPROX_BEFORE can end, in lower case with single spaces (the last two words at most).
 _APPROX_ENDS = (
     "nearly", "almost", "about", "around", "roughly", "approximately", "approx", "approx.", "estimated", "circa", "some",
@@ -401,6 +410,8 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
     if window.isascii() and not " ".join(window.split()[-2:]).lower().endswith(_APPROX_ENDS):
         return None, start
     m = APPROX_BEFORE.search(text, _approx_from(window, lo), start)
+    if m is None and not window.isascii():
+        m = CYRILLIC_APPROX_BEFORE.search(text, lo, start)
     if not m or m.end() != start:
         return None, start
     kind = next(k for k in ("approx", "more", "least", "most", "less") if m.group(k))
