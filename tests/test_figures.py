@@ -1583,3 +1583,20 @@ def test_a_ukrainian_or_russian_currency_word_makes_money(text: str, surface: st
 )
 def test_a_ukrainian_or_russian_qualifier_is_kept_as_an_english_one_is(text: str, surface: str, approx: str) -> None:
     assert find(text, surface).approx == approx
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Уночі 300 дронів атакували Київ.", "дронів"),
+        ("Окупанти випустили 40 ракет на місто.", "ракет"),
+        ("Зняли 5 червоних прапорів з будівлі.", "червоних прапорів"),
+        ("Россия выпустила 50 ракет по Украине.", "ракет"),
+        ("В Киеве 12 человек получили ранения.", "человек"),
+        ("Ще 7 поранених військових доставили до лікарні.", "поранених військових"),
+        ("Вчора 20 людей залишилися без даху.", "людей"),
+    ],
+)
+def test_a_cyrillic_counted_phrase_is_its_noun_not_the_verb_or_place_after_it(text: str, counted: str) -> None:
+    f = find(text, next(w for w in text.split() if w[0].isdigit()))
+    assert (f.kind, f.counted) == ("count", counted)

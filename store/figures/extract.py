@@ -616,6 +616,7 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
     words: list[str] = []
     p = pos
     first = True
+    cyrillic = not text.isascii()
     model = None if ordinal else _VARIANT_AFTER_A_WORD.match(text, pos)
     if model is not None and _is_a_numbered_model(text, model):
         words.append(text[model.start("n"):model.end()])
@@ -659,10 +660,15 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
             break
         if w[0].islower() and len(words) >= 2 and all(x[0].isupper() for x in words):
             break
+        in_cyrillic = cyrillic and _is_cyrillic(w)
+        if in_cyrillic and _ends_a_cyrillic_phrase(low, after_a_word=bool(words)):
+            break
         words.append(w)
         p = end
         first = False
         if _POSSESSIVE.match(text[p:p + 2]):
+            break
+        if in_cyrillic and not low.endswith(_CYRILLIC_ADJECTIVE_ENDS):
             break
         if not ordinal and (w[0].islower() and _is_plural_head(low) or _PLURAL_DESIGNATION.search(w)):
             break
@@ -678,6 +684,27 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
     if len(words) == 1 and words[0].lower().endswith("ing") and words[0].lower() not in _ING_NOUNS:
         return None
     return " ".join(words)
+
+
+# In Ukrainian and Russian a counted phrase is a noun, after any adjectives; it ends before a preposition, conjunction or
+# comparative, and before a verb, which after its first word ends like a past, an infinitive or a reflexive form.
+_CYRILLIC_STOP = frozenset(
+    """на у в з із зі до для від по за про під над при через після перед біля між без о об і й та а але чи або що як ніж
+    більше менше понад майже близько тому ще вже також не ні во со к ко от из под после около между и но или чем
+    более менее свыше почти ещё уже тоже""".split()
+)
+_CYRILLIC_VERB_ENDS = tuple(v + e for v in "аяиуыії" for e in ("ли", "ла", "ло")) + ("ть", "ся", "сь")
+_CYRILLIC_ADJECTIVE_ENDS = ("их", "іх", "ых", "ий", "ый", "ого", "ої", "ые", "ие", "ая", "яя", "ові", "кі")
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[0] <= "\u04ff"
+
+
+def _ends_a_cyrillic_phrase(low: str, after_a_word: bool) -> bool:
+    """Whether a Ukrainian or Russian word after a number ends what it counts: "300 дронів атакували Київ" counts
+    "дронів". A first word is a noun though it ends like a verb: "2 генерали", "3 канали"."""
+    return low in _CYRILLIC_STOP or (after_a_word and low.endswith(_CYRILLIC_VERB_ENDS))
 
 
 # Nouns ending in -ing, which can end what a number counts ("One border crossing"); other -ing words there are verbs.
