@@ -1510,7 +1510,7 @@ def test_one_counting_or_sizing_something_stays_a_figure() -> None:
         ("Близько 200 тисяч людей виїхали.", "Близько 200 тисяч", 2e5),
         ("Збитки склали 2,5 мільйона гривень.", "2,5 мільйона гривень", 2.5e6),
         ("Бюджет: 1,2 млрд грн.", "1,2 млрд грн", 1.2e9),
-        ("Ещё 300 тыс. рублей.", "300 тыс", 3e5),
+        ("Ещё 300 тыс. рублей.", "300 тыс. рублей", 3e5),
         ("Погибли 1,5 тысячи человек.", "1,5 тысячи", 1.5e3),
     ],
 )
@@ -1600,3 +1600,11 @@ def test_a_ukrainian_or_russian_qualifier_is_kept_as_an_english_one_is(text: str
 def test_a_cyrillic_counted_phrase_is_its_noun_not_the_verb_or_place_after_it(text: str, counted: str) -> None:
     f = find(text, next(w for w in text.split() if w[0].isdigit()))
     assert (f.kind, f.counted) == ("count", counted)
+
+
+def test_an_abbreviated_scale_word_keeps_its_point_and_counts_what_follows() -> None:
+    f = find("Россия вернула 1,2 тыс. пленных.", "1,2 тыс.")
+    assert (f.kind, f.value, f.counted) == ("count", pytest.approx(1200), "пленных")
+    f = find("Ещё 300 тыс. рублей.", "300 тыс. рублей")
+    assert (f.kind, f.value, f.unit) == ("money", pytest.approx(3e5), "RUB")
+    assert find("Погибли 1,2 тыс.", "1,2 тыс").value == pytest.approx(1200)

@@ -13,12 +13,14 @@ from .dateparts import IRREGULAR_PAST, Coverage, DateCand, matches_at, words_of
 from .dates import find_dates
 from .model import Figure
 from .numbers import (
-    CYRILLIC_SCALED, CYRILLIC_SCALES, DENOMINATORS, DIGITS, DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION,
-    AFTER_A, START_PREFIXES, START_WORDS, SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
+    ABBREVIATION_POINT, AFTER_A, CYRILLIC_ABBREVIATIONS, CYRILLIC_SCALED, CYRILLIC_SCALES, DENOMINATORS, DIGITS,
+    DOZEN_AFTER, MIXED_FRACTION, MULTIPLIER, ORDINALS, SCALES, SIMPLE_FRACTION, START_PREFIXES, START_WORDS,
+    SUFFIX_MULTIPLIERS, VULGAR, WORD_START, parse_digits, scan_words,
 )
 from .units import (
-    CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS, CYRILLIC_CURRENCY_AFTER, CYRILLIC_CURRENCY_NAMES,
-    INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS, currency_before, iso_duration,
+    CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS, CYRILLIC_CURRENCY_AFTER,
+    CYRILLIC_CURRENCY_NAMES, INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS,
+    currency_before, iso_duration,
 )
 
 
@@ -255,12 +257,13 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
         atoms.append(Atom(m.start(), m.end(), float(n), ordinal=True))
         spans.add(m.start(), m.end())
     for m in CYRILLIC_SCALED.finditer(text, max(0, at - 1)) if not text.isascii() else ():
-        if spans.hits(m.start(), m.end()):
+        end = _scaled_end(text, m)
+        if spans.hits(m.start(), end):
             continue
         factor = CYRILLIC_SCALES[m.group("scale").lower()]
         value = float(f"{m.group('n')}.{m.group('frac') or 0}") * factor
-        atoms.append(Atom(m.start(), m.end(), value, mult=factor))
-        spans.add(m.start(), m.end())
+        atoms.append(Atom(m.start(), end, value, mult=factor))
+        spans.add(m.start(), end)
     # A match of DIGITS has a digit at most two characters after its start ("- 5").
     for m in matches_at(DIGITS, text, [n.start() for n in _NUMBER_START.finditer(text, max(0, at - 2))]):
         if spans.hits(m.start(), m.end()):
@@ -382,6 +385,14 @@ def _atoms(text: str, spans: Coverage, words: frozenset[str] | None, at: int) ->
         spans.add(m.start(), m.end())
     atoms.sort(key=lambda a: a.start)
     return atoms
+
+
+def _scaled_end(text: str, m: re.Match[str]) -> int:
+    """Where a number with a Ukrainian or Russian scale word ends: past an abbreviation's point that the sentence
+    goes on after ("1,2 тыс. пленных"), so that what it counts or its currency follows it."""
+    if m.group("scale").lower() in CYRILLIC_ABBREVIATIONS and ABBREVIATION_POINT.match(text, m.end()):
+        return m.end() + 1
+    return m.end()
 
 
 def _approx_from(window: str, lo: int) -> int:

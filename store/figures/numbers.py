@@ -89,6 +89,9 @@ CYRILLIC_SCALED = re.compile(
     % "|".join(sorted(CYRILLIC_SCALES, key=len, reverse=True)),
     re.I,
 )
+# An abbreviation's point belongs to the number when the sentence goes on after it: "1,2 тыс. пленных".
+CYRILLIC_ABBREVIATIONS = frozenset("тис тыс млн млрд".split())
+ABBREVIATION_POINT = re.compile(r"\.(?=\s+[а-яёіїєґ])")
 
 MULTIPLIER = re.compile(
     r"(?:\s*+(?:-\s*+)?(hundred|thousand|million|billion|trillion|lakh|crore)s?"
