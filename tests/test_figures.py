@@ -1608,3 +1608,10 @@ def test_an_abbreviated_scale_word_keeps_its_point_and_counts_what_follows() -> 
     f = find("Ещё 300 тыс. рублей.", "300 тыс. рублей")
     assert (f.kind, f.value, f.unit) == ("money", pytest.approx(3e5), "RUB")
     assert find("Погибли 1,2 тыс.", "1,2 тыс").value == pytest.approx(1200)
+
+
+@pytest.mark.parametrize("text", ["Air defence downed 74 of 117 drones.", "Air defence downed 74 of the 117 drones."])
+def test_a_number_of_a_counted_group_counts_what_the_group_counts(text: str) -> None:
+    f = find(text, "74")
+    assert (f.kind, f.value, f.counted) == ("count", 74, "drones")
+    assert find(text, "117").counted == "drones"

@@ -1230,6 +1230,22 @@ def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+_OF_THE_GROUP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|your|my|these|those)\s+)?", re.I)
+
+
+def _members_of_groups(text: str, cands: list[Cand]) -> None:
+    """"74 of 117 drones": a whole number before "of" and a count of a group counts what the group counts, as "one of
+    the soldiers" does."""
+    for c, n in zip(cands, cands[1:]):
+        if _is_a_member_count(c, n) and _OF_THE_GROUP.fullmatch(text, c.end, n.start) and not _label_before(text, c.start):
+            c.kind, c.counted = "count", n.counted
+
+
+def _is_a_member_count(c: Cand, group: Cand) -> bool:
+    return (c.kind == "number" and group.kind == "count" and group.counted is not None and c.value is not None
+            and group.value is not None and c.value == int(c.value) and 0 < c.value <= group.value)
+
+
 def _from_date(c: DateCand) -> Cand:
     return Cand(c.start, c.end, c.kind, value=c.value, unit=c.unit, approx=c.approx, resolved=c.resolved,
                 resolved_end=c.resolved_end, granularity=c.granularity, relative=c.relative, priority=c.priority)
@@ -1342,6 +1358,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
         _qualify(text, c)
     nums = _ranges(text, atoms, nums)
     nums = _ratios(text, nums)
+    _members_of_groups(text, nums)
     nums = _comparative_ranges(text, nums)
     cands = [_from_date(d) for d in dates]
     for d in cands:
