@@ -222,3 +222,41 @@ def test_a_hanging_paragraph_is_as_tall_as_its_body_wrapped_whether_or_not_its_l
         hanging = Hanging(Content("¶1"), Content(body), gutter_width=3, gap=1)
         wrapped = max(1, Content(body).get_height(rules, max(1, width - 3))) + 1
         assert hanging.get_height(rules, width) == wrapped, (body, width)
+
+
+async def test_at_120_columns_each_figure_is_whole_and_the_document_takes_the_rest(app) -> None:
+    from tui.screens.figures import DOCUMENT_WIDTH
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        table = app.screen.query_one("#figure-table", DataTable)
+        texts = [row.figure.text for row in app.screen.rows]
+        assert {"February 24, 2022 to May 8, 2025", "in the past 25 years"} <= set(texts)
+        assert table.columns[ColumnKey("text")].width == max(map(len, texts))
+        assert table.columns[ColumnKey("doc")].width >= DOCUMENT_WIDTH
+        assert sum(c.get_render_width(table) for c in table.columns.values()) == table.scrollable_content_region.width
+        for text in ("February 24, 2022 to May 8, 2025", "in the past 25 years"):
+            table.move_cursor(row=texts.index(text), animate=False)
+            await pilot.pause()
+            lines = [table.render_line(y).text for y in range(table.header_height, table.size.height)]
+            assert any(f" {text} " in line for line in lines), text
+
+
+@pytest.mark.parametrize(("width", "widest", "expected"), [
+    (118, {"text": 32, "value": 23, "counted": 26}, {"kind": 8, "text": 32, "value": 23, "counted": 13, "doc": 20}),
+    (118, {"text": 16, "value": 9, "counted": 14}, {"kind": 8, "text": 16, "value": 13, "counted": 14, "doc": 45}),
+    (158, {"text": 32, "value": 23, "counted": 26}, {"kind": 8, "text": 32, "value": 23, "counted": 19, "doc": 54}),
+    (98, {"text": 32, "value": 23, "counted": 26}, {"kind": 8, "text": 24, "value": 13, "counted": 11, "doc": 20}),
+    (78, {"text": 32, "value": 23, "counted": 26}, {"text": 14, "value": 13, "counted": 11, "doc": 20}),
+    (118, {}, {"kind": 8, "text": 11, "value": 23, "counted": 14, "doc": 40}),
+])
+def test_the_figure_takes_the_room_it_needs_first_then_the_value_and_the_counted_noun_and_the_document_the_rest(
+    width: int, widest: dict[str, int], expected: dict[str, int],
+) -> None:
+    from tui.screens.figures import fitted_columns
+
+    columns = fitted_columns(width, 1, widest)
+    assert {c.key: c.width for c in columns if c.key != "date"} == expected
+    assert sum(c.width + 2 for c in columns) == width

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,12 +23,16 @@ PAGE = 300
 SORTS = ("value", "when", "published", "document", "kind")
 SORT_LABELS = {"value": "value, each currency and unit apart", "when": "when: the date a figure names, earliest first",
                "published": "published: the article's date, newest first", "document": "document", "kind": "kind"}
-FLEXIBLE_WIDTHS = {"text": (11, 24, 7), "value": (13, 23, 5), "counted": (11, 22, 8)}
-"""Each column's narrowest and widest, and the part of the table (1/n) it takes between the two."""
+TEXT_WIDTH = 11
+"""The figure column's narrowest: above it the figure takes what its longest listed needs, before any other."""
+SHARED_WIDTHS = {"value": (13, 23, 5), "counted": (11, 22, 8)}
+"""Each column's narrowest and widest, and the part of the table (1/n) it takes at most between the two, no wider than
+its longest listed: the value's room is given before the counted noun's, once the figure has its own."""
 KIND_WIDTH = 8
 PUBLISHED_WIDTH = 10
 DOCUMENT_WIDTH = 20
-"""The document's title is cut no shorter than this: the kind column gives way first."""
+"""The document's title is cut no shorter than this: the other columns narrow first, then the kind column goes."""
+FITTED = ("text", "value", "counted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,8 @@ class FiguresScreen(Screen[None]):
         self._open_when_loaded: int | None = None
         """Enter pressed in the counted box before this generation's rows were in: open the highlighted one then."""
         self._more = True
+        self._widest: dict[str, int] = {}
+        """The cells of the longest figure, value and counted noun in the rows loaded."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,7 +92,8 @@ class FiguresScreen(Screen[None]):
         table = self.query_one(RowTable)
         if not table.size.width:
             return
-        table.fit(fitted_columns(table.size.width - table.styles.scrollbar_size_vertical, table.cell_padding),
+        width = table.size.width - table.styles.scrollbar_size_vertical
+        table.fit(fitted_columns(width, table.cell_padding, self._widest),
                   lambda: [self._cells(r) for r in self.rows])
 
     def refresh_data(self, with_kinds: bool = False) -> None:
@@ -108,11 +116,14 @@ class FiguresScreen(Screen[None]):
             self.query_one(Select).set_options((f"{k} ({n:,})", k) for k, n in page.kinds)
         if page.offset == 0:
             self.rows = []
+            self._widest = {}
             table.clear()
             self._shown_generation = page.generation
         self.rows.extend(page.rows)
+        self._widest = widest(self._widest, page.rows)
         self._more = len(page.rows) == PAGE
         table.add_rows([self._cells(r) for r in page.rows])
+        self._fit_columns()
         more = "+" if self._more else ""
         self.query_one("#figure-status", Static).update(
             f"{len(self.rows):,}{more} {plural(len(self.rows), 'figure')} · sorted by {SORT_LABELS[self.sort]} (s) · enter opens the paragraph")
@@ -187,21 +198,43 @@ class FiguresScreen(Screen[None]):
         return [_clipping(values[column.key]) for column in self._table.fitted]
 
 
-def fitted_columns(width: int, padding: int) -> tuple[Column, ...]:
-    """The columns for a table `width` cells wide, each with `padding` on either side; the document takes
-    what the others leave."""
-    flexible = {key: max(least, min(most, width // part)) for key, (least, most, part) in FLEXIBLE_WIDTHS.items()}
-    columns = [Column("kind", "Kind", KIND_WIDTH), Column("text", "Figure", flexible["text"]),
-               Column("value", "Value or date", flexible["value"]), Column("counted", "Counted", flexible["counted"]),
-               Column("date", "Published", PUBLISHED_WIDTH)]
-    if _left_for_document(width, padding, columns) < DOCUMENT_WIDTH:
-        columns = columns[1:]
-    document = max(DOCUMENT_WIDTH, _left_for_document(width, padding, columns))
+def widest(known: dict[str, int], rows: list[FigureRow]) -> dict[str, int]:
+    """The cells the longest figure, value and counted noun take, of those `known` and these rows."""
+    values = [_values(row) for row in rows]
+    return {key: max([known.get(key, 0), *(cell_len(v[key]) for v in values)]) for key in FITTED}
+
+
+def fitted_columns(width: int, padding: int, widest: dict[str, int] | None = None) -> tuple[Column, ...]:
+    """The columns for a table `width` cells wide, each with `padding` on either side, for rows whose longest
+    cells are `widest`. The figure is given the room its longest needs first, then the value, then the counted
+    noun, each as far as the document keeps DOCUMENT_WIDTH; the document takes the rest. Where even the
+    narrowest of them leave the document less, the kind column goes."""
+    widest = widest or {}
+    wanted = {"text": max(TEXT_WIDTH, widest.get("text", 0))}
+    least = {"text": TEXT_WIDTH}
+    for key, (narrowest, most, part) in SHARED_WIDTHS.items():
+        wanted[key] = max(narrowest, min(most, width // part, widest.get(key, most)))
+        least[key] = narrowest
+    published = Column("date", "Published", PUBLISHED_WIDTH)
+    kind = [Column("kind", "Kind", KIND_WIDTH)]
+    if _left_for_document(width, padding, [*kind, published], least) < DOCUMENT_WIDTH:
+        kind = []
+    spare = _left_for_document(width, padding, [*kind, published], least) - DOCUMENT_WIDTH
+    given = dict(least)
+    for key in FITTED:
+        more = max(0, min(spare, wanted[key] - least[key]))
+        given[key] += more
+        spare -= more
+    columns = [*kind, Column("text", "Figure", given["text"]), Column("value", "Value or date", given["value"]),
+               Column("counted", "Counted", given["counted"]), published]
+    document = max(DOCUMENT_WIDTH, width - sum(c.width + 2 * padding for c in columns) - 2 * padding)
     return (*columns, Column("doc", "Document", document))
 
 
-def _left_for_document(width: int, padding: int, columns: list[Column]) -> int:
-    return width - sum(c.width + 2 * padding for c in columns) - 2 * padding
+def _left_for_document(width: int, padding: int, fixed: list[Column], fitted: dict[str, int]) -> int:
+    """The document's width beside these columns and the figure, value and counted noun at these widths."""
+    taken = sum(c.width + 2 * padding for c in fixed) + sum(w + 2 * padding for w in fitted.values())
+    return width - taken - 2 * padding
 
 
 def _values(row: FigureRow) -> dict[str, str]:
