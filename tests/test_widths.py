@@ -88,7 +88,22 @@ async def test_at_120_columns_the_library_keeps_every_column(app) -> None:
         await settle(pilot)
         table = app.screen.query_one("#documents", DataTable)
         assert column_keys(app) == ["read", "title", "outlet", "date", "paragraphs", "figures", "tags", "new"]
-        assert [table.columns[ColumnKey(k)].width for k in column_keys(app)] == [1, 63, 12, 10, 4, 4, 4, 5]
+        assert [table.columns[ColumnKey(k)].width for k in column_keys(app)] == [1, 68, 12, 10, 2, 3, 3, 4]
+
+
+async def test_a_title_takes_the_width_the_outlet_and_the_counts_do_not_need(app) -> None:
+    title = "Over 107,000 Russian soldiers killed in Ukraine identified by media investigation"
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"107")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        table = app.screen.query_one("#documents", DataTable)
+        assert [row.display_title for row in app.screen.rows] == [title]
+        assert column_keys(app) == ["read", "title", "date", "paragraphs", "figures", "tags", "new"]
+        assert table.columns[ColumnKey("title")].width >= len(title)
+        assert sum(c.get_render_width(table) for c in table.columns.values()) < table.size.width
+        assert f" {title} " in table.render_line(table.header_height).text
 
 
 @pytest.mark.parametrize(("width", "whole", "title_at_least"), [
@@ -114,6 +129,18 @@ async def test_at_80_columns_the_outlet_takes_the_room_the_title_can_spare(long_
         assert table.columns[ColumnKey("title")].width >= 36
         assert table.columns[ColumnKey("outlet")].width >= len("Russia Today")
         assert sum(c.get_render_width(table) for c in table.columns.values()) < table.size.width
+
+
+@pytest.mark.parametrize(("others", "widths"), [
+    ({"date": 10, "paragraphs": 2, "figures": 2, "tags": 0, "new": 4}, [10, 2, 3, 3, 4]),
+    ({"date": 0, "paragraphs": 5, "figures": 4, "tags": 1, "new": 4}, [4, 4, 4, 3, 4]),
+])
+def test_the_date_and_counts_are_as_wide_as_their_values_need_and_the_title_takes_the_rest(
+    others: dict[str, int], widths: list[int],
+) -> None:
+    columns = library_columns(120, 1, Widest(title=90, outlet=12, others=others))
+    assert [c.width for c in columns[3:]] == widths
+    assert columns[1].width == 63 + 27 - sum(widths) and sum(c.width + 2 for c in columns) == 119
 
 
 @pytest.mark.parametrize(("widest", "outlet", "title"), [

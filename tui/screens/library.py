@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -42,8 +42,11 @@ need less than the rest."""
 COUNTS_FROM = 100
 """The table width from which ¶ and Fig are shown: on a narrower one the title needs their room (a title cut at
 24 characters said little), and the article's header gives both."""
+DATE = Column("date", "Date", 10)
 COUNTS = (Column("paragraphs", "¶", 4), Column("figures", "Fig", 4), Column("tags", "Tag", 4), Column("new", "New", 5))
 NARROW_COUNTS = (Column("tags", "Tag", 3), Column("new", "New", 4))
+"""Each at its widest: a column is no wider than its header and longest value listed need, and a count too long
+for it is shortened ("16k")."""
 FILTER_PAUSE = 0.12
 SORT_ORDER = ("date", "outlet", "title")
 EMPTY_HELP = """[b]No articles yet.[/b]
@@ -384,24 +387,39 @@ class LibraryScreen(Screen[None]):
 
 @dataclass(frozen=True, slots=True)
 class Widest:
-    """The cells the longest title and the longest outlet name of the rows loaded take on screen."""
+    """The cells the longest title, the longest outlet name and the longest value of each other column of the rows
+    loaded take on screen; a column missing from `others` (before any rows) is given its full width."""
 
     title: int = 0
     outlet: int = 0
+    others: dict[str, int] = field(default_factory=dict)
 
     def including(self, rows: list[DocumentRow], *, under_page: bool) -> Widest:
         values = [_values(row, under_page=under_page) for row in rows]
-        return Widest(max([self.title, *(cell_len(v["title"]) for v in values)]),
-                      max([self.outlet, *(cell_len(v["outlet"]) for v in values)]))
+        widest = {key: max(cell_len(v[key]) for v in values) for key in values[0]} if values else {}
+        others = {key: max(self.others.get(key, 0), widest.get(key, 0))
+                  for key in (*self.others, *widest) if key not in ("title", "outlet")}
+        return Widest(max(self.title, widest.get("title", 0)), max(self.outlet, widest.get("outlet", 0)), others)
+
+    def needed(self, column: Column) -> Column:
+        """The column no wider than its header and its longest value need."""
+        if column.key not in self.others:
+            return column
+        width = min(column.width, max(cell_len(column.label), self.others[column.key]))
+        return Column(column.key, column.label, width)
 
 
 def library_columns(width: int, padding: int, widest: Widest = Widest()) -> tuple[Column, ...]:
-    """The columns for a table `width` cells wide, each with `padding` on either side. The title and the outlet
-    share what the others leave: the outlet is as wide as its longest name while the titles listed still fit whole,
-    or it takes a third of the share (never leaving the title less than TITLE_KEPT), and the title takes the rest."""
+    """The columns for a table `width` cells wide, each with `padding` on either side. The date and the counts are
+    as wide as they need, and the title and the outlet share what they leave: the outlet is as wide as its longest
+    name while the titles listed still fit whole, or it takes a third of the share (never leaving the title less
+    than TITLE_KEPT), and the title takes the rest. Rows listed with no outlet at all have no Outlet column."""
     read = Column("read", " ", 1)
-    others = (Column("date", "Date", 10), *(COUNTS if width >= COUNTS_FROM else NARROW_COUNTS))
-    shared = width - sum(c.width + 2 * padding for c in (read, *others)) - 2 * padding - 3
+    others = tuple(widest.needed(c) for c in (DATE, *(COUNTS if width >= COUNTS_FROM else NARROW_COUNTS)))
+    shared = width - sum(c.width + 2 * padding for c in (read, *others)) - 3
+    if widest.others and not widest.outlet:
+        return (read, Column("title", "Title", max(12, shared)), *others)
+    shared -= 2 * padding
     room = max(min(shared // OUTLET_SHARE, shared - TITLE_KEPT), shared - widest.title)
     outlet = max(OUTLET_NARROWEST, min(widest.outlet, room))
     return (read, Column("title", "Title", max(12, shared - outlet)), Column("outlet", "Outlet", outlet), *others)
