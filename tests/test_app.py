@@ -521,6 +521,30 @@ async def test_help_lists_every_key_and_closes(app) -> None:
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_space_and_b_page_the_help_over_an_article_and_its_footer_says_how_to_close_it(app) -> None:
+    from textual.containers import VerticalScroll
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = await open_doc(pilot, "Over 107,000")
+        before = cursor_n(article)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = app.screen.query_one("#help", VerticalScroll)
+        keys = {(k.key_display, k.description) for k in app.screen.query(FooterKey) if k.display}
+        assert {("esc", "Close"), ("space", "Page down"), ("b", "Page up")} <= keys
+        assert text.scroll_y == 0
+        await pilot.press("space")
+        await pilot.wait_for_scheduled_animations()
+        assert text.scroll_y >= text.scrollable_content_region.height - 2
+        await pilot.press("b")
+        await pilot.wait_for_scheduled_animations()
+        assert text.scroll_y == 0
+        await pilot.press("escape")
+        assert app.screen is article and cursor_n(article) == before
+
+
 async def test_palette_offers_commands_by_name(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

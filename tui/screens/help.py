@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from tui.commands import GROUPS
+from tui.widgets.footer import KeysFooter
 
 INTRO = """\
 # tearsheet keys
@@ -38,19 +39,40 @@ def help_markdown() -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "Close"),
-        Binding("j,down", "scroll_down", show=False),
-        Binding("k,up", "scroll_up", show=False),
+        Binding("space,pagedown", "page_down", "Page down"),
+        Binding("b,pageup", "page_up", "Page up"),
+        Binding("j,down", "scroll_down", "Scroll down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown())
+        yield KeysFooter()
+
+    @property
+    def _text(self) -> VerticalScroll:
+        return self.query_one("#help", VerticalScroll)
 
     def action_close(self) -> None:
         self.dismiss()
 
     def action_scroll_down(self) -> None:
-        self.query_one("#help", VerticalScroll).scroll_down()
+        self._text.scroll_down()
 
     def action_scroll_up(self) -> None:
-        self.query_one("#help", VerticalScroll).scroll_up()
+        self._text.scroll_up()
+
+    def action_page_down(self) -> None:
+        self._text.scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self._text.scroll_page_up()
+
+    def action_scroll_home(self) -> None:
+        self._text.scroll_home()
+
+    def action_scroll_end(self) -> None:
+        self._text.scroll_end()
