@@ -683,6 +683,21 @@ async def test_tag_a_single_figure(app, seeded) -> None:
             2: ["swap"], 3: ["bodies"]}
 
 
+async def test_the_which_figure_dialog_says_what_enter_and_escape_do_there(app, seeded) -> None:
+    from tui.screens.pick_modal import PickModal
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Moscow and Kiev")
+        await pilot.press("j", "ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, PickModal) and str(app.screen.query_one(".dialog-title", Static).render()) == "Which figure of ¶2?"
+        said = str(app.screen.query_one(".dialog-help", Static).render())
+        assert said == "↑↓ move · enter tags that figure · escape cancels"
+        await pilot.press("escape")
+        assert app.screen is screen and annotations_of_document(seeded, screen.doc_id) == []
+
+
 async def test_tag_figure_takes_the_only_figure_of_a_paragraph_without_asking_which(app, seeded) -> None:
     from tui.screens.tag_modal import TagModal
 

@@ -33,6 +33,7 @@ FOLD_TITLE_WIDTH = 40
 ADDED_WIDTH = 60
 """Characters of the words a copy adds shown on the line that says so."""
 QUIT_WAIT_MS = 200
+PICK_FIGURE_HELP = "↑↓ move · enter tags that figure · escape cancels"
 GONE = "This article is no longer in the collection: its file was loaded again without it."
 
 
@@ -569,7 +570,7 @@ class ArticleScreen(Screen[None]):
             picked(0)
             return
         choices = [f"{f.kind:<8} {f.text}  —  {f.describe()}" for f in view.figures]
-        self.app.push_screen(PickModal(f"Which figure of ¶{view.n}?", choices), picked)
+        self.app.push_screen(PickModal(f"Which figure of ¶{view.n}?", choices, help_text=PICK_FIGURE_HELP), picked)
 
     def action_note(self) -> None:
         view = self.cursor_view()

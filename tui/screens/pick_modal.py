@@ -10,6 +10,8 @@ from textual.widgets import Label, OptionList
 
 from tui.widgets.stopping_list import StoppingOptionList
 
+HELP = "↑↓ move · enter picks · escape cancels"
+
 
 class PickModal(ModalScreen[int | None]):
     BINDINGS = [
@@ -17,14 +19,17 @@ class PickModal(ModalScreen[int | None]):
         Binding("g", "first", show=False), Binding("G", "last", show=False),
     ]
 
-    def __init__(self, title: str, choices: list[str]) -> None:
+    def __init__(self, title: str, choices: list[str], *, help_text: str = HELP) -> None:
+        """`help_text` says what the keys do here, under the title, as the other dialogs do."""
         super().__init__()
         self.title_text = title
         self.choices = choices
+        self.help_text = help_text
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.help_text, id="pick-help", classes="dialog-help")
             yield StoppingOptionList(*self.choices, id="choices")
 
     def on_mount(self) -> None:
