@@ -1663,7 +1663,7 @@ async def test_the_help_tables_take_one_line_a_key(app) -> None:
         await pilot.press("question_mark")
         await settle(pilot)
         tables = list(app.screen.query(MarkdownTableContent))
-        assert len(tables) == 6
+        assert len(tables) == 7
         for table in tables:
             assert table.size.height == len(table.rows) + 1
 

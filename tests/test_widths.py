@@ -287,3 +287,21 @@ def test_the_figure_takes_the_room_it_needs_first_then_the_value_and_the_counted
     columns = fitted_columns(width, 1, widest)
     assert {c.key: c.width for c in columns if c.key != "date"} == expected
     assert sum(c.width + 2 for c in columns) == width
+
+
+async def test_while_typing_in_the_library_filter_the_footer_says_what_enter_escape_and_the_arrows_do(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"ukraine")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert footer_said(app) == ["↑ ↓ Move", "⏎ Open", "esc Back"]
+        table = app.screen.query_one("#documents", DataTable)
+        await pilot.press("down")
+        assert table.cursor_row == 1 and app.focused is app.screen.query_one("#filter")
+        await pilot.press("escape")
+        assert app.focused is table
+        assert "f Filter" in footer_said(app)
+        await pilot.press("f", "enter")
+        await settle(pilot)
+        assert app.screen.sub_title == "EU wants to prolong Ukraine conflict"

@@ -74,6 +74,14 @@ LIBRARY = (
     Command("library_export", "E", "app.export", "Export", palette=False, rank=3),
 )
 
+LIBRARY_FILTER = (
+    Command("filter_open", "enter", "submit", "Open", rank=1, palette=False),
+    Command("filter_back", "escape", "screen.leave_filter", "Back", rank=1, palette=False),
+    Command("filter_up", "up", "screen.cursor_up", "Up", palette=False, footer_group="Move"),
+    Command("filter_down", "down", "screen.cursor_down", "Down", palette=False, footer_group="Move"),
+)
+"""While typing in the library's filter: the letters are the filter's, these keys are not."""
+
 ARTICLE = (
     Command("down", "j,down", "cursor_down", "Next ¶", show=False),
     Command("up", "k,up", "cursor_up", "Previous ¶", show=False),
@@ -140,6 +148,7 @@ FIGURES = (
 GROUPS: dict[str, tuple[Command, ...]] = {
     "Everywhere": GLOBAL,
     "Library": LIBRARY,
+    "Library filter": LIBRARY_FILTER,
     "Article": ARTICLE,
     "Search": SEARCH,
     "Repeats, Tags": TWO_PANE,
