@@ -757,6 +757,24 @@ async def test_figures_panel_and_stepping(app) -> None:
         assert panel.highlighted == 0
 
 
+async def test_the_next_figure_takes_the_last_ones_notice_down_and_the_open_panel_says_it_without_one(app) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        await pilot.press("x")
+        await pilot.pause()
+        assert notices(app) == ["range: February 24, 2022 to May 8, 2025 — 2022-02-24 → 2025-05-08"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert notices(app) == ["date: end of April — 2025-04"]
+        await pilot.press("p")
+        await pilot.press("x")
+        await pilot.pause()
+        panel = screen.query_one("#figures-panel")
+        assert panel.display and panel.highlighted == panel.keys.index(screen.current_figure) == 2
+        assert notices(app) == []
+
+
 @pytest.mark.parametrize("size", [(120, 35), (100, 30)])
 async def test_the_paragraph_under_the_cursor_stays_in_view_as_the_figures_panel_opens_and_closes(app, size) -> None:
     async with app.run_test(size=size) as pilot:

@@ -324,6 +324,16 @@ class TearsheetApp(App[None]):
         self._notices_up[message] = notice
         self.post_message(Notify(notice))
 
+    def replace_notice(self, shown: Notification | None, message: str | None, *, timeout: float) -> Notification | None:
+        """Take down `shown` (if still up) and give `message` in its place; the notice now up, if any."""
+        if shown is not None and not shown.has_expired:
+            self._unnotify(shown)  # Textual has no public way to withdraw one notification
+        if message is None:
+            return None
+        notice = Notification(message, timeout=timeout)
+        self.post_message(Notify(notice))
+        return notice
+
     def open_listed(self, doc_id: int, paragraph_id: int, text: str, n: int | None, *, query: str = "") -> bool:
         """Open an article at a paragraph a list showed, found again by its text if the article's file was loaded
         again since the list was read. False when the list is out of date, for its screen to read it again; when

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.notifications import Notification
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
@@ -68,6 +69,8 @@ class ArticleScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self._save_timer: Timer | None = None
+        self._figure_notice: Notification | None = None
+        """What the figure chosen last is, said while the figures panel is closed: taken down for the next."""
         self._start(doc_id, position=position, paragraph_id=paragraph_id, query=query)
 
     def _start(self, doc_id: int, *, position: int | None, paragraph_id: int | None, query: str) -> None:
@@ -479,8 +482,10 @@ class ArticleScreen(Screen[None]):
         view = self.cursor_view()
         if view is not None and figure_index < len(view.figures):
             figure = view.figures[figure_index]
-            self.query_one(FiguresPanel).highlight(paragraph_id, figure_index)
-            self.notify(f"{figure.kind}: {figure.text} — {figure.describe()}", timeout=2)
+            panel = self.query_one(FiguresPanel)
+            panel.highlight(paragraph_id, figure_index)
+            said = None if panel.display else f"{figure.kind}: {figure.text} — {figure.describe()}"
+            self._figure_notice = self.app.replace_notice(self._figure_notice, said, timeout=2)
 
     def action_next_figure(self) -> None:
         self._step_figure(1)
