@@ -1179,7 +1179,7 @@ async def test_the_footer_says_what_enter_does_in_each_pane(app) -> None:
         await pilot.press(*"Kiev")
         await settle(pilot)
         # Typing in the query, the footer says how to reach the hits: G and end would be typed.
-        assert footer_keys(app)["tab"] == "Hits ⇄ query"
+        assert footer_keys(app)["tab"] == "Hits ⇄ query" and footer_keys(app)["enter"] == "Open"
         await pilot.press("tab")
         await settle(pilot)
         assert app.screen.hit_list.has_focus and footer_keys(app)["enter"] == "Open"

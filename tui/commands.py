@@ -122,6 +122,11 @@ SEARCH = (
     Command("search_again", "slash", "select_query", "Search again", show=False, palette=False, priority=True),
 )
 
+SEARCH_QUERY = (
+    Command("query_open", "enter", "submit", "Open", rank=1, palette=False),
+)
+"""While typing the query: enter opens the highlighted hit of what is typed (the letters are the query's)."""
+
 LIST_SCREEN = (
     Command("list_open", "enter", "open_item", "Open", rank=1),
     Command("list_back", "escape", "back", "Back", rank=1),

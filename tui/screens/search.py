@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.queries import RANK_WITHIN, Hit, SearchCursor, SearchPage, begin_search, search_page
-from tui.commands import SEARCH, bindings
+from tui.commands import SEARCH, SEARCH_QUERY, bindings
 from tui.screens.list_keys import ListKeys
 from tui.widgets.footer import KeysFooter
 from tui.widgets.stopping_list import OpeningList
@@ -54,6 +54,12 @@ class BottomWanted:
     cursor_was: int | None
 
 
+class SearchQuery(Input):
+    """The query box, whose footer says that enter opens a hit."""
+
+    BINDINGS = bindings(SEARCH_QUERY)
+
+
 class HitList(OpeningList):
     """The hits; end goes to the last hit as G does, past the page loaded."""
 
@@ -87,7 +93,8 @@ class SearchScreen(ListKeys, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="search"):
-            yield Input(self.initial, placeholder='Search every paragraph: words, "a phrase", Moscow OR Kyiv, sanction*', id="query")
+            yield SearchQuery(self.initial, placeholder='Search every paragraph: words, "a phrase", Moscow OR Kyiv, sanction*',
+                              id="query")
             yield Static("", id="search-status")
             yield HitList(id="hits")
         yield KeysFooter()
