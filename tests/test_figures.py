@@ -1615,3 +1615,14 @@ def test_a_number_of_a_counted_group_counts_what_the_group_counts(text: str) -> 
     f = find(text, "74")
     assert (f.kind, f.value, f.counted) == ("count", 74, "drones")
     assert find(text, "117").counted == "drones"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("Сили ППО збили 74 з 117 дронів.", "дронів"), ("Сили ППО збили 74 із 117 дронів.", "дронів"),
+     ("ПВО сбила 74 из 117 дронов.", "дронов")],
+)
+def test_a_number_of_a_ukrainian_or_russian_counted_group_counts_what_the_group_counts(text: str, counted: str) -> None:
+    f = find(text, "74")
+    assert (f.kind, f.value, f.counted) == ("count", 74, counted)
+    assert find(text, "117").counted == counted

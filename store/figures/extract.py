@@ -1231,13 +1231,17 @@ def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
 
 
 _OF_THE_GROUP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|your|my|these|those)\s+)?", re.I)
+# "74 з 117 дронів", "74 из 117 дронов": the Ukrainian and Russian "of", tried only in a text that is not ASCII.
+_CYRILLIC_OF_THE_GROUP = re.compile(r"\s+(?:з|із|зі|из)\s+", re.I)
 
 
 def _members_of_groups(text: str, cands: list[Cand]) -> None:
     """"74 of 117 drones": a whole number before "of" and a count of a group counts what the group counts, as "one of
     the soldiers" does."""
+    of_patterns = (_OF_THE_GROUP,) if text.isascii() else (_OF_THE_GROUP, _CYRILLIC_OF_THE_GROUP)
     for c, n in zip(cands, cands[1:]):
-        if _is_a_member_count(c, n) and _OF_THE_GROUP.fullmatch(text, c.end, n.start) and not _label_before(text, c.start):
+        if (_is_a_member_count(c, n) and any(p.fullmatch(text, c.end, n.start) for p in of_patterns)
+                and not _label_before(text, c.start)):
             c.kind, c.counted = "count", n.counted
 
 
