@@ -1626,3 +1626,41 @@ def test_a_number_of_a_ukrainian_or_russian_counted_group_counts_what_the_group_
     f = find(text, "74")
     assert (f.kind, f.value, f.counted) == ("count", 74, counted)
     assert find(text, "117").counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("Евакуювали від 10 до 20 осіб.", "від 10 до 20", "осіб"),
+        ("Эвакуировали от 10 до 20 человек.", "от 10 до 20", "человек"),
+        ("Поранено з 10 до 20 осіб.", "з 10 до 20", "осіб"),
+        ("Загинули між 10 і 20 осіб.", "між 10 і 20", "осіб"),
+        ("Погибли между 10 и 20 человек.", "между 10 и 20", "человек"),
+        ("Евакуювали 10-20 осіб.", "10-20", "осіб"),
+    ],
+)
+def test_a_ukrainian_or_russian_range_is_a_range_of_what_it_counts(text: str, surface: str, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.low, f.high, f.counted, f.approx) == ("range", 10, 20, counted, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("Росія може запустити до 300 дронів.", "до 300", "дронів"),
+        ("Россия может запустить до 300 дронов.", "до 300", "дронов"),
+    ],
+)
+def test_up_to_in_ukrainian_or_russian_is_an_upper_bound(text: str, surface: str, counted: str) -> None:
+    f = find(text, surface)
+    assert (f.kind, f.value, f.counted, f.approx) == ("count", 300, counted, "at_most")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Кількість зросла до 300 осіб.", [300]), ("Кількість зросла з 10 до 20 осіб.", [10, 20]),
+     ("Число выросло с 10 до 20 человек.", [10, 20])],
+)
+def test_a_ukrainian_or_russian_change_to_a_value_is_not_an_upper_bound(text: str, values: list[int]) -> None:
+    figures = extract(text, PUB)
+    assert [(f.value, f.approx) for f in figures] == [(v, None) for v in values]

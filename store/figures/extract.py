@@ -103,7 +103,7 @@ CYRILLIC_APPROX_BEFORE = re.compile(
     r"(?:(?P<approx>близько|приблизно|майже|орієнтовно|около|почти|примерно|порядка)"
     r"|(?P<more>понад|більше(?:\s+ніж)?|більш\s+ніж|свыше|более(?:\s+чем)?|больше(?:\s+чем)?)"
     r"|(?P<least>щонайменше|принаймні|не\s+менше(?:\s+ніж)?|не\s+менш\s+ніж|не\s+менее(?:\s+чем)?|как\s+минимум|минимум)"
-    r"|(?P<most>не\s+більше(?:\s+ніж)?|не\s+більш\s+ніж|не\s+более(?:\s+чем)?|максимум)"
+    r"|(?P<most>не\s+більше(?:\s+ніж)?|не\s+більш\s+ніж|не\s+более(?:\s+чем)?|максимум|до)"
     r"|(?P<less>менше(?:\s+ніж)?|менш\s+ніж|менее(?:\s+чем)?|меньше(?:\s+чем)?))\s*$",
     re.I,
 )
@@ -165,6 +165,11 @@ _PLAIN_INTEGER = re.compile(r"\d+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# "від 10 до 20", "между 10 и 20": Ukrainian and Russian ranges, read where the text is not ASCII as their English words.
+_CYRILLIC_BETWEEN_BEFORE = re.compile(r"\b(?:між|поміж|между)\s+$", re.I)
+_CYRILLIC_FROM_BEFORE = re.compile(r"\b(?:від|од|з|із|от|с|со)\s+$", re.I)
+_CYRILLIC_RANGE_SEP = re.compile(r"\s+(до|і|й|та|и)\s+", re.I)
+_CYRILLIC_RANGE_WORDS = {"до": "to", "і": "and", "й": "and", "та": "and", "и": "and"}
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _JOINED_GAP = re.compile(r"\s*,?\s*(?:and|but)?\s*", re.I)
 
@@ -436,8 +441,26 @@ def _approx_before(text: str, start: int) -> tuple[str | None, int]:
         return None, start
     if m.start() > 0 and text[m.start() - 1].isalnum() and word[0].isalnum():
         return None, start
+    if word == "до" and not _is_up_to(text, m.start()):
+        return None, start
     name = {"approx": "approx", "more": "more_than", "least": "at_least", "most": "at_most", "less": "less_than"}[kind]
     return name, m.start()
+
+
+# Before "до", what makes it "to" and not "up to": a number after "від" (from) or a verb of change in the clause
+# ("зросла до 300", "выросло с 10 до 20").
+_CYRILLIC_FROM_A_NUMBER = re.compile(r"\b(?:від|од|з|із|от|с|со)\s+\d[^.;:!?]{0,30}$", re.I)
+_CYRILLIC_CHANGE = re.compile(
+    r"\b(?:зр[оі]с|вир[оі]с|выр[оа]с|підвищ|підви|повы[сш]|збільш|увелич|скорот|сократ|зменш|уменьш|зниз|сниз|впа|упа|пада"
+    r"|підня|подня|подорож|подешев|подеш|змін|измен)\w*", re.I)
+
+
+def _is_up_to(text: str, at: int) -> bool:
+    """Whether "до" at `at` is "up to" ("до 300 дронів"), not the end of a range or of a change."""
+    lo = max(0, at - 60)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, at)]
+    lo = ends[-1] if ends else lo
+    return _CYRILLIC_FROM_A_NUMBER.search(text, lo, at) is None and _CYRILLIC_CHANGE.search(text, lo, at) is None
 
 
 _GENERATION = re.compile(r"(?<![\w.])[2-6]G\b")
@@ -1083,6 +1106,7 @@ def _qualify(text: str, cand: Cand) -> None:
 
 def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
+    cyrillic = not text.isascii()
     i = 0
     while i < len(cands):
         c = cands[i]
@@ -1094,6 +1118,8 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
             between = _BETWEEN_BEFORE.search(pre)
             frm = _FROM_BEFORE.search(pre)
             word = sep_text.strip().lower()
+            if cyrillic and sm is None:
+                sm, between, frm, word = _cyrillic_range_words(sep_text, pre, between, frm, word)
             ok = bool(sm)
             if ok and word in ("and",) and not between:
                 ok = False
@@ -1142,6 +1168,18 @@ def _ranges(text: str, atoms: list[Atom], cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def _cyrillic_range_words(
+    sep_text: str, pre: str, between: re.Match[str] | None, frm: re.Match[str] | None, word: str,
+) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None, str]:
+    """The separator, "between", "from" and the separator's English word for a Ukrainian or Russian range: "від 10 до
+    20" reads as "from 10 to 20", "між 10 і 20" as "between 10 and 20"."""
+    sm = _CYRILLIC_RANGE_SEP.fullmatch(sep_text)
+    if sm is None:
+        return None, between, frm, word
+    return (sm, between or _CYRILLIC_BETWEEN_BEFORE.search(pre), frm or _CYRILLIC_FROM_BEFORE.search(pre),
+            _CYRILLIC_RANGE_WORDS[sm.group(1).lower()])
+
+
 _CHANGE_VERBS = (
     r"rose|risen|rising|rises?|fell|fallen|falling|falls?|grew|grown|growing|grows?|went|gone|going|goes"
     r"|(?:increas|decreas|declin|climb|jump|dropp|surg|soar|plung|slipp|tumbl|swell|doubl|tripl|shrank|shrunk|shrink|slump|chang|mov|edg)\w*"
@@ -1167,6 +1205,8 @@ def _is_a_change(text: str, at: int) -> bool:
     lo = max(0, at - 60)
     ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, at)]
     words = list(_CHANGE_OR_SPAN.finditer(text, ends[-1] if ends else lo, at))
+    if not words and not text.isascii():
+        return _CYRILLIC_CHANGE.search(text, ends[-1] if ends else lo, at) is not None
     return bool(words) and words[-1].group("change") is not None
 
 
