@@ -1664,3 +1664,23 @@ def test_up_to_in_ukrainian_or_russian_is_an_upper_bound(text: str, surface: str
 def test_a_ukrainian_or_russian_change_to_a_value_is_not_an_upper_bound(text: str, values: list[int]) -> None:
     figures = extract(text, PUB)
     assert [(f.value, f.approx) for f in figures] == [(v, None) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Зняли 2 червоні прапори.", "червоні прапори"),
+        ("Показали 3 білі прапори.", "білі прапори"),
+        ("Запустили 5 нові канали.", "нові канали"),
+        ("Минуло 3 дні.", "дні"),
+        ("Минуло 3 дні поспіль.", "дні"),
+        ("Минуло 3 дні війни.", "дні"),
+        ("За 2 тижні окупанти відступили.", "тижні"),
+        ("Заспівали 4 пісні гурту.", "пісні"),
+        ("Помітили 2 кораблі противника.", "кораблі"),
+        ("Ще 2 полонені повернулися додому.", "полонені"),
+    ],
+)
+def test_a_ukrainian_plural_adjective_in_ni_or_li_is_counted_with_its_noun(text: str, counted: str) -> None:
+    f = find(text, next(w for w in text.split() if w[0].isdigit()))
+    assert (f.kind, f.counted) == ("count", counted)

@@ -702,7 +702,7 @@ def _counted(text: str, pos: int, ordinal: bool = False, single: bool = False) -
         first = False
         if _POSSESSIVE.match(text[p:p + 2]):
             break
-        if in_cyrillic and not low.endswith(_CYRILLIC_ADJECTIVE_ENDS):
+        if in_cyrillic and not _is_a_cyrillic_adjective(text, end, low):
             break
         if not ordinal and (w[0].islower() and _is_plural_head(low) or _PLURAL_DESIGNATION.search(w)):
             break
@@ -729,6 +729,17 @@ _CYRILLIC_STOP = frozenset(
 )
 _CYRILLIC_VERB_ENDS = tuple(v + e for v in "аяиуыії" for e in ("ли", "ла", "ло")) + ("ть", "ся", "сь")
 _CYRILLIC_ADJECTIVE_ENDS = ("их", "іх", "ых", "ий", "ый", "ого", "ої", "ые", "ие", "ая", "яя", "ові", "кі")
+# Ukrainian plural nouns that end as the plural adjectives "червоні" and "білі" do, and ones that end like a past verb.
+_CYRILLIC_NOUNS_IN_NI_LI = frozenset(
+    """дні тижні будні сотні пісні гривні кухні спальні вишні бійні кораблі автомобілі жителі вчителі цілі ролі
+    королі моделі готелі профілі стилі хвилі краплі нулі рублі""".split()
+)
+_CYRILLIC_NOUNS_LIKE_VERBS = frozenset(
+    """канали сигнали генерали адмірали маршали журнали фінали вокзали матеріали арсенали капітали серіали скандали
+    інтервали ідеали сили могили""".split()
+)
+# How a Ukrainian noun in the plural after a plural adjective ends: "прапори", "канали", "міста".
+_CYRILLIC_PLURAL_ENDS = ("и", "і", "ї", "а", "я")
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -738,7 +749,25 @@ def _is_cyrillic(word: str) -> bool:
 def _ends_a_cyrillic_phrase(low: str, after_a_word: bool) -> bool:
     """Whether a Ukrainian or Russian word after a number ends what it counts: "300 дронів атакували Київ" counts
     "дронів". A first word is a noun though it ends like a verb: "2 генерали", "3 канали"."""
-    return low in _CYRILLIC_STOP or (after_a_word and low.endswith(_CYRILLIC_VERB_ENDS))
+    return low in _CYRILLIC_STOP or (after_a_word and low.endswith(_CYRILLIC_VERB_ENDS)
+                                     and low not in _CYRILLIC_NOUNS_LIKE_VERBS)
+
+
+def _is_a_cyrillic_adjective(text: str, end: int, low: str) -> bool:
+    """Whether a Ukrainian or Russian word ending at `end` describes a noun after it. A plural in -ні or -лі does so
+    only before a lower-case plural noun: "2 червоні прапори", not "3 дні поспіль" or "2 полонені повернулися"."""
+    if low.endswith(_CYRILLIC_ADJECTIVE_ENDS):
+        return True
+    return low.endswith(("ні", "лі")) and low not in _CYRILLIC_NOUNS_IN_NI_LI and _a_plural_noun_follows(text, end)
+
+
+def _a_plural_noun_follows(text: str, end: int) -> bool:
+    m = COUNT_WORD.match(text, end)
+    if m is None or not text[end:m.start(1)].isspace():
+        return False
+    word = m.group(1)
+    return (_is_cyrillic(word) and word.islower() and word.endswith(_CYRILLIC_PLURAL_ENDS)
+            and not _ends_a_cyrillic_phrase(word, after_a_word=True))
 
 
 # Nouns ending in -ing, which can end what a number counts ("One border crossing"); other -ing words there are verbs.
