@@ -1684,3 +1684,20 @@ def test_a_ukrainian_or_russian_change_to_a_value_is_not_an_upper_bound(text: st
 def test_a_ukrainian_plural_adjective_in_ni_or_li_is_counted_with_its_noun(text: str, counted: str) -> None:
     f = find(text, next(w for w in text.split() if w[0].isdigit()))
     assert (f.kind, f.counted) == ("count", counted)
+
+
+@pytest.mark.parametrize("text", ["Air defence downed 74 out of 117 drones.", "Air defence downed 74 out of the 117 drones."])
+def test_a_number_out_of_a_counted_group_of_any_size_counts_what_the_group_counts(text: str) -> None:
+    f = find(text, "74")
+    assert (f.kind, f.value, f.counted) == ("count", 74, "drones")
+    assert (find(text, "117").kind, find(text, "117").counted) == ("count", "drones")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3 out of 4 voters back the plan.", 0.75), ("Eight out of 10 doctors agree.", 0.8),
+     ("Two out of five hundred TVs failed.", 0.004), ("7 out of 100 children were vaccinated.", 0.07)],
+)
+def test_a_number_out_of_ten_or_a_round_hundred_is_still_a_share(text: str, value: float) -> None:
+    f = extract(text, PUB)[0]
+    assert (f.kind, f.value) == ("number", pytest.approx(value))

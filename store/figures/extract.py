@@ -1281,7 +1281,8 @@ def _subject_of_change(text: str, start: int) -> str | None:
 
 
 def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
-    """'one in five', 'two out of five hundred': a share written as a ratio."""
+    """'one in five', 'two out of five hundred': a share written as a ratio. Out of a counted group of another size
+    ("74 out of 117 drones") a number counts members of the group (see _members_of_groups)."""
     out: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -1290,7 +1291,7 @@ def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
             n = cands[i + 1]
             m = RATIO.fullmatch(text[c.end:n.start])
             if m and n.kind in ("number", "count") and c.value and n.value and 0 < c.value < n.value and not n.approx:
-                if m.group(1).lower() != "in" or c.value == 1:
+                if (m.group(1).lower() != "in" or c.value == 1) and not _out_of_a_counted_group(m, n):
                     out.append(Cand(c.start, n.end, "number", value=c.value / n.value, priority=2))
                     i += 2
                     continue
@@ -1299,7 +1300,20 @@ def _ratios(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-_OF_THE_GROUP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|your|my|these|those)\s+)?", re.I)
+def _out_of_a_counted_group(m: re.Match[str], group: Cand) -> bool:
+    return m.group(1).lower() != "in" and group.counted is not None and not _is_a_share_base(group.value or 0)
+
+
+def _is_a_share_base(value: float) -> bool:
+    """Whether "out of" a number gives a share ("3 out of 4", "8 out of 10", "two out of five hundred") rather than
+    a part of a group of that size ("74 out of 117"): ten or less, or one digit before zeros from a hundred up."""
+    if value != int(value):
+        return False
+    digits = str(int(value))
+    return value <= 10 or (value >= 100 and digits[1:] == "0" * (len(digits) - 1))
+
+
+_OF_THE_GROUP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|your|my|these|those)\s+)?", re.I)
 # "74 з 117 дронів", "74 из 117 дронов": the Ukrainian and Russian "of", tried only in a text that is not ASCII.
 _CYRILLIC_OF_THE_GROUP = re.compile(r"\s+(?:з|із|зі|из)\s+", re.I)
 
