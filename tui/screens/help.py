@@ -36,43 +36,26 @@ def help_markdown() -> str:
     return "\n".join(sections)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpText(VerticalScroll):
+    """The keys, paged as an article is."""
+
     BINDINGS = [
-        Binding("escape,question_mark,q", "close", "Close"),
-        Binding("space,pagedown", "page_down", "Page down"),
-        Binding("b,pageup", "page_up", "Page up"),
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("space", "page_down", "Page down"),
+        Binding("b", "page_up", "Page up"),
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
     ]
 
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with HelpText(id="help"):
             yield Markdown(help_markdown())
         yield KeysFooter()
 
-    @property
-    def _text(self) -> VerticalScroll:
-        return self.query_one("#help", VerticalScroll)
-
     def action_close(self) -> None:
         self.dismiss()
-
-    def action_scroll_down(self) -> None:
-        self._text.scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self._text.scroll_up()
-
-    def action_page_down(self) -> None:
-        self._text.scroll_page_down()
-
-    def action_page_up(self) -> None:
-        self._text.scroll_page_up()
-
-    def action_scroll_home(self) -> None:
-        self._text.scroll_home()
-
-    def action_scroll_end(self) -> None:
-        self._text.scroll_end()
