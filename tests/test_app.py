@@ -157,6 +157,31 @@ async def test_article_movement_keys(app) -> None:
         assert cursor_n(screen) < after_page
 
 
+async def test_space_pages_through_an_article_without_hiding_a_line_and_b_comes_back(app) -> None:
+    from tui.screens.article import PAGE_OVERLAP, ParagraphList
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Over 107,000")
+        paragraphs = screen.query_one(ParagraphList)
+        height, lines = paragraphs.scrollable_content_region.height, paragraphs.virtual_size.height
+        tops = [round(paragraphs.scroll_y)]
+        while tops[-1] + height < lines:
+            await pilot.press("space")
+            await settle(pilot)
+            tops.append(round(paragraphs.scroll_y))
+            top_line = paragraphs._index_to_line[paragraphs.highlighted]
+            assert tops[-1] <= top_line < tops[-1] + height or paragraphs._lines[tops[-1]][0] == paragraphs.highlighted
+        assert len(tops) > 2 and tops[0] == 0
+        assert all(0 < later - earlier <= height - PAGE_OVERLAP for earlier, later in zip(tops, tops[1:]))
+        await pilot.press("space")
+        await settle(pilot)
+        assert cursor_n(screen) == 27
+        await pilot.press("b")
+        await settle(pilot)
+        assert round(paragraphs.scroll_y) == tops[-1] - (height - PAGE_OVERLAP)
+
+
 async def test_next_and_previous_article_follow_the_library(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -34,6 +34,8 @@ FOLD_TITLE_WIDTH = 40
 ADDED_WIDTH = 60
 """Characters of the words a copy adds shown on the line that says so."""
 QUIT_WAIT_MS = 200
+PAGE_OVERLAP = 2
+"""Lines of the screen before that a page down (or up) keeps in view, so the eye finds its place."""
 PICK_FIGURE_HELP = "↑↓ move · enter tags that figure · escape cancels"
 GONE = "This article is no longer in the collection: its file was loaded again without it."
 
@@ -50,6 +52,41 @@ class ParagraphList(StoppingOptionList):
         self.app.notify_once("Last paragraph" if direction > 0 else "First paragraph", timeout=1.5)
 
     _wrapped_at = 0
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: Direction) -> None:
+        """Scroll a screen, keeping PAGE_OVERLAP lines of the last one, and put the cursor on the first paragraph
+        that starts in view. OptionList's own page moved the cursor a screen's height of lines and scrolled just
+        enough to show it, which hid the lines between."""
+        if self.highlighted is None:
+            super().action_page_down() if direction > 0 else super().action_page_up()
+            return
+        self._update_lines()
+        height = self.scrollable_content_region.height
+        top, lines = round(self.scroll_y), len(self._lines)
+        if (direction > 0 and top + height >= lines) or (direction < 0 and top <= 0) or not lines:
+            end = self._next_enabled(-1, 1) if direction < 0 else self._next_enabled(self.option_count, -1)
+            if end is None or end == self.highlighted:
+                self.at_end(direction)
+            else:
+                self.highlighted = end
+            return
+        step = max(1, height - PAGE_OVERLAP)
+        new_top = min(top + step, lines - height) if direction > 0 else max(0, top - step)
+        starts = (i for i, line in sorted(self._index_to_line.items(), key=lambda item: item[1])
+                  if new_top <= line < new_top + height and not self.get_option_at_index(i).disabled)
+        cursor = next(starts, None)
+        if cursor is None:
+            covering = self._lines[new_top][0]
+            cursor = covering if not self.get_option_at_index(covering).disabled else self.highlighted
+        self.highlighted = cursor
+        # After the scroll that highlighting the cursor asks for, which would show the whole cursor paragraph.
+        self.scroll_to(y=new_top, animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
         # At another width the paragraphs wrap anew (the figures panel opening, the terminal resized), which
