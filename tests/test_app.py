@@ -606,7 +606,7 @@ async def test_tag_untag_repeat_and_undo(app, seeded) -> None:
         assert {a.n: a.tags for a in annotations_of_document(seeded, doc)} == {1: ["casualties"], 2: ["casualties"]}
 
 
-async def test_the_tag_dialog_says_how_to_take_a_completion(app, seeded) -> None:
+async def test_the_tag_dialog_says_how_to_take_a_completion_save_and_cancel(app, seeded) -> None:
     from tui.screens.tag_modal import TagModal
 
     async with app.run_test(size=(100, 30)) as pilot:
@@ -615,7 +615,8 @@ async def test_the_tag_dialog_says_how_to_take_a_completion(app, seeded) -> None
         await pilot.press("t", *"casualties", "enter", "j", "t")
         await settle(pilot)
         assert isinstance(app.screen, TagModal)
-        assert "→ takes the grey completion" in str(app.screen.query_one("#tag-help").render())
+        said = str(app.screen.query_one("#tag-help").render())
+        assert "→ takes the grey completion" in said and "enter saves · escape cancels" in said
         await pilot.press(*"cas")
         await settle(pilot)
         await pilot.press("right", "enter")

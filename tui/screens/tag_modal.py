@@ -49,7 +49,7 @@ class TagModal(SavingModal[list[str]]):
     def _help(self) -> str:
         now = ", ".join(self.current) if self.current else "none"
         return (f"Tags now: {now}. Type tags, separated by commas (→ takes the grey completion); "
-                "one it has already is removed.")
+                "one it has already is removed. enter saves · escape cancels")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         tags = [t.strip() for t in event.value.split(",") if t.strip()]
