@@ -305,3 +305,18 @@ async def test_while_typing_in_the_library_filter_the_footer_says_what_enter_esc
         await pilot.press("f", "enter")
         await settle(pilot)
         assert app.screen.sub_title == "EU wants to prolong Ukraine conflict"
+
+
+async def test_escape_in_the_figures_counted_box_goes_back_to_the_table_as_the_library_filter_does(app) -> None:
+    from tui.screens.figures import FiguresScreen
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("F", "c", *"soldiers")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert footer_said(app) == ["↑ ↓ Move", "⏎ Open", "esc Back"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, FiguresScreen) and app.focused is app.screen.query_one("#figure-table")
+        assert app.screen.counted == "soldiers"

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-
 DEFAULT_RANK = 2
 
 
@@ -74,13 +73,14 @@ LIBRARY = (
     Command("library_export", "E", "app.export", "Export", palette=False, rank=3),
 )
 
-LIBRARY_FILTER = (
+FILTER_BOX = (
     Command("filter_open", "enter", "submit", "Open", rank=1, palette=False),
     Command("filter_back", "escape", "screen.leave_filter", "Back", rank=1, palette=False),
     Command("filter_up", "up", "screen.cursor_up", "Up", palette=False, footer_group="Move"),
     Command("filter_down", "down", "screen.cursor_down", "Down", palette=False, footer_group="Move"),
 )
-"""While typing in the library's filter: the letters are the filter's, these keys are not."""
+"""While typing in the Library's filter (f) or the Figures' counted noun (c): the letters are the box's, these keys
+are not; escape goes back to the list, keeping what was typed."""
 
 ARTICLE = (
     Command("down", "j,down", "cursor_down", "Next ¶", show=False),
@@ -153,7 +153,7 @@ FIGURES = (
 GROUPS: dict[str, tuple[Command, ...]] = {
     "Everywhere": GLOBAL,
     "Library": LIBRARY,
-    "Library filter": LIBRARY_FILTER,
+    "Filter boxes (f, c)": FILTER_BOX,
     "Article": ARTICLE,
     "Search": SEARCH,
     "Repeats, Tags": TWO_PANE,

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 
 from store.figure_list import FigureRow, figure_kinds, figures
 from tui.commands import FIGURES, bindings
+from tui.widgets.filter_box import FilterBox
 from tui.widgets.footer import KeysFooter
 from tui.widgets.row_table import Column, RowTable
 from tui.words import plural
@@ -73,7 +74,7 @@ class FiguresScreen(Screen[None]):
         with Vertical(classes="list-screen"):
             with Horizontal(id="figure-filters"):
                 yield Select[str]([], prompt="every kind", id="figure-kind", allow_blank=True)
-                yield Input(placeholder="counted noun: killed, soldiers, bodies… (c)", id="figure-counted")
+                yield FilterBox(placeholder="counted noun: killed, soldiers, bodies… (c)", id="figure-counted")
             yield RowTable(id="figure-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="figure-status")
         yield KeysFooter()
@@ -192,6 +193,9 @@ class FiguresScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_leave_filter(self) -> None:
+        self.query_one(DataTable).focus()
 
     def _cells(self, row: FigureRow) -> list[Text]:
         values = _values(row)

@@ -19,7 +19,8 @@ from textual.worker import get_current_worker
 
 from store.queries import DocumentRow, count_documents, documents, documents_by_id, set_read
 from tui.app import READING_WAIT_MS
-from tui.commands import LIBRARY, LIBRARY_FILTER, bindings
+from tui.commands import LIBRARY, bindings
+from tui.widgets.filter_box import FilterBox
 from tui.widgets.footer import KeysFooter
 from tui.widgets.preview import Preview
 from tui.widgets.row_table import Column, RowTable
@@ -58,12 +59,6 @@ Load a folder of scraped articles (.txt or .md) from a shell:
 
 The bundled seed articles are loaded by the reader when it opens an empty
 database with no PATH."""
-
-
-class LibraryFilter(Input):
-    """The filter box, whose footer says what enter, escape and the arrows do while typing in it."""
-
-    BINDINGS = bindings(LIBRARY_FILTER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +104,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="library"):
-            yield LibraryFilter(placeholder="Filter by title, outlet or date (f)", id="filter")
+            yield FilterBox(placeholder="Filter by title, outlet or date (f)", id="filter")
             with Horizontal(id="library-body"):
                 yield RowTable(id="documents", cursor_type="row", zebra_stripes=True)
                 yield Preview(id="preview")
