@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from store.annotations.compare import changed_since_noted, figure_where_it_stands
-from store.annotations.queries import canonical_tag, tags_of
+from store.annotations.queries import canonical_tag, known_tags, tags_of
 from store.db import StoreError
 from store.reading import FIGURE_COLUMNS, FigureMark
 
@@ -135,6 +135,17 @@ def _paragraph_notes(db: sqlite_utils.Database, paragraph_ids: list[int]) -> dic
             f"select paragraph_id, note from annotations where figure_start is null and note is not null "
             f"and paragraph_id in ({','.join('?' * len(ids))})", ids).fetchall())
     return notes
+
+
+def unknown_tags_said(db: sqlite_utils.Database, tags: Iterable[str]) -> str | None:
+    """Why an export of `tags` would miss what was asked for: the tags typed that the collection does not have (a
+    typo would otherwise narrow the export without a word); None when it has them all."""
+    unknown = [tag for tag in tags if tag.strip() and canonical_tag(db, tag) is None]
+    if not unknown:
+        return None
+    known = known_tags(db, limit=12)
+    return (f"no tag {', '.join(f'“{tag}”' for tag in unknown)} in the collection "
+            f"({'its tags: ' + ', '.join(known) if known else 'nothing is tagged yet'})")
 
 
 def _wanted_tags(db: sqlite_utils.Database, tags: Iterable[str]) -> list[str]:

@@ -1465,6 +1465,26 @@ async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothin
     assert list((tmp_path / "out").iterdir()) == []
 
 
+async def test_export_from_the_app_of_a_tag_the_collection_lacks_says_so_and_keeps_the_dialog(seeded, tmp_path: Path) -> None:
+    from store.annotations import tag_paragraph
+    from tui.screens.export import ExportModal
+
+    tag_paragraph(seeded, seeded.execute("select id from paragraphs where n = 1").fetchone()[0], ["drones"])
+    app = TearsheetApp(seeded, resume=False, export_dir=str(tmp_path / "out"))
+    (tmp_path / "out").mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#export-tags").focus()
+        await pilot.press(*"nope, Drones", "enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert any(m.startswith("No tag “nope” in the collection (its tags: drones)") for m in notices(app))
+        assert isinstance(app.screen, ExportModal)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
 async def test_typing_fts_syntax_in_search_never_crashes(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -469,14 +469,10 @@ def _tags_not_on(db: sqlite_utils.Database, doc: str, n: int, tags: list[str]) -
 
 
 def _export(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
-    from store.annotations.queries import canonical_tag, known_tags
-    from store.export import export
+    from store.export import export, unknown_tags_said
 
-    unknown = [tag for tag in args.tag or () if tag.strip() and canonical_tag(db, tag) is None]
-    if unknown:
-        known = known_tags(db, limit=12)
-        print(f"tearsheet: error: no tag {', '.join(f'“{tag}”' for tag in unknown)} in the collection "
-              f"({'its tags: ' + ', '.join(known) if known else 'nothing is tagged yet'})", file=sys.stderr)
+    if (unknown := unknown_tags_said(db, args.tag or ())) is not None:
+        print(f"tearsheet: error: {unknown}", file=sys.stderr)
         return EXIT_FAILED
     doc = resolve_doc(db, args.doc) if args.doc else None
     options = {"fmt": args.format, "tags": args.tag, "doc": doc, "bom": not args.no_bom, "raw": args.raw}

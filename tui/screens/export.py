@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from store.export import export
+from store.export import export, unknown_tags_said
 
 DELIVERY = "tearsheet-export"
 FORMATS = (("CSV (spreadsheets)", "csv"), ("JSON Lines (scripts)", "jsonl"), ("Markdown (reports)", "md"))
@@ -41,6 +41,10 @@ class ExportModal(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fmt: str, tags: list[str]) -> None:
+        if (unknown := self.app.store(unknown_tags_said, tags)) is not None:
+            self.app.call_from_thread(self.notify, f"{unknown[0].upper()}{unknown[1:]}: nothing exported",
+                                      title="Export", severity="error", timeout=8)
+            return
         buffer = io.StringIO(newline="")
         if not self.app.store(export, buffer, fmt=fmt, tags=tags):
             self.app.call_from_thread(self._nothing_to_export, tags)
