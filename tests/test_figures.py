@@ -1701,3 +1701,23 @@ def test_a_number_out_of_a_counted_group_of_any_size_counts_what_the_group_count
 def test_a_number_out_of_ten_or_a_round_hundred_is_still_a_share(text: str, value: float) -> None:
     f = extract(text, PUB)[0]
     assert (f.kind, f.value) == ("number", pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "resolved"),
+    [
+        ("Обмін відбувся у вівторок.", "у вівторок", "2025-03-11"),
+        ("Переговори відбудуться у пʼятницю.", "у пʼятницю", "2025-03-14"),
+        ("Переговоры прошли во вторник.", "во вторник", "2025-03-11"),
+        ("Це сталося минулого вівторка.", "минулого вівторка", "2025-03-04"),
+        ("Встреча состоится в следующий понедельник.", "следующий понедельник", "2025-03-17"),
+    ],
+)
+def test_a_ukrainian_or_russian_weekday_resolves_against_the_article(text: str, surface: str, resolved: str) -> None:
+    f = find(text, surface, dt.date(2025, 3, 12))
+    assert (f.kind, f.resolved, f.relative) == ("date", resolved, True)
+
+
+@pytest.mark.parametrize("text", ["Серед загиблих троє дітей.", "Ця середа небезпечна.", "В среде обитания."])
+def test_words_spelt_like_a_cyrillic_weekday_are_no_date(text: str) -> None:
+    assert all(f.kind != "date" for f in extract(text, dt.date(2025, 3, 12)))

@@ -55,6 +55,7 @@ from .times import (
 )
 from .relative import (
     AGO,
+    CYRILLIC_WEEKDAY,
     DAY_OF_MONTH,
     HOLIDAY,
     IN_FUTURE,
@@ -83,6 +84,7 @@ from .relative import (
     recurring,
     span_period,
     vague_duration,
+    cyrillic_weekday,
     week_of,
     weekday_date,
     weekday_day,
@@ -536,6 +538,10 @@ def find_dates(text: str, pub: dt.date | None, words: frozenset[str] | None = No
                 d = week_start(pub) + relativedelta(weeks=step, days=WEEKDAYS[wd.lower()])
                 c.day, c.resolved, c.end = d, d.isoformat(), tail.end()
             add(c)
+    if not text.isascii():
+        for m in CYRILLIC_WEEKDAY.finditer(text):
+            if free(m.start(), m.end()):
+                add(cyrillic_weekday(m, text, pub))
     if _has(lowered, _DAY_WORDS):
         for m in RELATIVE_DAY.finditer(text):
             if not free(m.start(), m.end()):

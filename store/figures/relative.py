@@ -654,3 +654,44 @@ def weekday_day(m: re.Match[str], pub: dt.date | None) -> DateCand | None:
         return None
     c.day, c.resolved = best, best.isoformat()
     return c
+
+
+# "у вівторок", "минулого вівторка", "в следующий понедельник": a Ukrainian or Russian weekday after a preposition or a
+# word for last, next or this; bare, "середа" is also "among" (серед) and "среда" "environment".
+_CYRILLIC_WEEKDAY_STEMS = {
+    "понеділ": 0, "понедельн": 0, "вівтор": 1, "вторн": 1, "серед": 2, "сред": 2, "четвер": 3, "п'ятниц": 4,
+    "пʼятниц": 4, "п’ятниц": 4, "пятниц": 4, "субот": 5, "суббот": 5, "неділ": 6, "воскресен": 6,
+}
+CYRILLIC_WEEKDAY = re.compile(
+    r"(?<!\w)(?:(?P<mod>наступн\w*|минул\w*|цього|цієї|цю|цей|следующ\w*|прошл\w*|эт(?:от|у|ой))|у|в|во)\s+"
+    r"(?P<wd>понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед[уиі]|четвер(?:га)?|п['ʼ’]ятниц[юіь]|субот[уиі]|неділ[юіь]"
+    r"|понедельник(?:а)?|вторник(?:а)?|сред[уы]|четверг(?:а)?|пятниц[уы]|суббот[уы]|воскресень[ея])(?!\w)",
+    re.IGNORECASE,
+)
+_CYRILLIC_FUTURE = re.compile(
+    r"(?<!\w)(?:буде|будуть|будемо|відбудеться|відбудуться|планує|планують|запланован\w*|має|мають|збирається|"
+    r"будет|будут|состоится|состоятся|планирует|планируют|запланирован\w*|собирается)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def cyrillic_weekday(m: re.Match[str], text: str, pub: dt.date | None) -> DateCand:
+    """The day a Ukrainian or Russian weekday names, as the English ones resolve: "минулого" is last, "наступного"
+    next, "цього" this week's; without one, ahead when the sentence speaks of the future, else the latest."""
+    wd = next(n for stem, n in _CYRILLIC_WEEKDAY_STEMS.items() if m.group("wd").lower().startswith(stem))
+    c = DateCand(m.start(), m.end(), granularity="day", relative=True, priority=6)
+    if pub is None:
+        return c
+    mod = (m.group("mod") or "").lower()
+    if mod.startswith(("наступн", "следующ")):
+        d = week_start(pub) + relativedelta(weeks=1, days=wd)
+    elif mod.startswith(("минул", "прошл")):
+        d = _last_weekday(pub, wd)
+    elif mod:
+        d = week_start(pub) + relativedelta(days=wd)
+    elif _CYRILLIC_FUTURE.search(text):
+        d = pub + relativedelta(weekday=RD_WEEKDAYS[wd](+1))
+    else:
+        d = pub + relativedelta(weekday=RD_WEEKDAYS[wd](-1))
+    c.day, c.resolved = d, d.isoformat()
+    return c
