@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -450,6 +450,12 @@ def _v10(db: sqlite_utils.Database) -> None:
                "where match_hash is not null")
 
 
+def _v11(db: sqlite_utils.Database) -> None:
+    # Who wrote each article, from its byline; NULL for the files read so far until their next load reads them again.
+    if "author" not in db["documents"].columns_dict:
+        db.execute("alter table documents add column author text")
+
+
 FIGURE_INDEXES = {
     "idx_figures_paragraph_id": 'create index if not exists "idx_figures_paragraph_id" on "figures" ("paragraph_id")',
     "idx_figures_doc_id": 'create index if not exists "idx_figures_doc_id" on "figures" ("doc_id")',
@@ -477,5 +483,5 @@ def index_figures(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11,
 }

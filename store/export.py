@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 FIELDS = ("tags", "note", "quote", "document", "source", "published", "paragraph", "start", "end", "figures", "path",
-          "annotated_at", "orphaned", "former_paragraph", "changed_since_noted", "text_when_noted", "figure_when_noted")
+          "annotated_at", "orphaned", "former_paragraph", "changed_since_noted", "text_when_noted", "figure_when_noted",
+          "author")
 FORMATS = ("csv", "jsonl", "md")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOM = "\ufeff"
@@ -62,6 +63,7 @@ class ExportRow:
     doc_id: int = 0
     paragraph_text: str = ""
     annotation_id: int = 0
+    author: str | None = None
 
     def record(self) -> dict:
         """The row for JSON: a value it does not have is null, as `note` is, not an empty string."""
@@ -91,7 +93,7 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
     where = f"where {' and '.join(clauses)}" if clauses else ""
     rows = db.execute(
         "select a.id, a.doc_id, a.paragraph_id, p.n, a.anchor_n, a.figure_start, a.figure_end, "
-        "a.figure_text, a.note, coalesce(p.text, a.anchor_text, ''), coalesce(d.title, d.stem, ''), d.source, "
+        "a.figure_text, a.note, coalesce(p.text, a.anchor_text, ''), coalesce(d.title, d.stem, ''), d.source, d.author, "
         "d.published, coalesce(s.path, ''), coalesce(a.updated_at, a.created_at, ''), coalesce(a.original_text, '') "
         "from annotations a left join paragraphs p on p.id = a.paragraph_id "
         "left join documents d on d.id = a.doc_id left join sources s on s.id = d.source_id "
@@ -103,7 +105,7 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
     figures = _figures_of(db, sorted({r[2] for r in rows if r[2] is not None}))
     paragraph_notes = _paragraph_notes(db, sorted({r[2] for r in rows if r[2] is not None and r[7] is not None}))
     out = []
-    for (annotation_id, doc_id, paragraph_id, n, former_n, start, end, figure_text, note, text, title, source,
+    for (annotation_id, doc_id, paragraph_id, n, former_n, start, end, figure_text, note, text, title, source, author,
          published, path, at, original) in rows:
         orphan = paragraph_id is None
         on_figure = figure_text is not None
@@ -112,7 +114,7 @@ def export_rows(db: sqlite_utils.Database, *, tags: Iterable[str] = (), doc: int
             tags=tag_lists.get(annotation_id, []),
             note=note if note is not None or not on_figure else paragraph_notes.get(paragraph_id),
             quote=figure_now if on_figure else text,
-            document=title, source=source, published=published, paragraph=n,
+            document=title, source=source, author=author, published=published, paragraph=n,
             start=start if on_figure else None, end=end if on_figure else None,
             figures=[] if orphan else _within(figures.get(paragraph_id, []), start, end, on_figure),
             path=path, annotated_at=at,
@@ -271,7 +273,7 @@ def _write_csv(stream: TextIO, rows: list[ExportRow], _selection: _Selection, ra
             "; ".join(row.tags), row.note or "", row.quote, row.document, row.source or "", row.published or "",
             row.paragraph, row.start, row.end, "; ".join(f.text for f in row.figures), row.path, row.annotated_at,
             CSV_BOOLEANS[row.orphaned], row.former_paragraph, CSV_BOOLEANS[row.changed_since_noted], row.text_when_noted,
-            row.figure_when_noted,
+            row.figure_when_noted, row.author or "",
         ]
         writer.writerow(["" if c is None else c if raw or not isinstance(c, str) else guard(c) for c in cells])
     return len(rows)
@@ -319,7 +321,8 @@ def _write_md(stream: TextIO, rows: list[ExportRow], selection: _Selection, _raw
 def _md_quote(row: ExportRow) -> str:
     body = _md_marked(row)
     where = ", ".join(filter(None, [
-        md_escape(row.source) if row.source else None,
+        md_escape(f"{row.author}, {row.source}" if row.author and row.source else row.author or row.source or "")
+        or None,
         row.published or "undated",
         f"¶{row.paragraph}" if row.paragraph is not None else None,
     ]))

@@ -370,7 +370,7 @@ def _store_article(
 ) -> None:
     doc = {
         "source_id": source_id, "part": article.part, "stem": stem if article.part == 0 else f"{stem}#{article.part}",
-        "title": article.title, "source": article.source,
+        "title": article.title, "source": article.source, "author": article.author,
         "published": article.published.isoformat() if article.published else None,
         "published_raw": article.published_raw, "published_relative": int(article.published_relative),
         "start": article.start, "end": article.end, "content_hash": digest, "loaded_at": now,

@@ -42,6 +42,8 @@ class Article:
     published: date | None = None
     published_raw: str | None = None
     published_relative: bool = False
+    author: str | None = None
+    """Who wrote it, as its byline names them (`Jane Doe and John Roe`); None when no byline does."""
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
@@ -445,6 +447,7 @@ def _classify(units: list[_Unit], article: Article) -> None:
         elif index <= 8 and not in_text and _is_author_line(markdown_as_read(unit.text)):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(markdown_as_read(unit.text))
+            article.author = article.author or _authors(markdown_as_read(unit.text))
         elif _CREDITS.match(markdown_as_read(unit.text)):
             unit.kind = "byline"
         elif _in_numbered_list(content, index):
@@ -693,6 +696,7 @@ def _find_names(content: list[_Unit], article: Article) -> None:
         if not shown and _names_authors(unit.text) and not _ordinary_words(unit.text, prose):
             unit.kind = "byline"
             article.source = article.source or _author_outlet(unit.text)
+            article.author = article.author or _authors(markdown_as_read(unit.text))
         elif _names_an_outlet(unit.text) and _unmistakably_an_outlet(markdown_as_read(unit.text)) and not _ordinary_words(
                 unit.text, prose):
             unit.kind = "byline"
@@ -794,6 +798,27 @@ def _is_author_line(text: str) -> bool:
     return bool(_AUTHOR_LINE.match(text)) and len(words_of(text)) <= 12 and not is_sentence(text)
 
 
+_BY = re.compile(r"[Bb]y\s+")
+_NAME_PARTICLES = frozenset("and & de da del der van von al el bin ibn le la".split())
+
+
+def _authors(text: str) -> str | None:
+    """The names a byline gives (`By Jane Doe and John Roe in Kyiv, Reuters` → `Jane Doe and John Roe`): its parts
+    up to the first that is not names (an outlet, a role, a place filed from, a date)."""
+    by = _BY.match(text)
+    rest = re.split(r"\s+in\s+(?=[A-Z])", text[by.end() if by else 0 :], maxsplit=1)[0]
+    parts = [part.strip() for part in re.split(r"\s*[,|•·]\s*", rest)]
+    outlet = _author_outlet(text)
+    names = []
+    for part in parts:
+        words = part.split()
+        if (not words or part == outlet or _ROLE.search(part) or any(ch.isdigit() for ch in part)
+                or not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)):
+            break
+        names.append(part)
+    return ", ".join(names) or None
+
+
 def _author_outlet(text: str) -> str | None:
     """The outlet after the last comma of `By Jane Doe, Reuters`; not a role (`Staff Writer`)."""
     if "," not in text:
@@ -824,6 +849,8 @@ def _read_byline(unit: _Unit, article: Article) -> bool:
     if article.published is None:
         article.published, article.published_raw = published, raw
     article.source = article.source or _byline_outlet(outlet or "")
+    if outlet and _BY.match(outlet.strip()):
+        article.author = article.author or _authors(outlet.strip(" ,|•·-–—"))
     return True
 
 

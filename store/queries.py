@@ -44,15 +44,20 @@ class DocumentRow:
     repeats: int = 0  # paragraphs that copy one printed first elsewhere
     read: bool = False
     position: int | None = None
+    author: str | None = None
 
     @property
     def display_title(self) -> str:
         return self.title or self.stem
 
+    @property
+    def byline(self) -> str | None:
+        """`By Jane Doe`, for a header; None when no byline named who wrote it."""
+        return f"By {self.author}" if self.author else None
+
     def to_json(self) -> dict:
-        return {k: getattr(self, k) for k in ("id", "path", "title", "source", "published", "paragraphs", "boilerplate")} | {
-            "parent": self.parent_id
-        }
+        return {k: getattr(self, k) for k in ("id", "path", "title", "source", "author", "published", "paragraphs",
+                                              "boilerplate")} | {"parent": self.parent_id}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +115,13 @@ _DOCUMENT_COLUMNS = """
     (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
         join repeat_groups g on g.id = m.group_id
         where p.doc_id = d.id and p.n is not null and g.size > 1 and g.representative_id != p.id),
-    coalesce(r.read, 0), r.position
+    coalesce(r.read, 0), r.position, d.author
 """
 _DOCUMENT_FROM = "from documents d join sources s on s.id = d.source_id left join reading r on r.doc_id = d.id"
 
 
 def _document(row: tuple) -> DocumentRow:
-    return DocumentRow(*row[:12], read=bool(row[12]), position=row[13])
+    return DocumentRow(*row[:12], read=bool(row[12]), position=row[13], author=row[14])
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -1449,6 +1449,17 @@ async def test_counts_of_one_are_singular_in_the_reader(app) -> None:
         assert "1 ¶ repeats earlier text" in str(app.screen.query_one("#article-header").content)
 
 
+async def test_the_article_header_names_the_author(seeded, tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text("Drones hit Kyiv\nBy Anna Petrova, Reuters\n12 March 2025\n\n"
+                                       "Air defences shot down 74 of 117 drones overnight, officials said.\n", encoding="utf-8")
+    assert load_paths(seeded, [tmp_path]).ok
+    app = TearsheetApp(seeded, resume=False)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        screen = await open_doc(pilot, "Drones hit Kyiv")
+        assert "By Anna Petrova · Reuters · 2025-03-12" in str(screen.query_one("#article-header").content)
+
+
 async def test_export_from_the_app_with_nothing_tagged_says_so_and_writes_nothing(seeded, tmp_path: Path) -> None:
     app = TearsheetApp(seeded, resume=False, export_dir=str(tmp_path / "out"))
     (tmp_path / "out").mkdir()

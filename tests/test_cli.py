@@ -149,7 +149,7 @@ def test_tag_untag_and_export(dbpath, capsys, tmp_path: Path) -> None:
     assert code == 0 and "1 annotation written" in err
     data = out_file.read_bytes()
     assert data.startswith(b"\xef\xbb\xbftags,note,quote,document,source,published,paragraph,start,end,figures,path,"
-                           b"annotated_at,orphaned,former_paragraph,changed_since_noted,text_when_noted,figure_when_noted\r\n")
+                           b"annotated_at,orphaned,former_paragraph,changed_since_noted,text_when_noted,figure_when_noted,author\r\n")
     assert b"'=SUM(A1)" in data
     assert run(capsys, "--db", dbpath, "untag", "000_f7ba2992e29d3270", "19", "casualties")[0] == 0
 

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LIVE_BLOG = "000_f7ba2992e29d3270"
 AGGREGATOR = "003_7f94f20fc10e6d5d"
 HEADER = ("tags,note,quote,document,source,published,paragraph,start,end,figures,path,annotated_at,"
-          "orphaned,former_paragraph,changed_since_noted,text_when_noted,figure_when_noted")
+          "orphaned,former_paragraph,changed_since_noted,text_when_noted,figure_when_noted,author")
 HARD_NOTES = [
     'casualties, "confirmed", and more',
     "first line\nsecond line\r\nthird",

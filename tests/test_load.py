@@ -584,3 +584,18 @@ def test_a_file_with_nothing_to_read_loads_with_a_note_saying_so(db, tmp_path: P
     assert sorted((Path(p.path).name, p.reason.split(" (")[1].split(";")[0]) for p in report.empty) == [
         ("furniture.txt", "2 lines set aside as page furniture"), ("headline.md", "only its headline")]
     assert sorted(d.title or d.stem for d in documents(db)) == ["Headline only", "Talks resume", "furniture"]
+
+
+def test_the_author_of_a_byline_is_stored_listed_and_exported(db, tmp_path: Path) -> None:
+    from store.export import export_text
+
+    (tmp_path / "wire.txt").write_text("Drones hit Kyiv\nBy Anna Petrova, Reuters\n12 March 2025\n\n"
+                                       "Air defences shot down 74 of 117 drones overnight, officials said.\n", encoding="utf-8")
+    assert load_paths(db, [tmp_path]).ok
+    [doc] = documents(db)
+    assert (doc.author, doc.byline, doc.to_json()["author"]) == ("Anna Petrova", "By Anna Petrova", "Anna Petrova")
+    from store.annotations import tag_paragraph
+
+    tag_paragraph(db, paragraphs_of(db, doc.id)[0].id, ["drones"])
+    header, row = export_text(db, bom=False).splitlines()
+    assert header.endswith(",author") and row.endswith(",Anna Petrova")

@@ -1008,3 +1008,20 @@ def test_the_one_line_of_a_file_is_its_title_unless_it_is_page_furniture() -> No
     assert (article.title, kinds(article)) == ("Headline only", [("title", "Headline only")])
     [furniture] = parse("DOWNLOAD THE APP\n")
     assert (furniture.title, kinds(furniture)) == (None, [("boilerplate", "DOWNLOAD THE APP")])
+
+
+@pytest.mark.parametrize(("byline", "author", "source"), [
+    ("By Anna Petrova, Reuters", "Anna Petrova", "Reuters"),
+    ("By Jane Doe and John Roe in Kyiv, Reuters", "Jane Doe and John Roe", "Reuters"),
+    ("By Jane Doe, Staff Writer", "Jane Doe", None),
+    ("By Jane Doe, 16 May 2025", "Jane Doe", None),
+    ("Jane Doe and John Smith", "Jane Doe and John Smith", None),
+])
+def test_a_byline_names_the_author(byline: str, author: str, source: str | None) -> None:
+    [article] = parse(f"Drones hit Kyiv\n\n{byline}\n\n{BODY}\n")
+    assert (article.author, article.source) == (author, source)
+
+
+def test_an_article_without_a_byline_has_no_author() -> None:
+    [article] = parse(f"{HEADLINE}\n\nReuters\n\n{BODY}\n")
+    assert article.author is None

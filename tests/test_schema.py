@@ -87,8 +87,9 @@ def test_opening_a_v1_collection_fills_sort_date_with_each_page_date(v1_path: Pa
     before.close()
 
     database = open_db(v1_path)
-    assert schema_version(database) == SCHEMA_VERSION == 10
+    assert schema_version(database) == SCHEMA_VERSION == 11
     assert "idx_paragraphs_doc_id_hash" in {index.name for index in database["paragraphs"].indexes}
+    assert "author" in database["documents"].columns_dict
     assert TIME_ORDER_INDEXES <= {index.name for index in database["figures"].indexes}
     assert stale_dates(database) == []
     assert [row.id for row in documents(database, sort="date", limit=None)] == expected

@@ -280,7 +280,7 @@ def _show(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
         return EXIT_OK
     print(doc.display_title)
-    print(" · ".join(x for x in (doc.source, doc.published) if x) or "(no outlet or date)")
+    print(" · ".join(x for x in (doc.byline, doc.source, doc.published) if x) or "(no outlet or date)")
     print()
     for p in paragraphs:
         label = f"{p.n:>3}" if p.n is not None else "  ·"

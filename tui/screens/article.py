@@ -183,7 +183,8 @@ class ArticleScreen(Screen[None]):
     def _show_header(self) -> None:
         assert self.data is not None
         doc = self.data.doc
-        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶", counted(doc.figures, "figure")) if x)
+        meta = " · ".join(x for x in (doc.byline, doc.source, doc.published, f"{doc.paragraphs} ¶",
+                                      counted(doc.figures, "figure")) if x)
         if doc.repeats:
             meta += f" · {doc.repeats} ¶ {'repeats' if doc.repeats == 1 else 'repeat'} earlier text"
         if self.data.orphans:

@@ -27,7 +27,7 @@ class Preview(Static):
     def _fetch(self, doc_id: int) -> None:
         doc = self.app.store(document, doc_id)
         paragraphs = self.app.store(paragraphs_of, doc_id, limit=OPENING)
-        meta = " · ".join(x for x in (doc.source, doc.published, f"{doc.paragraphs} ¶") if x)
+        meta = " · ".join(x for x in (doc.byline, doc.source, doc.published, f"{doc.paragraphs} ¶") if x)
         parts = [Content.styled(doc.display_title, "bold"), Content.styled(meta, "$text-muted")]
         parts += [Content(p.text) for p in paragraphs]
         self.post_message(self.Ready(doc_id, Content("\n\n").join(parts)))
