@@ -529,6 +529,8 @@ async def test_a_search_for_one_spelling_steps_through_the_other_in_the_article(
             reached.add(cursor_n(screen))
         assert len(reached) >= 5
         assert all("Kiev" in v.text for v in screen.shown if v.n in reached)
+        # Twelve steps over fewer hits went round the article, and said so once.
+        assert notices(app).count("Back to the first hit") == 1
 
 
 async def test_help_lists_every_key_and_closes(app) -> None:

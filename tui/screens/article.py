@@ -419,12 +419,18 @@ class ArticleScreen(Screen[None]):
         return False
 
     def action_next_hit(self) -> None:
-        if not self._step_matching(1, lambda v: v.id in self.hits):
-            self._no_hit_shown()
+        self._step_hit(1)
 
     def action_previous_hit(self) -> None:
-        if not self._step_matching(-1, lambda v: v.id in self.hits):
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        paragraphs = self.query_one(ParagraphList)
+        before = paragraphs.highlighted
+        if not self._step_matching(step, lambda v: v.id in self.hits):
             self._no_hit_shown()
+        elif before is not None and (paragraphs.highlighted - before) * step <= 0:
+            self.app.notify_once("Back to the first hit" if step > 0 else "On to the last hit", timeout=1.5)
 
     def _no_hit_shown(self) -> None:
         if hidden := self._hidden_hits():
