@@ -381,14 +381,17 @@ _SORT_DATE_TRIGGERS = (
 )
 
 
+_OUTLET_ORDER_INDEX = ("create index if not exists documents_outlet_order on documents "
+                       "(source is null, source collate nocase, coalesce(published, '') desc, id)")
+
+
 def _v2(db: sqlite_utils.Database) -> None:
     if "sort_date" not in db["documents"].columns_dict:
         db.execute("alter table documents add column sort_date text")
     db.execute(f"update documents set sort_date = {_SORT_DATE.format(row='documents')}")
     db.execute("create index if not exists documents_parent on documents (parent_id)")
     db.execute("create index if not exists documents_date_order on documents (sort_date desc, coalesce(parent_id, id), part)")
-    db.execute("create index if not exists documents_outlet_order on documents "
-               "(coalesce(source, '~') collate nocase, coalesce(published, '') desc, id)")
+    db.execute(_OUTLET_ORDER_INDEX)
     db.execute("create index if not exists documents_title_order on documents (coalesce(title, stem) collate nocase, id)")
     for trigger in _SORT_DATE_TRIGGERS:
         db.execute(trigger)
@@ -454,6 +457,9 @@ def _v11(db: sqlite_utils.Database) -> None:
     # Who wrote each article, from its byline; NULL for the files read so far until their next load reads them again.
     if "author" not in db["documents"].columns_dict:
         db.execute("alter table documents add column author text")
+    # Documents with no outlet last in the outlet order, after Cyrillic outlets too: "~" sorted before them.
+    db.execute("drop index if exists documents_outlet_order")
+    db.execute(_OUTLET_ORDER_INDEX)
 
 
 FIGURE_INDEXES = {

@@ -101,7 +101,7 @@ SORTS = {
     # Newest first, each related article right after the page it came from (sort_date is its page's date).
     # Each order matches an index (store.db), so a page of rows costs the same however large the collection.
     "date": "d.sort_date desc, coalesce(d.parent_id, d.id), d.part",
-    "outlet": "coalesce(d.source, '~') collate nocase, coalesce(d.published, '') desc, d.id",
+    "outlet": "d.source is null, d.source collate nocase, coalesce(d.published, '') desc, d.id",
     "title": "coalesce(d.title, d.stem) collate nocase, d.id",
     "loaded": "d.id",
 }

@@ -256,3 +256,32 @@ def test_opening_a_v8_collection_indexes_its_dated_figures_for_the_time_order(tm
     assert dated == sum(1 for _doc, figure in expected if figure.resolved and figure.resolved[:4].isdigit()) > 10
     assert [(row.doc, row.figure) for row in figures(database, sort="when", limit=None)] == expected
     database.close()
+
+
+def test_opening_a_v10_collection_adds_the_author_and_lists_documents_without_an_outlet_last(tmp_path: Path) -> None:
+    from store.queries import documents
+
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    (folder / "ua.txt").write_text("Удар по Києву\nУкраїнська правда\n12 березня 2025\n\nДрони атакували Київ уночі.\n",
+                                   encoding="utf-8")
+    (folder / "none.txt").write_text("Talks resume\n\nThe two delegations met in Istanbul on Friday.\n", encoding="utf-8")
+    (folder / "wire.txt").write_text("Drones hit Kyiv\nBy Anna Petrova, Reuters\n12 March 2025\n\n"
+                                     "Air defences shot down 74 of 117 drones overnight, officials said.\n", encoding="utf-8")
+    path = tmp_path / "v10.db"
+    database = open_db(path)
+    assert load_paths(database, [folder]).ok
+    database.execute("drop index documents_outlet_order")
+    database.execute("create index documents_outlet_order on documents "
+                     "(coalesce(source, '~') collate nocase, coalesce(published, '') desc, id)")
+    database.execute("alter table documents drop column author")
+    database.execute("update meta set value = '10' where key = 'schema_version'")
+    database.conn.commit()
+    database.close()
+
+    database = open_db(path)
+    assert schema_version(database) == SCHEMA_VERSION and "author" in database["documents"].columns_dict
+    assert [d.source for d in documents(database, sort="outlet")] == ["Reuters", "Українська правда", None]
+    assert load_paths(database, [folder], refresh=True).ok
+    assert {d.author for d in documents(database)} == {"Anna Petrova", None}
+    database.close()
