@@ -41,7 +41,9 @@ class DocumentRow:
     boilerplate: int
     figures: int = 0
     tags: int = 0  # paragraphs with a tag or note on them or on a figure in them; orphans are not counted
-    repeats: int = 0  # paragraphs that copy one printed first elsewhere
+    repeats: int = 0
+    """Paragraphs that copy one printed first elsewhere, figures and all: a copy that changes a figure (71 → 74)
+    says something new, and is not counted."""
     read: bool = False
     position: int | None = None
     author: str | None = None
@@ -114,7 +116,11 @@ _DOCUMENT_COLUMNS = """
     (select count(distinct a.paragraph_id) from annotations a where a.doc_id = d.id and a.paragraph_id is not null),
     (select count(*) from paragraphs p join repeat_members m on m.paragraph_id = p.id
         join repeat_groups g on g.id = m.group_id
-        where p.doc_id = d.id and p.n is not null and g.size > 1 and g.representative_id != p.id),
+        where p.doc_id = d.id and p.n is not null and g.size > 1 and g.representative_id != p.id
+        and not exists (select 1 from figures f where f.paragraph_id = p.id and not exists (
+            select 1 from figures r where r.paragraph_id = g.representative_id and r.text = f.text))
+        and not exists (select 1 from figures r where r.paragraph_id = g.representative_id and not exists (
+            select 1 from figures f where f.paragraph_id = p.id and f.text = r.text))),
     coalesce(r.read, 0), r.position, d.author
 """
 _DOCUMENT_FROM = "from documents d join sources s on s.id = d.source_id left join reading r on r.doc_id = d.id"

@@ -542,3 +542,18 @@ def test_a_place_name_finds_its_names_in_the_other_script(mixed) -> None:
 def test_the_library_filter_finds_a_place_in_the_other_script(mixed) -> None:
     assert {d.title for d in documents(mixed, text="kiev")} == {"Kiev talks stall", "Kyiv hosts envoys", "Атака на Київ"}
     assert {d.title for d in documents(mixed, text="Київ")} == {"Kiev talks stall", "Kyiv hosts envoys", "Атака на Київ"}
+
+
+def test_a_copy_that_changes_a_figure_is_not_counted_as_repeating_earlier_text(tmp_path: Path) -> None:
+    lead = "Ukrainian air defences shot down {} of 117 drones launched at {} overnight, the air force said on Wednesday."
+    debris = "Debris fell on two districts of the capital and damaged several residential buildings, officials said."
+    database = loaded(tmp_path / "copies", {
+        "reuters.txt": f"Drones hit Kyiv overnight\nReuters\n13 March 2025\n\n{lead.format(74, 'Kyiv')}\n\n{debris}\n",
+        "ap.txt": f"Drones hit Kiev overnight\nAP\n12 March 2025\n\n{lead.format(71, 'Kiev')}\n\n{debris}\n",
+        "afp.txt": f"Drones hit Kyiv overnight\nAFP\n12 March 2025\n\n{lead.format(71, 'Kyiv')}\n\n{debris}\n",
+    })
+    repeats = {d.source: d.repeats for d in documents(database)}
+    # One of the 12 March copies printed both paragraphs first; the other repeats both, Kiev for Kyiv and all;
+    # Reuters, a day later with 74 for 71, repeats only the debris.
+    assert repeats["Reuters"] == 1 and sorted((repeats["AP"], repeats["AFP"])) == [0, 2]
+    database.close()

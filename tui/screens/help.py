@@ -21,7 +21,7 @@ and in the gutter: `≡3` a paragraph repeated 3 times in the collection, `●` 
 Library columns: `●` unread; **¶** paragraphs; **Fig** figures; **Tag** paragraphs marked `●` or `✎` in the article
 (tags and notes orphaned when its file was loaded again are not counted: Tags, **T**, lists them);
 **New** the share of the article's paragraphs that are not copies of text printed earlier, here or in another
-article (100% all its own; a low New is mostly recycled text). Below 100 columns ¶ and Fig are left out.
+article (a copy that changes a figure counts as new; 100% all its own; a low New is mostly recycled text). Below 100 columns ¶ and Fig are left out.
 
 Figures sort (**s**) by value, each currency and unit apart; by **when**, the date a figure names, earliest first (a
 timeline, the figures naming none after); by **published**, the article's date, newest first; by document; by kind.
