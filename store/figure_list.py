@@ -64,6 +64,8 @@ class FigureRow:
     text: str
     """The paragraph's."""
     figure: FigureMark
+    source: str | None = None
+    """The outlet, which tells apart copies of one story whose titles read alike."""
 
     def to_json(self) -> dict:
         return {"doc": self.doc, "paragraph": self.paragraph} | self.figure.to_json()
@@ -119,12 +121,13 @@ def _page(
 ) -> list[FigureRow]:
     where = (" where " + " and ".join(clauses)) if clauses else ""
     sql = (
-        "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, p.text, "
+        "select f.doc_id, coalesce(d.title, d.stem), d.published, p.n, p.id, p.position, p.text, d.source, "
         + ", ".join(f"f.{c}" for c in FIGURE_COLUMNS.split(", "))
         + " from figures f join paragraphs p on p.id = f.paragraph_id join documents d on d.id = f.doc_id"
         f"{where} order by {order} limit ? offset ?"
     )
-    return [FigureRow(*row[:7], FigureMark(*row[7:])) for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
+    return [FigureRow(*row[:7], FigureMark(*row[8:]), source=row[7])
+            for row in db.execute(sql, [*args, -1 if limit is None else limit, offset])]
 
 
 def _count(db: sqlite_utils.Database, clauses: list[str], args: list) -> int:

@@ -1572,7 +1572,7 @@ async def test_the_figures_sort_key_reaches_a_timeline_of_the_dates_figures_name
 
 def assert_each_figure_shows_its_document_and_date(screen: FiguresScreen) -> None:
     """Every row in the table's window, drawn without scrolling sideways, shows its published date and its
-    document's title cut to the document column, which takes the width the other columns leave."""
+    document's outlet and title cut to the document column, which takes the width the other columns leave."""
     table = screen.query_one("#figure-table", DataTable)
     assert sum(c.get_render_width(table) for c in table.columns.values()) == table.scrollable_content_region.width
     assert table.max_scroll_x == 0
@@ -1580,7 +1580,8 @@ def assert_each_figure_shows_its_document_and_date(screen: FiguresScreen) -> Non
     assert len(lines) > 10
     width = table.columns[ColumnKey("doc")].width
     for row, line in zip(screen.rows[int(table.scroll_y):], lines):
-        assert row.published in line and clipped(f"¶{row.paragraph} {row.title}", width) in line, line
+        document = f"¶{row.paragraph} {row.source} · {row.title}" if row.source else f"¶{row.paragraph} {row.title}"
+        assert row.published in line and clipped(document, width) in line, line
 
 
 async def test_an_80_column_figure_list_shows_each_figures_document_and_date(app) -> None:

@@ -243,7 +243,9 @@ def _left_for_document(width: int, padding: int, fixed: list[Column], fitted: di
 
 def _values(row: FigureRow) -> dict[str, str]:
     figure = row.figure
-    where = f"¶{row.paragraph} {row.title}" if row.paragraph is not None else row.title
+    # The outlet before the title: copies of one story carry titles that read alike to the width shown.
+    title = f"{row.source} · {row.title}" if row.source else row.title
+    where = f"¶{row.paragraph} {title}" if row.paragraph is not None else title
     return {"kind": figure.kind, "text": figure.text, "value": figure.short_value(), "counted": figure.counted or "",
             "date": row.published or "", "doc": where}
 
