@@ -19,7 +19,7 @@ from .numbers import (
 )
 from .units import (
     CURRENCY_CODE_AFTER, CURRENCY_NAME_AFTER, CURRENCY_NAMES, CURRENCY_SYMBOLS, CYRILLIC_CURRENCY_AFTER,
-    CYRILLIC_CURRENCY_NAMES, INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS,
+    CYRILLIC_CURRENCY_NAMES, CYRILLIC_TIME_UNIT_AFTER, CYRILLIC_TIME_UNITS, INCH_AFTER, PERCENT_AFTER, TIME_UNIT_AFTER, TIME_UNITS, UNIT_AFTER, UNITS,
     currency_before, iso_duration,
 )
 
@@ -961,6 +961,11 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
     if cyrillic:
         cand.kind, cand.unit, cand.end = "money", CYRILLIC_CURRENCY_NAMES[cyrillic.group(1).lower()], cyrillic.end()
         return cand
+    period = _cyrillic_duration(text, e, cand.value)
+    if period:
+        cand.kind, cand.end = "duration", period.end()
+        cand.unit = iso_duration(cand.value or 0.0, CYRILLIC_TIME_UNITS[period.group(1).lower()])
+        return cand
     if a.ordinal:
         cand.kind = "ordinal"
         counted = _counted(text, e, ordinal=True)
@@ -1037,6 +1042,18 @@ def _suffix(text: str, a: Atom, cand: Cand) -> Cand:
         cand.kind = "count"
         cand.counted = counted
     return cand
+
+
+def _cyrillic_duration(text: str, end: int, value: float | None) -> re.Match[str] | None:
+    """A Ukrainian or Russian time unit after a number ("5 років ув'язнення", "за 48 часов"); not "року" or "года"
+    after a year ("з 2022 року" is since the year 2022)."""
+    if text.isascii():
+        return None
+    found = CYRILLIC_TIME_UNIT_AFTER.match(text, end)
+    if found is None or (CYRILLIC_TIME_UNITS[found.group(1).lower()] == "Y" and value is not None
+                         and 1600 <= value <= 2100 and value == int(value)):
+        return None
+    return found
 
 
 def _cyrillic_currency(text: str, end: int) -> re.Match[str] | None:

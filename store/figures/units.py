@@ -221,6 +221,18 @@ CURRENCY_NAME_AFTER = re.compile(
 CYRILLIC_CURRENCY_AFTER = re.compile(
     r"\s++(%s)(?!\w)(?:\s+США(?!\w))?" % _alt(CYRILLIC_CURRENCY_NAMES), re.I
 )
+# Ukrainian and Russian time units in the forms a number takes before them ("5 років", "3 дні", "48 часов");
+# "року", "года" after a year ("з 2022 року") name the year, and `_cyrillic_duration` leaves those.
+CYRILLIC_TIME_UNITS: dict[str, str] = {
+    **dict.fromkeys("рік роки років року год года лет".split(), "Y"),
+    **dict.fromkeys("місяць місяці місяців місяця месяц месяца месяцев".split(), "M_"),
+    **dict.fromkeys("тиждень тижні тижнів тижня неделя недели недель неделю".split(), "W"),
+    **dict.fromkeys("день дні днів дня доба доби діб сутки суток дней".split(), "D"),
+    **dict.fromkeys("година години годин годину час часа часов".split(), "H"),
+    **dict.fromkeys("хвилина хвилини хвилин хвилину минута минуты минут минуту".split(), "M"),
+    **dict.fromkeys("секунда секунди секунд секунду секунды".split(), "S"),
+}
+CYRILLIC_TIME_UNIT_AFTER = re.compile(r"\s++(%s)(?!\w)" % _alt(CYRILLIC_TIME_UNITS), re.I)
 CURRENCY_CODE_AFTER = re.compile(r"\s?(?:M|m)?(%s)\b" % "|".join(CURRENCY_CODES))
 _SYMBOLS_BEFORE = [k for k in CURRENCY_SYMBOLS if not k[0].isalpha() or "$" in k or k in ("rs.", "rs", "kr", "fr.")]
 CURRENCY_BEFORE = re.compile(
