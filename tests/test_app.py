@@ -939,6 +939,24 @@ async def test_screens_by_key(app) -> None:
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_a_screen_closed_while_its_worker_reads_leaves_the_reader_running(app) -> None:
+    from tui.screens.tags import TagsScreen
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        tags = app.screen
+        assert isinstance(tags, TagsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        # What a resize or ctrl+r asks of a screen as it closes: a read whose thread finds the screen gone.
+        app.call_later(tags.refresh_data)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.is_running and isinstance(app.screen, LibraryScreen) and app.return_code in (None, 0)
+
+
 async def test_works_at_80x24(app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

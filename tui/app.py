@@ -15,7 +15,9 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.events import AppFocus
 from textual.notifications import Notification, Notify
+from textual._context import NoActiveAppError
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from store.db import (
     ParagraphChanged, StoreError, StoreLocked, StoreReadOnly, database_path, is_read_only, open_db, sqlite_utils_module,
@@ -296,6 +298,14 @@ class TearsheetApp(App[None]):
         last = self.store(last_opened)
         if last is not None:
             self.open_article(last)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A thread worker finds the app through its screen's parents; once that screen is closed (escape while
+        # its rows were being read) it finds none. Its result was for a screen no one sees: drop it, not the app.
+        if isinstance(error, WorkerFailed) and isinstance(error.error, NoActiveAppError):
+            self.log.worker("dropped: a worker of a screen closed while it ran", repr(error.error))
+            return
+        super()._handle_exception(error)
 
     def open_article(
         self, doc_id: int, *, position: int | None = None, paragraph_id: int | None = None, query: str = ""
