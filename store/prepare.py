@@ -21,7 +21,7 @@ from store.parse import Article, parse
 from store.text import bytes_hash, match_hash, text_hash
 
 
-PREPARE_VERSION = 22
+PREPARE_VERSION = 23
 """What reading a file yields (parsing, figures, hashes): raised whenever that changes, so that a file
 stored by an earlier version is read again on its next load even though its bytes have not changed."""
 

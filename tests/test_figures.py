@@ -1739,3 +1739,17 @@ def test_a_ukrainian_or_russian_time_unit_makes_a_duration(text: str, surface: s
 @pytest.mark.parametrize("text", ["З 2022 року війна триває.", "С 2014 года конфликт продолжается."])
 def test_a_year_before_the_word_year_is_the_year_not_a_duration(text: str) -> None:
     assert [f.kind for f in extract(text, PUB)] == ["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ('"We will win," Zelensky said on March 11.', "2025-03-11"),
+        ("“These cuts will cost lives,” Streeting told reporters on March 11.", "2025-03-11"),
+        ('Officials said on March 11: "Talks will resume."', "2025-03-11"),
+        ("Zelensky said he will travel to Istanbul on March 11.", "2026-03-11"),
+    ],
+)
+def test_a_quoted_utterance_beside_a_date_does_not_set_its_tense(text: str, resolved: str) -> None:
+    [f] = [f for f in extract(text, dt.date(2025, 6, 22)) if f.kind == "date"]
+    assert (f.text, f.resolved) == ("March 11", resolved)

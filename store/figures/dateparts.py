@@ -248,17 +248,34 @@ def quote_bounds(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The clause holding pos: its sentence, narrowed to a quotation it is in and to ", and", ";", "but" around it."""
+    """The clause holding pos: its sentence, narrowed to a quotation it is in (or to what stands outside one beside
+    it) and to ", and", ";", "but" around it."""
     a, b = sentence_bounds(text, pos)
     quoted = quote_bounds(text, pos)
     if quoted:
         a, b = max(a, quoted[0]), min(b, quoted[1])
+    else:
+        a, b = _beside_an_utterance(text, pos, a, b)
     for m in CLAUSE_BREAK.finditer(text, a, b):
         if m.end() <= pos:
             a = m.end()
         elif m.start() >= pos:
             b = m.start()
             break
+    return a, b
+
+
+def _beside_an_utterance(text: str, pos: int, a: int, b: int) -> tuple[int, int]:
+    """a to b without a quoted utterance beside pos, whose tense is the speaker's, not the clause's: '"We will win,"
+    Zelensky said on March 11' tells of March 11 in the past. An utterance ends in its own punctuation (`win,"`) or
+    follows a colon or comma (`said: "…`); a few quoted words inside the clause ('the plant "will close" in
+    December') stay in it."""
+    close = max(text.rfind("”", a, pos), text.rfind('"', a, pos))
+    if close > a and text[close - 1] in ",.!?":
+        a = close + 1
+    opening = min((q for q in (text.find("“", pos, b), text.find('"', pos, b)) if q >= 0), default=-1)
+    if opening >= 0 and text[a:opening].rstrip().endswith((":", ",")):
+        b = opening
     return a, b
 
 

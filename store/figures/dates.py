@@ -97,8 +97,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymon_d", re.compile(r"(?<![\w/])(?P<y>(?:1[6-9]|20)\d\d)([-/])(?P<mon>" + MONTH_NAMES + r")\2(?P<d>0?[1-9]|[12]\d|3[01])\b", re.I)),
     # The leading \b and first letters let the engine reject most positions before trying the alternatives.
     ("md", re.compile(
-        r"\b(?=[adfjmnostw])" + WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d:\w])"
-        r"(?:\s*+(?:[-–—]|to|through|until|till|and)\s*+(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d:\w]))?"
+        r"\b(?=[adfjmnostw])" + WEEKDAY_LEAD + r"(?<![\w])" + MONTH_WORD + r"(?:\s*+[-/]\s*+(?=\d)|\s*+)(?:the\s++)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r"|(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|twenty|thirty)(?![\d\w]|:\d)"
+        r"(?:\s*+(?:[-–—]|to|through|until|till|and)\s*+(?P<day2>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?![\d\w]|:\d))?"
         r"(?:\s*+(?:[,/-]\s*+)?(?:(?:in|of)\s++)?(?P<year>(?:1[6-9]|20)\d\d)(?![\d%]))?", re.I)),
     ("dm", re.compile(
         r"\b(?=[\dmtwfsen])" + WEEKDAY_LEAD + r"(?<![\w])(?:the\s+)?(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|" + ORD_WORD_DAY + r")"
