@@ -169,6 +169,11 @@ class ArticleData:
     """Tags and notes of the article whose paragraph a reload took out (listed with the orphans, never dropped)."""
 
 
+_PLACES = ("select count(distinct p2.doc_id || ' ' || coalesce(p2.n, p2.kind)) from repeat_members m2 "
+           "join paragraphs p2 on p2.id = m2.paragraph_id where m2.group_id = g.id")
+"""The places a group is printed in (`store.repeats.queries.Member.place`): the size the reader shows."""
+
+
 def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
     """Bounded by the article's size, not the collection's: every lookup is by an indexed doc or paragraph id."""
     doc = document(db, doc_id)
@@ -203,13 +208,15 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
             view.tags.extend(t for t in tags.get(annotation_id, []) if t not in view.tags)
             view.note = note or view.note
     for row in db.execute(
-        "select m.paragraph_id, g.id, g.size, m.score, g.representative_id, rp.doc_id, rp.n, "
+        f"select m.paragraph_id, g.id, ({_PLACES}), m.score, g.representative_id, rp.doc_id, rp.n, "
         "coalesce(rd.title, rd.stem), rd.source, case when rp.id = p.id then null else rp.text end "
         "from paragraphs p join repeat_members m on m.paragraph_id = p.id "
         "join repeat_groups g on g.id = m.group_id join paragraphs rp on rp.id = g.representative_id "
         "join documents rd on rd.id = rp.doc_id where p.doc_id = ? and g.size > 1",
         [doc_id],
     ):
+        if row[2] < 2:
+            continue
         view = by_id[row[0]]
         changes = copy_changes(row[9], view.text) if row[9] is not None and row[9] != view.text else CopyChanges()
         view.repeat = RepeatMark(row[1], row[2], row[3], row[4], row[5], row[6], row[4] == row[0], row[7], row[8],
@@ -219,13 +226,18 @@ def article_data(db: sqlite_utils.Database, doc_id: int) -> ArticleData:
 
 
 def copies_of(db: sqlite_utils.Database, group_id: int) -> list[tuple[int, int, int | None, int]]:
-    """(paragraph id, doc id, n, position) of every copy in a repeat group, in reading order of the collection."""
-    return db.execute(
-        "select p.id, p.doc_id, p.n, p.position from repeat_members m join paragraphs p on p.id = m.paragraph_id "
+    """(paragraph id, doc id, n, position) of the copy in each place a repeat group is printed (a page printing its
+    headline twice prints it in one place, as the Repeats screen counts), in reading order of the collection."""
+    rows = db.execute(
+        "select p.id, p.doc_id, p.n, p.position, p.kind from repeat_members m join paragraphs p on p.id = m.paragraph_id "
         "join documents d on d.id = p.doc_id where m.group_id = ? "
         "order by coalesce(d.published, '9999'), d.id, p.position limit 1000",
         [group_id],
     ).fetchall()
+    first: dict[tuple[int, int | str], tuple[int, int, int | None, int]] = {}
+    for paragraph_id, doc_id, n, position, kind in rows:
+        first.setdefault((doc_id, n if n is not None else kind), (paragraph_id, doc_id, n, position))
+    return list(first.values())
 
 
 def hits_in_document(db: sqlite_utils.Database, doc_id: int, query: str) -> dict[int, list[tuple[int, int]]]:

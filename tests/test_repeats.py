@@ -421,3 +421,20 @@ def test_packed_keys_mirror_the_index_through_edits(seeded: sqlite_utils.Databas
     assert lsh_pairs(seeded) == packed_lsh_pairs(seeded)
     assert swap_id not in {pid for _, pid in lsh_pairs(seeded)}
 
+
+
+def test_the_reader_marks_and_steps_through_the_places_a_headline_is_printed_not_its_lines(
+    seeded: sqlite_utils.Database,
+) -> None:
+    from store.reading import article_data, copies_of
+
+    pid, _ = paragraph(seeded, "US to cut Ukraine aid")
+    group = group_of(seeded, pid)
+    assert group is not None and group.size == 3
+    views = [v for v in article_data(seeded, group.members[0].doc_id).paragraphs if v.id in {m.paragraph_id for m in group.members}]
+    assert views and all(v.repeat is None for v in views)
+    live_lead = next(g for g in groups_by_place(seeded))
+    copies = copies_of(seeded, live_lead.id)
+    assert [n for _pid, _doc, n, _pos in copies] == [1, 16]
+    [mark] = {v.repeat.size for v in article_data(seeded, live_lead.places[0].doc_id).paragraphs if v.repeat is not None}
+    assert mark == 2
